@@ -1,0 +1,8 @@
+// The one place that assembles every table for drizzle's typed client.
+import * as audit from './audit';
+import * as auth from './auth';
+import * as catalogue from './catalogue';
+import * as org from './org';
+
+export const schema = { ...org, ...auth, ...audit, ...catalogue };
+export type Schema = typeof schema;

@@ -1,0 +1,86 @@
+/**
+ * The permission registry: every `resource.action` the platform knows, and which
+ * role holds which. The BFF checks these on every procedure; the web app uses the
+ * same table to decide what navigation to show. One source of truth for both.
+ */
+export const PERMISSIONS = {
+  'portal.view': '查看门户',
+  'todo.view': '查看待办',
+  'map.view': '查看网格地图',
+  'org.view': '查看组织机构',
+  'org.manage': '管理组织机构',
+  'user.view': '查看用户',
+  'user.manage': '管理用户',
+  'role.view': '查看角色权限',
+  'auditLog.view': '查看操作日志',
+  'category.view': '查看事部件分类',
+  'category.manage': '管理事部件分类',
+  'case.report': '上报案件',
+  'case.accept': '受理案件',
+  'case.verify': '核实案件',
+  'case.file': '立案',
+  'case.dispatch': '派遣案件',
+  'case.handle': '处置案件',
+  'case.check': '核查案件',
+  'case.close': '结案',
+  'case.view': '查看案件',
+  'case.supervise': '督办案件',
+  'street.handle': '街面处置',
+  'evaluation.view': '查看考核评价',
+  'crossCheck.review': '交叉抽查评审',
+  'dashboard.view': '查看指挥大屏',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ROLES = {
+  collector: '监督员',
+  acceptor: '受理员',
+  shift_lead: '值班长',
+  dispatcher: '派遣员',
+  dept_handler: '部门处置员',
+  street_chief: '街长/片长',
+  supervisor: '督查员',
+  leader: '领导',
+  admin: '系统管理员',
+} as const;
+
+export type Role = keyof typeof ROLES;
+
+export const ROLE_CODES = Object.keys(ROLES) as Role[];
+
+const EVERYONE: Permission[] = ['portal.view', 'todo.view', 'map.view', 'category.view'];
+
+const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
+  collector: [...EVERYONE, 'case.report', 'case.verify', 'case.check'],
+  acceptor: [...EVERYONE, 'case.view', 'case.report', 'case.accept'],
+  shift_lead: [...EVERYONE, 'case.view', 'case.accept', 'case.file', 'case.close', 'case.supervise'],
+  dispatcher: [...EVERYONE, 'case.view', 'case.dispatch', 'case.supervise', 'org.view'],
+  dept_handler: [...EVERYONE, 'case.view', 'case.handle'],
+  street_chief: [...EVERYONE, 'case.view', 'case.report', 'street.handle'],
+  supervisor: [...EVERYONE, 'case.view', 'evaluation.view', 'crossCheck.review', 'auditLog.view'],
+  leader: [...EVERYONE, 'case.view', 'case.supervise', 'evaluation.view', 'dashboard.view', 'org.view'],
+  admin: [
+    ...EVERYONE,
+    'org.view',
+    'org.manage',
+    'user.view',
+    'user.manage',
+    'role.view',
+    'auditLog.view',
+    'category.manage',
+    'dashboard.view',
+  ],
+};
+
+export function permissionsOf(role: Role): ReadonlySet<Permission> {
+  return new Set(ROLE_GRANTS[role]);
+}
+
+export function roleGrants(role: Role, permission: Permission): boolean {
+  return ROLE_GRANTS[role].includes(permission);
+}
+
+export function isRole(value: string): value is Role {
+  return Object.hasOwn(ROLES, value);
+}
