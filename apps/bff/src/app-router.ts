@@ -1,0 +1,22 @@
+import { auditRouter } from './modules/audit/router';
+import { authRouter } from './modules/auth/router';
+import { catalogueRouter } from './modules/catalogue/router';
+import { geoRouter } from './modules/geo/router';
+import { orgRouter } from './modules/org/router';
+import { portalRouter } from './modules/portal/router';
+import { rolesRouter } from './modules/roles/router';
+import { usersRouter } from './modules/users/router';
+import { router } from './trpc/procedures';
+
+export const appRouter = router({
+  auth: authRouter,
+  portal: portalRouter,
+  org: orgRouter,
+  users: usersRouter,
+  roles: rolesRouter,
+  audit: auditRouter,
+  geo: geoRouter,
+  catalogue: catalogueRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+// The only place that reads process.env; everything else receives a typed config.
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  CITYGOV_DATA_DIR: z.string().default('./data'),
+  CITYGOV_DEMO_SEED: z.enum(['0', '1']).default('1'),
+  CITYGOV_WEB_DIST: z.string().optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  NODE_ENV: z.string().default('development'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  seedDemo: boolean;
+  webDist: string | undefined;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  lockoutMs: number;
+  secureCookies: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.parse(env);
+  return {
+    port: parsed.PORT,
+    host: parsed.HOST,
+    databaseUrl: parsed.DATABASE_URL || undefined,
+    dataDir: resolve(parsed.CITYGOV_DATA_DIR),
+    seedDemo: parsed.CITYGOV_DEMO_SEED === '1',
+    webDist: parsed.CITYGOV_WEB_DIST,
+    sessionIdleMs: parsed.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: parsed.SESSION_MAX_HOURS * 3_600_000,
+    lockoutMs: parsed.LOCKOUT_MINUTES * 60_000,
+    secureCookies: false,
+  };
+}
+
+export const MAX_FAILED_LOGINS = 5;

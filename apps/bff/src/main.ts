@@ -1,0 +1,45 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { migrateDatabase, openDatabase } from '@citygov/db/client';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@citygov/db/seed/demo-accounts';
+import { seedDemoCity } from '@citygov/db/seed/seed-demo-city';
+import { loadConfig } from './env';
+import { createHttpApp } from './http/create-app';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+async function main() {
+  const config = loadConfig();
+  const webDist = config.webDist ?? resolve(here, '../../web/dist');
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  console.log(`[citygov] database: ${database.kind} (${database.location})`);
+  await migrateDatabase(database);
+  if (config.seedDemo) {
+    const started = Date.now();
+    const counts = await seedDemoCity(database.db, {
+      onProgress: ({ step, done, total }) => process.stdout.write(`\r[citygov] seeding ${step} ${done}/${total}   `),
+    });
+    process.stdout.write('\n');
+    console.log(`[citygov] demo city ready in ${Date.now() - started} ms:`, counts);
+  }
+  const app = createHttpApp(database.db, { ...config, webDist });
+  const server = app.listen(config.port, config.host, () => {
+    const url = `http://localhost:${config.port}`;
+    console.log(`[citygov] listening on ${url}`);
+    if (config.seedDemo) {
+      const names = DEMO_ACCOUNTS.map((a) => a.username);
+      console.log(`[citygov] demo logins (password ${DEMO_PASSWORD}): ${names.join(', ')}`);
+    }
+  });
+  const shutdown = () => {
+    server.close();
+    void database.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  console.error('[citygov] failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,92 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Queryable } from '@citygov/db/client';
+import { sessions, users } from '@citygov/db/schema/auth';
+import { areas, departments } from '@citygov/db/schema/org';
+import { isRole, permissionsOf } from '@citygov/domain/permissions';
+import { eq } from 'drizzle-orm';
+import type { SessionUser } from '../../trpc/context';
+
+export const SESSION_COOKIE = 'citygov_session';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(
+  db: Queryable,
+  input: { userId: number; ip: string | null; userAgent: string | null; maxAgeMs: number },
+): Promise<{ token: string; id: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const id = hashToken(token);
+  await db.insert(sessions).values({
+    id,
+    userId: input.userId,
+    expiresAt: new Date(Date.now() + input.maxAgeMs),
+    ip: input.ip,
+    userAgent: input.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, id };
+}
+
+export async function loadSessionUser(db: Queryable, userId: number): Promise<SessionUser | null> {
+  const rows = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      position: users.position,
+      active: users.active,
+      areaId: users.areaId,
+      areaPath: areas.path,
+      areaName: areas.name,
+      areaLevel: areas.level,
+      departmentId: users.departmentId,
+      departmentPath: departments.path,
+      departmentName: departments.name,
+    })
+    .from(users)
+    .innerJoin(areas, eq(areas.id, users.areaId))
+    .leftJoin(departments, eq(departments.id, users.departmentId))
+    .where(eq(users.id, userId));
+  const row = rows[0];
+  if (!row || !row.active || !isRole(row.role)) return null;
+  const { active: _active, ...rest } = row;
+  return { ...rest, role: row.role, permissions: permissionsOf(row.role) };
+}
+
+export type SessionLookup =
+  | { kind: 'none' }
+  | { kind: 'expired'; message: string }
+  | { kind: 'live'; sessionId: string; user: SessionUser };
+
+/**
+ * Resolves a cookie token to a live session. Idle sessions expire; the last-seen
+ * time is only written when it is a minute old, so a busy screen does not write on
+ * every request.
+ */
+export async function resolveSession(
+  db: Queryable,
+  token: string | undefined,
+  idleMs: number,
+  now = new Date(),
+): Promise<SessionLookup> {
+  if (!token) return { kind: 'none' };
+  const id = hashToken(token);
+  const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
+  if (!session) return { kind: 'expired', message: '会话已失效，请重新登录' };
+  const idleFor = now.getTime() - session.lastSeenAt.getTime();
+  if (session.expiresAt <= now || idleFor > idleMs) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return { kind: 'expired', message: '长时间未操作，会话已过期，请重新登录' };
+  }
+  const user = await loadSessionUser(db, session.userId);
+  if (!user) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return { kind: 'expired', message: '账号已停用，请联系管理员' };
+  }
+  if (idleFor > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  return { kind: 'live', sessionId: id, user };
+}

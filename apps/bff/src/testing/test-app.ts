@@ -1,0 +1,86 @@
+import type { Database, OpenDatabase } from '@citygov/db/client';
+import { users } from '@citygov/db/schema/auth';
+import { openTestDatabase } from '@citygov/db/testing/open-test-database';
+import { sql } from 'drizzle-orm';
+import { appRouter } from '../app-router';
+import { type AppConfig, loadConfig } from '../env';
+import { loadSessionUser } from '../modules/auth/session-store';
+import type { Context, CookieJar } from '../trpc/context';
+import { contextFromCookies } from '../trpc/create-context';
+import { createCallerFactory } from '../trpc/procedures';
+
+const createCaller = createCallerFactory(appRouter);
+
+/** Records what a procedure did to cookies, as a browser would keep them. */
+export class RecordingCookieJar implements CookieJar {
+  readonly values = new Map<string, string>();
+  get(name: string) {
+    return this.values.get(name);
+  }
+  set(name: string, value: string) {
+    this.values.set(name, value);
+  }
+  clear(name: string) {
+    this.values.delete(name);
+  }
+}
+
+export interface TestApp {
+  db: Database;
+  kind: OpenDatabase['kind'];
+  config: AppConfig;
+  /** A caller signed in as a seeded user, skipping the password check. */
+  as(username: string): Promise<ReturnType<typeof createCaller>>;
+  /** A caller with no session. */
+  anonymous(): ReturnType<typeof createCaller>;
+  /** A caller whose session comes from the cookies, as a browser's would. */
+  withCookies(cookies: RecordingCookieJar): Promise<ReturnType<typeof createCaller>>;
+  userId(username: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function contextFor(db: Database, config: AppConfig, partial: Partial<Context> = {}): Context {
+  return {
+    db,
+    config,
+    user: null,
+    sessionId: null,
+    sessionProblem: null,
+    ip: '127.0.0.1',
+    userAgent: 'vitest',
+    cookies: new RecordingCookieJar(),
+    ...partial,
+  };
+}
+
+/** Opens a private clone of the seeded demo city and builds callers on it. */
+export async function openTestApp(): Promise<TestApp> {
+  const open = await openTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test' });
+  const userId = async (username: string) => {
+    const [row] = await open.db
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.username}) = lower(${username})`);
+    if (!row) throw new Error(`no seeded user ${username}`);
+    return row.id;
+  };
+  return {
+    db: open.db,
+    kind: open.kind,
+    config,
+    userId,
+    async as(username) {
+      const user = await loadSessionUser(open.db, await userId(username));
+      if (!user) throw new Error(`user ${username} is inactive`);
+      return createCaller(contextFor(open.db, config, { user }));
+    },
+    anonymous() {
+      return createCaller(contextFor(open.db, config));
+    },
+    async withCookies(cookies) {
+      return createCaller(await contextFromCookies(open.db, config, cookies, { ip: '127.0.0.1', userAgent: 'vitest' }));
+    },
+    close: () => open.close(),
+  };
+}

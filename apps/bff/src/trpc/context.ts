@@ -1,0 +1,39 @@
+import type { Database } from '@citygov/db/client';
+import type { Permission, Role } from '@citygov/domain/permissions';
+import type { AppConfig } from '../env';
+
+/** The signed-in user as every procedure sees it: identity, role and data scope. */
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  position: string;
+  areaId: number;
+  areaPath: string;
+  areaName: string;
+  areaLevel: string;
+  departmentId: number | null;
+  departmentPath: string | null;
+  departmentName: string | null;
+  permissions: ReadonlySet<Permission>;
+}
+
+export interface CookieJar {
+  get(name: string): string | undefined;
+  set(name: string, value: string, options: { maxAgeMs: number }): void;
+  clear(name: string): void;
+}
+
+export interface Context {
+  db: Database;
+  config: AppConfig;
+  user: SessionUser | null;
+  /** SHA-256 of the session token, when a live session came with the request. */
+  sessionId: string | null;
+  /** Why no user is present although a cookie was sent (expired, revoked). */
+  sessionProblem: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  cookies: CookieJar;
+}

@@ -1,0 +1,44 @@
+import type { Database } from '@citygov/db/client';
+import { parseCookie } from 'cookie';
+import type { Request, Response } from 'express';
+import type { AppConfig } from '../env';
+import { resolveSession, SESSION_COOKIE } from '../modules/auth/session-store';
+import type { Context, CookieJar } from './context';
+
+function expressCookieJar(req: Request, res: Response, config: AppConfig): CookieJar {
+  const cookies = parseCookie(req.headers.cookie ?? '');
+  const options = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, path: '/' };
+  return {
+    get: (name) => cookies[name],
+    set: (name, value, { maxAgeMs }) => res.cookie(name, value, { ...options, maxAge: maxAgeMs }),
+    clear: (name) => res.clearCookie(name, options),
+  };
+}
+
+/** Builds a context from a cookie jar: the database, the caller's session and scope. */
+export async function contextFromCookies(
+  db: Database,
+  config: AppConfig,
+  cookies: CookieJar,
+  client: { ip: string | null; userAgent: string | null },
+): Promise<Context> {
+  const session = await resolveSession(db, cookies.get(SESSION_COOKIE), config.sessionIdleMs);
+  if (session.kind === 'expired') cookies.clear(SESSION_COOKIE);
+  return {
+    db,
+    config,
+    user: session.kind === 'live' ? session.user : null,
+    sessionId: session.kind === 'live' ? session.sessionId : null,
+    sessionProblem: session.kind === 'expired' ? session.message : null,
+    ip: client.ip,
+    userAgent: client.userAgent,
+    cookies,
+  };
+}
+
+export function createRequestContext(db: Database, config: AppConfig, req: Request, res: Response): Promise<Context> {
+  return contextFromCookies(db, config, expressCookieJar(req, res, config), {
+    ip: req.ip ?? null,
+    userAgent: req.get('user-agent') ?? null,
+  });
+}

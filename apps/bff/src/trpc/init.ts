@@ -1,0 +1,41 @@
+import type { Permission } from '@citygov/domain/permissions';
+import { initTRPC } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError, z } from 'zod';
+import type { Context } from './context';
+
+// Validation messages in Chinese, as the UI shows them to people.
+z.config(z.locales.zhCN());
+
+export interface ProcedureMeta {
+  /** The permission a caller must hold; absent on public and self-service procedures. */
+  permission?: Permission;
+  /** Procedures that write their own audit rows (login must record failures that roll nothing back). */
+  auditSelf?: boolean;
+}
+
+function readableZodMessage(error: ZodError): string {
+  const first = error.issues[0];
+  if (!first) return '输入有误';
+  const field = first.path.length > 0 ? `${first.path.join('.')}：` : '';
+  return `输入有误：${field}${first.message}`;
+}
+
+export const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      if (cause instanceof ZodError) {
+        return {
+          ...shape,
+          message: readableZodMessage(cause),
+          // Per-field messages so forms can show them next to the field.
+          data: { ...shape.data, fieldErrors: z.flattenError(cause).fieldErrors as Record<string, string[]> },
+        };
+      }
+      return { ...shape, data: { ...shape.data, fieldErrors: null } };
+    },
+  });
