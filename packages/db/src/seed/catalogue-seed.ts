@@ -1,6 +1,6 @@
 /**
  * The 事部件 catalogue seed: GB/T 47678.5 major classes and categories (copied
- * into ./data so the repo does not depend on anything outside it), default
+ * beside this file so the repo does not depend on anything outside it), default
  * 立案/结案 conditions and default time limits per category × urgency × stage,
  * after the usual 数字城管 manual practice. Pure: builds rows, writes nothing.
  */
@@ -12,7 +12,7 @@ import {
   type categoryTimeLimits,
   URGENCIES,
 } from '../schema/catalogue';
-import source from './data/categories-gb47678-5.json';
+import source from './categories-gb47678-5.json';
 
 type CategoryKind = (typeof CATEGORY_KINDS)[number];
 type CaseStage = (typeof CASE_STAGES)[number];

@@ -1,7 +1,7 @@
 import { users } from '@citygov/db/schema/auth';
 import { areas } from '@citygov/db/schema/org';
 import { and, count, eq, gt } from 'drizzle-orm';
-import { authedProcedure, router } from '../../trpc/procedures';
+import { permissionProcedure, router } from '../../trpc/procedures';
 import { withinAreaScope } from '../org/scope';
 
 export interface TodoItem {
@@ -20,7 +20,7 @@ const THEMES = [
 
 export const portalRouter = router({
   /** A signed-in user's home: theme entries and to-do counts for what their role does. */
-  home: authedProcedure.query(async ({ ctx }) => {
+  home: permissionProcedure('portal.view').query(async ({ ctx }) => {
     const todos: TodoItem[] = [];
     if (ctx.user.permissions.has('user.manage')) {
       const [locked] = await ctx.db

@@ -1,0 +1,273 @@
+import { users } from '@citygov/db/schema/auth';
+import { areas, departments } from '@citygov/db/schema/org';
+import { type Permission, ROLE_CODES, roleGrants } from '@citygov/domain/permissions';
+import { TRPCError } from '@trpc/server';
+import { and, asc, eq, like } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from './app-router';
+import { openTestApp, type TestApp } from './testing/test-app';
+
+/**
+ * Calls every procedure as every role and as a stranger, and as an administrator of
+ * another district. Fails if anything answers that the registry does not grant, or if
+ * a procedure is added without a sample input here.
+ */
+type Procedure = { _def: { type: string; meta?: { permission?: Permission } } };
+const PROCEDURES = Object.entries(appRouter._def.procedures as Record<string, Procedure>);
+
+/**
+ * What each procedure requires, written down independently of the procedures' own
+ * meta: a procedure whose guard is loosened (or a new one nobody listed) fails here.
+ */
+const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
+  'auth.login': 'public',
+  'auth.me': 'public',
+  'auth.logout': 'authed',
+  'portal.home': 'portal.view',
+  'org.areaTree': 'org.view',
+  'org.areaChildren': 'org.view',
+  'org.departments': 'org.view',
+  'org.createDepartment': 'org.manage',
+  'org.updateDepartment': 'org.manage',
+  'org.deleteDepartment': 'org.manage',
+  'users.list': 'user.view',
+  'users.byId': 'user.view',
+  'users.create': 'user.manage',
+  'users.update': 'user.manage',
+  'users.setActive': 'user.manage',
+  'users.unlock': 'user.manage',
+  'users.resetPassword': 'user.manage',
+  'roles.list': 'role.view',
+  'audit.list': 'auditLog.view',
+  'geo.areas': 'map.view',
+  'geo.gridAt': 'map.view',
+  'geo.home': 'map.view',
+  'catalogue.majors': 'category.view',
+  'catalogue.list': 'category.view',
+  'catalogue.timeLimits': 'category.view',
+  'catalogue.update': 'category.manage',
+  'catalogue.setTimeLimit': 'category.manage',
+};
+
+interface Targets {
+  districtId: number;
+  communityId: number;
+  departmentId: number;
+  parentDepartmentId: number;
+  userId: number;
+  point: { lng: number; lat: number };
+}
+
+let serial = 0;
+const SAMPLES: Record<string, (t: Targets) => unknown> = {
+  'auth.login': () => ({ username: 'nobody', password: 'x' }),
+  'auth.me': () => undefined,
+  'auth.logout': () => undefined,
+  'portal.home': () => undefined,
+  'org.areaTree': () => undefined,
+  'org.areaChildren': (t) => ({ parentId: t.communityId }),
+  'org.departments': () => undefined,
+  'org.createDepartment': (t) => ({
+    name: `测试部门${++serial}`,
+    kind: 'professional',
+    areaId: t.districtId,
+    parentId: null,
+  }),
+  'org.updateDepartment': (t) => ({ id: t.departmentId, data: { name: `改名部门${++serial}`, phone: null } }),
+  'org.deleteDepartment': (t) => ({ id: t.parentDepartmentId }),
+  'users.list': (t) => ({ areaId: t.districtId }),
+  'users.byId': (t) => ({ id: t.userId }),
+  'users.create': (t) => ({
+    username: `matrix.user${++serial}`,
+    displayName: '矩阵测试',
+    password: 'Matrix12345',
+    role: 'collector',
+    areaId: t.districtId,
+    position: '',
+  }),
+  'users.update': (t) => ({
+    id: t.userId,
+    data: { displayName: '矩阵测试', role: 'collector', areaId: t.districtId, position: '监督员' },
+  }),
+  'users.setActive': (t) => ({ id: t.userId, active: true }),
+  'users.unlock': (t) => ({ id: t.userId }),
+  'users.resetPassword': (t) => ({ id: t.userId, password: 'Matrix12345' }),
+  'roles.list': () => undefined,
+  'audit.list': () => ({}),
+  'geo.areas': () => ({ level: 'district' }),
+  'geo.gridAt': (t) => t.point,
+  'geo.home': () => undefined,
+  'catalogue.majors': () => undefined,
+  'catalogue.list': () => ({ q: '井盖' }),
+  'catalogue.timeLimits': () => ({ kind: 'event', code: '06001' }),
+  'catalogue.update': () => ({
+    kind: 'event',
+    code: '06001',
+    data: { name: '私搭乱建', synonyms: [], fileCondition: '发现私搭乱建', closeCondition: '已拆除' },
+  }),
+  'catalogue.setTimeLimit': () => ({
+    kind: 'event',
+    code: '06001',
+    urgency: 'normal',
+    stage: 'handle',
+    amount: 2,
+    unit: 'working_days',
+  }),
+};
+
+async function outcomeOf(call: () => Promise<unknown>): Promise<string> {
+  try {
+    await call();
+    return 'OK';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+type Caller = Awaited<ReturnType<TestApp['as']>>;
+function invoke(caller: Caller, path: string, input: unknown): Promise<unknown> {
+  const [group, name] = path.split('.') as [string, string];
+  const procedures = (caller as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>)[group];
+  const procedure = procedures?.[name];
+  if (!procedure) throw new Error(`no procedure ${path}`);
+  return procedure(input);
+}
+
+async function targetsIn(app: TestApp, districtCode: string): Promise<Targets> {
+  const [district] = await app.db.select().from(areas).where(eq(areas.code, districtCode));
+  if (!district) throw new Error(`no district ${districtCode}`);
+  // The first street and grid: inside every scope of that district, street-level staff included.
+  const [grid] = await app.db
+    .select()
+    .from(areas)
+    .where(and(eq(areas.level, 'grid'), like(areas.path, `${district.path}%`)))
+    .orderBy(asc(areas.code))
+    .limit(1);
+  const [community] = await app.db
+    .select()
+    .from(areas)
+    .where(eq(areas.id, grid?.parentId ?? 0));
+  const depts = await app.db
+    .select()
+    .from(departments)
+    .where(eq(departments.areaId, district.id))
+    .orderBy(asc(departments.path));
+  const parent = depts.find((d) => depts.some((child) => child.parentId === d.id));
+  const [collector] = await app.db
+    .select()
+    .from(users)
+    .where(like(users.username, '%.collector'))
+    .innerJoin(areas, eq(areas.id, users.areaId))
+    .where(like(areas.path, `${district.path}%`));
+  if (!grid || !community || !parent || !depts[0] || !collector) throw new Error('seed is missing targets');
+  return {
+    districtId: district.id,
+    communityId: community.id,
+    departmentId: depts[0].id,
+    parentDepartmentId: parent.id,
+    userId: collector.users.id,
+    point: { lng: grid.centerLng ?? 0, lat: grid.centerLat ?? 0 },
+  };
+}
+
+let app: TestApp;
+let own: Targets;
+let other: Targets;
+beforeAll(async () => {
+  app = await openTestApp();
+  const districts = await app.db.select().from(areas).where(eq(areas.level, 'district')).orderBy(asc(areas.code));
+  own = await targetsIn(app, districts[0]?.code ?? '');
+  other = await targetsIn(app, districts[1]?.code ?? '');
+});
+afterAll(() => app?.close());
+
+describe('permission matrix', () => {
+  it('lists every procedure with its required permission and a sample input', () => {
+    for (const [path, procedure] of PROCEDURES) {
+      expect(SAMPLES[path], `sample input for ${path}`).toBeDefined();
+      const required = REQUIRED[path];
+      expect(required, `${path} is not in REQUIRED`).toBeDefined();
+      const declared = procedure._def.meta?.permission;
+      if (required !== 'public' && required !== 'authed') expect(declared, path).toBe(required);
+    }
+  });
+
+  it('refuses every non-public procedure to a caller without a session', async () => {
+    const anonymous = app.anonymous();
+    for (const [path] of PROCEDURES) {
+      if (REQUIRED[path] === 'public') continue;
+      const input = SAMPLES[path]?.(own);
+      expect(`${path}: ${await outcomeOf(() => invoke(anonymous, path, input))}`).toBe(`${path}: UNAUTHORIZED`);
+    }
+  });
+
+  const accounts = [...ROLE_CODES.map((role) => `linjiang.${role}`), 'admin', 'leader', 'supervisor', 'dispatcher'];
+  it.each(accounts)('as %s, reaches exactly what the registry grants', async (username) => {
+    const caller = await app.as(username);
+    const [account] = await app.db.select().from(users).where(eq(users.username, username));
+    const role = account?.role as (typeof ROLE_CODES)[number];
+    const mismatches: string[] = [];
+    for (const [path] of PROCEDURES) {
+      // Logout would end the session the loop uses; login is public and has its own tests.
+      if (path === 'auth.logout' || path === 'auth.login') continue;
+      const required = REQUIRED[path] ?? 'public';
+      const outcome = await outcomeOf(() => invoke(caller, path, SAMPLES[path]?.(own)));
+      const granted = required === 'public' || required === 'authed' || roleGrants(role, required);
+      const refused = outcome === 'FORBIDDEN' || outcome === 'UNAUTHORIZED';
+      if (granted === refused) mismatches.push(`${path} (${required}): ${outcome}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+describe('data scope', () => {
+  it("a district administrator reaches nothing of another district's by id", async () => {
+    const caller = await app.as('linjiang.admin');
+    const reached: string[] = [];
+    for (const [path] of PROCEDURES) {
+      const sample = SAMPLES[path];
+      if (!sample || sample(own) === sample(other) || path.startsWith('catalogue.') || path.startsWith('auth.'))
+        continue;
+      const input = sample(other);
+      if (input === undefined || path === 'audit.list' || path === 'geo.areas') continue;
+      const outcome = await outcomeOf(() => invoke(caller, path, input));
+      if (path === 'users.list') {
+        const result = (await invoke(caller, path, input)) as { total: number };
+        if (result.total !== 0) reached.push(`${path}: ${result.total} rows`);
+      } else if (outcome !== 'FORBIDDEN' && outcome !== 'NOT_FOUND') {
+        reached.push(`${path}: ${outcome}`);
+      }
+    }
+    expect(reached).toEqual([]);
+  });
+
+  it('lists only rows inside the caller’s district', async () => {
+    const caller = await app.as('linjiang.admin');
+    const [district] = await app.db.select().from(areas).where(eq(areas.id, own.districtId));
+    const tree = await caller.org.areaTree();
+    expect(tree.length).toBeGreaterThan(1);
+    const ids = new Set(
+      (
+        await app.db
+          .select()
+          .from(areas)
+          .where(like(areas.path, `${district?.path}%`))
+      ).map((a) => a.id),
+    );
+    expect(tree.every((a) => ids.has(a.id))).toBe(true);
+    const staff = await caller.users.list({ pageSize: 200 });
+    expect(staff.total).toBeGreaterThan(0);
+    expect(staff.rows.every((u) => ids.has(u.areaId))).toBe(true);
+    const districts = await caller.geo.areas({ level: 'district' });
+    expect(districts.features.map((f) => f.id)).toEqual([own.districtId]);
+    const depts = await caller.org.departments();
+    expect(depts.every((d) => ids.has(d.areaId))).toBe(true);
+  });
+
+  it('a city administrator sees every district', async () => {
+    const caller = await app.as('admin');
+    const districts = await caller.geo.areas({ level: 'district' });
+    expect(districts.features).toHaveLength(4);
+  });
+});

@@ -1,0 +1,42 @@
+import {
+  ApartmentOutlined,
+  AppstoreOutlined,
+  EnvironmentOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@citygov/domain/permissions';
+import type { ReactNode } from 'react';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** Shown only to roles that hold this permission; absent means every signed-in user. */
+  permission?: Permission;
+}
+
+/** The side navigation, in display order. The permission registry decides who sees what. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', label: '首页', icon: <HomeOutlined /> },
+  { path: '/map', label: '网格地图', icon: <EnvironmentOutlined />, permission: 'map.view' },
+  { path: '/admin/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org.view' },
+  { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'user.view' },
+  { path: '/admin/roles', label: '角色权限', icon: <SafetyCertificateOutlined />, permission: 'role.view' },
+  { path: '/admin/audit', label: '操作日志', icon: <FileSearchOutlined />, permission: 'auditLog.view' },
+  { path: '/catalogue', label: '事部件分类', icon: <AppstoreOutlined />, permission: 'category.view' },
+];
+
+export function visibleNavItems(can: (permission: Permission) => boolean): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.permission || can(item.permission));
+}
+
+/** The nav entry a path belongs to: the longest matching prefix, so /admin/users/12 selects 用户管理. */
+export function selectedNavPath(pathname: string): string {
+  const match = NAV_ITEMS.filter((item) =>
+    item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`),
+  ).sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.path ?? '';
+}

@@ -1,0 +1,29 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button } from 'antd';
+import { useLogout } from '../../features/auth/api/session';
+import { useSession } from '../../features/auth/session-context';
+import styles from './app-shell.module.css';
+
+/** Who is signed in (name, role, area) and the sign-out button. */
+export function UserBar({ compact = false }: { compact?: boolean }) {
+  const { user } = useSession();
+  const { signOut, pending } = useLogout();
+  return (
+    <div className={compact ? styles.userBarCompact : styles.userBar} aria-label="当前用户">
+      <Avatar size="small" icon={<UserOutlined />} style={{ background: '#2f86c8', flex: 'none' }} />
+      <span className={styles.userName}>{user.displayName}</span>
+      <span className={styles.userMeta}>
+        {user.roleName} · {user.areaName}
+      </span>
+      <Button
+        size="small"
+        ghost={!compact}
+        icon={<LogoutOutlined />}
+        loading={pending}
+        onClick={() => void signOut()}
+      >
+        退出登录
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { Badge, Card, Empty, List } from 'antd';
+import { Link } from 'react-router';
+import type { PortalTodo } from '../api/portal-home';
+
+/** To-do counts for what the role does; an honest empty state when there is nothing. */
+export function TodoPanel({ todos, loading }: { todos: readonly PortalTodo[]; loading: boolean }) {
+  return (
+    <Card title="待办" loading={loading}>
+      {todos.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待办事项" />
+      ) : (
+        <List
+          dataSource={[...todos]}
+          renderItem={(todo) => (
+            <List.Item>
+              <Link
+                to={todo.href}
+                style={{ display: 'flex', justifyContent: 'space-between', width: '100%', alignItems: 'center' }}
+              >
+                <span>{todo.label}</span>
+                <Badge
+                  count={todo.count}
+                  showZero
+                  overflowCount={999}
+                  color={todo.count > 0 ? '#d4380d' : '#bfbfbf'}
+                  aria-label={`${todo.count} 项`}
+                />
+              </Link>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
