@@ -9,6 +9,7 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/trpc': bff,
+      '/api': bff,
       '/healthz': bff,
       '/readyz': bff,
     },

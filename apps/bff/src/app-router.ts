@@ -1,5 +1,6 @@
 import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
+import { casesRouter } from './modules/cases/router';
 import { catalogueRouter } from './modules/catalogue/router';
 import { geoRouter } from './modules/geo/router';
 import { orgRouter } from './modules/org/router';
@@ -17,6 +18,7 @@ export const appRouter = router({
   audit: auditRouter,
   geo: geoRouter,
   catalogue: catalogueRouter,
+  cases: casesRouter,
 });
 
 export type AppRouter = typeof appRouter;

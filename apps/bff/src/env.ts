@@ -12,8 +12,12 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
   LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  ATTACHMENT_MAX_PHOTO_MB: z.coerce.number().positive().default(10),
+  ATTACHMENT_MAX_VIDEO_MB: z.coerce.number().positive().default(50),
   NODE_ENV: z.string().default('development'),
 });
+
+const MIB = 1024 * 1024;
 
 export interface AppConfig {
   port: number;
@@ -26,6 +30,9 @@ export interface AppConfig {
   sessionMaxMs: number;
   lockoutMs: number;
   secureCookies: boolean;
+  /** Upload limits, enforced while the file streams in. */
+  maxPhotoBytes: number;
+  maxVideoBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -41,6 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionMaxMs: parsed.SESSION_MAX_HOURS * 3_600_000,
     lockoutMs: parsed.LOCKOUT_MINUTES * 60_000,
     secureCookies: false,
+    maxPhotoBytes: Math.floor(parsed.ATTACHMENT_MAX_PHOTO_MB * MIB),
+    maxVideoBytes: Math.floor(parsed.ATTACHMENT_MAX_VIDEO_MB * MIB),
   };
 }
 

@@ -39,6 +39,103 @@ CREATE TABLE "users" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "calendar_overrides" (
+	"day" date PRIMARY KEY NOT NULL,
+	"working" boolean NOT NULL,
+	"note" text
+);
+--> statement-breakpoint
+CREATE TABLE "case_attachments" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"case_id" bigint,
+	"event_id" bigint,
+	"purpose" text NOT NULL,
+	"sha256" text NOT NULL,
+	"mime" text NOT NULL,
+	"bytes" integer NOT NULL,
+	"width" integer,
+	"height" integer,
+	"original_name" text,
+	"uploaded_by" integer,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "case_departments" (
+	"case_id" bigint NOT NULL,
+	"department_id" integer NOT NULL,
+	"role" text NOT NULL,
+	"assigned_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "case_departments_case_id_department_id_pk" PRIMARY KEY("case_id","department_id")
+);
+--> statement-breakpoint
+CREATE TABLE "case_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"case_id" bigint NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"actor_id" integer,
+	"actor_name" text,
+	"action" text NOT NULL,
+	"label" text NOT NULL,
+	"from_status" text,
+	"to_status" text NOT NULL,
+	"reason" text,
+	"detail" jsonb
+);
+--> statement-breakpoint
+CREATE TABLE "case_number_counters" (
+	"year" integer PRIMARY KEY NOT NULL,
+	"last" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "cases" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"case_no" text NOT NULL,
+	"source" text NOT NULL,
+	"kind" text NOT NULL,
+	"category_code" text NOT NULL,
+	"urgency" text NOT NULL,
+	"description" text NOT NULL,
+	"address" text NOT NULL,
+	"lng" double precision NOT NULL,
+	"lat" double precision NOT NULL,
+	"grid_id" integer NOT NULL,
+	"community_id" integer NOT NULL,
+	"street_id" integer NOT NULL,
+	"district_id" integer NOT NULL,
+	"component_id" text,
+	"reporter_name" text,
+	"reporter_phone" text,
+	"reported_by" integer,
+	"status" text NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"pending_kind" text,
+	"pending_data" jsonb,
+	"check_result" text,
+	"hung_up_from" text,
+	"assignee_id" integer,
+	"lead_department_id" integer,
+	"stage" text,
+	"stage_unit" text,
+	"stage_started_at" timestamp with time zone,
+	"stage_warn_at" timestamp with time zone,
+	"stage_deadline_at" timestamp with time zone,
+	"paused_at" timestamp with time zone,
+	"supervised" boolean DEFAULT false NOT NULL,
+	"difficult" boolean DEFAULT false NOT NULL,
+	"reported_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"filed_at" timestamp with time zone,
+	"dispatched_at" timestamp with time zone,
+	"closed_at" timestamp with time zone,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "user_phrases" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"user_id" integer NOT NULL,
+	"text" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "categories" (
 	"kind" text NOT NULL,
 	"code" text NOT NULL,
@@ -100,6 +197,18 @@ ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_user_id_users_id_fk" FOREIGN K
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_area_id_areas_id_fk" FOREIGN KEY ("area_id") REFERENCES "public"."areas"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_attachments" ADD CONSTRAINT "case_attachments_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_attachments" ADD CONSTRAINT "case_attachments_event_id_case_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."case_events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_attachments" ADD CONSTRAINT "case_attachments_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_departments" ADD CONSTRAINT "case_departments_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_departments" ADD CONSTRAINT "case_departments_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_events" ADD CONSTRAINT "case_events_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_events" ADD CONSTRAINT "case_events_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cases" ADD CONSTRAINT "cases_grid_id_areas_id_fk" FOREIGN KEY ("grid_id") REFERENCES "public"."areas"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cases" ADD CONSTRAINT "cases_reported_by_users_id_fk" FOREIGN KEY ("reported_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cases" ADD CONSTRAINT "cases_assignee_id_users_id_fk" FOREIGN KEY ("assignee_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cases" ADD CONSTRAINT "cases_lead_department_id_departments_id_fk" FOREIGN KEY ("lead_department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "user_phrases" ADD CONSTRAINT "user_phrases_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "areas" ADD CONSTRAINT "areas_parent_id_areas_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."areas"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "departments" ADD CONSTRAINT "departments_parent_id_departments_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "departments" ADD CONSTRAINT "departments_area_id_areas_id_fk" FOREIGN KEY ("area_id") REFERENCES "public"."areas"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -109,6 +218,18 @@ CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> state
 CREATE UNIQUE INDEX "users_username_uq" ON "users" USING btree (lower("username"));--> statement-breakpoint
 CREATE INDEX "users_area_idx" ON "users" USING btree ("area_id");--> statement-breakpoint
 CREATE INDEX "users_department_idx" ON "users" USING btree ("department_id");--> statement-breakpoint
+CREATE INDEX "case_attachments_case_idx" ON "case_attachments" USING btree ("case_id");--> statement-breakpoint
+CREATE INDEX "case_departments_dept_idx" ON "case_departments" USING btree ("department_id");--> statement-breakpoint
+CREATE INDEX "case_events_case_idx" ON "case_events" USING btree ("case_id","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "cases_case_no_uq" ON "cases" USING btree ("case_no");--> statement-breakpoint
+CREATE INDEX "cases_status_reported_idx" ON "cases" USING btree ("status","reported_at");--> statement-breakpoint
+CREATE INDEX "cases_district_status_idx" ON "cases" USING btree ("district_id","status","reported_at");--> statement-breakpoint
+CREATE INDEX "cases_street_status_idx" ON "cases" USING btree ("street_id","status","reported_at");--> statement-breakpoint
+CREATE INDEX "cases_department_status_idx" ON "cases" USING btree ("lead_department_id","status","reported_at");--> statement-breakpoint
+CREATE INDEX "cases_assignee_status_idx" ON "cases" USING btree ("assignee_id","status");--> statement-breakpoint
+CREATE INDEX "cases_deadline_idx" ON "cases" USING btree ("stage_deadline_at") WHERE "cases"."stage_deadline_at" is not null;--> statement-breakpoint
+CREATE INDEX "cases_reported_at_idx" ON "cases" USING btree ("reported_at");--> statement-breakpoint
+CREATE INDEX "user_phrases_user_idx" ON "user_phrases" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "categories_major_idx" ON "categories" USING btree ("kind","major_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "areas_code_uq" ON "areas" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "areas_parent_idx" ON "areas" USING btree ("parent_id");--> statement-breakpoint

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import express from 'express';
 import { appRouter } from '../app-router';
 import type { AppConfig } from '../env';
+import { createAttachmentRoutes } from '../modules/attachments/http-routes';
 import { createRequestContext } from '../trpc/create-context';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -28,6 +29,8 @@ export function createHttpApp(db: Database, config: AppConfig) {
       res.status(503).json({ status: 'unavailable', error: String(error) });
     }
   });
+
+  app.use('/api/attachments', createAttachmentRoutes(db, config));
 
   app.use(
     '/trpc',

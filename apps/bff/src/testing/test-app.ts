@@ -49,6 +49,7 @@ export function contextFor(db: Database, config: AppConfig, partial: Partial<Con
     ip: '127.0.0.1',
     userAgent: 'vitest',
     cookies: new RecordingCookieJar(),
+    afterCommit: (task) => task(),
     ...partial,
   };
 }

@@ -36,4 +36,6 @@ export interface Context {
   ip: string | null;
   userAgent: string | null;
   cookies: CookieJar;
+  /** Runs after the current mutation's transaction commits (live-update notifications). */
+  afterCommit: (task: () => void) => void;
 }

@@ -33,6 +33,8 @@ export async function contextFromCookies(
     ip: client.ip,
     userAgent: client.userAgent,
     cookies,
+    // Outside a mutation there is no transaction to wait for.
+    afterCommit: (task) => task(),
   };
 }
 

@@ -39,9 +39,12 @@ const auditedTransaction = t.middleware(async ({ ctx, type, path, meta, next, ge
   const detail = redactInput(await getRawInput().catch(() => undefined));
   type Result = Awaited<ReturnType<typeof next>>;
   const outcome: { failed: Result | null } = { failed: null };
+  const committed: (() => void)[] = [];
   try {
-    return await ctx.db.transaction(async (tx) => {
-      const result = await next({ ctx: { db: tx as unknown as Database } });
+    const result = await ctx.db.transaction(async (tx) => {
+      const result = await next({
+        ctx: { db: tx as unknown as Database, afterCommit: (task: () => void) => committed.push(task) },
+      });
       if (!result.ok) {
         outcome.failed = result;
         throw new Rollback();
@@ -49,6 +52,8 @@ const auditedTransaction = t.middleware(async ({ ctx, type, path, meta, next, ge
       await writeAudit(tx, { ...base, outcome: 'ok', detail });
       return result;
     });
+    for (const task of committed) task();
+    return result;
   } catch (error) {
     const failed = outcome.failed;
     if (!(error instanceof Rollback) || !failed || failed.ok) throw error;

@@ -24,7 +24,7 @@ function createClients() {
 export function AppProviders({ children }: { children: ReactNode }) {
   const [{ trpcClient, queryClient }] = useState(createClients);
   return (
-    <ConfigProvider locale={zhCN} theme={appTheme}>
+    <ConfigProvider locale={zhCN} theme={appTheme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

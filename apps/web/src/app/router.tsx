@@ -1,6 +1,15 @@
+import { Spin } from 'antd';
 import { createBrowserRouter } from 'react-router';
 import { AppShell } from './shell/app-shell';
 import type { RouteHandle } from './shell/route-permission-gate';
+
+function RouteLoading() {
+  return (
+    <div style={{ display: 'grid', placeItems: 'center', minHeight: '60vh' }}>
+      <Spin size="large" />
+    </div>
+  );
+}
 
 const handle = (permission: RouteHandle['permission']): RouteHandle => ({ permission });
 
@@ -8,11 +17,13 @@ const handle = (permission: RouteHandle['permission']): RouteHandle => ({ permis
 export const router = createBrowserRouter([
   {
     path: '/login',
+    HydrateFallback: RouteLoading,
     lazy: async () => ({ Component: (await import('../surfaces/login/login-page')).LoginPage }),
   },
   {
     path: '/',
     Component: AppShell,
+    HydrateFallback: RouteLoading,
     children: [
       { index: true, lazy: async () => ({ Component: (await import('../surfaces/portal/home-page')).HomePage }) },
       {

@@ -1,5 +1,5 @@
 import type { AppRouter } from '@citygov/bff/app-router';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
 
@@ -7,9 +7,19 @@ export type { AppRouter };
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
-/** One client per browser tab; the session cookie travels same-origin with every batch. */
+/**
+ * One client per browser tab; the session cookie travels same-origin with every request.
+ * Subscriptions (live case updates) go over server-sent events, everything else in batches;
+ * both need the same transformer as the server (dates in payloads).
+ */
 export function createApiClient() {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: '/trpc', transformer: superjson })],
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({ url: '/trpc', transformer: superjson }),
+        false: httpBatchLink({ url: '/trpc', transformer: superjson }),
+      }),
+    ],
   });
 }

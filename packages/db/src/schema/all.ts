@@ -1,8 +1,9 @@
 // The one place that assembles every table for drizzle's typed client.
 import * as audit from './audit';
 import * as auth from './auth';
+import * as cases from './cases';
 import * as catalogue from './catalogue';
 import * as org from './org';
 
-export const schema = { ...org, ...auth, ...audit, ...catalogue };
+export const schema = { ...org, ...auth, ...audit, ...catalogue, ...cases };
 export type Schema = typeof schema;

@@ -50,7 +50,7 @@ export async function loadSessionUser(db: Queryable, userId: number): Promise<Se
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .where(eq(users.id, userId));
   const row = rows[0];
-  if (!row || !row.active || !isRole(row.role)) return null;
+  if (!row?.active || !isRole(row.role)) return null;
   const { active: _active, ...rest } = row;
   return { ...rest, role: row.role, permissions: permissionsOf(row.role) };
 }

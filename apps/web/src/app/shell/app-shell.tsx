@@ -29,6 +29,7 @@ function ShellLayout() {
             aria-label="菜单"
             icon={<MenuOutlined />}
             className={styles.menuButton}
+            style={{ color: '#fff' }}
             onClick={() => setDrawerOpen(true)}
           />
         ) : null}

@@ -9,21 +9,15 @@ export function UserBar({ compact = false }: { compact?: boolean }) {
   const { user } = useSession();
   const { signOut, pending } = useLogout();
   return (
-    <div className={compact ? styles.userBarCompact : styles.userBar} aria-label="当前用户">
+    <section className={compact ? styles.userBarCompact : styles.userBar} aria-label="当前用户">
       <Avatar size="small" icon={<UserOutlined />} style={{ background: '#2f86c8', flex: 'none' }} />
       <span className={styles.userName}>{user.displayName}</span>
       <span className={styles.userMeta}>
         {user.roleName} · {user.areaName}
       </span>
-      <Button
-        size="small"
-        ghost={!compact}
-        icon={<LogoutOutlined />}
-        loading={pending}
-        onClick={() => void signOut()}
-      >
+      <Button size="small" ghost={!compact} icon={<LogoutOutlined />} loading={pending} onClick={() => void signOut()}>
         退出登录
       </Button>
-    </div>
+    </section>
   );
 }

@@ -2,6 +2,7 @@ import { Alert, Col, Row, Typography } from 'antd';
 import { ProfileCard } from '../../features/auth/components/profile-card';
 import { useSession } from '../../features/auth/session-context';
 import { usePortalHome } from '../../features/portal/api/portal-home';
+import { QuickLinkList } from '../../features/portal/components/quick-link-list';
 import { ThemeCards } from '../../features/portal/components/theme-cards';
 import { TodoPanel } from '../../features/portal/components/todo-panel';
 import { apiErrorMessage } from '../../lib/api-error';
@@ -19,7 +20,7 @@ function greetingWord(now = new Date()): string {
 
 /** The portal home: the role's workbench with theme entries and to-dos. */
 export function HomePage() {
-  const { user } = useSession();
+  const { user, can } = useSession();
   const home = usePortalHome();
   return (
     <div>
@@ -30,13 +31,18 @@ export function HomePage() {
         {user.displayName}，{greetingWord()}！您当前的工作区域为{user.areaName}
         {user.departmentName ? `（${user.departmentName}）` : ''}。
       </Typography.Paragraph>
-      {home.isError ? <Alert type="error" showIcon title={apiErrorMessage(home.error)} style={{ marginBottom: 16 }} /> : null}
+      {home.isError ? (
+        <Alert type="error" showIcon title={apiErrorMessage(home.error)} style={{ marginBottom: 16 }} />
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Typography.Title level={4} style={{ marginTop: 0 }}>
             专题入口
           </Typography.Title>
           <ThemeCards themes={home.data?.themes ?? []} />
+          <div style={{ marginTop: 16 }}>
+            <QuickLinkList can={can} />
+          </div>
         </Col>
         <Col xs={24} xl={8}>
           <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import sharp from 'sharp';
+
+/**
+ * Attachments live on disk by content hash: `<dataDir>/attachments/ab/cd/<sha256>`,
+ * so the same photo uploaded twice is stored once. Files are written to `tmp/`
+ * inside the same folder (same filesystem) and renamed into place, so a reader
+ * never sees a half-written file.
+ */
+export function attachmentsRoot(dataDir: string): string {
+  return join(dataDir, 'attachments');
+}
+
+export function attachmentPath(dataDir: string, sha256: string): string {
+  return join(attachmentsRoot(dataDir), sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+}
+
+export function thumbnailPath(dataDir: string, sha256: string): string {
+  return `${attachmentPath(dataDir, sha256)}.thumb.webp`;
+}
+
+export const THUMBNAIL_MIME = 'image/webp';
+const THUMBNAIL_MAX_PX = 320;
+
+/**
+ * Refuse decoding anything above ~200 megapixels (the largest phone sensors), so a
+ * small file that decompresses to a huge bitmap cannot exhaust memory.
+ */
+const MAX_INPUT_PIXELS = 200_000_000;
+
+export async function newTempPath(dataDir: string): Promise<string> {
+  const dir = join(attachmentsRoot(dataDir), 'tmp');
+  await mkdir(dir, { recursive: true });
+  return join(dir, `${randomUUID()}.part`);
+}
+
+export async function removeQuietly(path: string): Promise<void> {
+  await unlink(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') console.error(`[attachments] could not remove ${path}:`, error);
+  });
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Moves a finished temp file to its content address; drops it when that content is already stored. */
+export async function commitFile(dataDir: string, tempPath: string, sha256: string): Promise<string> {
+  const target = attachmentPath(dataDir, sha256);
+  if (await exists(target)) {
+    await removeQuietly(tempPath);
+    return target;
+  }
+  await mkdir(dirname(target), { recursive: true });
+  // Two concurrent uploads of the same bytes both rename onto the same name: harmless.
+  await rename(tempPath, target);
+  return target;
+}
+
+export interface ImageInfo {
+  width: number;
+  height: number;
+}
+
+/** Display size of an image (EXIF rotation applied); null when the decoder cannot read it. */
+export async function readImageInfo(path: string): Promise<ImageInfo | null> {
+  try {
+    const meta = await sharp(path, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+    const { width, height } = meta.autoOrient;
+    return width > 0 && height > 0 ? { width, height } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes the thumbnail next to the original unless it already exists. Returns false
+ * when the decoder cannot read the image (HEIC: the prebuilt libvips has no HEVC
+ * decoder), in which case the thumbnail URL falls back to the original.
+ */
+export async function ensureThumbnail(dataDir: string, sha256: string): Promise<boolean> {
+  const target = thumbnailPath(dataDir, sha256);
+  if (await exists(target)) return true;
+  const temp = await newTempPath(dataDir);
+  try {
+    await sharp(attachmentPath(dataDir, sha256), { limitInputPixels: MAX_INPUT_PIXELS })
+      .autoOrient()
+      .resize(THUMBNAIL_MAX_PX, THUMBNAIL_MAX_PX, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 75 })
+      .toFile(temp);
+    await rename(temp, target);
+    return true;
+  } catch (error) {
+    await removeQuietly(temp);
+    console.warn(`[attachments] no thumbnail for ${sha256}:`, error instanceof Error ? error.message : error);
+    return false;
+  }
+}
+
+export async function thumbnailExists(dataDir: string, sha256: string): Promise<boolean> {
+  return exists(thumbnailPath(dataDir, sha256));
+}

@@ -1,0 +1,46 @@
+import type { Queryable } from '@citygov/db/client';
+import { users } from '@citygov/db/schema/auth';
+import { areas, departments } from '@citygov/db/schema/org';
+import { ForbiddenError, ValidationError } from '@citygov/domain/errors';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { SessionUser } from '../../trpc/context';
+
+/**
+ * The collector for a verify or check task: the one chosen, who must cover the case's
+ * grid, or by default the collector of the smallest area around it (grid → street → …).
+ */
+export async function pickCollector(db: Queryable, gridId: number, chosen: number | undefined) {
+  const [grid] = await db.select({ path: areas.path }).from(areas).where(eq(areas.id, gridId));
+  if (!grid) throw new ValidationError('网格不存在');
+  const candidates = await db
+    .select({ id: users.id, displayName: users.displayName, areaPath: areas.path })
+    .from(users)
+    .innerJoin(areas, eq(areas.id, users.areaId))
+    .where(and(eq(users.role, 'collector'), eq(users.active, true), sql`${grid.path} like ${areas.path} || '%'`))
+    .orderBy(desc(sql`length(${areas.path})`), users.id);
+  if (chosen !== undefined) {
+    const found = candidates.find((c) => c.id === chosen);
+    if (!found) throw new ValidationError('所选监督员不负责该网格');
+    return found;
+  }
+  const nearest = candidates[0];
+  if (!nearest) throw new ValidationError('该网格没有可派发任务的监督员');
+  return nearest;
+}
+
+/**
+ * A department a dispatcher may send to: one serving an area inside the dispatcher's
+ * scope, or a city-level department above it.
+ */
+export async function requireDispatchableDepartment(db: Queryable, user: SessionUser, departmentId: number) {
+  const [row] = await db
+    .select({ id: departments.id, name: departments.name, areaPath: areas.path })
+    .from(departments)
+    .innerJoin(areas, eq(areas.id, departments.areaId))
+    .where(eq(departments.id, departmentId));
+  if (!row) throw new ValidationError('处置部门不存在');
+  const inside = row.areaPath.startsWith(user.areaPath);
+  const above = user.areaPath.startsWith(row.areaPath);
+  if (!inside && !above) throw new ForbiddenError(`不能派遣到其他辖区的部门：${row.name}`);
+  return row;
+}

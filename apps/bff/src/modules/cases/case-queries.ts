@@ -1,0 +1,190 @@
+import type { Queryable } from '@citygov/db/client';
+import { users } from '@citygov/db/schema/auth';
+import { caseAttachments, caseDepartments, caseEvents, cases } from '@citygov/db/schema/cases';
+import { categories } from '@citygov/db/schema/catalogue';
+import { areas, departments } from '@citygov/db/schema/org';
+import { findQueue, queuesFor } from '@citygov/domain/cases/case-queues';
+import type { CaseStatus, CheckResult, PendingKind } from '@citygov/domain/cases/case-states';
+import { availableActions } from '@citygov/domain/cases/plan-case-action';
+import { countdown, formatRemaining } from '@citygov/domain/deadlines/countdown';
+import type { LimitUnit } from '@citygov/domain/deadlines/time-limits';
+import { ValidationError } from '@citygov/domain/errors';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import type { SessionUser } from '../../trpc/context';
+import { loadWorkingCalendar } from '../calendar/load-calendar';
+import { requireAreaInScope } from '../org/scope';
+import { WARNING_RATIO } from './case-clock';
+import { filterConditions, queueConditions, whereAll } from './case-filters';
+import type { TListCasesInput } from './case-schemas';
+import { caseScope } from './case-scope';
+import { loadCaseInScope } from './perform-case-action';
+
+const listColumns = {
+  id: cases.id,
+  caseNo: cases.caseNo,
+  status: cases.status,
+  version: cases.version,
+  source: cases.source,
+  kind: cases.kind,
+  categoryCode: cases.categoryCode,
+  categoryName: categories.name,
+  urgency: cases.urgency,
+  description: cases.description,
+  address: cases.address,
+  lng: cases.lng,
+  lat: cases.lat,
+  gridId: cases.gridId,
+  pendingKind: cases.pendingKind,
+  checkResult: cases.checkResult,
+  stage: cases.stage,
+  stageUnit: cases.stageUnit,
+  stageStartedAt: cases.stageStartedAt,
+  stageDeadlineAt: cases.stageDeadlineAt,
+  stageWarnAt: cases.stageWarnAt,
+  pausedAt: cases.pausedAt,
+  supervised: cases.supervised,
+  difficult: cases.difficult,
+  reportedAt: cases.reportedAt,
+  leadDepartmentId: cases.leadDepartmentId,
+};
+
+type Clocked = {
+  stageStartedAt: Date | null;
+  stageDeadlineAt: Date | null;
+  stageWarnAt: Date | null;
+  pausedAt: Date | null;
+};
+
+/** Deadline level for a list row without calendar math: the warn instant is stored. */
+function deadlineLevel(row: Clocked, now: Date): 'none' | 'normal' | 'warning' | 'overdue' | 'paused' {
+  if (row.pausedAt) return 'paused';
+  if (!row.stageDeadlineAt) return 'none';
+  if (row.stageDeadlineAt <= now) return 'overdue';
+  if (row.stageWarnAt && row.stageWarnAt <= now) return 'warning';
+  return 'normal';
+}
+
+export async function listCases(db: Queryable, user: SessionUser, input: TListCasesInput, now = new Date()) {
+  const area = input.areaId ? await requireAreaInScope(db, user, input.areaId) : null;
+  const conditions = [caseScope(user), ...filterConditions(input, now, area?.path ?? null)];
+  if (input.queue) {
+    const queue = findQueue(input.queue);
+    if (!queue || !user.permissions.has(queue.permission)) throw new ValidationError('未知的待办队列');
+    conditions.push(...queueConditions(queue, user, now));
+  }
+  const where = whereAll(conditions);
+  const order =
+    input.sort === 'deadline.asc'
+      ? [sql`${cases.stageDeadlineAt} asc nulls last`, desc(cases.id)]
+      : input.sort === 'reportedAt.asc'
+        ? [asc(cases.reportedAt), asc(cases.id)]
+        : [desc(cases.reportedAt), desc(cases.id)];
+  const rows = await db
+    .select(listColumns)
+    .from(cases)
+    .leftJoin(categories, and(eq(categories.kind, cases.kind), eq(categories.code, cases.categoryCode)))
+    .where(where)
+    .orderBy(...order)
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
+  const [total] = await db.select({ n: count() }).from(cases).where(where);
+  return {
+    rows: rows.map((row) => ({ ...row, deadlineLevel: deadlineLevel(row, now) })),
+    total: total?.n ?? 0,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}
+
+/** Live counts for every queue the user works. */
+export async function queueCounts(db: Queryable, user: SessionUser, now = new Date()) {
+  const scope = caseScope(user);
+  return Promise.all(
+    queuesFor(user.permissions).map(async (queue) => {
+      const [row] = await db
+        .select({ n: count() })
+        .from(cases)
+        .where(whereAll([scope, ...queueConditions(queue, user, now)]));
+      return { key: queue.key, label: queue.label, count: row?.n ?? 0 };
+    }),
+  );
+}
+
+export async function getCaseDetail(db: Queryable, user: SessionUser, caseId: number, now = new Date()) {
+  const row = await loadCaseInScope(db, user, caseId);
+  const [category] = await db
+    .select()
+    .from(categories)
+    .where(and(eq(categories.kind, row.kind), eq(categories.code, row.categoryCode)));
+  const [grid] = await db.select({ code: areas.code, name: areas.name }).from(areas).where(eq(areas.id, row.gridId));
+  const [timeline, attachments, depts, assignee] = await Promise.all([
+    db.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.id)),
+    db
+      .select({
+        id: caseAttachments.id,
+        eventId: caseAttachments.eventId,
+        purpose: caseAttachments.purpose,
+        mime: caseAttachments.mime,
+        width: caseAttachments.width,
+        height: caseAttachments.height,
+      })
+      .from(caseAttachments)
+      .where(eq(caseAttachments.caseId, row.id))
+      .orderBy(asc(caseAttachments.id)),
+    db
+      .select({ id: departments.id, name: departments.name, role: caseDepartments.role })
+      .from(caseDepartments)
+      .innerJoin(departments, eq(departments.id, caseDepartments.departmentId))
+      .where(eq(caseDepartments.caseId, row.id)),
+    row.assigneeId
+      ? db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, row.assigneeId))
+      : Promise.resolve([]),
+  ]);
+  let clock = null;
+  if (row.stageDeadlineAt && row.stageStartedAt && row.stageUnit) {
+    const calendar = await loadWorkingCalendar(db);
+    const at = row.pausedAt ?? now;
+    const c = countdown(
+      calendar,
+      row.stageStartedAt,
+      row.stageDeadlineAt,
+      row.stageUnit as LimitUnit,
+      at,
+      WARNING_RATIO,
+    );
+    clock = {
+      ...c,
+      text: row.pausedAt ? `已挂账暂停（${formatRemaining(c.remainingMinutes)}）` : formatRemaining(c.remainingMinutes),
+    };
+  }
+  const snapshot = {
+    status: row.status as CaseStatus,
+    pendingKind: row.pendingKind as PendingKind | null,
+    checkResult: row.checkResult as CheckResult | null,
+    hungUpFrom: row.hungUpFrom as CaseStatus | null,
+  };
+  return {
+    case: row,
+    category: category
+      ? { name: category.name, fileCondition: category.fileCondition, closeCondition: category.closeCondition }
+      : null,
+    grid: grid ?? null,
+    timeline,
+    attachments: attachments.map((a) => ({
+      ...a,
+      url: `/api/attachments/${a.id}`,
+      thumbUrl: `/api/attachments/${a.id}/thumb`,
+    })),
+    departments: depts,
+    assignee: assignee[0] ?? null,
+    clock,
+    deadlineLevel: deadlineLevel(row, now),
+    actions: availableActions(snapshot, user.permissions).map((a) => ({
+      ...a,
+      // Task submissions belong to the collector they were sent to.
+      ...((a.action === 'submitVerification' || a.action === 'submitCheck') && row.assigneeId !== user.id
+        ? { enabled: false, disabledReason: '任务已派给其他监督员' }
+        : {}),
+    })),
+  };
+}

@@ -1,0 +1,73 @@
+import { CASE_ACTION_NAMES } from '@citygov/domain/cases/case-actions';
+import { CASE_SOURCES, CASE_STATUSES } from '@citygov/domain/cases/case-states';
+import { z } from 'zod';
+
+const sourceKeys = Object.keys(CASE_SOURCES) as [keyof typeof CASE_SOURCES, ...(keyof typeof CASE_SOURCES)[]];
+
+export const ZReportCaseInput = z.object({
+  source: z.enum(sourceKeys),
+  kind: z.enum(['component', 'event']),
+  categoryCode: z.string().regex(/^\d{5}$/, '请选择事部件小类'),
+  urgency: z.enum(['normal', 'urgent']).default('normal'),
+  description: z.string().trim().min(5, '问题描述至少 5 个字').max(2000, '问题描述最多 2000 字'),
+  address: z.string().trim().max(200).optional(),
+  lng: z.number({ error: '请在地图上选择位置' }).min(-180).max(180),
+  lat: z.number({ error: '请在地图上选择位置' }).min(-90).max(90),
+  /** GB/T 47678.5 component id: 6 admin + 2 major + 3 minor + 6 sequence. */
+  componentId: z
+    .string()
+    .trim()
+    .regex(/^\d{17}$/, '部件编码须为 17 位数字')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  reporterName: z.string().trim().max(40).optional(),
+  reporterPhone: z
+    .string()
+    .trim()
+    .regex(/^[0-9-]{5,20}$/, '联系电话格式不正确')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  attachmentIds: z.array(z.number().int().positive()).max(12, '最多 12 个附件').default([]),
+});
+export type TReportCaseInput = z.infer<typeof ZReportCaseInput>;
+
+export const ZCaseActionInput = z.object({
+  caseId: z.number().int().positive(),
+  /** The version the user saw; a newer one means someone else acted first. */
+  expectedVersion: z.number().int().positive(),
+  action: z.enum(CASE_ACTION_NAMES as [string, ...string[]]),
+  reason: z.string().trim().max(1000, '意见最多 1000 字').optional(),
+  confirmed: z.boolean().optional(),
+  leadDepartmentId: z.number().int().positive().optional(),
+  assistingDepartmentIds: z.array(z.number().int().positive()).max(10).optional(),
+  assigneeId: z.number().int().positive().optional(),
+  extension: z
+    .object({
+      amount: z.number().positive('延期时长须大于 0').max(720),
+      unit: z.enum(['natural_hours', 'working_hours', 'working_days']),
+    })
+    .optional(),
+  attachmentIds: z.array(z.number().int().positive()).max(12).default([]),
+});
+export type TCaseActionInput = z.infer<typeof ZCaseActionInput>;
+
+export const ZListCasesInput = z.object({
+  queue: z.string().max(40).optional(),
+  statuses: z.array(z.enum(CASE_STATUSES)).optional(),
+  kind: z.enum(['component', 'event']).optional(),
+  categoryCode: z
+    .string()
+    .regex(/^\d{2,5}$/)
+    .optional(),
+  source: z.enum(sourceKeys).optional(),
+  urgency: z.enum(['normal', 'urgent']).optional(),
+  areaId: z.number().int().positive().optional(),
+  from: z.date().optional(),
+  to: z.date().optional(),
+  overdue: z.boolean().optional(),
+  q: z.string().trim().max(60).optional(),
+  sort: z.enum(['reportedAt.desc', 'reportedAt.asc', 'deadline.asc']).default('reportedAt.desc'),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(200).default(20),
+});
+export type TListCasesInput = z.infer<typeof ZListCasesInput>;

@@ -1,0 +1,51 @@
+import { areas, departments } from '@citygov/db/schema/org';
+import { TRPCError } from '@trpc/server';
+import { and, asc, eq, like } from 'drizzle-orm';
+import type { TestApp } from '../../testing/test-app';
+
+/** The outcome code of a call: OK, or the tRPC error code it failed with. */
+export async function outcome(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return 'OK';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+export async function failure(call: Promise<unknown>): Promise<TRPCError> {
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
+  return error;
+}
+
+/** A point in the first grid of a district's first street, where its street-level collector works. */
+export async function pointIn(app: TestApp, districtName: string) {
+  const [district] = await app.db.select().from(areas).where(eq(areas.name, districtName));
+  const [grid] = await app.db
+    .select()
+    .from(areas)
+    .where(and(eq(areas.level, 'grid'), like(areas.path, `${district?.path}%`)))
+    .orderBy(asc(areas.code))
+    .limit(1);
+  if (!grid) throw new Error(`no grid in ${districtName}`);
+  return { lng: grid.centerLng ?? 0, lat: grid.centerLat ?? 0, gridCode: grid.code };
+}
+
+export async function departmentNamed(app: TestApp, name: string) {
+  const [dept] = await app.db.select().from(departments).where(eq(departments.name, name));
+  if (!dept) throw new Error(`no department ${name}`);
+  return dept;
+}
+
+export const SAMPLE_REPORT = {
+  source: 'collector' as const,
+  kind: 'event' as const,
+  categoryCode: '06001',
+  urgency: 'normal' as const,
+  description: '柳岸新村12幢一楼住户在院内用彩钢瓦围出一间棚屋',
+};

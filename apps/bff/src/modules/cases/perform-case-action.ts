@@ -1,0 +1,224 @@
+import type { Queryable } from '@citygov/db/client';
+import { caseDepartments, caseEvents, cases } from '@citygov/db/schema/cases';
+import { CASE_ACTIONS, type CaseAction, isCaseAction } from '@citygov/domain/cases/case-actions';
+import type { CaseStatus, CheckResult, PendingKind } from '@citygov/domain/cases/case-states';
+import { planCaseAction } from '@citygov/domain/cases/plan-case-action';
+import { warningInstant } from '@citygov/domain/deadlines/countdown';
+import { extendDeadline, type LimitUnit, resumeAfterPause } from '@citygov/domain/deadlines/time-limits';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@citygov/domain/errors';
+import { and, desc, eq } from 'drizzle-orm';
+import type { SessionUser } from '../../trpc/context';
+import { attachUploads } from '../attachments/attach-uploads';
+import { loadWorkingCalendar } from '../calendar/load-calendar';
+import { pickCollector, requireDispatchableDepartment } from './case-assignments';
+import { NO_CLOCK, type StageClock, startStageClock, WARNING_RATIO } from './case-clock';
+import type { TCaseActionInput } from './case-schemas';
+import { caseScope } from './case-scope';
+
+type CaseRow = typeof cases.$inferSelect;
+type CaseUpdate = Partial<typeof cases.$inferInsert>;
+
+export async function loadCaseInScope(db: Queryable, user: SessionUser, caseId: number): Promise<CaseRow> {
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, caseId), caseScope(user)));
+  if (!row) throw new NotFoundError('案件不存在或不在您的管辖范围内');
+  return row;
+}
+
+async function staleVersionError(db: Queryable, row: CaseRow): Promise<ConflictError> {
+  const [last] = await db
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, row.id))
+    .orderBy(desc(caseEvents.id))
+    .limit(1);
+  const who = last ? `${last.actorName ?? '他人'}已执行「${last.label}」` : '案件已被他人处理';
+  return new ConflictError(`${who}，案件已更新，请刷新后再操作`);
+}
+
+/** What a side flow does to the clock: extension adds time, hang-up pauses, resume re-adds what was left. */
+async function adjustClock(
+  db: Queryable,
+  row: CaseRow,
+  action: CaseAction,
+  restart: StageClock | null,
+  now: Date,
+): Promise<CaseUpdate> {
+  if (restart) return { ...restart, pausedAt: null };
+  const unit = row.stageUnit as LimitUnit | null;
+  if (!unit || !row.stageDeadlineAt || !row.stageStartedAt) return {};
+  const calendar = await loadWorkingCalendar(db);
+  if (action === 'approveExtension') {
+    const extension = (row.pendingData as { extension?: { amount: number; unit: LimitUnit } } | null)?.extension;
+    if (!extension) return {};
+    const deadline = extendDeadline(calendar, row.stageDeadlineAt, extension);
+    return {
+      stageDeadlineAt: deadline,
+      stageWarnAt: warningInstant(calendar, row.stageStartedAt, deadline, unit, WARNING_RATIO),
+    };
+  }
+  if (action === 'approveHangUp') return { pausedAt: now };
+  if (action === 'resume' && row.pausedAt) {
+    const deadline = resumeAfterPause(calendar, row.stageDeadlineAt, row.pausedAt, now, unit);
+    const shift = deadline.getTime() - row.stageDeadlineAt.getTime();
+    return {
+      pausedAt: null,
+      stageDeadlineAt: deadline,
+      stageStartedAt: new Date(row.stageStartedAt.getTime() + shift),
+      stageWarnAt: warningInstant(
+        calendar,
+        new Date(row.stageStartedAt.getTime() + shift),
+        deadline,
+        unit,
+        WARNING_RATIO,
+      ),
+    };
+  }
+  return {};
+}
+
+/**
+ * Runs one action on one case inside the caller's transaction: permission and state
+ * rules first, then a conditional update on the expected state and version (a lost
+ * race updates nothing and gets a conflict), then the timeline row.
+ */
+export async function performCaseAction(db: Queryable, user: SessionUser, input: TCaseActionInput, now = new Date()) {
+  if (!isCaseAction(input.action)) throw new ValidationError('未知的操作');
+  const action = input.action;
+  // Permission before anything else: a caller who may never do this learns nothing about the case.
+  const rule = CASE_ACTIONS[action];
+  if (!user.permissions.has(rule.permission)) throw new ForbiddenError(`没有「${rule.label}」的权限`);
+  const row = await loadCaseInScope(db, user, input.caseId);
+  if (row.version !== input.expectedVersion) throw await staleVersionError(db, row);
+  const plan = planCaseAction(
+    {
+      status: row.status as CaseStatus,
+      pendingKind: row.pendingKind as PendingKind | null,
+      checkResult: row.checkResult as CheckResult | null,
+      hungUpFrom: row.hungUpFrom as CaseStatus | null,
+    },
+    action,
+    user.permissions,
+    input,
+  );
+
+  const update: CaseUpdate = {
+    status: plan.toStatus,
+    pendingKind: plan.pendingKind,
+    checkResult: plan.checkResult,
+    hungUpFrom: plan.hungUpFrom,
+    updatedAt: now,
+  };
+  const detail: Record<string, unknown> = {};
+  if (plan.pendingKind === null && row.pendingKind) update.pendingData = null;
+
+  switch (action) {
+    case 'dispatch': {
+      if (!input.leadDepartmentId) throw new ValidationError('请选择主办部门');
+      const lead = await requireDispatchableDepartment(db, user, input.leadDepartmentId);
+      const assisting = [];
+      for (const id of new Set(input.assistingDepartmentIds ?? [])) {
+        if (id !== lead.id) assisting.push(await requireDispatchableDepartment(db, user, id));
+      }
+      await db.delete(caseDepartments).where(eq(caseDepartments.caseId, row.id));
+      await db
+        .insert(caseDepartments)
+        .values([
+          { caseId: row.id, departmentId: lead.id, role: 'lead' as const },
+          ...assisting.map((d) => ({ caseId: row.id, departmentId: d.id, role: 'assist' as const })),
+        ]);
+      update.leadDepartmentId = lead.id;
+      update.dispatchedAt = now;
+      detail.lead = lead.name;
+      if (assisting.length > 0) detail.assisting = assisting.map((d) => d.name);
+      break;
+    }
+    case 'approveReturn':
+      await db.delete(caseDepartments).where(eq(caseDepartments.caseId, row.id));
+      update.leadDepartmentId = null;
+      break;
+    case 'requestVerify':
+    case 'requestCheck': {
+      const collector = await pickCollector(db, row.gridId, input.assigneeId);
+      update.assigneeId = collector.id;
+      detail.assignee = collector.displayName;
+      break;
+    }
+    case 'submitVerification':
+    case 'submitCheck':
+      if (row.assigneeId !== user.id) throw new ForbiddenError('这不是派给您的任务');
+      detail.confirmed = input.confirmed;
+      break;
+    case 'requestExtension':
+      if (!input.extension) throw new ValidationError('请填写延期时长');
+      update.pendingData = { extension: input.extension, requestedBy: user.displayName };
+      detail.extension = input.extension;
+      break;
+    case 'file':
+      update.filedAt = now;
+      break;
+    case 'close':
+    case 'quickClose':
+    case 'refuseFiling':
+    case 'approveVoid':
+      update.closedAt = now;
+      break;
+    case 'supervise':
+      update.supervised = true;
+      break;
+    case 'markDifficult':
+      update.difficult = true;
+      break;
+    default:
+      break;
+  }
+  if (plan.toStatus === 'voided') update.closedAt = now;
+
+  const restart = plan.restartClock
+    ? await startStageClock(db, await loadWorkingCalendar(db), subjectOf(row), plan.stage, now)
+    : null;
+  Object.assign(update, plan.stage === null && plan.toStatus !== 'hung_up' ? NO_CLOCK : {});
+  Object.assign(update, await adjustClock(db, row, action, restart, now));
+
+  const [updated] = await db
+    .update(cases)
+    .set({ ...update, version: row.version + 1 })
+    .where(and(eq(cases.id, row.id), eq(cases.status, row.status), eq(cases.version, row.version)))
+    .returning();
+  if (!updated) throw await staleVersionError(db, row);
+
+  const [event] = await db
+    .insert(caseEvents)
+    .values({
+      caseId: row.id,
+      at: now,
+      actorId: user.id,
+      actorName: user.displayName,
+      action,
+      label: plan.label,
+      fromStatus: plan.fromStatus,
+      toStatus: plan.toStatus,
+      reason: plan.reason,
+      detail: Object.keys(detail).length > 0 ? detail : null,
+    })
+    .returning({ id: caseEvents.id });
+  if (input.attachmentIds.length > 0) {
+    await attachUploads(db, {
+      caseId: row.id,
+      eventId: event?.id ?? null,
+      attachmentIds: input.attachmentIds,
+      userId: user.id,
+    });
+  }
+  return updated;
+}
+
+function subjectOf(row: CaseRow) {
+  return {
+    kind: row.kind,
+    categoryCode: row.categoryCode,
+    urgency: row.urgency,
+  };
+}

@@ -1,0 +1,93 @@
+import type { Queryable } from '@citygov/db/client';
+import { caseEvents, cases } from '@citygov/db/schema/cases';
+import { categories } from '@citygov/db/schema/catalogue';
+import { areas } from '@citygov/db/schema/org';
+import { CASE_SOURCES } from '@citygov/domain/cases/case-states';
+import { ForbiddenError, ValidationError } from '@citygov/domain/errors';
+import { and, eq } from 'drizzle-orm';
+import type { SessionUser } from '../../trpc/context';
+import { attachUploads } from '../attachments/attach-uploads';
+import { loadWorkingCalendar } from '../calendar/load-calendar';
+import { findGridAt } from '../geo/grid-lookup';
+import { startStageClock } from './case-clock';
+import { nextCaseNo } from './case-numbers';
+import type { TReportCaseInput } from './case-schemas';
+
+/** Area ids of each level above a grid, from its materialised path "/city/district/street/community/grid/". */
+function levelsOf(path: string) {
+  const ids = path.split('/').filter(Boolean).map(Number);
+  const [, districtId, streetId, communityId] = ids;
+  if (!districtId || !streetId || !communityId) throw new ValidationError('网格数据不完整');
+  return { districtId, streetId, communityId };
+}
+
+/**
+ * 上报: files a new report. The grid comes from the location (refused outside the city),
+ * the accept-stage clock starts, and the first timeline row says who reported it.
+ */
+export async function reportCase(db: Queryable, user: SessionUser, input: TReportCaseInput, now = new Date()) {
+  if (!user.permissions.has('case.report')) throw new ForbiddenError('没有上报案件的权限');
+  const grid = await findGridAt(db, input.lng, input.lat);
+  if (!grid) throw new ValidationError('所选位置不在本市范围内，请在地图上重新选择');
+  const [category] = await db
+    .select()
+    .from(categories)
+    .where(and(eq(categories.kind, input.kind), eq(categories.code, input.categoryCode)));
+  if (!category) throw new ValidationError('事部件小类不存在');
+  const [community] = await db
+    .select({ name: areas.name })
+    .from(areas)
+    .where(eq(areas.id, grid.parentId ?? 0));
+
+  const calendar = await loadWorkingCalendar(db);
+  const subject = { kind: input.kind, categoryCode: input.categoryCode, urgency: input.urgency };
+  const clock = await startStageClock(db, calendar, subject, 'accept', now);
+  const caseNo = await nextCaseNo(db, now);
+  const [created] = await db
+    .insert(cases)
+    .values({
+      caseNo,
+      source: input.source,
+      ...subject,
+      description: input.description,
+      address: input.address || `${community?.name ?? ''}${grid.name}附近`,
+      lng: input.lng,
+      lat: input.lat,
+      gridId: grid.id,
+      ...levelsOf(grid.path),
+      componentId: input.componentId ?? null,
+      reporterName: input.reporterName ?? user.displayName,
+      reporterPhone: input.reporterPhone ?? null,
+      reportedBy: user.id,
+      status: 'reported',
+      ...clock,
+      reportedAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!created) throw new ValidationError('案件保存失败');
+  const [event] = await db
+    .insert(caseEvents)
+    .values({
+      caseId: created.id,
+      at: now,
+      actorId: user.id,
+      actorName: user.displayName,
+      action: 'report',
+      label: '上报',
+      fromStatus: null,
+      toStatus: 'reported',
+      reason: null,
+      detail: { source: CASE_SOURCES[input.source], category: category.name, grid: grid.code },
+    })
+    .returning({ id: caseEvents.id });
+  if (input.attachmentIds.length > 0) {
+    await attachUploads(db, {
+      caseId: created.id,
+      eventId: event?.id ?? null,
+      attachmentIds: input.attachmentIds,
+      userId: user.id,
+    });
+  }
+  return created;
+}

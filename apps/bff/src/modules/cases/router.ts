@@ -1,0 +1,70 @@
+import type { Queryable } from '@citygov/db/client';
+import { CASE_QUEUES } from '@citygov/domain/cases/case-queues';
+import { tracked } from '@trpc/server';
+import { z } from 'zod';
+import type { SessionUser } from '../../trpc/context';
+import { permissionProcedure, router } from '../../trpc/procedures';
+import { caseChanges, publishCaseChange } from './case-bus';
+import { getCaseDetail, listCases, queueCounts } from './case-queries';
+import { ZCaseActionInput, ZListCasesInput, ZReportCaseInput } from './case-schemas';
+import { caseScope } from './case-scope';
+import { loadCaseInScope, performCaseAction } from './perform-case-action';
+import { reportCase } from './report-case';
+
+export const casesRouter = router({
+  report: permissionProcedure('case.report')
+    .input(ZReportCaseInput)
+    .mutation(async ({ ctx, input }) => {
+      const created = await reportCase(ctx.db, ctx.user, input);
+      ctx.afterCommit(() => publishCaseChange({ ...pick(created), action: 'report' }));
+      return { id: created.id, caseNo: created.caseNo, version: created.version };
+    }),
+
+  /** Every workflow action; the permission each needs is checked against the action table. */
+  act: permissionProcedure('portal.view')
+    .input(ZCaseActionInput)
+    .mutation(async ({ ctx, input }) => {
+      const updated = await performCaseAction(ctx.db, ctx.user, input);
+      ctx.afterCommit(() => publishCaseChange({ ...pick(updated), action: input.action }));
+      return { id: updated.id, status: updated.status, version: updated.version };
+    }),
+
+  list: permissionProcedure('case.view')
+    .input(ZListCasesInput)
+    .query(({ ctx, input }) => listCases(ctx.db, ctx.user, input)),
+
+  /** Cases a collector or street chief sent or holds as tasks (their phone list). */
+  mine: permissionProcedure('case.report')
+    .input(ZListCasesInput)
+    .query(({ ctx, input }) => listCases(ctx.db, ctx.user, input)),
+
+  byId: permissionProcedure('portal.view')
+    .input(z.object({ id: z.number().int().positive() }))
+    .query(({ ctx, input }) => getCaseDetail(ctx.db, ctx.user, input.id)),
+
+  queues: permissionProcedure('todo.view').query(({ ctx }) => queueCounts(ctx.db, ctx.user)),
+
+  queueDefinitions: permissionProcedure('todo.view').query(({ ctx }) =>
+    CASE_QUEUES.filter((q) => ctx.user.permissions.has(q.permission)).map(({ key, label }) => ({ key, label })),
+  ),
+
+  /** Live updates for open screens (SSE): changes to cases the user may see. */
+  onChange: permissionProcedure('portal.view').subscription(async function* ({ ctx, signal }) {
+    const citywide = caseScope(ctx.user) === undefined;
+    for await (const change of caseChanges(signal)) {
+      if (!citywide && !(await visible(ctx, change.caseId))) continue;
+      yield tracked(`${change.caseId}:${change.version}`, change);
+    }
+  }),
+});
+
+function pick(row: { id: number; caseNo: string; status: string; version: number; districtId: number }) {
+  return { caseId: row.id, caseNo: row.caseNo, status: row.status, version: row.version, districtId: row.districtId };
+}
+
+async function visible(ctx: { db: Queryable; user: SessionUser }, caseId: number) {
+  return loadCaseInScope(ctx.db, ctx.user, caseId).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,117 @@
+import { Space, Table, type TableColumnsType, type TablePaginationConfig, Tag, Typography } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import { Link } from 'react-router';
+import { formatDateTime } from '../../../lib/format';
+import type { CaseRow } from '../api/cases';
+import type { CaseSort } from '../hooks/use-case-filters';
+import { statusColor, statusName, URGENCIES } from '../labels';
+import { DeadlineTag } from './deadline-tag';
+
+export function CaseFlags({ supervised, difficult, urgent }: { supervised: boolean; difficult: boolean; urgent?: boolean }) {
+  if (!supervised && !difficult && !urgent) return null;
+  return (
+    <Space size={4} wrap>
+      {urgent ? <Tag color="volcano">{URGENCIES.urgent}</Tag> : null}
+      {supervised ? <Tag color="magenta">督办</Tag> : null}
+      {difficult ? <Tag color="purple">疑难</Tag> : null}
+    </Space>
+  );
+}
+
+function sortFrom(sorter: SorterResult<CaseRow> | SorterResult<CaseRow>[]): CaseSort {
+  const one = Array.isArray(sorter) ? sorter[0] : sorter;
+  if (!one?.order) return 'reportedAt.desc';
+  if (one.columnKey === 'deadline') return 'deadline.asc';
+  return one.order === 'ascend' ? 'reportedAt.asc' : 'reportedAt.desc';
+}
+
+/** The desk's case list; a click anywhere on a row opens the case. */
+export function CaseTable({
+  rows,
+  loading,
+  pagination,
+  sort,
+  onSortChange,
+  onOpen,
+}: {
+  rows: readonly CaseRow[];
+  loading: boolean;
+  pagination: TablePaginationConfig;
+  sort: CaseSort;
+  onSortChange: (sort: CaseSort) => void;
+  onOpen: (id: number) => void;
+}) {
+  const columns: TableColumnsType<CaseRow> = [
+    {
+      title: '案件编号',
+      dataIndex: 'caseNo',
+      key: 'caseNo',
+      width: 150,
+      render: (caseNo: string, row) => (
+        <Link to={`/desk/cases/${row.id}`} onClick={(event) => event.stopPropagation()}>
+          {caseNo}
+        </Link>
+      ),
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      width: 96,
+      render: (status: string) => <Tag color={statusColor(status)}>{statusName(status)}</Tag>,
+    },
+    {
+      title: '类别',
+      key: 'category',
+      width: 150,
+      ellipsis: true,
+      render: (_value, row) => row.categoryName ?? row.categoryCode,
+    },
+    { title: '描述', dataIndex: 'description', key: 'description', ellipsis: { showTitle: true } },
+    { title: '地址', dataIndex: 'address', key: 'address', width: 200, ellipsis: { showTitle: true } },
+    {
+      title: '上报时间',
+      dataIndex: 'reportedAt',
+      key: 'reportedAt',
+      width: 168,
+      sorter: true,
+      sortOrder: sort === 'reportedAt.asc' ? 'ascend' : sort === 'reportedAt.desc' ? 'descend' : null,
+      sortDirections: ['descend', 'ascend'],
+      render: (at: Date) => formatDateTime(at),
+    },
+    {
+      title: '剩余时间',
+      key: 'deadline',
+      width: 150,
+      sorter: true,
+      sortOrder: sort === 'deadline.asc' ? 'ascend' : null,
+      sortDirections: ['ascend'],
+      showSorterTooltip: { title: '按截止时间排序' },
+      render: (_value, row) => <DeadlineTag level={row.deadlineLevel} deadline={row.stageDeadlineAt} />,
+    },
+    {
+      title: '标记',
+      key: 'flags',
+      width: 130,
+      render: (_value, row) => (
+        <CaseFlags supervised={row.supervised} difficult={row.difficult} urgent={row.urgency === 'urgent'} />
+      ),
+    },
+  ];
+  return (
+    <Table<CaseRow>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={[...rows]}
+      loading={loading}
+      pagination={pagination}
+      scroll={{ x: 1180 }}
+      onChange={(_pagination, _filters, sorter, extra) => {
+        if (extra.action === 'sort') onSortChange(sortFrom(sorter));
+      }}
+      onRow={(row) => ({ onClick: () => onOpen(row.id), style: { cursor: 'pointer' } })}
+      locale={{ emptyText: <Typography.Text type="secondary">没有符合条件的案件</Typography.Text> }}
+    />
+  );
+}

@@ -1,0 +1,160 @@
+import {
+  type FilterSpecification,
+  type GeoJSONSource,
+  LngLatBounds,
+  type LngLatBoundsLike,
+  Map as MapLibreMap,
+  NavigationControl,
+  Popup,
+  ScaleControl,
+} from 'maplibre-gl';
+import { useEffect, useRef, useState } from 'react';
+import { MAP_FONT_FAMILY, RASTER_TILE_URL } from '../../../lib/maplibre';
+import { buildMapStyle, EMPTY_COLLECTION } from '../basemap-style';
+import { gridSelectedFillLayer, gridSelectedLineLayer, SOURCES } from '../layers';
+import { MAP_LOCALE } from '../map-locale';
+import { PIN_SOURCE, type PinTone, pinHaloLayer, pinLayer } from '../pin-layers';
+
+export interface MapPin {
+  id: number;
+  lng: number;
+  lat: number;
+  tone: PinTone;
+  /** Shown in a popup on hover. */
+  label?: string;
+}
+
+export interface PinMapProps {
+  pins: readonly MapPin[];
+  /** Fallback view when there are no pins (the user's home area). */
+  bounds?: LngLatBoundsLike | undefined;
+  grids?: GeoJSON.FeatureCollection | undefined;
+  selectedGridId?: number | null;
+  onPick?: (point: { lng: number; lat: number }) => void;
+  onPinClick?: (id: number) => void;
+  ariaLabel: string;
+  /** Zoom used for a single pin. */
+  singleZoom?: number;
+  /** Move the view to the pins when they change (off for picking, where the view should stay put). */
+  fitPins?: boolean;
+}
+
+function pinCollection(pins: readonly MapPin[]): GeoJSON.FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: pins.map((pin) => ({
+      type: 'Feature',
+      id: pin.id,
+      geometry: { type: 'Point', coordinates: [pin.lng, pin.lat] },
+      properties: { id: pin.id, tone: pin.tone, label: pin.label ?? '' },
+    })),
+  };
+}
+
+/**
+ * The offline basemap (same style and layers as the grid map) with case pins on top.
+ * Fits the pins when they change; `data-state="ready"` once drawn.
+ */
+export function PinMap({ pins, bounds, grids, selectedGridId = null, onPick, onPinClick, ariaLabel, singleZoom = 15, fitPins = true }: PinMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const handlers = useRef({ onPick, onPinClick });
+  handlers.current = { onPick, onPinClick };
+  const [styleReady, setStyleReady] = useState(false);
+  const [drawn, setDrawn] = useState(false);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const map = new MapLibreMap({
+      container: container.current,
+      style: buildMapStyle({ rasterTileUrl: RASTER_TILE_URL }),
+      center: [120.2, 30.25],
+      zoom: 11,
+      maxZoom: 18,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      localIdeographFontFamily: MAP_FONT_FAMILY,
+      locale: MAP_LOCALE,
+      attributionControl: RASTER_TILE_URL ? { compact: true } : false,
+    });
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    const popup = new Popup({ closeButton: false, closeOnClick: false, offset: 10 });
+    map.on('load', () => {
+      map.addSource(PIN_SOURCE, { type: 'geojson', data: EMPTY_COLLECTION });
+      map.addLayer(pinHaloLayer);
+      map.addLayer(pinLayer);
+      setStyleReady(true);
+    });
+    map.on('click', (event) => {
+      const hit = map.getLayer(pinLayer.id) ? map.queryRenderedFeatures(event.point, { layers: [pinLayer.id] })[0] : undefined;
+      const id = Number(hit?.properties?.id);
+      if (hit && handlers.current.onPinClick) handlers.current.onPinClick(id);
+      else handlers.current.onPick?.({ lng: event.lngLat.lng, lat: event.lngLat.lat });
+    });
+    map.on('mouseenter', pinLayer.id, (event) => {
+      const feature = event.features?.[0];
+      const label = feature?.properties?.label;
+      if (handlers.current.onPinClick) map.getCanvas().style.cursor = 'pointer';
+      if (feature?.geometry.type === 'Point' && typeof label === 'string' && label) {
+        const [lng = 0, lat = 0] = feature.geometry.coordinates;
+        popup.setLngLat([lng, lat]).setText(label).addTo(map);
+      }
+    });
+    map.on('mouseleave', pinLayer.id, () => {
+      map.getCanvas().style.cursor = '';
+      popup.remove();
+    });
+    map.on('error', (event) => console.warn('[map]', event.error?.message ?? event));
+    mapRef.current = map;
+    return () => {
+      mapRef.current = null;
+      map.remove();
+    };
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady) return;
+    map.getSource<GeoJSONSource>(PIN_SOURCE)?.setData(pinCollection(pins));
+    map.getSource<GeoJSONSource>(SOURCES.grids)?.setData(grids ?? EMPTY_COLLECTION);
+    map.once('idle', () => setDrawn(true));
+  }, [styleReady, pins, grids]);
+
+  // Re-fit only when the set of pins (not their colour) or the fallback bounds change.
+  const pinKey = fitPins ? pins.map((p) => `${p.id}:${p.lng}:${p.lat}`).join('|') : '';
+  const boundsKey = bounds ? JSON.stringify(bounds) : '';
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const [first] = pins;
+    if (!fitPins) {
+      if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
+    } else if (pins.length === 1 && first) {
+      map.jumpTo({ center: [first.lng, first.lat], zoom: Math.max(map.getZoom(), singleZoom) });
+    } else if (pins.length > 1) {
+      const box = new LngLatBounds();
+      for (const pin of pins) box.extend([pin.lng, pin.lat]);
+      map.fitBounds(box, { padding: 48, maxZoom: 16, animate: false });
+    } else if (bounds) {
+      map.fitBounds(bounds, { padding: 24, animate: false });
+    }
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the keys stand for the pins' positions and the bounds
+  }, [pinKey, boundsKey, singleZoom, fitPins]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady) return;
+    const filter: FilterSpecification = ['==', ['get', 'id'], selectedGridId ?? -1];
+    map.setFilter(gridSelectedFillLayer.id, filter);
+    map.setFilter(gridSelectedLineLayer.id, filter);
+  }, [styleReady, selectedGridId]);
+
+  return (
+    <section
+      ref={container}
+      aria-label={ariaLabel}
+      data-state={drawn ? 'ready' : 'loading'}
+      style={{ position: 'absolute', inset: 0 }}
+    />
+  );
+}

@@ -1,0 +1,21 @@
+/** maplibre's built-in control texts in Chinese (its `locale` option). */
+export const MAP_LOCALE: Record<string, string> = {
+  'AttributionControl.ToggleAttribution': '切换版权信息',
+  'AttributionControl.MapFeedback': '地图反馈',
+  'FullscreenControl.Enter': '全屏',
+  'FullscreenControl.Exit': '退出全屏',
+  'GeolocateControl.FindMyLocation': '定位我的位置',
+  'GeolocateControl.LocationNotAvailable': '无法获取位置',
+  'LogoControl.Title': 'MapLibre 标志',
+  'Map.Title': '网格地图',
+  'Marker.Title': '地图标记',
+  'NavigationControl.ResetBearing': '拖动旋转地图，点击恢复正北',
+  'NavigationControl.ZoomIn': '放大',
+  'NavigationControl.ZoomOut': '缩小',
+  'Popup.Close': '关闭',
+  'ScaleControl.Meters': '米',
+  'ScaleControl.Kilometers': '公里',
+  'CooperativeGesturesHandler.WindowsHelpText': '按住 Ctrl 并滚动鼠标缩放地图',
+  'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 并滚动鼠标缩放地图',
+  'CooperativeGesturesHandler.MobileHelpText': '使用双指移动地图',
+};

@@ -1,0 +1,90 @@
+import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { applyServerErrors } from '../../../lib/ui/server-errors';
+import { type UserRow, useResetPassword } from '../api/users';
+
+interface ResetValues {
+  password: string;
+  confirm: string;
+}
+
+/** Sets a new password; the BFF also ends the user's open sessions and clears a lock. */
+export function ResetPasswordDialog({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: UserRow | null;
+  onClose: () => void;
+  onDone: (user: UserRow) => void;
+}) {
+  const [form] = Form.useForm<ResetValues>();
+  const [serverError, setServerError] = useState<string | null>(null);
+  const reset = useResetPassword();
+
+  const submit = (values: ResetValues) => {
+    if (!user) return;
+    setServerError(null);
+    reset.mutate(
+      { id: user.id, password: values.password },
+      {
+        onSuccess: () => {
+          onDone(user);
+          onClose();
+        },
+        onError: (error) => setServerError(applyServerErrors(form, error, ['password'])),
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open={user !== null}
+      title="重置密码"
+      okText="确定重置"
+      cancelText="取消"
+      confirmLoading={reset.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      afterOpenChange={(visible) => {
+        if (!visible) setServerError(null);
+      }}
+    >
+      <Typography.Paragraph>
+        为「{user?.displayName}（{user?.username}）」设置新密码，重置后该账号需要重新登录。
+      </Typography.Paragraph>
+      {serverError ? <Alert type="error" showIcon title={serverError} style={{ marginBottom: 16 }} /> : null}
+      <Form<ResetValues> form={form} layout="vertical" preserve={false} onFinish={submit}>
+        <Form.Item
+          label="新密码"
+          name="password"
+          rules={[
+            { required: true, message: '请输入新密码' },
+            { min: 8, max: 64, message: '密码为 8–64 位' },
+            { pattern: /[A-Za-z]/, message: '密码须包含字母' },
+            { pattern: /\d/, message: '密码须包含数字' },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          label="确认新密码"
+          name="confirm"
+          dependencies={['password']}
+          rules={[
+            { required: true, message: '请再次输入新密码' },
+            ({ getFieldValue }) => ({
+              validator: (_rule, value) =>
+                !value || getFieldValue('password') === value
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('两次输入的密码不一致')),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,119 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card } from 'antd';
+import { useState } from 'react';
+import { useSession } from '../../features/auth/session-context';
+import { type UserRow, useSetUserActive, useUnlockUser, useUsersList } from '../../features/users/api/users';
+import { ResetPasswordDialog } from '../../features/users/components/reset-password-dialog';
+import { UserDialog } from '../../features/users/components/user-dialog';
+import { UserFilters } from '../../features/users/components/user-filters';
+import { UserTable } from '../../features/users/components/user-table';
+import { useUserFilters } from '../../features/users/use-user-filters';
+import { userStatusOf } from '../../features/users/user-status';
+import { apiErrorMessage } from '../../lib/api-error';
+import { PageHeader } from '../../lib/ui/page-header';
+
+const PAGE_SIZE = 20;
+// users.list has no status filter yet: a status filter reads this many rows and filters here.
+const STATUS_SCAN_SIZE = 200;
+
+type Dialog = { kind: 'none' } | { kind: 'create' } | { kind: 'edit'; user: UserRow };
+
+export function UsersPage() {
+  const { user: me, can } = useSession();
+  const canManage = can('user.manage');
+  const { message } = App.useApp();
+  const { values, page, update } = useUserFilters();
+  const byStatus = values.status !== undefined;
+  const list = useUsersList({
+    q: values.q || undefined,
+    role: values.role,
+    page: byStatus ? 1 : page,
+    pageSize: byStatus ? STATUS_SCAN_SIZE : PAGE_SIZE,
+  });
+  const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
+  const [resetting, setResetting] = useState<UserRow | null>(null);
+  const setActive = useSetUserActive();
+  const unlock = useUnlockUser();
+
+  const allRows = list.data?.rows ?? [];
+  const rows = byStatus ? allRows.filter((row) => userStatusOf(row) === values.status) : allRows;
+  const total = byStatus ? rows.length : (list.data?.total ?? 0);
+  const fail = (error: unknown) => message.error(apiErrorMessage(error));
+
+  return (
+    <div>
+      <PageHeader
+        title="用户管理"
+        description={`管理${me.areaName}范围内的工作人员账号`}
+        extra={
+          canManage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+              新增用户
+            </Button>
+          ) : null
+        }
+      />
+      <Card>
+        <UserFilters values={values} onChange={update} />
+        {list.isError ? (
+          <Alert type="error" showIcon title={apiErrorMessage(list.error)} style={{ marginBottom: 16 }} />
+        ) : null}
+        {byStatus && (list.data?.total ?? 0) > STATUS_SCAN_SIZE ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={`账号较多，按状态筛选仅覆盖前 ${STATUS_SCAN_SIZE} 个账号，请结合关键字或角色缩小范围`}
+            style={{ marginBottom: 16 }}
+          />
+        ) : null}
+        <UserTable
+          rows={rows}
+          loading={list.isFetching}
+          canManage={canManage}
+          currentUserId={me.id}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total,
+            showSizeChanger: false,
+            showTotal: (n) => `共 ${n} 个账号`,
+            onChange: (next) => update({ ...values, page: next }),
+          }}
+          actions={{
+            onEdit: (user) => setDialog({ kind: 'edit', user }),
+            onSetActive: (user, active) =>
+              setActive.mutate(
+                { id: user.id, active },
+                {
+                  onSuccess: () => message.success(`已${active ? '启用' : '停用'}「${user.displayName}」`),
+                  onError: fail,
+                },
+              ),
+            onUnlock: (user) =>
+              unlock.mutate(
+                { id: user.id },
+                { onSuccess: () => message.success(`已解锁「${user.displayName}」`), onError: fail },
+              ),
+            onResetPassword: setResetting,
+          }}
+        />
+      </Card>
+      {canManage ? (
+        <>
+          <UserDialog
+            open={dialog.kind !== 'none'}
+            editing={dialog.kind === 'edit' ? dialog.user : null}
+            canAssignAdmin={me.areaLevel === 'city'}
+            onClose={() => setDialog({ kind: 'none' })}
+            onSaved={(username) => message.success(`已保存用户「${username}」`)}
+          />
+          <ResetPasswordDialog
+            user={resetting}
+            onClose={() => setResetting(null)}
+            onDone={(user) => message.success(`已重置「${user.displayName}」的密码`)}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { areas, departments } from './org';
+
+/**
+ * One row per case (案件), sized for ~10 million rows. Area ids are denormalised per
+ * level so each scope (city / district / street) filters on one indexed column, and
+ * the current stage clock lives on the row so queues sort by deadline without joins.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** Human-readable number: year + 8-digit sequence, e.g. 202600000123. */
+    caseNo: text('case_no').notNull(),
+    source: text('source').notNull(),
+    kind: text('kind', { enum: ['component', 'event'] }).notNull(),
+    categoryCode: text('category_code').notNull(),
+    urgency: text('urgency', { enum: ['normal', 'urgent'] }).notNull(),
+    description: text('description').notNull(),
+    address: text('address').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    gridId: integer('grid_id')
+      .notNull()
+      .references(() => areas.id),
+    communityId: integer('community_id').notNull(),
+    streetId: integer('street_id').notNull(),
+    districtId: integer('district_id').notNull(),
+    componentId: text('component_id'),
+    reporterName: text('reporter_name'),
+    reporterPhone: text('reporter_phone'),
+    reportedBy: integer('reported_by').references(() => users.id),
+    status: text('status').notNull(),
+    version: integer('version').notNull().default(1),
+    pendingKind: text('pending_kind'),
+    pendingData: jsonb('pending_data').$type<Record<string, unknown>>(),
+    checkResult: text('check_result', { enum: ['passed', 'failed'] }),
+    hungUpFrom: text('hung_up_from'),
+    /** Collector holding the verify or check task. */
+    assigneeId: integer('assignee_id').references(() => users.id),
+    leadDepartmentId: integer('lead_department_id').references(() => departments.id),
+    stage: text('stage'),
+    stageUnit: text('stage_unit'),
+    stageStartedAt: timestamp('stage_started_at', { withTimezone: true }),
+    stageWarnAt: timestamp('stage_warn_at', { withTimezone: true }),
+    stageDeadlineAt: timestamp('stage_deadline_at', { withTimezone: true }),
+    pausedAt: timestamp('paused_at', { withTimezone: true }),
+    supervised: boolean('supervised').notNull().default(false),
+    difficult: boolean('difficult').notNull().default(false),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull().defaultNow(),
+    filedAt: timestamp('filed_at', { withTimezone: true }),
+    dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Lookup by number (search box, print, Open311 ids).
+    uniqueIndex('cases_case_no_uq').on(t.caseNo),
+    // City-wide queues and lists: status filter, newest first.
+    index('cases_status_reported_idx').on(t.status, t.reportedAt),
+    // District-scoped queues: a district's staff see their district only.
+    index('cases_district_status_idx').on(t.districtId, t.status, t.reportedAt),
+    // Street-scoped lists (collectors, street chiefs).
+    index('cases_street_status_idx').on(t.streetId, t.status, t.reportedAt),
+    // Department handler's queue.
+    index('cases_department_status_idx').on(t.leadDepartmentId, t.status, t.reportedAt),
+    // A collector's verify / check tasks.
+    index('cases_assignee_status_idx').on(t.assigneeId, t.status),
+    // Overdue and warning lists (督办): open cases ordered by deadline.
+    index('cases_deadline_idx').on(t.stageDeadlineAt).where(sql`${t.stageDeadlineAt} is not null`),
+    // Time-range filters over everything, newest first.
+    index('cases_reported_at_idx').on(t.reportedAt),
+  ],
+);
+
+/** The timeline (流转记录): every action on a case, the state it moved to, who, when, why. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: integer('actor_id').references(() => users.id),
+    actorName: text('actor_name'),
+    action: text('action').notNull(),
+    label: text('label').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason'),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+  },
+  // A case's timeline in order.
+  (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
+);
+
+/** Departments on a case: one lead (主办) and any assisting (协办). */
+export const caseDepartments = pgTable(
+  'case_departments',
+  {
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    role: text('role', { enum: ['lead', 'assist'] }).notNull(),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.departmentId] }), index('case_departments_dept_idx').on(t.departmentId)],
+);
+
+/** Photos and videos, stored once by content hash under the data folder. */
+export const caseAttachments = pgTable(
+  'case_attachments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** Null between upload and the action that attaches it (photos are taken before the case exists). */
+    caseId: bigint('case_id', { mode: 'number' }).references(() => cases.id, { onDelete: 'cascade' }),
+    eventId: bigint('event_id', { mode: 'number' }).references(() => caseEvents.id),
+    /** Which step it documents: report, verify, feedback, check. */
+    purpose: text('purpose').notNull(),
+    sha256: text('sha256').notNull(),
+    mime: text('mime').notNull(),
+    bytes: integer('bytes').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    originalName: text('original_name'),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_attachments_case_idx').on(t.caseId)],
+);
+
+/** Year-by-year case number counter; one row locked briefly per new case. */
+export const caseNumberCounters = pgTable('case_number_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+/** Personal phrases (习惯语) a user picks as reasons. */
+export const userPhrases = pgTable(
+  'user_phrases',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('user_phrases_user_idx').on(t.userId)],
+);
+
+/** Admin overrides of the working calendar (a year the library does not know yet, local holidays). */
+export const calendarOverrides = pgTable('calendar_overrides', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  working: boolean('working').notNull(),
+  note: text('note'),
+});

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { ConflictError, ForbiddenError, ValidationError } from '../errors';
+import { PERMISSIONS, type Permission, permissionsOf } from '../permissions';
+import { CASE_ACTION_NAMES, type CaseAction } from './case-actions';
+import { CASE_STATUSES, type CaseStatus } from './case-states';
+import { availableActions, type CaseSnapshot, planCaseAction } from './plan-case-action';
+
+const ALL = new Set(Object.keys(PERMISSIONS) as Permission[]);
+const snap = (status: CaseStatus, extra: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
+  status,
+  pendingKind: null,
+  checkResult: null,
+  hungUpFrom: null,
+  ...extra,
+});
+const withReason = { reason: '现场已核实', confirmed: true };
+
+/**
+ * Written out by hand from the workflow (not derived from the rule table): in which
+ * state, with nothing pending and no check result yet, each action may be taken.
+ */
+const OPEN_STATES: CaseStatus[] = [
+  'reported',
+  'accepted',
+  'verifying',
+  'filed',
+  'dispatched',
+  'handling',
+  'fed_back',
+  'checking',
+  'hung_up',
+];
+const ALLOWED_FROM: Record<CaseAction, CaseStatus[]> = {
+  accept: ['reported'],
+  requestVerify: ['accepted'],
+  submitVerification: ['verifying'],
+  file: ['accepted'],
+  refuseFiling: ['reported', 'accepted'],
+  dispatch: ['filed'],
+  takeUp: ['dispatched'],
+  feedBack: ['handling'],
+  requestCheck: ['fed_back'],
+  submitCheck: ['checking'],
+  close: [], // needs a passed check, tested below
+  quickClose: ['fed_back'],
+  rework: ['fed_back'],
+  requestReturn: ['dispatched', 'handling'],
+  approveReturn: [], // needs a pending return
+  rejectReturn: [],
+  requestExtension: ['handling'],
+  approveExtension: [],
+  rejectExtension: [],
+  requestHangUp: ['handling'],
+  approveHangUp: [],
+  rejectHangUp: [],
+  resume: [], // needs the state before hang-up
+  requestVoid: ['reported', 'accepted'],
+  approveVoid: [],
+  rejectVoid: [],
+  supervise: OPEN_STATES,
+  remind: OPEN_STATES,
+  markDifficult: OPEN_STATES,
+};
+
+describe('every action in every state', () => {
+  for (const action of CASE_ACTION_NAMES) {
+    for (const status of CASE_STATUSES) {
+      const allowed = ALLOWED_FROM[action].includes(status);
+      it(`${action} from ${status}: ${allowed ? 'allowed' : 'refused'}`, () => {
+        const attempt = () => planCaseAction(snap(status), action, ALL, withReason);
+        if (allowed) expect(attempt).not.toThrow();
+        else expect(attempt).toThrow(ConflictError);
+      });
+    }
+  }
+});
+
+describe('the main chain', () => {
+  it('walks report → close and restarts the stage clock at each stage change', () => {
+    const steps: [CaseAction, CaseStatus, string | null][] = [
+      ['accept', 'accepted', 'file'],
+      ['requestVerify', 'verifying', 'file'],
+      ['submitVerification', 'accepted', 'file'],
+      ['file', 'filed', 'dispatch'],
+      ['dispatch', 'dispatched', 'handle'],
+      ['takeUp', 'handling', 'handle'],
+      ['feedBack', 'fed_back', 'check'],
+      ['requestCheck', 'checking', 'check'],
+      ['submitCheck', 'fed_back', 'close'],
+      ['close', 'closed', null],
+    ];
+    let current = snap('reported');
+    const restarts: boolean[] = [];
+    for (const [action, to, stage] of steps) {
+      const plan = planCaseAction(current, action, ALL, withReason);
+      expect([plan.toStatus, plan.stage]).toEqual([to, stage]);
+      restarts.push(plan.restartClock);
+      current = {
+        status: plan.toStatus,
+        pendingKind: plan.pendingKind,
+        checkResult: plan.checkResult,
+        hungUpFrom: plan.hungUpFrom,
+      };
+    }
+    // accept, file, dispatch, feedBack (→ check) and a passed check (→ close) start new clocks.
+    expect(restarts).toEqual([true, false, false, true, true, false, true, false, true, false]);
+  });
+
+  it('a failed check sends the case back for rework with a fresh handling clock', () => {
+    const failed = planCaseAction(snap('checking'), 'submitCheck', ALL, { reason: '仍有垃圾', confirmed: false });
+    expect([failed.toStatus, failed.checkResult]).toEqual(['fed_back', 'failed']);
+    const closing = () => planCaseAction(snap('fed_back', { checkResult: 'failed' }), 'close', ALL, {});
+    expect(closing).toThrow('核查未通过');
+    const rework = planCaseAction(snap('fed_back', { checkResult: 'failed' }), 'rework', ALL, {
+      reason: '返工重新清理',
+    });
+    expect([rework.toStatus, rework.checkResult, rework.stage, rework.restartClock]).toEqual([
+      'handling',
+      null,
+      'handle',
+      true,
+    ]);
+  });
+
+  it('quick close needs no check but a reason', () => {
+    expect(planCaseAction(snap('fed_back'), 'quickClose', ALL, { reason: '照片清晰，处置到位' }).toStatus).toBe(
+      'closed',
+    );
+    expect(() => planCaseAction(snap('fed_back'), 'quickClose', ALL, { reason: '   ' })).toThrow(ValidationError);
+  });
+
+  it('a verification that finds nothing voids the report', () => {
+    expect(
+      planCaseAction(snap('verifying'), 'submitVerification', ALL, { reason: '现场未发现', confirmed: false }).toStatus,
+    ).toBe('voided');
+    expect(() => planCaseAction(snap('verifying'), 'submitVerification', ALL, { reason: '已核实' })).toThrow(
+      '核实结果',
+    );
+  });
+});
+
+describe('side flows', () => {
+  it('a pending request blocks the main chain until it is settled, but not supervision', () => {
+    const requested = planCaseAction(snap('handling'), 'requestExtension', ALL, { reason: '需要采购配件' });
+    expect(requested.pendingKind).toBe('extension');
+    const pending = snap('handling', { pendingKind: 'extension' });
+    expect(() => planCaseAction(pending, 'feedBack', ALL, withReason)).toThrow('待审批的延期申请');
+    expect(() => planCaseAction(pending, 'requestHangUp', ALL, withReason)).toThrow(ConflictError);
+    expect(planCaseAction(pending, 'supervise', ALL, { reason: '尽快处理' }).toStatus).toBe('handling');
+    expect(() => planCaseAction(pending, 'approveReturn', ALL, {})).toThrow('没有待审批的回退申请');
+    const approved = planCaseAction(pending, 'approveExtension', ALL, {});
+    expect([approved.toStatus, approved.pendingKind, approved.restartClock]).toEqual(['handling', null, false]);
+  });
+
+  it('an approved return goes back to the dispatcher with a fresh dispatch clock; a refused one stays', () => {
+    const pending = snap('dispatched', { pendingKind: 'return' });
+    const approved = planCaseAction(pending, 'approveReturn', ALL, {});
+    expect([approved.toStatus, approved.stage, approved.restartClock]).toEqual(['filed', 'dispatch', true]);
+    expect(() => planCaseAction(pending, 'rejectReturn', ALL, {})).toThrow(ValidationError);
+    expect(planCaseAction(pending, 'rejectReturn', ALL, { reason: '属于本部门职责' }).toStatus).toBe('dispatched');
+  });
+
+  it('hang-up pauses the case and resume returns to where it was, keeping the clock', () => {
+    const hung = planCaseAction(snap('handling', { pendingKind: 'hang_up' }), 'approveHangUp', ALL, {});
+    expect([hung.toStatus, hung.hungUpFrom, hung.stage]).toEqual(['hung_up', 'handling', null]);
+    const resumed = planCaseAction(snap('hung_up', { hungUpFrom: 'handling' }), 'resume', ALL, {});
+    expect([resumed.toStatus, resumed.hungUpFrom, resumed.restartClock]).toEqual(['handling', null, false]);
+  });
+
+  it('a void needs a request and an approval', () => {
+    const requested = planCaseAction(snap('accepted'), 'requestVoid', ALL, { reason: '重复上报' });
+    expect([requested.toStatus, requested.pendingKind]).toEqual(['accepted', 'void']);
+    expect(planCaseAction(snap('accepted', { pendingKind: 'void' }), 'approveVoid', ALL, {}).toStatus).toBe('voided');
+  });
+});
+
+describe('permissions', () => {
+  it('refuses an action the role does not hold, before looking at the state', () => {
+    expect(() => planCaseAction(snap('filed'), 'dispatch', permissionsOf('collector'), {})).toThrow(ForbiddenError);
+    expect(() => planCaseAction(snap('closed'), 'dispatch', permissionsOf('collector'), {})).toThrow(ForbiddenError);
+  });
+
+  it('shows each role its own actions, disabled with a reason where the state forbids them', () => {
+    const dispatcher = availableActions(snap('handling'), permissionsOf('dispatcher'));
+    expect(dispatcher.map((a) => a.action)).toEqual(['dispatch', 'supervise', 'remind', 'markDifficult']);
+    expect(dispatcher.find((a) => a.action === 'dispatch')).toMatchObject({
+      enabled: false,
+      disabledReason: '案件当前状态为「处置中」，不能派遣',
+    });
+    const handler = availableActions(snap('handling'), permissionsOf('dept_handler'));
+    expect(handler.filter((a) => a.enabled).map((a) => a.label)).toEqual([
+      '处置反馈',
+      '申请回退',
+      '申请延期',
+      '申请挂账',
+    ]);
+    const withPending = availableActions(snap('handling', { pendingKind: 'extension' }), permissionsOf('dispatcher'));
+    expect(withPending.filter((a) => a.enabled).map((a) => a.action)).toContain('approveExtension');
+  });
+});
