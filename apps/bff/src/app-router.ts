@@ -1,9 +1,11 @@
 import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
+import { calendarRouter } from './modules/calendar/router';
 import { casesRouter } from './modules/cases/router';
 import { catalogueRouter } from './modules/catalogue/router';
 import { geoRouter } from './modules/geo/router';
 import { orgRouter } from './modules/org/router';
+import { phrasesRouter } from './modules/phrases/router';
 import { portalRouter } from './modules/portal/router';
 import { rolesRouter } from './modules/roles/router';
 import { usersRouter } from './modules/users/router';
@@ -19,6 +21,8 @@ export const appRouter = router({
   geo: geoRouter,
   catalogue: catalogueRouter,
   cases: casesRouter,
+  phrases: phrasesRouter,
+  calendar: calendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -21,6 +21,12 @@ export const router = createBrowserRouter([
     lazy: async () => ({ Component: (await import('../surfaces/login/login-page')).LoginPage }),
   },
   {
+    // The work order prints without the shell's header and menu; it guards the session itself.
+    path: '/desk/cases/:id/print',
+    HydrateFallback: RouteLoading,
+    lazy: async () => ({ Component: (await import('../surfaces/desk/case-print-page')).CasePrintPage }),
+  },
+  {
     path: '/',
     Component: AppShell,
     HydrateFallback: RouteLoading,
@@ -37,6 +43,32 @@ export const router = createBrowserRouter([
       {
         path: 'inspection',
         lazy: async () => ({ Component: (await import('../surfaces/portal/theme-pages')).InspectionThemePage }),
+      },
+      {
+        path: 'desk',
+        lazy: async () => ({ Component: (await import('../surfaces/desk/desk-layout')).DeskLayout }),
+        children: [
+          {
+            index: true,
+            handle: handle('case.view'),
+            lazy: async () => ({ Component: (await import('../surfaces/desk/desk-home-page')).DeskHomePage }),
+          },
+          {
+            path: 'cases',
+            handle: handle('case.view'),
+            lazy: async () => ({ Component: (await import('../surfaces/desk/case-list-page')).CaseListPage }),
+          },
+          {
+            path: 'cases/:id',
+            handle: handle('case.view'),
+            lazy: async () => ({ Component: (await import('../surfaces/desk/case-detail-page')).CaseDetailPage }),
+          },
+          {
+            path: 'intake',
+            handle: handle('case.report'),
+            lazy: async () => ({ Component: (await import('../surfaces/desk/intake-page')).IntakePage }),
+          },
+        ],
       },
       {
         path: 'map',

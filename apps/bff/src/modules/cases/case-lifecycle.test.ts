@@ -236,3 +236,32 @@ describe('queues', () => {
     expect(timeline[0]?.action).toBe('report');
   });
 });
+
+describe('desk helpers', () => {
+  it('keeps personal phrases per user and adds remarks to the timeline without moving the case', async () => {
+    const lead = await app.as('linjiang.shift_lead');
+    await lead.phrases.add({ text: '请按立案标准补充现场照片' });
+    expect((await lead.phrases.list()).map((p) => p.text)).toContain('请按立案标准补充现场照片');
+    expect(await (await app.as('yunshan.shift_lead')).phrases.list()).toEqual([]);
+
+    const reported = await (await app.as('linjiang.acceptor')).cases.report({ ...SAMPLE_REPORT, ...here });
+    await lead.cases.addRemark({ caseId: reported.id, text: '产权单位电话 0571-88000000' });
+    const detail = await lead.cases.byId({ id: reported.id });
+    expect(detail.timeline.at(-1)).toMatchObject({ action: 'remark', reason: '产权单位电话 0571-88000000' });
+    expect(detail.case.version).toBe(1);
+  });
+
+  it('lets an admin mark a day off, and the next deadline honours it', async () => {
+    const admin = await app.as('admin');
+    const before = await admin.calendar.month({ year: 2026, month: 10 });
+    expect(before.find((d) => d.day === '2026-10-10')).toMatchObject({ working: true, libraryWorking: true });
+    expect(before.find((d) => d.day === '2026-10-03')?.working).toBe(false);
+    await admin.calendar.setOverride({ day: '2026-10-09', working: false, note: '本地活动' });
+    const after = await admin.calendar.month({ year: 2026, month: 10 });
+    expect(after.find((d) => d.day === '2026-10-09')).toMatchObject({ working: false, libraryWorking: true });
+    const refused = await failure(
+      (await app.as('linjiang.acceptor')).calendar.setOverride({ day: '2026-10-12', working: false }),
+    );
+    expect(refused.code).toBe('FORBIDDEN');
+  });
+});

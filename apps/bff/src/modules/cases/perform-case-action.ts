@@ -112,23 +112,28 @@ export async function performCaseAction(db: Queryable, user: SessionUser, input:
     updatedAt: now,
   };
   const detail: Record<string, unknown> = {};
+  // Writes to other tables wait until the conditional update has claimed the case, so a
+  // losing racer never touches them (and never trips over the winner's rows).
+  const sideEffects: (() => Promise<void>)[] = [];
   if (plan.pendingKind === null && row.pendingKind) update.pendingData = null;
 
   switch (action) {
     case 'dispatch': {
       if (!input.leadDepartmentId) throw new ValidationError('请选择主办部门');
       const lead = await requireDispatchableDepartment(db, user, input.leadDepartmentId);
-      const assisting = [];
+      const assisting: Awaited<ReturnType<typeof requireDispatchableDepartment>>[] = [];
       for (const id of new Set(input.assistingDepartmentIds ?? [])) {
         if (id !== lead.id) assisting.push(await requireDispatchableDepartment(db, user, id));
       }
-      await db.delete(caseDepartments).where(eq(caseDepartments.caseId, row.id));
-      await db
-        .insert(caseDepartments)
-        .values([
-          { caseId: row.id, departmentId: lead.id, role: 'lead' as const },
-          ...assisting.map((d) => ({ caseId: row.id, departmentId: d.id, role: 'assist' as const })),
-        ]);
+      sideEffects.push(async () => {
+        await db.delete(caseDepartments).where(eq(caseDepartments.caseId, row.id));
+        await db
+          .insert(caseDepartments)
+          .values([
+            { caseId: row.id, departmentId: lead.id, role: 'lead' as const },
+            ...assisting.map((d) => ({ caseId: row.id, departmentId: d.id, role: 'assist' as const })),
+          ]);
+      });
       update.leadDepartmentId = lead.id;
       update.dispatchedAt = now;
       detail.lead = lead.name;
@@ -136,7 +141,9 @@ export async function performCaseAction(db: Queryable, user: SessionUser, input:
       break;
     }
     case 'approveReturn':
-      await db.delete(caseDepartments).where(eq(caseDepartments.caseId, row.id));
+      sideEffects.push(async () => {
+        await db.delete(caseDepartments).where(eq(caseDepartments.caseId, row.id));
+      });
       update.leadDepartmentId = null;
       break;
     case 'requestVerify':
@@ -188,6 +195,7 @@ export async function performCaseAction(db: Queryable, user: SessionUser, input:
     .where(and(eq(cases.id, row.id), eq(cases.status, row.status), eq(cases.version, row.version)))
     .returning();
   if (!updated) throw await staleVersionError(db, row);
+  for (const effect of sideEffects) await effect();
 
   const [event] = await db
     .insert(caseEvents)

@@ -4,6 +4,7 @@ import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import type { SessionUser } from '../../trpc/context';
 import { permissionProcedure, router } from '../../trpc/procedures';
+import { addRemark } from './add-remark';
 import { caseChanges, publishCaseChange } from './case-bus';
 import { getCaseDetail, listCases, queueCounts } from './case-queries';
 import { ZCaseActionInput, ZListCasesInput, ZReportCaseInput } from './case-schemas';
@@ -27,6 +28,13 @@ export const casesRouter = router({
       const updated = await performCaseAction(ctx.db, ctx.user, input);
       ctx.afterCommit(() => publishCaseChange({ ...pick(updated), action: input.action }));
       return { id: updated.id, status: updated.status, version: updated.version };
+    }),
+
+  addRemark: permissionProcedure('case.view')
+    .input(z.object({ caseId: z.number().int().positive(), text: z.string().trim().min(1, '请填写备注').max(1000) }))
+    .mutation(async ({ ctx, input }) => {
+      const event = await addRemark(ctx.db, ctx.user, input.caseId, input.text);
+      return { id: event?.id ?? null };
     }),
 
   list: permissionProcedure('case.view')

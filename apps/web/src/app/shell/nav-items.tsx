@@ -3,7 +3,9 @@ import {
   AppstoreOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
+  FormOutlined,
   HomeOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -21,6 +23,8 @@ export interface NavItem {
 /** The side navigation, in display order. The permission registry decides who sees what. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: '首页', icon: <HomeOutlined /> },
+  { path: '/desk', label: '案件办理', icon: <ProfileOutlined />, permission: 'case.view' },
+  { path: '/desk/intake', label: '案件登记', icon: <FormOutlined />, permission: 'case.report' },
   { path: '/map', label: '网格地图', icon: <EnvironmentOutlined />, permission: 'map.view' },
   { path: '/admin/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org.view' },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'user.view' },

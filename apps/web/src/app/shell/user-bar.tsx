@@ -10,12 +10,18 @@ export function UserBar({ compact = false }: { compact?: boolean }) {
   const { signOut, pending } = useLogout();
   return (
     <section className={compact ? styles.userBarCompact : styles.userBar} aria-label="当前用户">
-      <Avatar size="small" icon={<UserOutlined />} style={{ background: '#2f86c8', flex: 'none' }} />
+      <Avatar size="small" icon={<UserOutlined aria-hidden />} style={{ background: '#2f86c8', flex: 'none' }} />
       <span className={styles.userName}>{user.displayName}</span>
       <span className={styles.userMeta}>
         {user.roleName} · {user.areaName}
       </span>
-      <Button size="small" ghost={!compact} icon={<LogoutOutlined />} loading={pending} onClick={() => void signOut()}>
+      <Button
+        size="small"
+        ghost={!compact}
+        icon={<LogoutOutlined aria-hidden />}
+        loading={pending}
+        onClick={() => void signOut()}
+      >
         退出登录
       </Button>
     </section>

@@ -8,7 +8,10 @@ export interface CascaderOption {
 }
 
 /** 部件/事件 → 大类 → 小类, for the category filter (any level may be picked). */
-export function categoryCascaderOptions(majors: readonly CategoryMajor[], minors: readonly CategoryOption[]): CascaderOption[] {
+export function categoryCascaderOptions(
+  majors: readonly CategoryMajor[],
+  minors: readonly CategoryOption[],
+): CascaderOption[] {
   return (['event', 'component'] as const).map((kind) => ({
     value: kind,
     label: KIND_NAMES[kind],

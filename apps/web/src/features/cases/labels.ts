@@ -5,11 +5,12 @@ import {
   type CaseSource,
   type CaseStage,
   type CaseStatus,
+  OPEN_STATUSES,
   URGENCIES,
 } from '@citygov/domain/cases/case-states';
 import type { DeadlineLevel } from './api/cases';
 
-export { CASE_SOURCES, CASE_STAGE_NAMES, CASE_STATUS_NAMES, URGENCIES };
+export { CASE_SOURCES, CASE_STAGE_NAMES, CASE_STATUS_NAMES, OPEN_STATUSES, URGENCIES };
 
 export const STATUS_COLORS: Record<CaseStatus, string> = {
   reported: 'orange',
@@ -73,3 +74,10 @@ export const EXTENSION_UNITS = {
   working_days: '工作日',
 } as const;
 export type ExtensionUnit = keyof typeof EXTENSION_UNITS;
+
+export const PENDING_NAMES: Record<string, string> = {
+  return: '回退申请',
+  extension: '延期申请',
+  hang_up: '挂账申请',
+  void: '作废申请',
+};

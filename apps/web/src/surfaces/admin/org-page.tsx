@@ -59,7 +59,11 @@ export function OrgPage() {
             title="部门"
             extra={
               canManage ? (
-                <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })}>
+                <Button
+                  type="primary"
+                  icon={<PlusOutlined aria-hidden />}
+                  onClick={() => setDialog({ mode: 'create' })}
+                >
                   新增部门
                 </Button>
               ) : null

@@ -47,7 +47,7 @@ export function UsersPage() {
         description={`管理${me.areaName}范围内的工作人员账号`}
         extra={
           canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
               新增用户
             </Button>
           ) : null

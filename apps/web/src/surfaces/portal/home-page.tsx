@@ -1,6 +1,7 @@
 import { Alert, Col, Row, Typography } from 'antd';
 import { ProfileCard } from '../../features/auth/components/profile-card';
 import { useSession } from '../../features/auth/session-context';
+import { useCaseQueues } from '../../features/cases/api/cases';
 import { usePortalHome } from '../../features/portal/api/portal-home';
 import { QuickLinkList } from '../../features/portal/components/quick-link-list';
 import { ThemeCards } from '../../features/portal/components/theme-cards';
@@ -22,6 +23,9 @@ function greetingWord(now = new Date()): string {
 export function HomePage() {
   const { user, can } = useSession();
   const home = usePortalHome();
+  // Case to-do queues come from the case module; the portal's own todos (account admin) follow.
+  const queues = useCaseQueues(can('todo.view'));
+  const caseTodos = (queues.data ?? []).map((q) => ({ ...q, href: `/desk/cases?queue=${q.key}` }));
   return (
     <div>
       <Typography.Title level={2} style={{ marginTop: 0, marginBottom: 4 }}>
@@ -46,7 +50,10 @@ export function HomePage() {
         </Col>
         <Col xs={24} xl={8}>
           <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-            <TodoPanel todos={home.data?.todos ?? []} loading={home.isPending} />
+            <TodoPanel
+              todos={[...caseTodos, ...(home.data?.todos ?? [])]}
+              loading={home.isPending || (can('todo.view') && queues.isPending)}
+            />
             <ProfileCard />
           </div>
         </Col>

@@ -17,10 +17,14 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
   return (
     <Form<LoginValues> layout="vertical" size="large" requiredMark={false} onFinish={submit} autoComplete="on">
       <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
-        <Input prefix={<UserOutlined />} autoComplete="username" placeholder="请输入用户名" />
+        <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" placeholder="请输入用户名" />
       </Form.Item>
       <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-        <Input.Password prefix={<LockOutlined />} autoComplete="current-password" placeholder="请输入密码" />
+        <Input.Password
+          prefix={<LockOutlined aria-hidden />}
+          autoComplete="current-password"
+          placeholder="请输入密码"
+        />
       </Form.Item>
       {login.error ? (
         <Alert type="error" showIcon title={apiErrorMessage(login.error, '登录失败')} style={{ marginBottom: 16 }} />

@@ -7,7 +7,15 @@ import type { CaseSort } from '../hooks/use-case-filters';
 import { statusColor, statusName, URGENCIES } from '../labels';
 import { DeadlineTag } from './deadline-tag';
 
-export function CaseFlags({ supervised, difficult, urgent }: { supervised: boolean; difficult: boolean; urgent?: boolean }) {
+export function CaseFlags({
+  supervised,
+  difficult,
+  urgent,
+}: {
+  supervised: boolean;
+  difficult: boolean;
+  urgent?: boolean;
+}) {
   if (!supervised && !difficult && !urgent) return null;
   return (
     <Space size={4} wrap>
@@ -36,7 +44,7 @@ export function CaseTable({
 }: {
   rows: readonly CaseRow[];
   loading: boolean;
-  pagination: TablePaginationConfig;
+  pagination: TablePaginationConfig | false;
   sort: CaseSort;
   onSortChange: (sort: CaseSort) => void;
   onOpen: (id: number) => void;

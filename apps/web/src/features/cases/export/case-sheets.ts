@@ -31,25 +31,27 @@ export const LIST_COLUMNS = [
 export function caseListSheet(rows: readonly CaseRow[]): SheetData {
   return [
     header(LIST_COLUMNS.map((c) => c.title)),
-    ...rows.map((row): Row => [
-      row.caseNo,
-      statusName(row.status),
-      KIND_NAMES[row.kind],
-      row.categoryCode,
-      row.categoryName ?? '',
-      URGENCIES[row.urgency],
-      sourceName(row.source),
-      row.description,
-      row.address,
-      row.lng,
-      row.lat,
-      formatDateTime(row.reportedAt),
-      stageName(row.stage),
-      row.stageDeadlineAt ? formatDateTime(row.stageDeadlineAt) : '',
-      DEADLINE_LEVELS[row.deadlineLevel].label,
-      yes(row.supervised),
-      yes(row.difficult),
-    ]),
+    ...rows.map(
+      (row): Row => [
+        row.caseNo,
+        statusName(row.status),
+        KIND_NAMES[row.kind],
+        row.categoryCode,
+        row.categoryName ?? '',
+        URGENCIES[row.urgency],
+        sourceName(row.source),
+        row.description,
+        row.address,
+        row.lng,
+        row.lat,
+        formatDateTime(row.reportedAt),
+        stageName(row.stage),
+        row.stageDeadlineAt ? formatDateTime(row.stageDeadlineAt) : '',
+        DEADLINE_LEVELS[row.deadlineLevel].label,
+        yes(row.supervised),
+        yes(row.difficult),
+      ],
+    ),
   ];
 }
 
@@ -87,19 +89,24 @@ export function caseFieldsSheet(detail: CaseDetail): SheetData {
     ['督办', c.supervised ? '是' : '否'],
     ['疑难', c.difficult ? '是' : '否'],
   ];
-  return [header(['项目', '内容']), ...pairs.map(([label, value]): Row => [{ value: label, fontWeight: 'bold' }, value])];
+  return [
+    header(['项目', '内容']),
+    ...pairs.map(([label, value]): Row => [{ value: label, fontWeight: 'bold' }, value]),
+  ];
 }
 
 export function caseTimelineSheet(detail: CaseDetail): SheetData {
   return [
     header(['时间', '操作人', '操作', '状态变化', '意见', '详情']),
-    ...detail.timeline.map((event): Row => [
-      formatDateTime(event.at),
-      event.actorName ?? '',
-      event.label,
-      `${event.fromStatus ? statusName(event.fromStatus) : '—'} → ${statusName(event.toStatus)}`,
-      event.reason ?? '',
-      describeEventDetail(event.action, event.detail).join('；'),
-    ]),
+    ...detail.timeline.map(
+      (event): Row => [
+        formatDateTime(event.at),
+        event.actorName ?? '',
+        event.label,
+        `${event.fromStatus ? statusName(event.fromStatus) : '—'} → ${statusName(event.toStatus)}`,
+        event.reason ?? '',
+        describeEventDetail(event.action, event.detail).join('；'),
+      ],
+    ),
   ];
 }

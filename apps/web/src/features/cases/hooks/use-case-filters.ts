@@ -30,9 +30,9 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T
 }
 
 export function parseCaseFilters(params: URLSearchParams): CaseFilterValues {
-  const statuses = (params.get('status') ?? '').split(',').filter((s): s is CaseStatus =>
-    (CASE_STATUSES as readonly string[]).includes(s),
-  );
+  const statuses = (params.get('status') ?? '')
+    .split(',')
+    .filter((s): s is CaseStatus => (CASE_STATUSES as readonly string[]).includes(s));
   const area = Number(params.get('area'));
   const day = (key: string) => {
     const value = params.get(key);

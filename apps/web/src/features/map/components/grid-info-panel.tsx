@@ -20,7 +20,7 @@ export function GridInfoPanel({
       size="small"
       title={
         <span>
-          <AimOutlined /> 网格信息
+          <AimOutlined aria-hidden /> 网格信息
         </span>
       }
       role="region"

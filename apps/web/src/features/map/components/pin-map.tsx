@@ -10,6 +10,7 @@ import {
 } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { MAP_FONT_FAMILY, RASTER_TILE_URL } from '../../../lib/maplibre';
+import type { GridLayers } from '../api/geo';
 import { buildMapStyle, EMPTY_COLLECTION } from '../basemap-style';
 import { gridSelectedFillLayer, gridSelectedLineLayer, SOURCES } from '../layers';
 import { MAP_LOCALE } from '../map-locale';
@@ -28,7 +29,8 @@ export interface PinMapProps {
   pins: readonly MapPin[];
   /** Fallback view when there are no pins (the user's home area). */
   bounds?: LngLatBoundsLike | undefined;
-  grids?: GeoJSON.FeatureCollection | undefined;
+  /** Grid outlines with their labels, or outlines alone (intake shows them; lists do not). */
+  grids?: GridLayers | GeoJSON.FeatureCollection | undefined;
   selectedGridId?: number | null;
   onPick?: (point: { lng: number; lat: number }) => void;
   onPinClick?: (id: number) => void;
@@ -55,7 +57,17 @@ function pinCollection(pins: readonly MapPin[]): GeoJSON.FeatureCollection {
  * The offline basemap (same style and layers as the grid map) with case pins on top.
  * Fits the pins when they change; `data-state="ready"` once drawn.
  */
-export function PinMap({ pins, bounds, grids, selectedGridId = null, onPick, onPinClick, ariaLabel, singleZoom = 15, fitPins = true }: PinMapProps) {
+export function PinMap({
+  pins,
+  bounds,
+  grids,
+  selectedGridId = null,
+  onPick,
+  onPinClick,
+  ariaLabel,
+  singleZoom = 15,
+  fitPins = true,
+}: PinMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const handlers = useRef({ onPick, onPinClick });
@@ -86,7 +98,9 @@ export function PinMap({ pins, bounds, grids, selectedGridId = null, onPick, onP
       setStyleReady(true);
     });
     map.on('click', (event) => {
-      const hit = map.getLayer(pinLayer.id) ? map.queryRenderedFeatures(event.point, { layers: [pinLayer.id] })[0] : undefined;
+      const hit = map.getLayer(pinLayer.id)
+        ? map.queryRenderedFeatures(event.point, { layers: [pinLayer.id] })[0]
+        : undefined;
       const id = Number(hit?.properties?.id);
       if (hit && handlers.current.onPinClick) handlers.current.onPinClick(id);
       else handlers.current.onPick?.({ lng: event.lngLat.lng, lat: event.lngLat.lat });
@@ -116,7 +130,9 @@ export function PinMap({ pins, bounds, grids, selectedGridId = null, onPick, onP
     const map = mapRef.current;
     if (!map || !styleReady) return;
     map.getSource<GeoJSONSource>(PIN_SOURCE)?.setData(pinCollection(pins));
-    map.getSource<GeoJSONSource>(SOURCES.grids)?.setData(grids ?? EMPTY_COLLECTION);
+    const layers = grids && 'outlines' in grids ? grids : { outlines: grids, labels: undefined };
+    map.getSource<GeoJSONSource>(SOURCES.grids)?.setData(layers.outlines ?? EMPTY_COLLECTION);
+    map.getSource<GeoJSONSource>(SOURCES.gridLabels)?.setData(layers.labels ?? EMPTY_COLLECTION);
     map.once('idle', () => setDrawn(true));
   }, [styleReady, pins, grids]);
 

@@ -5,9 +5,9 @@ import { Link } from 'react-router';
 import type { PortalTheme } from '../api/portal-home';
 
 const ICONS: Record<string, { icon: ReactNode; color: string }> = {
-  street: { icon: <AimOutlined />, color: '#1f8a70' },
-  smart: { icon: <CloudServerOutlined />, color: '#1558b0' },
-  inspection: { icon: <AuditOutlined />, color: '#b76e00' },
+  street: { icon: <AimOutlined aria-hidden />, color: '#1f8a70' },
+  smart: { icon: <CloudServerOutlined aria-hidden />, color: '#1558b0' },
+  inspection: { icon: <AuditOutlined aria-hidden />, color: '#b76e00' },
 };
 
 /** The three theme entries (街面治理 / 智慧城管 / 督查考核) of the portal. */
@@ -15,7 +15,7 @@ export function ThemeCards({ themes }: { themes: readonly PortalTheme[] }) {
   return (
     <Row gutter={[16, 16]}>
       {themes.map((theme) => {
-        const look = ICONS[theme.key] ?? { icon: <RightOutlined />, color: '#1558b0' };
+        const look = ICONS[theme.key] ?? { icon: <RightOutlined aria-hidden />, color: '#1558b0' };
         return (
           <Col key={theme.key} xs={24} md={8}>
             <Link to={theme.href} aria-label={`进入${theme.name}`}>

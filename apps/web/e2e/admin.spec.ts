@@ -1,0 +1,90 @@
+import { expect, type Page, test } from '@playwright/test';
+import { login, logout } from './helpers';
+
+// Unique per run, inside 临江区 so the district-admin check below still holds.
+const suffix = Date.now().toString(36);
+const NEW_USERNAME = `linjiang.e2e-${suffix}`;
+const NEW_DISPLAY_NAME = '测试监督员';
+const NEW_PASSWORD = 'E2eTest2026';
+
+/** Opens a Select / TreeSelect by its label and picks an option by its text (typing it first if searchable). */
+async function pick(page: Page, label: string, option: string, { search = false } = {}) {
+  const field = page.getByLabel(label, { exact: true });
+  await field.click();
+  if (search) await field.fill(option);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).first().click();
+}
+
+async function openCreateDialog(page: Page) {
+  await page.goto('/admin/users');
+  await page.getByRole('button', { name: '新增用户' }).click();
+  const dialog = page.getByRole('dialog', { name: '新增用户' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+async function fillNewUser(page: Page, username: string) {
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('姓名', { exact: true }).fill(NEW_DISPLAY_NAME);
+  await page.getByLabel('初始密码', { exact: true }).fill(NEW_PASSWORD);
+  await pick(page, '角色', '监督员');
+  await pick(page, '所属区域', '临江区', { search: true });
+  await page.getByLabel('岗位', { exact: true }).fill('临江区监督员');
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('admin creates a user through the dialog, who can then log in', async ({ page }) => {
+  await login(page, 'admin');
+  const dialog = await openCreateDialog(page);
+  await fillNewUser(page, NEW_USERNAME);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`已保存用户「${NEW_USERNAME}」`)).toBeVisible();
+
+  await page.getByLabel('搜索用户').fill(NEW_USERNAME);
+  await page.getByLabel('搜索用户').press('Enter');
+  const row = page.getByRole('row').filter({ hasText: NEW_USERNAME });
+  await expect(row).toContainText(NEW_DISPLAY_NAME);
+  await expect(row).toContainText('监督员');
+  await expect(row).toContainText('临江区');
+
+  await logout(page);
+  await login(page, NEW_USERNAME, NEW_PASSWORD);
+  await expect(page.getByRole('heading', { name: '监督员工作台', level: 2 })).toBeVisible();
+  await expect(page.getByText(NEW_DISPLAY_NAME).first()).toBeVisible();
+});
+
+test('a duplicate username shows the server message', async ({ page }) => {
+  await login(page, 'admin');
+  const dialog = await openCreateDialog(page);
+  await fillNewUser(page, 'linjiang.collector');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('用户名「linjiang.collector」已存在');
+  await expect(dialog).toBeVisible();
+});
+
+test('a district admin sees only 临江区 users', async ({ page }) => {
+  await login(page, 'linjiang.admin');
+  await page.goto('/admin/users');
+  const usernames = page.getByRole('row').locator('td:first-child');
+  await expect(usernames.first()).toBeVisible();
+  const names = await usernames.allInnerTexts();
+  expect(names.length).toBeGreaterThanOrEqual(9);
+  for (const name of names) expect(name).toMatch(/^linjiang\./);
+  await expect(page.getByRole('cell', { name: 'hubin.admin', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('cell', { name: 'admin', exact: true })).toHaveCount(0);
+});
+
+test('the operation log shows the creation', async ({ page }) => {
+  await login(page, 'admin');
+  await page.goto('/admin/audit');
+  await page.getByLabel('操作', { exact: true }).fill('users.create');
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page).toHaveURL(/action=users\.create/);
+  const row = page.getByRole('row').filter({ hasText: NEW_USERNAME });
+  await expect(row.first()).toBeVisible();
+  await expect(row.first()).toContainText('新增用户');
+  await expect(row.first()).toContainText('admin');
+  await expect(row.first()).toContainText('成功');
+});

@@ -1,0 +1,115 @@
+import { Alert, App, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { apiErrorCode, apiErrorMessage, apiFieldErrors } from '../../../lib/api-error';
+import { type CaseActionInput, type CaseActionOption, type CaseRecord, useCaseAction } from '../api/cases';
+import { ActionFields, type ActionFormValues } from './action-fields';
+import { PhrasePicker } from './phrase-picker';
+
+/** Domain validation messages carry no field name; these words say which field they are about. */
+const MESSAGE_FIELDS: [RegExp, keyof ActionFormValues][] = [
+  [/主办部门/, 'leadDepartmentId'],
+  [/延期时长/, 'extensionAmount'],
+  [/核实结果|核查结果/, 'confirmed'],
+  [/意见/, 'reason'],
+];
+
+function toInput(record: CaseRecord, action: string, values: ActionFormValues, photos: number[]): CaseActionInput {
+  return {
+    caseId: record.id,
+    expectedVersion: record.version,
+    action,
+    ...(values.reason?.trim() ? { reason: values.reason.trim() } : {}),
+    ...(values.leadDepartmentId ? { leadDepartmentId: values.leadDepartmentId } : {}),
+    ...(values.assistingDepartmentIds?.length ? { assistingDepartmentIds: values.assistingDepartmentIds } : {}),
+    ...(values.extensionAmount
+      ? { extension: { amount: values.extensionAmount, unit: values.extensionUnit ?? 'working_days' } }
+      : {}),
+    ...(values.confirmed !== undefined ? { confirmed: values.confirmed } : {}),
+    attachmentIds: photos,
+  };
+}
+
+/**
+ * One workflow action on one case: opinion (意见, with 习惯语), the action's own fields,
+ * submitted against the version the user saw. A newer version means someone else acted
+ * first: the server says who and what, the dialog closes and the case reloads.
+ */
+export function ActionDialog({
+  record,
+  option,
+  userId,
+  onClose,
+  onDone,
+}: {
+  record: CaseRecord;
+  option: CaseActionOption;
+  userId: number;
+  onClose: () => void;
+  onDone: (label: string) => void;
+}) {
+  const { modal } = App.useApp();
+  const [form] = Form.useForm<ActionFormValues>();
+  const [photos, setPhotos] = useState<number[]>([]);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const act = useCaseAction();
+  const reason = Form.useWatch('reason', form) ?? '';
+  const required = option.reason === 'required';
+
+  const submit = async (values: ActionFormValues) => {
+    setServerError(null);
+    try {
+      await act.mutateAsync(toInput(record, option.action, values, photos));
+      onDone(option.label);
+    } catch (error) {
+      const message = apiErrorMessage(error);
+      if (apiErrorCode(error) === 'CONFLICT') {
+        onClose();
+        modal.warning({ title: '案件已被他人处理', content: message, okText: '知道了' });
+        return;
+      }
+      const fieldErrors = apiFieldErrors(error);
+      const fields = Object.entries(fieldErrors).map(([name, errors]) => ({
+        name: (name === 'extension' ? 'extensionAmount' : name) as keyof ActionFormValues,
+        errors,
+      }));
+      const matched = MESSAGE_FIELDS.find(([pattern]) => pattern.test(message));
+      if (fields.length === 0 && matched) fields.push({ name: matched[1], errors: [message] });
+      if (fields.length > 0) form.setFields(fields);
+      else setServerError(message);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={`${option.label} · 案件 ${record.caseNo}`}
+      okText="提交"
+      cancelText="取消"
+      confirmLoading={act.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={600}
+    >
+      {serverError ? <Alert type="error" showIcon title={serverError} style={{ marginBottom: 16 }} /> : null}
+      <Form<ActionFormValues> form={form} layout="vertical" onFinish={submit} requiredMark>
+        <ActionFields action={option.action} onPhotos={setPhotos} />
+        <Form.Item
+          name="reason"
+          label="意见"
+          rules={[
+            { required, whitespace: true, message: `请填写${option.label}意见` },
+            { max: 1000, message: '意见最多 1000 字' },
+          ]}
+        >
+          <Input.TextArea rows={4} showCount maxLength={1000} placeholder={required ? '必填' : '选填'} />
+        </Form.Item>
+        <PhrasePicker
+          userId={userId}
+          current={reason}
+          onPick={(phrase) => form.setFieldValue('reason', reason ? `${reason}${phrase}` : phrase)}
+        />
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,62 @@
+import { Button, Space, Tooltip } from 'antd';
+import type { CaseActionOption } from '../api/cases';
+
+/** Main-chain steps are primary; refusals and returns are danger; side flows default. */
+const PRIMARY = new Set([
+  'accept',
+  'file',
+  'dispatch',
+  'takeUp',
+  'feedBack',
+  'requestCheck',
+  'close',
+  'submitVerification',
+  'submitCheck',
+  'approveReturn',
+  'approveExtension',
+  'approveHangUp',
+  'approveVoid',
+  'resume',
+]);
+const DANGER = new Set(['refuseFiling', 'rework', 'rejectReturn', 'rejectExtension', 'rejectHangUp', 'rejectVoid']);
+
+/**
+ * The actions this user's role has on the case, from `cases.byId`: enabled ones open the
+ * action dialog, disabled ones say why in a tooltip.
+ */
+export function CaseActionBar({
+  actions,
+  onAct,
+}: {
+  actions: readonly CaseActionOption[];
+  onAct: (option: CaseActionOption) => void;
+}) {
+  const sorted = [...actions].sort((a, b) => Number(b.enabled) - Number(a.enabled));
+  return (
+    <Space wrap size={8} role="toolbar" aria-label="案件操作">
+      {sorted.map((option) => {
+        const button = (
+          <Button
+            key={option.action}
+            type={option.enabled && PRIMARY.has(option.action) ? 'primary' : 'default'}
+            danger={DANGER.has(option.action)}
+            disabled={!option.enabled}
+            onClick={() => onAct(option)}
+          >
+            {option.label}
+          </Button>
+        );
+        return option.enabled ? (
+          button
+        ) : (
+          <Tooltip key={option.action} title={option.disabledReason}>
+            {button}
+          </Tooltip>
+        );
+      })}
+      <Tooltip title="备注功能暂未开放（接口尚未提供）">
+        <Button disabled>备注</Button>
+      </Tooltip>
+    </Space>
+  );
+}

@@ -1,0 +1,50 @@
+import { Descriptions, type DescriptionsProps, Typography } from 'antd';
+import { formatDateTime } from '../../../lib/format';
+import type { CaseDetail } from '../api/cases';
+import { KIND_NAMES, sourceName } from '../labels';
+
+/** The case's fields: what, where, who reported it, who handles it. */
+export function CaseInfo({ detail, column = 2 }: { detail: CaseDetail; column?: DescriptionsProps['column'] }) {
+  const c = detail.case;
+  const lead = detail.departments.filter((d) => d.role === 'lead');
+  const assist = detail.departments.filter((d) => d.role === 'assist');
+  const items: DescriptionsProps['items'] = [
+    { key: 'description', label: '问题描述', span: 'filled', children: c.description },
+    {
+      key: 'category',
+      label: '类别',
+      children: `${KIND_NAMES[c.kind]} · ${c.categoryCode} ${detail.category?.name ?? ''}`,
+    },
+    { key: 'source', label: '来源', children: sourceName(c.source) },
+    {
+      key: 'fileCondition',
+      label: '立案条件',
+      span: 'filled',
+      children: detail.category?.fileCondition || <Typography.Text type="secondary">未设置</Typography.Text>,
+    },
+    {
+      key: 'closeCondition',
+      label: '结案条件',
+      span: 'filled',
+      children: detail.category?.closeCondition || <Typography.Text type="secondary">未设置</Typography.Text>,
+    },
+    { key: 'address', label: '地址', span: 'filled', children: c.address },
+    {
+      key: 'grid',
+      label: '单元网格',
+      children: detail.grid ? `${detail.grid.name}（${detail.grid.code}）` : '—',
+    },
+    { key: 'component', label: '部件编码', children: c.componentId ?? '—' },
+    {
+      key: 'reporter',
+      label: '上报人',
+      children: `${c.reporterName ?? '—'}${c.reporterPhone ? `（${c.reporterPhone}）` : ''}`,
+    },
+    { key: 'reportedAt', label: '上报时间', children: formatDateTime(c.reportedAt) },
+    { key: 'lead', label: '主办部门', children: lead.map((d) => d.name).join('、') || '—' },
+    { key: 'assist', label: '协办部门', children: assist.map((d) => d.name).join('、') || '—' },
+    { key: 'assignee', label: '核实/核查监督员', children: detail.assignee?.displayName ?? '—' },
+    { key: 'deadline', label: '本阶段截止', children: formatDateTime(c.stageDeadlineAt) },
+  ];
+  return <Descriptions bordered size="small" column={column} items={items} />;
+}

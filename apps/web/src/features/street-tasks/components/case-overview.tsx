@@ -1,0 +1,138 @@
+import { Image, Tag, Timeline, Typography } from 'antd';
+import { PinMap } from '../../map/components/pin-map';
+import type { CaseDetail } from '../api/street-cases';
+import { deadlineTag, formatShort, PHOTO_PURPOSE_NAMES, statusTag } from '../labels';
+import { distanceMetres, formatDistance, type LngLat } from '../lib/distance';
+import { PhoneSection } from './phone-page';
+import styles from './phone.module.css';
+
+const PURPOSE_ORDER = ['report', 'verify', 'feedback', 'check'];
+
+/** Thumbnails grouped by the step they document; tap opens the full photo. */
+function CasePhotos({ attachments }: { attachments: CaseDetail['attachments'] }) {
+  const photos = attachments.filter((a) => a.mime.startsWith('image/'));
+  const groups = PURPOSE_ORDER.map((purpose) => ({
+    purpose,
+    items: photos.filter((a) => a.purpose === purpose),
+  })).filter((g) => g.items.length > 0);
+  if (groups.length === 0) {
+    return (
+      <PhoneSection title="现场照片" labelledBy="case-photos">
+        <Typography.Text type="secondary">暂无照片</Typography.Text>
+      </PhoneSection>
+    );
+  }
+  return (
+    <>
+      {groups.map((group) => (
+        <PhoneSection
+          key={group.purpose}
+          title={`${PHOTO_PURPOSE_NAMES[group.purpose] ?? '照片'}（${group.items.length}）`}
+          labelledBy={`case-photos-${group.purpose}`}
+        >
+          <Image.PreviewGroup>
+            <div className={styles.photoGrid}>
+              {group.items.map((a, i) => (
+                <div key={a.id} className={styles.photoTile}>
+                  <Image
+                    src={a.thumbUrl}
+                    preview={{ src: a.url }}
+                    alt={`${PHOTO_PURPOSE_NAMES[group.purpose] ?? '照片'} ${i + 1}`}
+                    width="100%"
+                    height="100%"
+                    style={{ objectFit: 'cover' }}
+                  />
+                </div>
+              ))}
+            </div>
+          </Image.PreviewGroup>
+        </PhoneSection>
+      ))}
+    </>
+  );
+}
+
+/** The case as the person on the street needs it: what, where (map), photos, deadline, history. */
+export function CaseOverview({ detail, here }: { detail: CaseDetail; here: LngLat | null }) {
+  const c = detail.case;
+  const status = statusTag(c.status);
+  const deadline = deadlineTag(detail.deadlineLevel);
+  const distance = here ? formatDistance(distanceMetres(here, c)) : null;
+  return (
+    <>
+      <PhoneSection>
+        <div className={styles.cardTop}>
+          <span className={styles.cardTitle} style={{ fontSize: 18 }}>
+            {detail.category?.name ?? `分类 ${c.categoryCode}`}
+          </span>
+          {c.urgency === 'urgent' ? <Tag color="red">紧急</Tag> : null}
+          <Tag color={status.color}>{status.label}</Tag>
+        </div>
+        <dl className={styles.kv}>
+          <dt>案件编号</dt>
+          <dd>{c.caseNo}</dd>
+          <dt>办理时限</dt>
+          <dd>
+            {detail.clock ? detail.clock.text : '不计时'}
+            {deadline ? (
+              <Tag color={deadline.color} style={{ marginLeft: 6 }}>
+                {deadline.label}
+              </Tag>
+            ) : null}
+          </dd>
+          <dt>地址</dt>
+          <dd>
+            {c.address ?? '—'}
+            {distance ? <strong style={{ color: '#1558b0' }}>（距您{distance}）</strong> : null}
+          </dd>
+          <dt>网格</dt>
+          <dd>{detail.grid ? `${detail.grid.name}（${detail.grid.code}）` : '—'}</dd>
+          <dt>上报</dt>
+          <dd>
+            {c.reporterName ?? '—'} · {formatShort(c.reportedAt)}
+          </dd>
+          {detail.departments.length > 0 ? (
+            <>
+              <dt>处置部门</dt>
+              <dd>{detail.departments.map((d) => (d.role === 'lead' ? `${d.name}（主办）` : d.name)).join('、')}</dd>
+            </>
+          ) : null}
+        </dl>
+      </PhoneSection>
+      <PhoneSection title="问题描述" labelledBy="case-description">
+        <Typography.Paragraph style={{ margin: 0, fontSize: 15, whiteSpace: 'pre-wrap' }}>
+          {c.description}
+        </Typography.Paragraph>
+        {detail.category?.closeCondition ? (
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 13 }}>
+            结案标准：{detail.category.closeCondition}
+          </Typography.Paragraph>
+        ) : null}
+      </PhoneSection>
+      <CasePhotos attachments={detail.attachments} />
+      <PhoneSection title="位置" labelledBy="case-map">
+        <div className={styles.map}>
+          <PinMap
+            ariaLabel="案件位置地图"
+            pins={[{ id: c.id, lng: c.lng, lat: c.lat, tone: detail.deadlineLevel }]}
+            singleZoom={16}
+          />
+        </div>
+      </PhoneSection>
+      <PhoneSection title="办理记录" labelledBy="case-timeline">
+        <Timeline
+          items={[...detail.timeline].reverse().map((event) => ({
+            key: event.id,
+            content: (
+              <div>
+                <strong>{event.label}</strong> · {event.actorName ?? '系统'}
+                <div className={styles.hint}>{formatShort(event.at)}</div>
+                {event.reason ? <div style={{ fontSize: 14 }}>{event.reason}</div> : null}
+              </div>
+            ),
+          }))}
+        />
+      </PhoneSection>
+    </>
+  );
+}

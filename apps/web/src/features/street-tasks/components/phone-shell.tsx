@@ -1,0 +1,51 @@
+import { CameraOutlined, FileTextOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { Badge } from 'antd';
+import type { ReactNode } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { useSession } from '../../auth/session-context';
+import { useStreetQueues } from '../api/street-cases';
+import { canReport, worksTasks } from '../street-roles';
+import styles from './phone.module.css';
+
+interface Tab {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  badge?: number;
+}
+
+/** The phone layout for /m/…: page content above a bottom tab bar (上报 / 任务 / 我的上报). */
+export function PhoneShell() {
+  const { can } = useSession();
+  const tasks = worksTasks(can);
+  const queues = useStreetQueues();
+  const open = tasks ? (queues.data ?? []).reduce((sum, q) => sum + q.count, 0) : 0;
+  const tabs: Tab[] = [
+    ...(canReport(can) ? [{ to: '/m/report', label: '上报', icon: <CameraOutlined /> }] : []),
+    ...(tasks ? [{ to: '/m/tasks', label: '任务', icon: <ScheduleOutlined />, badge: open }] : []),
+    ...(canReport(can) ? [{ to: '/m/mine', label: '我的上报', icon: <FileTextOutlined /> }] : []),
+  ];
+  return (
+    <div className={styles.app}>
+      <Outlet />
+      <nav aria-label="底部导航" className={styles.tabBar}>
+        <div className={styles.tabBarInner}>
+          {tabs.map((tab) => (
+            <NavLink
+              key={tab.to}
+              to={tab.to}
+              className={({ isActive }) => (isActive ? `${styles.tab} ${styles.tabActive}` : styles.tab)}
+            >
+              <Badge count={tab.badge ?? 0} size="small" offset={[6, 0]}>
+                <span className={styles.tabIcon} aria-hidden="true">
+                  {tab.icon}
+                </span>
+              </Badge>
+              <span>{tab.label}</span>
+            </NavLink>
+          ))}
+        </div>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,219 @@
+import { CheckCircleFilled, SendOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, Radio, Result, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { apiErrorCode } from '../../../lib/api-error';
+import { useSession } from '../../auth/session-context';
+import { useReportCase } from '../api/street-cases';
+import { useDraft } from '../drafts/use-draft';
+import { useSendWithPhotos } from '../hooks/use-send-with-photos';
+import { CategoryPicker, type ChosenCategory } from './category-picker';
+import { DraftRestored } from './draft-restored';
+import { LocationPicker, type PickedLocation, useLocationGrid } from './location-picker';
+import { PhoneSection } from './phone-page';
+import { PhotoPicker } from './photo-picker';
+import styles from './phone.module.css';
+import { SendStatus } from './send-status';
+
+export interface ReportFields {
+  location: PickedLocation | null;
+  address: string;
+  category: ChosenCategory | null;
+  description: string;
+  urgency: 'normal' | 'urgent';
+}
+
+const EMPTY: ReportFields = { location: null, address: '', category: null, description: '', urgency: 'normal' };
+const isEmpty = (f: ReportFields) => !f.location && !f.address.trim() && !f.category && !f.description.trim();
+
+type Problems = Partial<Record<'location' | 'category' | 'description', string>>;
+
+/** 上报: location, photos, category, description and urgency, kept as a draft until sent. */
+export function ReportForm() {
+  const { user } = useSession();
+  const draft = useDraft<ReportFields>(`report:${user.id}`, EMPTY, isEmpty);
+  const sender = useSendWithPhotos(draft, 'report');
+  const report = useReportCase();
+  const grid = useLocationGrid(draft.fields.location);
+  const [problems, setProblems] = useState<Problems>({});
+  const [created, setCreated] = useState<{ caseNo: string } | null>(null);
+  const navigate = useNavigate();
+  const { fields } = draft;
+  const set = <K extends keyof ReportFields>(key: K, value: ReportFields[K]) => {
+    draft.setFields((prev) => ({ ...prev, [key]: value }));
+    setProblems((prev) => ({ ...prev, [key]: undefined }));
+  };
+
+  const check = (): Problems => {
+    const found: Problems = {};
+    if (!fields.location) found.location = '请定位或在地图上选择问题位置';
+    // A refusal (outside the city) blocks; a lookup lost to the network does not: the server checks again.
+    else if (grid.isError && apiErrorCode(grid.error) === 'NOT_FOUND') found.location = '所选位置无法上报，请重新选择';
+    else if (grid.isPending && grid.isFetching) found.location = '正在确认所在网格，请稍候';
+    if (!fields.category) found.category = '请选择问题分类';
+    if (fields.description.trim().length < 5) found.description = '问题描述至少 5 个字';
+    return found;
+  };
+
+  const submit = async () => {
+    const found = check();
+    setProblems(found);
+    const { location, category } = fields;
+    if (Object.keys(found).length > 0 || !location || !category) return;
+    const result = await sender.send((attachmentIds) =>
+      report.mutateAsync({
+        source: user.role === 'collector' ? 'collector' : 'patrol',
+        kind: category.kind,
+        categoryCode: category.code,
+        urgency: fields.urgency,
+        description: fields.description.trim(),
+        address: fields.address.trim() || undefined,
+        lng: location.lng,
+        lat: location.lat,
+        attachmentIds,
+      }),
+    );
+    if (result) {
+      await draft.clear();
+      setCreated({ caseNo: result.caseNo });
+    }
+  };
+
+  if (created) {
+    return (
+      <div className={styles.section}>
+        <Result
+          icon={<CheckCircleFilled style={{ color: '#52c41a' }} />}
+          title="上报成功"
+          subTitle={
+            <span>
+              案件编号：
+              <Typography.Text strong copyable data-testid="case-no">
+                {created.caseNo}
+              </Typography.Text>
+            </span>
+          }
+          extra={[
+            <Button
+              key="again"
+              type="primary"
+              size="large"
+              onClick={() => {
+                setCreated(null);
+                sender.reset();
+              }}
+            >
+              继续上报
+            </Button>,
+            <Button key="mine" size="large" onClick={() => navigate('/m/mine')}>
+              查看我的上报
+            </Button>,
+          ]}
+        />
+      </div>
+    );
+  }
+
+  if (draft.loading) return <Spin size="large" description="正在读取草稿…" style={{ margin: '40px auto' }} />;
+  const busy = sender.sending;
+  const uploadedCount = draft.photos.filter((p) => p.uploaded).length;
+  return (
+    <>
+      <DraftRestored
+        savedAt={draft.restoredAt}
+        onDismiss={draft.dismissRestored}
+        onDiscard={() => {
+          void draft.clear();
+          sender.reset();
+        }}
+      />
+      {draft.storageError ? <Alert type="warning" showIcon title={draft.storageError} /> : null}
+      <PhoneSection title="问题位置" labelledBy="report-location">
+        <LocationPicker value={fields.location} onChange={(v) => set('location', v)} error={problems.location} />
+        <label htmlFor="report-address" className={styles.fieldLabel} style={{ marginTop: 12 }}>
+          详细地址（选填）
+        </label>
+        <Input
+          id="report-address"
+          size="large"
+          maxLength={200}
+          placeholder="如：滨江路 88 号门口，不填则按网格自动生成"
+          value={fields.address}
+          onChange={(event) => set('address', event.target.value)}
+          disabled={busy}
+        />
+      </PhoneSection>
+      <PhoneSection title="现场照片" labelledBy="report-photos">
+        <PhotoPicker
+          photos={draft.photos}
+          onAdd={draft.addPhotos}
+          onRemove={draft.removePhoto}
+          progress={sender.progress}
+          failedKey={sender.failedPhotoKey}
+          disabled={busy}
+        />
+      </PhoneSection>
+      <PhoneSection title="问题分类" labelledBy="report-category">
+        <CategoryPicker
+          value={fields.category}
+          onChange={(v) => set('category', v)}
+          error={problems.category}
+          disabled={busy}
+        />
+      </PhoneSection>
+      <PhoneSection>
+        <label htmlFor="report-description" className={styles.fieldLabel}>
+          问题描述
+        </label>
+        <Input.TextArea
+          id="report-description"
+          rows={4}
+          maxLength={2000}
+          showCount
+          placeholder="请描述现场情况，如：人行道上堆放建筑垃圾约 2 立方米，影响通行"
+          value={fields.description}
+          onChange={(event) => set('description', event.target.value)}
+          status={problems.description ? 'error' : undefined}
+          disabled={busy}
+        />
+        {problems.description ? <Typography.Text type="danger">{problems.description}</Typography.Text> : null}
+        <span className={styles.fieldLabel} id="report-urgency" style={{ marginTop: 14 }}>
+          紧急程度
+        </span>
+        <Radio.Group
+          aria-labelledby="report-urgency"
+          optionType="button"
+          buttonStyle="solid"
+          size="large"
+          value={fields.urgency}
+          onChange={(event) => set('urgency', event.target.value === 'urgent' ? 'urgent' : 'normal')}
+          disabled={busy}
+          style={{ display: 'flex' }}
+          options={[
+            { value: 'normal', label: '一般', style: { flex: 1, textAlign: 'center' } },
+            { value: 'urgent', label: '紧急', style: { flex: 1, textAlign: 'center' } },
+          ]}
+        />
+      </PhoneSection>
+      <SendStatus
+        phase={sender.phase}
+        failure={sender.failure}
+        photoCount={draft.photos.length}
+        uploadedCount={uploadedCount}
+        onRetry={() => void submit()}
+      />
+      <Button
+        type="primary"
+        size="large"
+        block
+        icon={<SendOutlined />}
+        loading={busy}
+        disabled={draft.loading}
+        onClick={() => void submit()}
+        className={styles.bigButton}
+      >
+        {busy ? '正在发送…' : '提交上报'}
+      </Button>
+    </>
+  );
+}

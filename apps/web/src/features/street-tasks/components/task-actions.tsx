@@ -1,0 +1,175 @@
+import { CheckOutlined } from '@ant-design/icons';
+import { App, Button, Drawer, Typography } from 'antd';
+import { useState } from 'react';
+import {
+  ACTION_SPECS,
+  type FormAction,
+  isFormAction,
+  isStreetAction,
+  PRIMARY_ACTIONS,
+  SECONDARY_ACTIONS,
+} from '../action-specs';
+import { type CaseDetail, useCaseAction } from '../api/street-cases';
+import { classifyFailure, type SendFailure } from '../lib/send-failure';
+import { ActionForm } from './action-form';
+import { PhoneSection } from './phone-page';
+import styles from './phone.module.css';
+import { SendStatus } from './send-status';
+
+/** 签收: one tap; the case moves to 处置中 and the feedback form appears. */
+function TakeUp({ detail, onRefresh }: { detail: CaseDetail; onRefresh: () => void }) {
+  const act = useCaseAction();
+  const { message } = App.useApp();
+  const [failure, setFailure] = useState<SendFailure | null>(null);
+  const take = async () => {
+    setFailure(null);
+    try {
+      await act.mutateAsync({
+        caseId: detail.case.id,
+        expectedVersion: detail.case.version,
+        action: 'takeUp',
+        attachmentIds: [],
+      });
+      void message.success('已签收，请尽快处置并反馈');
+    } catch (error) {
+      setFailure(classifyFailure(error));
+    }
+  };
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+      <Typography.Text type="secondary">签收后开始处置计时，处置完成后在此提交处置反馈。</Typography.Text>
+      <SendStatus
+        phase={failure ? 'failed' : 'idle'}
+        failure={failure}
+        photoCount={0}
+        uploadedCount={0}
+        onRetry={() => void take()}
+        onRefresh={() => {
+          setFailure(null);
+          onRefresh();
+        }}
+      />
+      <Button
+        type="primary"
+        size="large"
+        block
+        icon={<CheckOutlined />}
+        loading={act.isPending}
+        onClick={() => void take()}
+        className={styles.bigButton}
+      >
+        签收
+      </Button>
+    </div>
+  );
+}
+
+interface TaskActionsProps {
+  detail: CaseDetail;
+  /** Called after a main action went through (the task leaves the user's queue). */
+  onFinished: () => void;
+  onRefresh: () => void;
+  /** Opened from 我的上报: only show the panel when something can be done. */
+  quiet?: boolean;
+}
+
+/**
+ * 办理: the task's main action as a form (核实 / 核查 / 签收 / 处置反馈), side requests
+ * (申请延期 / 申请回退) in a bottom sheet, and the actions not possible now with the reason.
+ */
+export function TaskActions({ detail, onFinished, onRefresh, quiet = false }: TaskActionsProps) {
+  const [sheet, setSheet] = useState<FormAction | null>(null);
+  const actions = detail.actions.filter((a) => isStreetAction(a.action));
+  const primary = PRIMARY_ACTIONS.map((name) => actions.find((a) => a.action === name && a.enabled)).find(Boolean);
+  const secondary = actions.filter((a) => (SECONDARY_ACTIONS as readonly string[]).includes(a.action));
+  const unavailable = actions.filter((a) => !a.enabled && !(SECONDARY_ACTIONS as readonly string[]).includes(a.action));
+  const anyEnabled = actions.some((a) => a.enabled);
+
+  if (quiet && !anyEnabled) return null;
+  if (actions.length === 0) {
+    return (
+      <PhoneSection title="办理" labelledBy="task-actions">
+        <Typography.Text type="secondary">您当前没有需要办理的操作。</Typography.Text>
+      </PhoneSection>
+    );
+  }
+
+  return (
+    <>
+      {primary ? (
+        <PhoneSection
+          title={isFormAction(primary.action) ? ACTION_SPECS[primary.action].title : '签收任务'}
+          labelledBy="task-primary"
+        >
+          {primary.action === 'takeUp' ? (
+            <TakeUp detail={detail} onRefresh={onRefresh} />
+          ) : isFormAction(primary.action) ? (
+            <ActionForm
+              key={`${detail.case.id}-${primary.action}`}
+              detail={detail}
+              action={primary.action}
+              onDone={onFinished}
+              onRefresh={onRefresh}
+            />
+          ) : null}
+        </PhoneSection>
+      ) : null}
+      {secondary.length > 0 ? (
+        <PhoneSection title="其他申请" labelledBy="task-secondary">
+          <div style={{ display: 'flex', gap: 8 }}>
+            {secondary.map((a) => (
+              <Button
+                key={a.action}
+                size="large"
+                style={{ flex: 1 }}
+                disabled={!a.enabled}
+                onClick={() => (isFormAction(a.action) ? setSheet(a.action) : undefined)}
+              >
+                {a.label}
+              </Button>
+            ))}
+          </div>
+          {secondary
+            .filter((a) => !a.enabled && a.disabledReason)
+            .map((a) => (
+              <Typography.Paragraph key={a.action} type="secondary" style={{ margin: '8px 0 0', fontSize: 13 }}>
+                {a.label}不可用：{a.disabledReason}
+              </Typography.Paragraph>
+            ))}
+        </PhoneSection>
+      ) : null}
+      {unavailable.length > 0 ? (
+        <PhoneSection title="暂不可办理" labelledBy="task-unavailable">
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {unavailable.map((a) => (
+              <li key={a.action} style={{ fontSize: 13, color: '#8a919c' }}>
+                <Button size="small" disabled style={{ marginRight: 6 }}>
+                  {a.label}
+                </Button>
+                {a.disabledReason}
+              </li>
+            ))}
+          </ul>
+        </PhoneSection>
+      ) : null}
+      <Drawer
+        title={sheet ? ACTION_SPECS[sheet].title : ''}
+        placement="bottom"
+        size="85%"
+        open={sheet !== null}
+        onClose={() => setSheet(null)}
+        destroyOnHidden
+      >
+        {sheet ? (
+          <ActionForm
+            key={`${detail.case.id}-${sheet}`}
+            detail={detail}
+            action={sheet}
+            onDone={() => setSheet(null)}
+            onRefresh={onRefresh}
+          />
+        ) : null}
+      </Drawer>
+    </>
+  );
+}

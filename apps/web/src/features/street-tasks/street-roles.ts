@@ -1,0 +1,21 @@
+import type { Permission } from '@citygov/domain/permissions';
+import type { Role } from '@citygov/domain/permissions';
+
+type Can = (permission: Permission) => boolean;
+
+/** Roles that work on the street and get the phone entry on their portal home. */
+export const STREET_ROLES: ReadonlySet<Role> = new Set<Role>(['collector', 'dept_handler', 'street_chief']);
+
+export function canReport(can: Can): boolean {
+  return can('case.report');
+}
+
+/** Site tasks (核实/核查) or department handling (签收/反馈) on the phone. */
+export function worksTasks(can: Can): boolean {
+  return can('case.verify') || can('case.check') || can('case.handle');
+}
+
+/** Where /m opens: reporting for those who report, otherwise the task list. */
+export function phoneHome(can: Can): string {
+  return canReport(can) && !can('case.handle') ? '/m/report' : '/m/tasks';
+}

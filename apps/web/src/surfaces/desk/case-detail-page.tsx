@@ -1,0 +1,114 @@
+import { ArrowLeftOutlined, FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Result, Row, Skeleton } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useSession } from '../../features/auth/session-context';
+import { type CaseActionOption, type CaseRecord, useCaseDetail } from '../../features/cases/api/cases';
+import { ActionDialog } from '../../features/cases/components/action-dialog';
+import { CaseActionBar } from '../../features/cases/components/case-action-bar';
+import { CaseHeader } from '../../features/cases/components/case-header';
+import { CaseInfo } from '../../features/cases/components/case-info';
+import { CasePhotos } from '../../features/cases/components/case-photos';
+import { CaseTimeline } from '../../features/cases/components/case-timeline';
+import { exportCaseDetail } from '../../features/cases/export/use-case-export';
+import { PinMap } from '../../features/map/components/pin-map';
+import { apiErrorCode, apiErrorMessage } from '../../lib/api-error';
+import '../../lib/maplibre';
+
+/** The open action keeps the case as the user saw it: its version is what the server checks. */
+interface OpenAction {
+  option: CaseActionOption;
+  record: CaseRecord;
+}
+
+/** 案件详情: header with countdown, actions, fields, photos, map and the full timeline. */
+export function CaseDetailPage() {
+  const { user } = useSession();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const detail = useCaseDetail(Number.isInteger(id) ? id : 0);
+  const [acting, setActing] = useState<OpenAction | null>(null);
+  const c = detail.data?.case;
+  const pins = useMemo(() => (c ? [{ id: c.id, lng: c.lng, lat: c.lat, tone: 'picked' as const }] : []), [c]);
+
+  if (detail.isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
+  if (detail.isError || !detail.data || !c) {
+    return (
+      <Result
+        status={apiErrorCode(detail.error) === 'NOT_FOUND' ? '404' : 'error'}
+        title="无法打开案件"
+        subTitle={apiErrorMessage(detail.error)}
+        extra={
+          <Button type="primary" onClick={() => navigate('/desk/cases')}>
+            返回案件列表
+          </Button>
+        }
+      />
+    );
+  }
+  const data = detail.data;
+
+  const exportOne = () =>
+    exportCaseDetail(data).then(
+      () => message.success('已导出'),
+      (error: unknown) => message.error(`导出失败：${apiErrorMessage(error)}`),
+    );
+
+  return (
+    <div>
+      <CaseHeader
+        detail={data}
+        extra={
+          <>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+              返回
+            </Button>
+            <Link to={`/desk/cases/${c.id}/print`} target="_blank">
+              <Button icon={<PrinterOutlined />}>打印工单</Button>
+            </Link>
+            <Button icon={<FileExcelOutlined />} onClick={exportOne}>
+              导出 Excel
+            </Button>
+          </>
+        }
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Card title="案件操作" size="small" style={{ marginBottom: 16 }}>
+            <CaseActionBar actions={data.actions} onAct={(option) => setActing({ option, record: c })} />
+          </Card>
+          <Card title="案件信息" size="small" style={{ marginBottom: 16 }}>
+            <CaseInfo detail={data} column={{ xs: 1, md: 2 }} />
+          </Card>
+          <Card title="现场照片" size="small">
+            <CasePhotos attachments={data.attachments} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card title="案件位置" size="small" style={{ marginBottom: 16 }}>
+            <div style={{ position: 'relative', height: 260, borderRadius: 6, overflow: 'hidden' }}>
+              <PinMap pins={pins} ariaLabel="案件位置地图" singleZoom={15} />
+            </div>
+          </Card>
+          <Card title="流转记录" size="small">
+            <CaseTimeline entries={data.timeline} />
+          </Card>
+        </Col>
+      </Row>
+      {acting ? (
+        <ActionDialog
+          key={`${acting.option.action}:${acting.record.version}`}
+          record={acting.record}
+          option={acting.option}
+          userId={user.id}
+          onClose={() => setActing(null)}
+          onDone={(label) => {
+            setActing(null);
+            message.success(`${label}成功`);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { FileExcelOutlined, FormOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Switch } from 'antd';
+import { useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useSession } from '../../features/auth/session-context';
+import { useCaseList, useCaseQueues } from '../../features/cases/api/cases';
+import { useAreaOptions, useCategoryCatalogue } from '../../features/cases/api/reference-data';
+import { categoryCascaderOptions } from '../../features/cases/category-options';
+import { CaseFilters } from '../../features/cases/components/case-filters';
+import { CaseTable } from '../../features/cases/components/case-table';
+import { ExportProgressModal } from '../../features/cases/components/export-progress-modal';
+import { useCaseListExport } from '../../features/cases/export/use-case-export';
+import { toListInput, useCaseFilters } from '../../features/cases/hooks/use-case-filters';
+import { PinMap } from '../../features/map/components/pin-map';
+import { apiErrorMessage } from '../../lib/api-error';
+import '../../lib/maplibre';
+import { areaTreeOptions } from '../../lib/tree-options';
+import { PageHeader } from '../../lib/ui/page-header';
+
+/** 案件查询: filters in the URL, the results as a table and (toggle) as pins on the map. */
+export function CaseListPage() {
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const filters = useCaseFilters();
+  const input = toListInput(filters.values, filters.page, filters.pageSize);
+  const list = useCaseList(input);
+  const queues = useCaseQueues();
+  const catalogue = useCategoryCatalogue();
+  const areas = useAreaOptions(can('org.view'));
+  const exporter = useCaseListExport();
+
+  const categoryOptions = useMemo(
+    () => categoryCascaderOptions(catalogue.majors, catalogue.minors),
+    [catalogue.majors, catalogue.minors],
+  );
+  const areaOptions = useMemo(() => (areas.data ? areaTreeOptions(areas.data) : undefined), [areas.data]);
+  const rows = list.data?.rows ?? [];
+  const pins = useMemo(
+    () =>
+      rows.map((row) => ({
+        id: row.id,
+        lng: row.lng,
+        lat: row.lat,
+        tone: row.deadlineLevel,
+        label: `${row.caseNo} ${row.categoryName ?? ''}`,
+      })),
+    [rows],
+  );
+  const queueLabel = queues.data?.find((q) => q.key === filters.values.queue)?.label;
+
+  const exportAll = async () => {
+    try {
+      const count = await exporter.run(input);
+      message.success(`已导出 ${count} 件案件`);
+    } catch (error) {
+      message.error(`导出失败：${apiErrorMessage(error)}`);
+    }
+  };
+
+  return (
+    <div>
+      <PageHeader
+        title={queueLabel ? `案件查询 · ${queueLabel}` : '案件查询'}
+        description={list.data ? `共 ${list.data.total} 件` : '正在查询…'}
+        extra={
+          <>
+            <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+              <Switch
+                id="case-map-toggle"
+                checked={filters.showMap}
+                onChange={(on) => filters.setShowMap(on)}
+                aria-label="地图显示"
+              />
+              <label htmlFor="case-map-toggle">地图显示</label>
+            </span>
+            <Button icon={<FileExcelOutlined />} onClick={exportAll} disabled={!list.data?.total}>
+              导出 Excel
+            </Button>
+            {can('case.report') ? (
+              <Link to="/desk/intake">
+                <Button type="primary" icon={<FormOutlined />}>
+                  案件登记
+                </Button>
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      <Card size="small" style={{ marginBottom: 16 }} styles={{ body: { paddingBottom: 0 } }}>
+        <CaseFilters
+          values={filters.values}
+          onChange={filters.update}
+          onReset={filters.reset}
+          queueLabel={queueLabel}
+          categoryOptions={categoryOptions}
+          areaOptions={areaOptions}
+        />
+      </Card>
+      {list.isError ? (
+        <Alert type="error" showIcon title={apiErrorMessage(list.error)} style={{ marginBottom: 16 }} />
+      ) : null}
+      {filters.showMap ? (
+        <Card size="small" style={{ marginBottom: 16 }} title={`本页 ${rows.length} 件案件位置`}>
+          <div style={{ position: 'relative', height: 420, borderRadius: 6, overflow: 'hidden' }}>
+            <PinMap pins={pins} ariaLabel="案件地图" onPinClick={(id) => navigate(`/desk/cases/${id}`)} />
+          </div>
+        </Card>
+      ) : null}
+      <Card size="small">
+        <CaseTable
+          rows={rows}
+          loading={list.isFetching && !list.data}
+          sort={filters.values.sort}
+          onSortChange={(sort) => filters.update({ sort })}
+          onOpen={(id) => navigate(`/desk/cases/${id}`)}
+          pagination={{
+            current: filters.page,
+            pageSize: filters.pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 20, 50, 100],
+            showTotal: (total) => `共 ${total} 件`,
+            onChange: filters.setPage,
+          }}
+        />
+      </Card>
+      <ExportProgressModal progress={exporter.progress} />
+    </div>
+  );
+}
