@@ -43,7 +43,7 @@ interface Bcrypt {
 // bcryptjs is the BFF's dependency, not the root's: resolve it where login.ts does.
 const bcrypt = createRequire(new URL('../apps/bff/package.json', import.meta.url))('bcryptjs') as Bcrypt;
 
-function expectArray(what: string, value: unknown): unknown[] {
+export function expectArray(what: string, value: unknown): unknown[] {
   if (!Array.isArray(value)) throw new Error(`${what}: expected an array, got ${JSON.stringify(value)?.slice(0, 200)}`);
   return value;
 }
@@ -58,7 +58,7 @@ function featureCount(what: string, data: unknown): number {
   return expectArray(`${what} features`, data.features).length;
 }
 
-async function login(baseUrl: string, username: string): Promise<string> {
+export async function login(baseUrl: string, username: string): Promise<string> {
   const { data, setCookies } = await trpcMutation(baseUrl, 'auth.login', { username, password: DEMO_PASSWORD });
   if (!isRecord(data) || data.username !== username) throw new Error(`auth.login ${username}: unexpected user`);
   return sessionCookie(setCookies);

@@ -1,13 +1,48 @@
 /**
  * `pnpm bench`: migrate + seed the demo city on a fresh database of each kind, then
- * time login and scoped list queries through the real HTTP stack. Prints figures only.
+ * time login and scoped list queries through the real HTTP stack, case intake
+ * (`cases.report` vs a raw multi-row INSERT), and, after loading many cases with SQL,
+ * the to-do queues and case lists. Prints figures only.
+ *
+ * Environment: BENCH_CASES_PGLITE / BENCH_CASES_POSTGRES override how many cases are
+ * loaded (100,000 / 1,000,000); BENCH_FULL_PLANS=1 also prints the SQL and full plans
+ * of the explained statements.
  */
 import { cpus, platform, release, totalmem } from 'node:os';
 import { migrateDatabase } from '../packages/db/src/client';
 import { type SeedCounts, seedDemoCity } from '../packages/db/src/seed/seed-demo-city';
 import { benchAuthAndLists, type HttpFigures, LIST_CALLS, LOGINS, TREE_CALLS, WARMUP } from './auth-and-lists';
+import { benchCaseIntake, INTAKE_CASES, INTAKE_CONCURRENCY, type IntakeFigures, RAW_REPEATS } from './case-intake';
+import {
+  benchCaseQueues,
+  QUEUE_CALLS,
+  QUEUE_CALLS_MEASURED,
+  QUEUE_LOOP_BUDGET_MS,
+  type QueueFigures,
+} from './case-queues';
 import { type BenchDatabase, checkPostgres, openFreshPglite, openFreshPostgres } from './databases';
+import { type ManyCasesFigures, seedManyCases } from './many-cases';
 import { formatMs, formatSummary, type Summary, timed } from './stats';
+
+/** Cases loaded before the queue measurements; PGlite (single-threaded WASM) gets fewer. */
+const MANY_CASES = {
+  pglite: envCount('BENCH_CASES_PGLITE', 100_000),
+  postgres: envCount('BENCH_CASES_POSTGRES', 1_000_000),
+};
+/** INSERT statements the load is split into (one progress line each). */
+const SEED_CHUNKS = 10;
+const FULL_PLANS = process.env.BENCH_FULL_PLANS === '1';
+
+function envCount(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1_000 || value > 10_000_000) {
+    throw new Error(`${name} must be a whole number from 1,000 to 10,000,000`);
+  }
+  return value;
+}
+
+const thousands = (n: number) => n.toLocaleString('en-US');
+const perSecond = (n: number) => (n >= 100 ? thousands(Math.round(n)) : n.toFixed(1));
 
 interface PassResult {
   label: string;
@@ -16,13 +51,70 @@ interface PassResult {
   seedMs: number;
   counts: SeedCounts;
   http: HttpFigures;
+  intake: IntakeFigures;
+  many: ManyCasesFigures;
+  queues: QueueFigures;
 }
 
 function line(label: string, s: Summary, extra = ''): string {
   return `    ${label.padEnd(36)} p50 ${formatMs(s.p50).padStart(6)}  p95 ${formatMs(s.p95).padStart(6)}  min ${formatMs(s.min).padStart(6)}  max ${formatMs(s.max).padStart(6)} ms  (n=${s.n})${extra}`;
 }
 
-async function runPass(label: string, openFresh: () => Promise<BenchDatabase>): Promise<PassResult> {
+function printIntake(intake: IntakeFigures): void {
+  console.log(
+    `  case intake: cases.report as linjiang.acceptor over HTTP — hotline event ${intake.category.code} ${intake.category.name}, cycling ${intake.grids} grid centres of 临江区:`,
+  );
+  const api = (name: string, t: IntakeFigures['sequential']) =>
+    console.log(
+      `    ${name.padEnd(36)} ${thousands(t.cases)} cases in ${formatMs(t.ms).padStart(6)} ms = ${perSecond(t.perSecond).padStart(6)} cases/s  (request p50 ${formatMs(t.latency.p50)}, p95 ${formatMs(t.latency.p95)} ms)`,
+    );
+  api('API, sequential', intake.sequential);
+  api(`API, ${intake.concurrent.inFlight} in flight`, intake.concurrent);
+  const raw = intake.raw;
+  console.log(
+    `    ${'raw SQL, one multi-row INSERT'.padEnd(36)} ${thousands(raw.cases)} cases in ${formatMs(raw.ms).padStart(6)} ms = ${perSecond(raw.perSecond).padStart(6)} cases/s  (+ ${raw.cases} case_events and the case-number counter, one transaction; median of ${raw.repeats}, range ${formatMs(raw.minMs)}–${formatMs(raw.maxMs)} ms)`,
+  );
+  console.log(
+    `    raw / API: ${(raw.perSecond / intake.sequential.perSecond).toFixed(0)}× sequential, ${(raw.perSecond / intake.concurrent.perSecond).toFixed(0)}× with ${intake.concurrent.inFlight} in flight`,
+  );
+}
+
+function printMany(many: ManyCasesFigures): void {
+  const total = many.statusMix.reduce((sum, s) => sum + s.n, 0);
+  console.log(
+    `    loaded ${thousands(many.cases)} cases (+ ${thousands(many.caseDepartments)} case_departments) in ${formatMs(many.insertMs)} ms = ${thousands(Math.round((many.cases * 1000) / many.insertMs))} rows/s; VACUUM ANALYZE ${formatMs(many.analyzeMs)} ms`,
+  );
+  console.log(
+    `    statuses: ${many.statusMix.map((s) => `${s.status} ${((100 * s.n) / total).toFixed(1)}%`).join(', ')}; overdue now: ${thousands(many.overdue)}`,
+  );
+}
+
+function printQueues(queues: QueueFigures, count: number): void {
+  console.log(`  case lists at ${thousands(count)} cases (HTTP, sequential, after ${WARMUP} warm-up calls each):`);
+  for (const f of queues.calls) {
+    console.log(line(f.call.label, f.latency, ` — ${f.answer}, ${(f.bytes / 1024).toFixed(1)} KiB`));
+  }
+  console.log('  EXPLAIN (ANALYZE, BUFFERS) of the statements behind the slowest calls (by p95):');
+  for (const e of queues.explained) {
+    console.log(`    ${e.call.label}:`);
+    for (const st of e.statements) {
+      const p = st.plan;
+      const index = p.caseIndexes.length > 0 ? `index ${p.caseIndexes.join(', ')}` : 'NO index on cases';
+      const seq = p.seqScans.length > 0 ? `; seq scan on ${p.seqScans.join(', ')}` : '';
+      const jit = p.jitMs === null ? '' : `, JIT ${formatMs(p.jitMs)} ms`;
+      console.log(
+        `      [${st.role}] ${p.spine} | ${index}${seq} | exec ${formatMs(p.executionMs)} ms (plan ${formatMs(p.planningMs)}${jit}), buffers hit ${thousands(p.sharedHit)} read ${thousands(p.sharedRead)}`,
+      );
+      if (FULL_PLANS) {
+        console.log(`        SQL: ${st.sql}`);
+        console.log(`        params: ${JSON.stringify(st.params)}`);
+        console.log(p.text.replace(/^/gm, '        '));
+      }
+    }
+  }
+}
+
+async function runPass(label: string, openFresh: () => Promise<BenchDatabase>, manyCases: number): Promise<PassResult> {
   console.log(`\n== ${label}`);
   const opened = await timed(openFresh);
   const database = opened.value;
@@ -45,10 +137,85 @@ async function runPass(label: string, openFresh: () => Promise<BenchDatabase>): 
     q('users.list p1×20 as admin (city)', http.usersListCity, `rows of ${http.usersListCity.total}`);
     q('org.areaTree as linjiang.admin', http.areaTree, 'nodes');
     q('geo.areas(grid) as linjiang.admin', http.gridAreas, 'features');
-    return { label, openMs: opened.ms, migrateMs: migrated.ms, seedMs: seeded.ms, counts: c, http };
+
+    const intake = await benchCaseIntake(database.open);
+    printIntake(intake);
+
+    console.log(`  loading ${thousands(manyCases)} cases with SQL (insert … select … from generate_series):`);
+    const many = await seedManyCases(database.open, manyCases, SEED_CHUNKS, (p) =>
+      console.log(`    … ${thousands(p.done).padStart(9)} / ${thousands(p.total)} (${(p.ms / 1000).toFixed(1)} s)`),
+    );
+    printMany(many);
+    const queues = await benchCaseQueues(database.open);
+    printQueues(queues, many.cases);
+    return {
+      label,
+      openMs: opened.ms,
+      migrateMs: migrated.ms,
+      seedMs: seeded.ms,
+      counts: c,
+      http,
+      intake,
+      many,
+      queues,
+    };
   } finally {
     await database.dispose();
   }
+}
+
+function printRows(header: readonly string[], rows: readonly string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
+  const format = (cells: readonly string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(`\n${format(header)}`);
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(format(row));
+}
+
+function printIntakeTable(results: readonly PassResult[]): void {
+  const header = [
+    'db',
+    `API seq cases/s`,
+    `API ${INTAKE_CONCURRENCY}-in-flight cases/s`,
+    'raw INSERT cases/s',
+    'raw/API seq',
+    `raw/API ${INTAKE_CONCURRENCY}-in-flight`,
+    'report p50/p95 seq',
+    `report p50/p95 ${INTAKE_CONCURRENCY}-in-flight`,
+  ];
+  printRows(
+    header,
+    results.map((r) => [
+      r.label,
+      perSecond(r.intake.sequential.perSecond),
+      perSecond(r.intake.concurrent.perSecond),
+      perSecond(r.intake.raw.perSecond),
+      `${(r.intake.raw.perSecond / r.intake.sequential.perSecond).toFixed(0)}×`,
+      `${(r.intake.raw.perSecond / r.intake.concurrent.perSecond).toFixed(0)}×`,
+      formatSummary(r.intake.sequential.latency),
+      formatSummary(r.intake.concurrent.latency),
+    ]),
+  );
+}
+
+function printQueueTable(results: readonly PassResult[]): void {
+  const header = ['db', 'cases', 'load s', 'vacuum analyze s', ...QUEUE_CALLS_MEASURED.map((c) => `${c.key} p50/p95`)];
+  printRows(
+    header,
+    results.map((r) => [
+      r.label,
+      thousands(r.many.cases),
+      (r.many.insertMs / 1000).toFixed(1),
+      (r.many.analyzeMs / 1000).toFixed(1),
+      ...QUEUE_CALLS_MEASURED.map((call) => {
+        const f = r.queues.calls.find((x) => x.call.key === call.key);
+        return f ? `${formatSummary(f.latency)}${f.latency.n < QUEUE_CALLS ? ` (n=${f.latency.n})` : ''}` : '-';
+      }),
+    ]),
+  );
+  console.log(
+    '(case lists: ms over HTTP; toAccept = acceptor, toDispatch = dispatcher, overdue = city leader, all.p1/all.p50 = list({}) page 1/50 and queues = queues() as shift_lead, handling = dept_handler, all of 临江区)',
+  );
 }
 
 function printTable(results: readonly PassResult[]): void {
@@ -90,19 +257,28 @@ async function main(): Promise<void> {
     `loops: ${LOGINS} logins, ${LIST_CALLS} × users.list per account, ${TREE_CALLS} × org.areaTree and geo.areas; ${WARMUP} unmeasured warm-up calls per query loop (2 for login)`,
   );
 
+  console.log(
+    `case intake: ${INTAKE_CASES} × cases.report sequential, then ${INTAKE_CASES} with ${INTAKE_CONCURRENCY} in flight, vs ${RAW_REPEATS} × one ${INTAKE_CASES}-row INSERT; case lists: ${thousands(MANY_CASES.pglite)} (pglite) / ${thousands(MANY_CASES.postgres)} (postgres) cases, ${QUEUE_CALLS} calls per list (at most ${QUEUE_LOOP_BUDGET_MS / 1000} s each)`,
+  );
+
   const results: PassResult[] = [];
-  results.push(await runPass('pglite', openFreshPglite));
+  results.push(await runPass('pglite', openFreshPglite, MANY_CASES.pglite));
 
   const postgres = await checkPostgres();
   if (postgres.ok) {
     console.log(`\npostgres server ${postgres.version}`);
-    results.push(await runPass('postgres', openFreshPostgres));
+    results.push(await runPass('postgres', openFreshPostgres, MANY_CASES.postgres));
   } else {
     console.log(`\n== postgres: SKIPPED — ${postgres.reason}`);
   }
 
   printTable(results);
   console.log('login time is mostly bcrypt (cost 10, pure-JS bcryptjs); see the bcrypt.compare line of each pass.');
+  printIntakeTable(results);
+  console.log(
+    '(case intake: cases per second; raw = one multi-row INSERT of cases + one of case_events per transaction)',
+  );
+  printQueueTable(results);
 }
 
 main().catch((error: unknown) => {

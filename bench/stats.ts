@@ -61,3 +61,34 @@ export async function measureLoop(n: number, warmup: number, call: (index: numbe
   }
   return summarise(samples);
 }
+
+/**
+ * Like `measureLoop`, but stops taking samples once `budgetMs` of measured time has
+ * passed (at least one sample is always taken), so one slow query cannot stretch the
+ * whole run. The summary's `n` says how many samples were taken.
+ */
+export async function measureLoopWithin(
+  n: number,
+  warmup: number,
+  budgetMs: number,
+  call: (index: number) => Promise<void>,
+): Promise<Summary> {
+  for (let i = -warmup; i < 0; i++) await call(i);
+  const samples: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await call(i);
+    samples.push(performance.now() - t0);
+    if (performance.now() - started > budgetMs) break;
+  }
+  return summarise(samples);
+}
+
+/** Median of a non-empty list. */
+export function median(values: readonly number[]): number {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+}

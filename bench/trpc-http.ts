@@ -60,10 +60,15 @@ async function readTrpc(what: string, response: Response): Promise<TrpcResponse>
   return { data: data.json, bytes: Buffer.byteLength(text), setCookies: response.headers.getSetCookie() };
 }
 
-export async function trpcMutation(baseUrl: string, path: string, input: unknown): Promise<TrpcResponse> {
+export async function trpcMutation(
+  baseUrl: string,
+  path: string,
+  input: unknown,
+  cookie?: string,
+): Promise<TrpcResponse> {
   const response = await fetch(`${baseUrl}/trpc/${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: cookie ? { 'content-type': 'application/json', cookie } : { 'content-type': 'application/json' },
     body: JSON.stringify({ json: input }),
   });
   return readTrpc(`POST ${path}`, response);

@@ -4,6 +4,7 @@ import { calendarRouter } from './modules/calendar/router';
 import { casesRouter } from './modules/cases/router';
 import { catalogueRouter } from './modules/catalogue/router';
 import { geoRouter } from './modules/geo/router';
+import { intakeRouter } from './modules/intake/router';
 import { orgRouter } from './modules/org/router';
 import { phrasesRouter } from './modules/phrases/router';
 import { portalRouter } from './modules/portal/router';
@@ -23,6 +24,7 @@ export const appRouter = router({
   cases: casesRouter,
   phrases: phrasesRouter,
   calendar: calendarRouter,
+  intake: intakeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -64,6 +64,10 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'calendar.overrides': 'category.view',
   'calendar.setOverride': 'category.manage',
   'calendar.removeOverride': 'category.manage',
+  // Category suggestion and duplicate detection while registering a report (see intake/router.ts).
+  'intake.suggestCategories': 'case.report',
+  'intake.findDuplicates': 'case.report',
+  'intake.retrain': 'category.manage',
 };
 
 /** Procedures whose declared gate is wider than the permission their sample needs. */
@@ -148,6 +152,14 @@ const SAMPLES: Record<string, (t: Targets) => unknown> = {
   'calendar.overrides': () => undefined,
   'calendar.setOverride': () => ({ day: '2027-02-10', working: false, note: '春节' }),
   'calendar.removeOverride': () => ({ day: '2027-02-11' }),
+  'intake.suggestCategories': () => ({ text: '人行道上有人摆摊卖水果' }),
+  'intake.findDuplicates': (t) => ({
+    kind: 'event',
+    categoryCode: '06001',
+    description: '权限矩阵测试用的案件',
+    ...t.point,
+  }),
+  'intake.retrain': () => undefined,
   'catalogue.setTimeLimit': () => ({
     kind: 'event',
     code: '06001',
@@ -289,7 +301,11 @@ describe('data scope', () => {
       // Only procedures that name a record or place of the district: the rest are scoped lists, checked below.
       if (JSON.stringify(input) === JSON.stringify(sample(own))) continue;
       const outcome = await outcomeOf(() => invoke(caller, path, input));
-      if (path === 'users.list') {
+      if (path === 'geo.gridAt') {
+        // Reporting works anywhere in the city, so the grid is found but flagged as outside.
+        const grid = (await invoke(caller, path, input)) as { inScope: boolean };
+        if (grid.inScope) reached.push(`${path}: inScope`);
+      } else if (path === 'users.list') {
         const result = (await invoke(caller, path, input)) as { total: number };
         if (result.total !== 0) reached.push(`${path}: ${result.total} rows`);
       } else if (outcome !== 'FORBIDDEN' && outcome !== 'NOT_FOUND') {

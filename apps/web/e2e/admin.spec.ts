@@ -7,12 +7,22 @@ const NEW_USERNAME = `linjiang.e2e-${suffix}`;
 const NEW_DISPLAY_NAME = '测试监督员';
 const NEW_PASSWORD = 'E2eTest2026';
 
-/** Opens a Select / TreeSelect by its label and picks an option by its text (typing it first if searchable). */
+/**
+ * Opens a Select / TreeSelect by its label, picks an option by its text (typing it first
+ * when the field is searchable) and checks the choice took, retrying while the dropdown
+ * is still animating or filtering.
+ */
 async function pick(page: Page, label: string, option: string, { search = false } = {}) {
   const field = page.getByLabel(label, { exact: true });
-  await field.click();
-  if (search) await field.fill(option);
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).first().click();
+  const select = page.locator('.ant-select').filter({ has: field });
+  await expect(async () => {
+    await field.click();
+    if (search) await field.fill(option);
+    // The dropdown opened last is the newest portal; a closing one may still be fading out.
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):visible').last();
+    await dropdown.getByTitle(option, { exact: true }).first().click({ timeout: 3_000 });
+    await expect(select).toContainText(option, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 async function openCreateDialog(page: Page) {
@@ -67,9 +77,9 @@ test('a duplicate username shows the server message', async ({ page }) => {
 test('a district admin sees only 临江区 users', async ({ page }) => {
   await login(page, 'linjiang.admin');
   await page.goto('/admin/users');
-  const usernames = page.getByRole('row').locator('td:first-child');
-  await expect(usernames.first()).toBeVisible();
-  const names = await usernames.allInnerTexts();
+  await expect(page.getByRole('cell', { name: 'linjiang.admin', exact: true })).toBeVisible();
+  await expect(page.getByText(/共 \d+ 个账号/)).toBeVisible();
+  const names = await page.getByRole('row').locator('td:first-child').allInnerTexts();
   expect(names.length).toBeGreaterThanOrEqual(9);
   for (const name of names) expect(name).toMatch(/^linjiang\./);
   await expect(page.getByRole('cell', { name: 'hubin.admin', exact: true })).toHaveCount(0);

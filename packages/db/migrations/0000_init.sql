@@ -106,6 +106,7 @@ CREATE TABLE "cases" (
 	"reporter_name" text,
 	"reporter_phone" text,
 	"reported_by" integer,
+	"client_request_id" text,
 	"status" text NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"pending_kind" text,
@@ -166,6 +167,34 @@ CREATE TABLE "category_time_limits" (
 	CONSTRAINT "category_time_limits_kind_code_urgency_stage_pk" PRIMARY KEY("kind","code","urgency","stage")
 );
 --> statement-breakpoint
+CREATE TABLE "open311_api_keys" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"key_hash" text NOT NULL,
+	"key_prefix" text NOT NULL,
+	"published_key" text,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_used_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "open311_requests" (
+	"case_id" bigint PRIMARY KEY NOT NULL,
+	"api_key_id" integer NOT NULL,
+	"service_code" text NOT NULL,
+	"attributes" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"address_string" text,
+	"media_url" text,
+	"email" text,
+	"first_name" text,
+	"last_name" text,
+	"phone" text,
+	"device_id" text,
+	"account_id" text,
+	"ip" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "areas" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"parent_id" integer,
@@ -209,6 +238,8 @@ ALTER TABLE "cases" ADD CONSTRAINT "cases_reported_by_users_id_fk" FOREIGN KEY (
 ALTER TABLE "cases" ADD CONSTRAINT "cases_assignee_id_users_id_fk" FOREIGN KEY ("assignee_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_lead_department_id_departments_id_fk" FOREIGN KEY ("lead_department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_phrases" ADD CONSTRAINT "user_phrases_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "open311_requests" ADD CONSTRAINT "open311_requests_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "open311_requests" ADD CONSTRAINT "open311_requests_api_key_id_open311_api_keys_id_fk" FOREIGN KEY ("api_key_id") REFERENCES "public"."open311_api_keys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "areas" ADD CONSTRAINT "areas_parent_id_areas_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."areas"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "departments" ADD CONSTRAINT "departments_parent_id_departments_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "departments" ADD CONSTRAINT "departments_area_id_areas_id_fk" FOREIGN KEY ("area_id") REFERENCES "public"."areas"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -229,8 +260,13 @@ CREATE INDEX "cases_department_status_idx" ON "cases" USING btree ("lead_departm
 CREATE INDEX "cases_assignee_status_idx" ON "cases" USING btree ("assignee_id","status");--> statement-breakpoint
 CREATE INDEX "cases_deadline_idx" ON "cases" USING btree ("stage_deadline_at") WHERE "cases"."stage_deadline_at" is not null;--> statement-breakpoint
 CREATE INDEX "cases_reported_at_idx" ON "cases" USING btree ("reported_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "cases_client_request_uq" ON "cases" USING btree ("reported_by","client_request_id") WHERE "cases"."client_request_id" is not null;--> statement-breakpoint
+CREATE INDEX "cases_reported_by_idx" ON "cases" USING btree ("reported_by","reported_at");--> statement-breakpoint
 CREATE INDEX "user_phrases_user_idx" ON "user_phrases" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "categories_major_idx" ON "categories" USING btree ("kind","major_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "open311_api_keys_hash_uq" ON "open311_api_keys" USING btree ("key_hash");--> statement-breakpoint
+CREATE UNIQUE INDEX "open311_api_keys_name_uq" ON "open311_api_keys" USING btree ("name");--> statement-breakpoint
+CREATE INDEX "open311_requests_key_idx" ON "open311_requests" USING btree ("api_key_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "areas_code_uq" ON "areas" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "areas_parent_idx" ON "areas" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "areas_path_idx" ON "areas" USING btree ("path" text_pattern_ops);--> statement-breakpoint

@@ -7,6 +7,7 @@ import express from 'express';
 import { appRouter } from '../app-router';
 import type { AppConfig } from '../env';
 import { createAttachmentRoutes } from '../modules/attachments/http-routes';
+import { createOpen311Routes } from '../modules/open311/http-routes';
 import { createRequestContext } from '../trpc/create-context';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -31,6 +32,7 @@ export function createHttpApp(db: Database, config: AppConfig) {
   });
 
   app.use('/api/attachments', createAttachmentRoutes(db, config));
+  app.use('/open311', createOpen311Routes(db, config));
 
   app.use(
     '/trpc',

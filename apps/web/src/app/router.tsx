@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import { createBrowserRouter } from 'react-router';
+import { RouteError } from './route-error';
 import { AppShell } from './shell/app-shell';
 import type { RouteHandle } from './shell/route-permission-gate';
 
@@ -18,18 +19,56 @@ export const router = createBrowserRouter([
   {
     path: '/login',
     HydrateFallback: RouteLoading,
+    ErrorBoundary: RouteError,
     lazy: async () => ({ Component: (await import('../surfaces/login/login-page')).LoginPage }),
   },
   {
     // The work order prints without the shell's header and menu; it guards the session itself.
     path: '/desk/cases/:id/print',
     HydrateFallback: RouteLoading,
+    ErrorBoundary: RouteError,
     lazy: async () => ({ Component: (await import('../surfaces/desk/case-print-page')).CasePrintPage }),
+  },
+  {
+    path: '/public/*',
+    HydrateFallback: RouteLoading,
+    ErrorBoundary: RouteError,
+    lazy: async () => ({ Component: (await import('../surfaces/public/public-root')).PublicRoot }),
+  },
+  {
+    // Street pages for phones (上报 / 任务 / 我的上报): their own layout, outside the desk shell.
+    path: '/m',
+    HydrateFallback: RouteLoading,
+    ErrorBoundary: RouteError,
+    lazy: async () => ({ Component: (await import('../surfaces/street/phone-root')).PhoneRoot }),
+    children: [
+      { index: true, lazy: async () => ({ Component: (await import('../surfaces/street/phone-root')).PhoneIndex }) },
+      {
+        path: 'report',
+        handle: handle('case.report'),
+        lazy: async () => ({ Component: (await import('../surfaces/street/report-page')).ReportPage }),
+      },
+      { path: 'tasks', lazy: async () => ({ Component: (await import('../surfaces/street/tasks-page')).TasksPage }) },
+      {
+        path: 'tasks/:id',
+        lazy: async () => ({ Component: (await import('../surfaces/street/case-page')).TaskPage }),
+      },
+      {
+        path: 'cases/:id',
+        lazy: async () => ({ Component: (await import('../surfaces/street/case-page')).CasePage }),
+      },
+      {
+        path: 'mine',
+        handle: handle('case.report'),
+        lazy: async () => ({ Component: (await import('../surfaces/street/mine-page')).MinePage }),
+      },
+    ],
   },
   {
     path: '/',
     Component: AppShell,
     HydrateFallback: RouteLoading,
+    ErrorBoundary: RouteError,
     children: [
       { index: true, lazy: async () => ({ Component: (await import('../surfaces/portal/home-page')).HomePage }) },
       {

@@ -3,7 +3,8 @@ import * as audit from './audit';
 import * as auth from './auth';
 import * as cases from './cases';
 import * as catalogue from './catalogue';
+import * as open311 from './open311';
 import * as org from './org';
 
-export const schema = { ...org, ...auth, ...audit, ...catalogue, ...cases };
+export const schema = { ...org, ...auth, ...audit, ...catalogue, ...cases, ...open311 };
 export type Schema = typeof schema;

@@ -46,6 +46,8 @@ export const cases = pgTable(
     reporterName: text('reporter_name'),
     reporterPhone: text('reporter_phone'),
     reportedBy: integer('reported_by').references(() => users.id),
+    /** The reporter's own id for this submission, so a retried send returns the same case. */
+    clientRequestId: text('client_request_id'),
     status: text('status').notNull(),
     version: integer('version').notNull().default(1),
     pendingKind: text('pending_kind'),
@@ -86,6 +88,12 @@ export const cases = pgTable(
     index('cases_deadline_idx').on(t.stageDeadlineAt).where(sql`${t.stageDeadlineAt} is not null`),
     // Time-range filters over everything, newest first.
     index('cases_reported_at_idx').on(t.reportedAt),
+    // Idempotent report retries (one case per reporter and client request id).
+    uniqueIndex('cases_client_request_uq')
+      .on(t.reportedBy, t.clientRequestId)
+      .where(sql`${t.clientRequestId} is not null`),
+    // "My reports" on the phone.
+    index('cases_reported_by_idx').on(t.reportedBy, t.reportedAt),
   ],
 );
 

@@ -189,6 +189,15 @@ export const CASE_ACTIONS = {
 export type CaseAction = keyof typeof CASE_ACTIONS;
 export const CASE_ACTION_NAMES = Object.keys(CASE_ACTIONS) as CaseAction[];
 
+/**
+ * Supervision and flags annotate a case without moving it: they neither need the
+ * version the user saw nor bump it, so a leader's 督办 never voids a handler's submission.
+ */
+export function isAnnotation(action: CaseAction): boolean {
+  const rule: CaseActionRule = CASE_ACTIONS[action];
+  return rule.to === 'same' && rule.whilePending === true;
+}
+
 export function isCaseAction(value: string): value is CaseAction {
   return Object.hasOwn(CASE_ACTIONS, value);
 }

@@ -9,7 +9,7 @@ import { availableActions } from '@citygov/domain/cases/plan-case-action';
 import { countdown, formatRemaining } from '@citygov/domain/deadlines/countdown';
 import type { LimitUnit } from '@citygov/domain/deadlines/time-limits';
 import { ValidationError } from '@citygov/domain/errors';
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
 import { loadWorkingCalendar } from '../calendar/load-calendar';
 import { requireAreaInScope } from '../org/scope';
@@ -64,9 +64,16 @@ function deadlineLevel(row: Clocked, now: Date): 'none' | 'normal' | 'warning' |
   return 'normal';
 }
 
-export async function listCases(db: Queryable, user: SessionUser, input: TListCasesInput, now = new Date()) {
+export async function listCases(
+  db: Queryable,
+  user: SessionUser,
+  input: TListCasesInput,
+  options: { mineOnly?: boolean; now?: Date } = {},
+) {
+  const now = options.now ?? new Date();
   const area = input.areaId ? await requireAreaInScope(db, user, input.areaId) : null;
   const conditions = [caseScope(user), ...filterConditions(input, now, area?.path ?? null)];
+  if (options.mineOnly) conditions.push(or(eq(cases.reportedBy, user.id), eq(cases.assigneeId, user.id)));
   if (input.queue) {
     const queue = findQueue(input.queue);
     if (!queue || !user.permissions.has(queue.permission)) throw new ValidationError('未知的待办队列');

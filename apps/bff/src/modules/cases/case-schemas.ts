@@ -28,6 +28,8 @@ export const ZReportCaseInput = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   attachmentIds: z.array(z.number().int().positive()).max(12, '最多 12 个附件').default([]),
+  /** Set by the client once per report; a retry with the same id returns the case already saved. */
+  clientRequestId: z.string().trim().min(8).max(64).optional(),
 });
 export type TReportCaseInput = z.infer<typeof ZReportCaseInput>;
 

@@ -1,12 +1,12 @@
 import type { Queryable } from '@citygov/db/client';
 import { caseDepartments, caseEvents, cases } from '@citygov/db/schema/cases';
-import { CASE_ACTIONS, type CaseAction, isCaseAction } from '@citygov/domain/cases/case-actions';
+import { CASE_ACTIONS, type CaseAction, isAnnotation, isCaseAction } from '@citygov/domain/cases/case-actions';
 import type { CaseStatus, CheckResult, PendingKind } from '@citygov/domain/cases/case-states';
 import { planCaseAction } from '@citygov/domain/cases/plan-case-action';
 import { warningInstant } from '@citygov/domain/deadlines/countdown';
 import { extendDeadline, type LimitUnit, resumeAfterPause } from '@citygov/domain/deadlines/time-limits';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@citygov/domain/errors';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
 import { attachUploads } from '../attachments/attach-uploads';
 import { loadWorkingCalendar } from '../calendar/load-calendar';
@@ -91,7 +91,8 @@ export async function performCaseAction(db: Queryable, user: SessionUser, input:
   const rule = CASE_ACTIONS[action];
   if (!user.permissions.has(rule.permission)) throw new ForbiddenError(`没有「${rule.label}」的权限`);
   const row = await loadCaseInScope(db, user, input.caseId);
-  if (row.version !== input.expectedVersion) throw await staleVersionError(db, row);
+  const annotation = isAnnotation(action);
+  if (!annotation && row.version !== input.expectedVersion) throw await staleVersionError(db, row);
   const plan = planCaseAction(
     {
       status: row.status as CaseStatus,
@@ -104,13 +105,16 @@ export async function performCaseAction(db: Queryable, user: SessionUser, input:
     input,
   );
 
-  const update: CaseUpdate = {
-    status: plan.toStatus,
-    pendingKind: plan.pendingKind,
-    checkResult: plan.checkResult,
-    hungUpFrom: plan.hungUpFrom,
-    updatedAt: now,
-  };
+  // An annotation writes only its own flags, never the (possibly stale) state it read.
+  const update: CaseUpdate = annotation
+    ? { updatedAt: now }
+    : {
+        status: plan.toStatus,
+        pendingKind: plan.pendingKind,
+        checkResult: plan.checkResult,
+        hungUpFrom: plan.hungUpFrom,
+        updatedAt: now,
+      };
   const detail: Record<string, unknown> = {};
   // Writes to other tables wait until the conditional update has claimed the case, so a
   // losing racer never touches them (and never trips over the winner's rows).
@@ -191,8 +195,12 @@ export async function performCaseAction(db: Queryable, user: SessionUser, input:
 
   const [updated] = await db
     .update(cases)
-    .set({ ...update, version: row.version + 1 })
-    .where(and(eq(cases.id, row.id), eq(cases.status, row.status), eq(cases.version, row.version)))
+    .set(annotation ? update : { ...update, version: row.version + 1 })
+    .where(
+      annotation
+        ? and(eq(cases.id, row.id), inArray(cases.status, [...rule.from]))
+        : and(eq(cases.id, row.id), eq(cases.status, row.status), eq(cases.version, row.version)),
+    )
     .returning();
   if (!updated) throw await staleVersionError(db, row);
   for (const effect of sideEffects) await effect();
@@ -206,8 +214,9 @@ export async function performCaseAction(db: Queryable, user: SessionUser, input:
       actorName: user.displayName,
       action,
       label: plan.label,
-      fromStatus: plan.fromStatus,
-      toStatus: plan.toStatus,
+      // An annotation records the state the case was really in when it landed.
+      fromStatus: annotation ? updated.status : plan.fromStatus,
+      toStatus: annotation ? updated.status : plan.toStatus,
       reason: plan.reason,
       detail: Object.keys(detail).length > 0 ? detail : null,
     })

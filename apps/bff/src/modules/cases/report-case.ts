@@ -1,7 +1,6 @@
 import type { Queryable } from '@citygov/db/client';
 import { caseEvents, cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
-import { areas } from '@citygov/db/schema/org';
 import { CASE_SOURCES } from '@citygov/domain/cases/case-states';
 import { ForbiddenError, ValidationError } from '@citygov/domain/errors';
 import { and, eq } from 'drizzle-orm';
@@ -27,6 +26,13 @@ function levelsOf(path: string) {
  */
 export async function reportCase(db: Queryable, user: SessionUser, input: TReportCaseInput, now = new Date()) {
   if (!user.permissions.has('case.report')) throw new ForbiddenError('没有上报案件的权限');
+  if (input.clientRequestId) {
+    const [already] = await db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.reportedBy, user.id), eq(cases.clientRequestId, input.clientRequestId)));
+    if (already) return already;
+  }
   const grid = await findGridAt(db, input.lng, input.lat);
   if (!grid) throw new ValidationError('所选位置不在本市范围内，请在地图上重新选择');
   const [category] = await db
@@ -34,10 +40,6 @@ export async function reportCase(db: Queryable, user: SessionUser, input: TRepor
     .from(categories)
     .where(and(eq(categories.kind, input.kind), eq(categories.code, input.categoryCode)));
   if (!category) throw new ValidationError('事部件小类不存在');
-  const [community] = await db
-    .select({ name: areas.name })
-    .from(areas)
-    .where(eq(areas.id, grid.parentId ?? 0));
 
   const calendar = await loadWorkingCalendar(db);
   const subject = { kind: input.kind, categoryCode: input.categoryCode, urgency: input.urgency };
@@ -50,7 +52,7 @@ export async function reportCase(db: Queryable, user: SessionUser, input: TRepor
       source: input.source,
       ...subject,
       description: input.description,
-      address: input.address || `${community?.name ?? ''}${grid.name}附近`,
+      address: input.address || `${grid.name}附近`,
       lng: input.lng,
       lat: input.lat,
       gridId: grid.id,
@@ -59,6 +61,7 @@ export async function reportCase(db: Queryable, user: SessionUser, input: TRepor
       reporterName: input.reporterName ?? user.displayName,
       reporterPhone: input.reporterPhone ?? null,
       reportedBy: user.id,
+      clientRequestId: input.clientRequestId ?? null,
       status: 'reported',
       ...clock,
       reportedAt: now,

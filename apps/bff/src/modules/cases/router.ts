@@ -41,10 +41,10 @@ export const casesRouter = router({
     .input(ZListCasesInput)
     .query(({ ctx, input }) => listCases(ctx.db, ctx.user, input)),
 
-  /** Cases a collector or street chief sent or holds as tasks (their phone list). */
+  /** Cases a collector or street chief reported or holds as tasks (their phone list). */
   mine: permissionProcedure('case.report')
     .input(ZListCasesInput)
-    .query(({ ctx, input }) => listCases(ctx.db, ctx.user, input)),
+    .query(({ ctx, input }) => listCases(ctx.db, ctx.user, input, { mineOnly: true })),
 
   byId: permissionProcedure('portal.view')
     .input(z.object({ id: z.number().int().positive() }))

@@ -29,14 +29,17 @@ export const geoRouter = router({
       };
     }),
 
-  /** The unit grid at a point: what intake uses to fill grid and area from a map pick. */
+  /**
+   * The unit grid at a point: what intake uses to fill grid and area from a map pick.
+   * Anyone may report anywhere in the city, so a grid outside the caller's own area is
+   * returned too, flagged, rather than refused.
+   */
   gridAt: permissionProcedure('map.view')
     .input(z.object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }))
     .query(async ({ ctx, input }) => {
       const grid = await findGridAt(ctx.db, input.lng, input.lat);
       if (!grid) throw new NotFoundError('该位置不在本市范围内');
-      if (!coversAreaPath(ctx.user, grid.path)) throw new NotFoundError('该位置不在您的管辖范围内');
-      return { id: grid.id, code: grid.code, name: grid.name };
+      return { id: grid.id, code: grid.code, name: grid.name, inScope: coversAreaPath(ctx.user, grid.path) };
     }),
 
   /** Where the map opens: the centre and bounds of the caller's own area. */

@@ -27,7 +27,12 @@ export const THEME_DEFINITIONS: Record<ThemeKey, ThemeDefinition> = {
       { name: '网格地图', description: '查看辖区单元网格，点选定位网格编码', href: '/map', permission: 'map.view' },
       { name: '街面处置', description: '街长/片长对街面问题的快速处置与反馈' },
       { name: '网格巡查', description: '监督员按网格巡查、轨迹记录与到岗考勤' },
-      { name: '信息采集', description: '监督员现场采集问题照片、位置与描述并上报' },
+      {
+        name: '信息采集',
+        description: '监督员现场采集问题照片、位置与描述并上报（手机端）',
+        href: '/m/report',
+        permission: 'case.report',
+      },
     ],
   },
   smart: {

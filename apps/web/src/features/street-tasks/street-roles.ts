@@ -1,5 +1,4 @@
-import type { Permission } from '@citygov/domain/permissions';
-import type { Role } from '@citygov/domain/permissions';
+import type { Permission, Role } from '@citygov/domain/permissions';
 
 type Can = (permission: Permission) => boolean;
 

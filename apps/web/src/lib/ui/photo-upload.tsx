@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
-import { type AttachmentPurpose, uploadAttachment } from '../attachments';
+import { type AttachmentPurpose, type UploadedAttachment, uploadAttachment } from '../attachments';
 
 /**
  * Photo picker that uploads each file as soon as it is chosen and reports the ids of
@@ -21,15 +21,15 @@ export function PhotoUpload({
   id?: string;
 }) {
   const { message } = App.useApp();
-  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [files, setFiles] = useState<UploadFile<UploadedAttachment>[]>([]);
 
-  const report = (next: UploadFile[]) => {
+  const report = (next: UploadFile<UploadedAttachment>[]) => {
     setFiles(next);
-    onChange(next.filter((f) => f.status === 'done' && typeof f.response?.id === 'number').map((f) => f.response.id));
+    onChange(next.flatMap((f) => (f.status === 'done' && f.response ? [f.response.id] : [])));
   };
 
   return (
-    <Upload
+    <Upload<UploadedAttachment>
       id={id}
       accept="image/jpeg,image/png,image/webp,image/heic,video/mp4"
       listType="picture-card"

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Result, Row, Skeleton } from 'antd';
+import { App, Button, Card, Col, Grid, Result, Row, Skeleton } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../features/auth/session-context';
@@ -11,6 +11,7 @@ import { CaseInfo } from '../../features/cases/components/case-info';
 import { CasePhotos } from '../../features/cases/components/case-photos';
 import { CaseTimeline } from '../../features/cases/components/case-timeline';
 import { exportCaseDetail } from '../../features/cases/export/use-case-export';
+import { useGridAreas } from '../../features/map/api/geo';
 import { PinMap } from '../../features/map/components/pin-map';
 import { apiErrorCode, apiErrorMessage } from '../../lib/api-error';
 import '../../lib/maplibre';
@@ -28,6 +29,9 @@ export function CaseDetailPage() {
   const navigate = useNavigate();
   const id = Number(useParams().id);
   const detail = useCaseDetail(Number.isInteger(id) ? id : 0);
+  const grids = useGridAreas();
+  // Side by side on a wide desk; on a narrow screen the timeline comes right after the fields.
+  const wide = Grid.useBreakpoint().xl !== false;
   const [acting, setActing] = useState<OpenAction | null>(null);
   const c = detail.data?.case;
   const pins = useMemo(() => (c ? [{ id: c.id, lng: c.lng, lat: c.lat, tone: 'picked' as const }] : []), [c]);
@@ -48,6 +52,12 @@ export function CaseDetailPage() {
     );
   }
   const data = detail.data;
+
+  const timeline = (
+    <Card title="流转记录" size="small" style={{ marginBottom: 16 }}>
+      <CaseTimeline entries={data.timeline} />
+    </Card>
+  );
 
   const exportOne = () =>
     exportCaseDetail(data).then(
@@ -81,6 +91,7 @@ export function CaseDetailPage() {
           <Card title="案件信息" size="small" style={{ marginBottom: 16 }}>
             <CaseInfo detail={data} column={{ xs: 1, md: 2 }} />
           </Card>
+          {wide ? null : timeline}
           <Card title="现场照片" size="small">
             <CasePhotos attachments={data.attachments} />
           </Card>
@@ -88,12 +99,16 @@ export function CaseDetailPage() {
         <Col xs={24} xl={9}>
           <Card title="案件位置" size="small" style={{ marginBottom: 16 }}>
             <div style={{ position: 'relative', height: 260, borderRadius: 6, overflow: 'hidden' }}>
-              <PinMap pins={pins} ariaLabel="案件位置地图" singleZoom={15} />
+              <PinMap
+                pins={pins}
+                grids={grids.layers}
+                selectedGridId={c.gridId}
+                ariaLabel="案件位置地图"
+                singleZoom={15}
+              />
             </div>
           </Card>
-          <Card title="流转记录" size="small">
-            <CaseTimeline entries={data.timeline} />
-          </Card>
+          {wide ? timeline : null}
         </Col>
       </Row>
       {acting ? (

@@ -11,11 +11,18 @@ import { CaseTable } from '../../features/cases/components/case-table';
 import { ExportProgressModal } from '../../features/cases/components/export-progress-modal';
 import { useCaseListExport } from '../../features/cases/export/use-case-export';
 import { toListInput, useCaseFilters } from '../../features/cases/hooks/use-case-filters';
-import { PinMap } from '../../features/map/components/pin-map';
+import { useGridAreas } from '../../features/map/api/geo';
+import { type MapPin, PinMap } from '../../features/map/components/pin-map';
 import { apiErrorMessage } from '../../lib/api-error';
 import '../../lib/maplibre';
 import { areaTreeOptions } from '../../lib/tree-options';
 import { PageHeader } from '../../lib/ui/page-header';
+
+/** Mounted only while the map is on, so the grid outlines load only then. */
+function CaseResultsMap({ pins, onOpen }: { pins: MapPin[]; onOpen: (id: number) => void }) {
+  const grids = useGridAreas();
+  return <PinMap pins={pins} grids={grids.layers} ariaLabel="案件地图" onPinClick={onOpen} />;
+}
 
 /** 案件查询: filters in the URL, the results as a table and (toggle) as pins on the map. */
 export function CaseListPage() {
@@ -103,7 +110,7 @@ export function CaseListPage() {
       {filters.showMap ? (
         <Card size="small" style={{ marginBottom: 16 }} title={`本页 ${rows.length} 件案件位置`}>
           <div style={{ position: 'relative', height: 420, borderRadius: 6, overflow: 'hidden' }}>
-            <PinMap pins={pins} ariaLabel="案件地图" onPinClick={(id) => navigate(`/desk/cases/${id}`)} />
+            <CaseResultsMap pins={pins} onOpen={(id) => navigate(`/desk/cases/${id}`)} />
           </div>
         </Card>
       ) : null}

@@ -6,6 +6,7 @@ import { usePortalHome } from '../../features/portal/api/portal-home';
 import { QuickLinkList } from '../../features/portal/components/quick-link-list';
 import { ThemeCards } from '../../features/portal/components/theme-cards';
 import { TodoPanel } from '../../features/portal/components/todo-panel';
+import { PhoneWorkbenchEntry } from '../../features/street-tasks/components/phone-entry';
 import { apiErrorMessage } from '../../lib/api-error';
 
 function greetingWord(now = new Date()): string {
@@ -35,6 +36,7 @@ export function HomePage() {
         {user.displayName}，{greetingWord()}！您当前的工作区域为{user.areaName}
         {user.departmentName ? `（${user.departmentName}）` : ''}。
       </Typography.Paragraph>
+      <PhoneWorkbenchEntry role={user.role} can={can} />
       {home.isError ? (
         <Alert type="error" showIcon title={apiErrorMessage(home.error)} style={{ marginBottom: 16 }} />
       ) : null}

@@ -104,11 +104,14 @@ export function ActionDialog({
         >
           <Input.TextArea rows={4} showCount maxLength={1000} placeholder={required ? '必填' : '选填'} />
         </Form.Item>
-        <PhrasePicker
-          userId={userId}
-          current={reason}
-          onPick={(phrase) => form.setFieldValue('reason', reason ? `${reason}${phrase}` : phrase)}
-        />
+        <Form.Item label="习惯语" htmlFor="action-phrase" style={{ marginBottom: 0 }}>
+          <PhrasePicker
+            id="action-phrase"
+            userId={userId}
+            current={reason}
+            onPick={(phrase) => form.setFieldValue('reason', reason ? `${reason}${phrase}` : phrase)}
+          />
+        </Form.Item>
       </Form>
     </Modal>
   );

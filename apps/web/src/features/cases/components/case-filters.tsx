@@ -36,7 +36,12 @@ export function CaseFilters({
   areaOptions: TreeOption[] | undefined;
 }) {
   return (
-    <Form layout="horizontal" labelCol={{ flex: '76px' }} wrapperCol={{ flex: 'auto' }} component="div">
+    <Form
+      layout="horizontal"
+      labelCol={{ flex: '76px' }}
+      wrapperCol={{ flex: '1 1 0', style: { minWidth: 0 } }}
+      component="div"
+    >
       {values.queue ? (
         <div style={{ marginBottom: 12 }}>
           待办队列：

@@ -21,9 +21,7 @@ export function CaseHeader({ detail, extra }: { detail: CaseDetail; extra?: Reac
           </Tag>
           <Tag color={c.urgency === 'urgent' ? 'volcano' : 'default'}>{URGENCIES[c.urgency]}</Tag>
           <Typography.Text type="secondary">当前阶段：{stageName(c.stage)}</Typography.Text>
-          <span aria-label="剩余时间">
-            <DeadlineTag level={detail.deadlineLevel} deadline={c.stageDeadlineAt} text={detail.clock?.text} />
-          </span>
+          <DeadlineTag level={detail.deadlineLevel} deadline={c.stageDeadlineAt} text={detail.clock?.text} />
           {pending ? <Tag color="orange">待审批：{pending}</Tag> : null}
           <CaseFlags supervised={c.supervised} difficult={c.difficult} />
         </Space>

@@ -54,7 +54,8 @@ export function CaseTable({
       title: '案件编号',
       dataIndex: 'caseNo',
       key: 'caseNo',
-      width: 150,
+      width: 140,
+      fixed: 'left',
       render: (caseNo: string, row) => (
         <Link to={`/desk/cases/${row.id}`} onClick={(event) => event.stopPropagation()}>
           {caseNo}
@@ -88,22 +89,23 @@ export function CaseTable({
       render: (at: Date) => formatDateTime(at),
     },
     {
-      title: '剩余时间',
-      key: 'deadline',
-      width: 150,
-      sorter: true,
-      sortOrder: sort === 'deadline.asc' ? 'ascend' : null,
-      sortDirections: ['ascend'],
-      showSorterTooltip: { title: '按截止时间排序' },
-      render: (_value, row) => <DeadlineTag level={row.deadlineLevel} deadline={row.stageDeadlineAt} />,
-    },
-    {
       title: '标记',
       key: 'flags',
       width: 130,
       render: (_value, row) => (
         <CaseFlags supervised={row.supervised} difficult={row.difficult} urgent={row.urgency === 'urgent'} />
       ),
+    },
+    {
+      title: '剩余时间',
+      key: 'deadline',
+      width: 150,
+      fixed: 'right',
+      sorter: true,
+      sortOrder: sort === 'deadline.asc' ? 'ascend' : null,
+      sortDirections: ['ascend'],
+      showSorterTooltip: { title: '按截止时间排序' },
+      render: (_value, row) => <DeadlineTag level={row.deadlineLevel} deadline={row.stageDeadlineAt} />,
     },
   ];
   return (
@@ -114,7 +116,7 @@ export function CaseTable({
       dataSource={[...rows]}
       loading={loading}
       pagination={pagination}
-      scroll={{ x: 1180 }}
+      scroll={{ x: 1160 }}
       onChange={(_pagination, _filters, sorter, extra) => {
         if (extra.action === 'sort') onSortChange(sortFrom(sorter));
       }}

@@ -19,6 +19,7 @@ export function CaseTimeline({ entries }: { entries: readonly CaseTimelineEntry[
   if (entries.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无流转记录" />;
   return (
     <Timeline
+      titleSpan="150px"
       items={entries.map((entry) => {
         const lines = describeEventDetail(entry.action, entry.detail);
         const moved = entry.fromStatus !== entry.toStatus;

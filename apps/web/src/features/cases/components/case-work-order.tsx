@@ -6,14 +6,43 @@ import { describeEventDetail } from '../timeline-detail';
 import styles from './case-work-order.module.css';
 
 const PURPOSES: Record<string, string> = { report: '上报', verify: '核实', feedback: '处置', check: '核查' };
+/** Long values get a row of their own; short ones sit two to a row to keep the order on one page. */
+const WIDE = new Set(['问题描述', '类别', '立案条件', '结案条件', '地址', '网格', '剩余时间']);
+
+function cellText(cell: unknown): string {
+  const value = cell && typeof cell === 'object' && 'value' in cell ? cell.value : cell;
+  return value === undefined || value === null || value === '' ? '—' : String(value);
+}
+
+function fieldRows(fields: readonly (readonly [string, string])[]): (readonly [string, string])[][] {
+  const rows: (readonly [string, string])[][] = [];
+  let pending: (readonly [string, string])[] = [];
+  for (const field of fields) {
+    if (WIDE.has(field[0])) rows.push([field]);
+    else {
+      pending.push(field);
+      if (pending.length === 2) {
+        rows.push(pending);
+        pending = [];
+      }
+    }
+  }
+  if (pending.length > 0) rows.push(pending);
+  return rows;
+}
 
 /** 案件工单 for printing: every field, the photos and the timeline, black on white, A4. */
 export function CaseWorkOrder({ detail, printedBy }: { detail: CaseDetail; printedBy: string }) {
   // The same label/value pairs as the Excel export, so a printed and an exported case agree.
   const fields = caseFieldsSheet(detail)
     .slice(1)
-    .map((row) => row.map((cell) => (cell && typeof cell === 'object' && 'value' in cell ? cell.value : cell)));
-  const photos = detail.attachments.filter((a) => a.mime.startsWith('image/'));
+    .map(([label, value]) => [cellText(label), cellText(value)] as const);
+  const images = detail.attachments.filter((a) => a.mime.startsWith('image/'));
+  // Numbered within each step: 上报照片 1, 上报照片 2, 处置照片 1…
+  const photos = images.map((photo, i) => ({
+    ...photo,
+    caption: `${PURPOSES[photo.purpose] ?? ''}照片 ${images.slice(0, i + 1).filter((p) => p.purpose === photo.purpose).length}`,
+  }));
   return (
     <article className={styles.sheet} aria-label="案件工单">
       <h1 className={styles.title}>城市综合管理服务平台 案件工单</h1>
@@ -22,11 +51,18 @@ export function CaseWorkOrder({ detail, printedBy }: { detail: CaseDetail; print
         <span>状态：{statusName(detail.case.status)}</span>
       </div>
       <table className={styles.table}>
+        <colgroup>
+          <col className={styles.labelCol} />
+          <col />
+          <col className={styles.labelCol} />
+          <col />
+        </colgroup>
         <tbody>
-          {fields.map(([label, value]) => (
-            <tr key={String(label)}>
-              <th scope="row">{String(label)}</th>
-              <td>{value === undefined || value === null || value === '' ? '—' : String(value)}</td>
+          {fieldRows(fields).map((row) => (
+            <tr key={row[0]?.[0]}>
+              {row.map(([label, value]) => (
+                <FieldCells key={label} label={label} value={value} wide={row.length === 1} />
+              ))}
             </tr>
           ))}
         </tbody>
@@ -35,25 +71,29 @@ export function CaseWorkOrder({ detail, printedBy }: { detail: CaseDetail; print
         <>
           <h2 className={styles.section}>现场照片</h2>
           <div className={styles.photos}>
-            {photos.map((photo, index) => (
+            {photos.map((photo) => (
               <figure key={photo.id}>
-                <img src={photo.thumbUrl} alt={`${PURPOSES[photo.purpose] ?? ''}照片 ${index + 1}`} />
-                <figcaption>
-                  {PURPOSES[photo.purpose] ?? ''}照片 {index + 1}
-                </figcaption>
+                <img src={photo.thumbUrl} alt={photo.caption} />
+                <figcaption>{photo.caption}</figcaption>
               </figure>
             ))}
           </div>
         </>
       ) : null}
       <h2 className={styles.section}>流转记录</h2>
-      <table className={styles.table}>
+      <table className={`${styles.table} ${styles.timeline}`}>
+        <colgroup>
+          <col className={styles.timeCol} />
+          <col className={styles.actorCol} />
+          <col className={styles.actorCol} />
+          <col />
+        </colgroup>
         <thead>
           <tr>
-            <th style={{ width: '34mm' }}>时间</th>
-            <th style={{ width: '18mm' }}>操作人</th>
-            <th style={{ width: '20mm' }}>操作</th>
-            <th style={{ width: 'auto' }}>意见及详情</th>
+            <th>时间</th>
+            <th>操作人</th>
+            <th>操作</th>
+            <th>意见及详情</th>
           </tr>
         </thead>
         <tbody>
@@ -61,7 +101,7 @@ export function CaseWorkOrder({ detail, printedBy }: { detail: CaseDetail; print
             const lines = describeEventDetail(event.action, event.detail);
             return (
               <tr key={event.id}>
-                <td>{formatDateTime(event.at)}</td>
+                <td className={styles.nowrap}>{formatDateTime(event.at)}</td>
                 <td>{event.actorName ?? '系统'}</td>
                 <td>{event.label}</td>
                 <td>
@@ -79,5 +119,14 @@ export function CaseWorkOrder({ detail, printedBy }: { detail: CaseDetail; print
         <span>打印时间：{formatDateTime(new Date())}</span>
       </div>
     </article>
+  );
+}
+
+function FieldCells({ label, value, wide }: { label: string; value: string; wide: boolean }) {
+  return (
+    <>
+      <th scope="row">{label}</th>
+      <td colSpan={wide ? 3 : 1}>{value}</td>
+    </>
   );
 }

@@ -4,10 +4,12 @@ import { usePhrases } from '../hooks/use-phrases';
 
 /** 习惯语: pick one to append it to the opinion, or save the current opinion as a new one. */
 export function PhrasePicker({
+  id,
   userId,
   current,
   onPick,
 }: {
+  id: string;
   userId: number;
   current: string;
   onPick: (phrase: string) => void;
@@ -17,7 +19,7 @@ export function PhrasePicker({
   return (
     <Space.Compact style={{ width: '100%' }}>
       <Select<string>
-        aria-label="习惯语"
+        id={id}
         placeholder="选择习惯语填入意见"
         value={null}
         style={{ flex: 1, minWidth: 0 }}

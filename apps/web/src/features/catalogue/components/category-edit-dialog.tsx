@@ -68,7 +68,7 @@ export function CategoryEditDialog({
       <Form<CategoryValues>
         form={form}
         layout="vertical"
-        preserve={false}
+        clearOnDestroy
         initialValues={
           category
             ? {

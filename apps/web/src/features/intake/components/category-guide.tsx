@@ -48,13 +48,19 @@ export function CategoryGuide({ category }: { category: CategoryHit | null }) {
         style={{ marginTop: 8 }}
         pagination={false}
         loading={limits.isPending}
-        rowKey="stage"
+        rowKey="urgency"
         aria-label="处置时限"
-        dataSource={STAGES.map(([stage, name]) => ({ stage, name }))}
+        dataSource={[
+          { urgency: 'normal', name: '一般' },
+          { urgency: 'urgent', name: '紧急' },
+        ]}
         columns={[
-          { title: '阶段', dataIndex: 'name', key: 'name', width: 80 },
-          { title: '一般', key: 'normal', render: (_v, row) => limitText(row.stage, 'normal') },
-          { title: '紧急', key: 'urgent', render: (_v, row) => limitText(row.stage, 'urgent') },
+          { title: '时限', dataIndex: 'name', key: 'name', width: 64 },
+          ...STAGES.map(([stage, name]) => ({
+            title: name,
+            key: stage,
+            render: (_v: unknown, row: { urgency: string }) => limitText(stage, row.urgency),
+          })),
         ]}
       />
     </Card>

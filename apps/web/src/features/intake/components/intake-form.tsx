@@ -87,6 +87,11 @@ export function IntakeForm({
         <div aria-live="polite" data-testid="picked-location">
           {!point ? <Typography.Text type="secondary">请在左侧地图上点击问题位置</Typography.Text> : null}
           {point && location.loading ? <Typography.Text type="secondary">正在查询所在网格…</Typography.Text> : null}
+          {point && !location.loading && !grid ? (
+            <Typography.Text>
+              已选坐标 {point.lng.toFixed(6)}, {point.lat.toFixed(6)}
+            </Typography.Text>
+          ) : null}
           {point && grid ? (
             <Typography.Text>
               {grid.name}（网格编码 {grid.code}） · {point.lng.toFixed(6)}, {point.lat.toFixed(6)}

@@ -139,6 +139,7 @@ export function PinMap({
   // Re-fit only when the set of pins (not their colour) or the fallback bounds change.
   const pinKey = fitPins ? pins.map((p) => `${p.id}:${p.lng}:${p.lat}`).join('|') : '';
   const boundsKey = bounds ? JSON.stringify(bounds) : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the keys stand for the pins' positions and the bounds
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
@@ -154,7 +155,6 @@ export function PinMap({
     } else if (bounds) {
       map.fitBounds(bounds, { padding: 24, animate: false });
     }
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the keys stand for the pins' positions and the bounds
   }, [pinKey, boundsKey, singleZoom, fitPins]);
 
   useEffect(() => {

@@ -67,7 +67,7 @@ export function DepartmentDialog({
       <Form<DepartmentValues>
         form={form}
         layout="vertical"
-        preserve={false}
+        clearOnDestroy
         initialValues={
           editing
             ? {

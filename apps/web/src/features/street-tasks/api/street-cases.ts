@@ -57,9 +57,7 @@ export function useCaseDetail(id: number) {
 
 export function useCategorySearch(kind: 'event' | 'component', q: string) {
   const trpc = useTRPC();
-  return useQuery(
-    trpc.catalogue.list.queryOptions({ kind, q: q.trim() || undefined }, { staleTime: 10 * 60_000 }),
-  );
+  return useQuery(trpc.catalogue.list.queryOptions({ kind, q: q.trim() || undefined }, { staleTime: 10 * 60_000 }));
 }
 
 /** Mutations go through the client directly so each carries a timeout signal. */

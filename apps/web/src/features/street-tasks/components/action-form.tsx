@@ -8,6 +8,7 @@ import { useSendWithPhotos } from '../hooks/use-send-with-photos';
 import { EXTENSION_UNITS, type ExtensionUnit } from '../labels';
 import { DraftRestored } from './draft-restored';
 import styles from './phone.module.css';
+import { BIG_BUTTON } from './phone-styles';
 import { PhotoPicker } from './photo-picker';
 import { SendStatus } from './send-status';
 
@@ -201,14 +202,7 @@ export function ActionForm({ detail, action, onDone, onRefresh }: ActionFormProp
           onRefresh();
         }}
       />
-      <Button
-        type="primary"
-        size="large"
-        block
-        loading={busy}
-        onClick={() => void submit()}
-        className={styles.bigButton}
-      >
+      <Button type="primary" size="large" block loading={busy} onClick={() => void submit()} style={BIG_BUTTON}>
         {busy ? '正在发送…' : spec.submitText}
       </Button>
     </div>

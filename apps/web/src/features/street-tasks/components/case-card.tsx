@@ -2,8 +2,8 @@ import { ClockCircleOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import { Link } from 'react-router';
 import type { CaseListRow } from '../api/street-cases';
-import { distanceMetres, formatDistance, type LngLat } from '../lib/distance';
 import { deadlineTag, formatShort, statusTag } from '../labels';
+import { distanceMetres, formatDistance, type LngLat } from '../lib/distance';
 import styles from './phone.module.css';
 
 /** One case on a phone list: what, where, how far, and how much time is left. */

@@ -1,10 +1,11 @@
 import { Image, Tag, Timeline, Typography } from 'antd';
+import { useGridAreas } from '../../map/api/geo';
 import { PinMap } from '../../map/components/pin-map';
 import type { CaseDetail } from '../api/street-cases';
 import { deadlineTag, formatShort, PHOTO_PURPOSE_NAMES, statusTag } from '../labels';
 import { distanceMetres, formatDistance, type LngLat } from '../lib/distance';
-import { PhoneSection } from './phone-page';
 import styles from './phone.module.css';
+import { PhoneSection } from './phone-page';
 
 const PURPOSE_ORDER = ['report', 'verify', 'feedback', 'check'];
 
@@ -58,6 +59,7 @@ export function CaseOverview({ detail, here }: { detail: CaseDetail; here: LngLa
   const status = statusTag(c.status);
   const deadline = deadlineTag(detail.deadlineLevel);
   const distance = here ? formatDistance(distanceMetres(here, c)) : null;
+  const grids = useGridAreas();
   return (
     <>
       <PhoneSection>
@@ -115,24 +117,32 @@ export function CaseOverview({ detail, here }: { detail: CaseDetail; here: LngLa
           <PinMap
             ariaLabel="案件位置地图"
             pins={[{ id: c.id, lng: c.lng, lat: c.lat, tone: detail.deadlineLevel }]}
-            singleZoom={16}
+            grids={grids.layers?.outlines}
+            selectedGridId={c.gridId}
+            singleZoom={15.5}
           />
         </div>
       </PhoneSection>
-      <PhoneSection title="办理记录" labelledBy="case-timeline">
-        <Timeline
-          items={[...detail.timeline].reverse().map((event) => ({
-            key: event.id,
-            content: (
-              <div>
-                <strong>{event.label}</strong> · {event.actorName ?? '系统'}
-                <div className={styles.hint}>{formatShort(event.at)}</div>
-                {event.reason ? <div style={{ fontSize: 14 }}>{event.reason}</div> : null}
-              </div>
-            ),
-          }))}
-        />
-      </PhoneSection>
     </>
+  );
+}
+
+/** 办理记录: the case's timeline, newest first. */
+export function CaseTimeline({ timeline }: { timeline: CaseDetail['timeline'] }) {
+  return (
+    <PhoneSection title="办理记录" labelledBy="case-timeline">
+      <Timeline
+        items={[...timeline].reverse().map((event) => ({
+          key: event.id,
+          content: (
+            <div>
+              <strong>{event.label}</strong> · {event.actorName ?? '系统'}
+              <div className={styles.hint}>{formatShort(event.at)}</div>
+              {event.reason ? <div style={{ fontSize: 14 }}>{event.reason}</div> : null}
+            </div>
+          ),
+        }))}
+      />
+    </PhoneSection>
   );
 }

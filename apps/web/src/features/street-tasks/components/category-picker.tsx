@@ -106,7 +106,7 @@ export function CategoryPicker({
             <Typography.Text type="secondary">请选择问题分类</Typography.Text>
           )}
         </span>
-        <RightOutlined />
+        <RightOutlined aria-hidden="true" />
       </Button>
       {error ? <Typography.Text type="danger">{error}</Typography.Text> : null}
       <Drawer
@@ -135,7 +135,7 @@ export function CategoryPicker({
           id={searchId}
           size="large"
           allowClear
-          prefix={<SearchOutlined />}
+          prefix={<SearchOutlined aria-hidden="true" />}
           placeholder="输入名称或别名，如：井盖、占道、垃圾"
           value={q}
           onChange={(event) => setQ(event.target.value)}

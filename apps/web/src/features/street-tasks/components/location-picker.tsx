@@ -4,9 +4,10 @@ import { useMemo } from 'react';
 import { apiErrorMessage } from '../../../lib/api-error';
 import { useGridAreas, useGridAt, useMapHome } from '../../map/api/geo';
 import { PinMap } from '../../map/components/pin-map';
-import type { LngLat } from '../lib/distance';
 import { useGeolocation } from '../hooks/use-geolocation';
+import type { LngLat } from '../lib/distance';
 import styles from './phone.module.css';
+import { BIG_BUTTON } from './phone-styles';
 
 export interface PickedLocation extends LngLat {
   /** How it was chosen: GPS (with its accuracy in metres) or a tap on the map. */
@@ -65,10 +66,10 @@ export function LocationPicker({ value, onChange, error }: LocationPickerProps) 
         type="primary"
         size="large"
         block
-        icon={<AimOutlined />}
+        icon={<AimOutlined aria-hidden="true" />}
         loading={geo.locating}
         onClick={() => void locate()}
-        className={styles.bigButton}
+        style={BIG_BUTTON}
       >
         {geo.locating ? '正在定位…' : value?.source === 'gps' ? '重新定位' : '定位'}
       </Button>
@@ -91,7 +92,7 @@ export function LocationPicker({ value, onChange, error }: LocationPickerProps) 
         {value && grid.isFetching ? <Spin size="small" description="正在查询所在网格…" /> : null}
         {value && grid.data && !grid.isFetching ? (
           <div className={styles.cardLine}>
-            <EnvironmentOutlined style={{ color: '#1558b0' }} />
+            <EnvironmentOutlined style={{ color: '#1558b0' }} aria-hidden="true" />
             <span>
               所在网格：<strong>{grid.data.name}</strong>（{grid.data.code}）
               {value.source === 'gps' && value.accuracy !== null ? `，定位精度约 ${Math.round(value.accuracy)} 米` : ''}

@@ -3,6 +3,7 @@ import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import styles from './phone.module.css';
+import { TOP_BAR_BUTTON } from './phone-styles';
 
 interface PhonePageProps {
   title: string;
@@ -14,18 +15,29 @@ interface PhonePageProps {
 }
 
 /** One phone page: the compact top bar (返回 + title) and the content column. */
-export function PhonePage({ title, backTo, backLabel = '返回', extra, children }: PhonePageProps) {
+/** Back to where the user came from inside the app, or to `fallback` when the page was opened directly. */
+export function useGoBack(fallback: string) {
   const navigate = useNavigate();
-  const goBack = () => {
-    // history.state.idx is react-router's own counter: >0 means we came from inside the app.
+  return () => {
+    // history.state.idx is react-router's own counter: >0 means there is an in-app page to return to.
     const idx = (window.history.state as { idx?: number } | null)?.idx ?? 0;
     if (idx > 0) navigate(-1);
-    else navigate(backTo);
+    else navigate(fallback, { replace: true });
   };
+}
+
+export function PhonePage({ title, backTo, backLabel = '返回', extra, children }: PhonePageProps) {
+  const goBack = useGoBack(backTo);
   return (
     <>
       <header className={styles.topBar}>
-        <Button type="text" aria-label={backLabel} icon={<LeftOutlined />} className={styles.topBarButton} onClick={goBack} />
+        <Button
+          type="text"
+          aria-label={backLabel}
+          icon={<LeftOutlined aria-hidden="true" />}
+          style={TOP_BAR_BUTTON}
+          onClick={goBack}
+        />
         <h1>{title}</h1>
         <div className={styles.topBarExtra}>{extra}</div>
       </header>

@@ -1,6 +1,6 @@
 import { CameraOutlined, FileTextOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { Badge } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useSession } from '../../auth/session-context';
 import { useStreetQueues } from '../api/street-cases';
@@ -14,16 +14,30 @@ interface Tab {
   badge?: number;
 }
 
+/** Scrolling a field into view (focus, errors) must not leave it under the sticky top bar or the tab bar. */
+function useScrollPadding() {
+  useEffect(() => {
+    const root = document.documentElement.style;
+    root.scrollPaddingTop = '60px';
+    root.scrollPaddingBottom = '76px';
+    return () => {
+      root.scrollPaddingTop = '';
+      root.scrollPaddingBottom = '';
+    };
+  }, []);
+}
+
 /** The phone layout for /m/…: page content above a bottom tab bar (上报 / 任务 / 我的上报). */
 export function PhoneShell() {
   const { can } = useSession();
   const tasks = worksTasks(can);
   const queues = useStreetQueues();
   const open = tasks ? (queues.data ?? []).reduce((sum, q) => sum + q.count, 0) : 0;
+  useScrollPadding();
   const tabs: Tab[] = [
-    ...(canReport(can) ? [{ to: '/m/report', label: '上报', icon: <CameraOutlined /> }] : []),
-    ...(tasks ? [{ to: '/m/tasks', label: '任务', icon: <ScheduleOutlined />, badge: open }] : []),
-    ...(canReport(can) ? [{ to: '/m/mine', label: '我的上报', icon: <FileTextOutlined /> }] : []),
+    ...(canReport(can) ? [{ to: '/m/report', label: '上报', icon: <CameraOutlined aria-hidden="true" /> }] : []),
+    ...(tasks ? [{ to: '/m/tasks', label: '任务', icon: <ScheduleOutlined aria-hidden="true" />, badge: open }] : []),
+    ...(canReport(can) ? [{ to: '/m/mine', label: '我的上报', icon: <FileTextOutlined aria-hidden="true" /> }] : []),
   ];
   return (
     <div className={styles.app}>

@@ -3,6 +3,7 @@ import { Button, Progress, Typography } from 'antd';
 import { type ChangeEvent, useId, useState } from 'react';
 import type { DraftPhotoItem } from '../drafts/use-draft';
 import styles from './phone.module.css';
+import { PHOTO_REMOVE_BUTTON } from './phone-styles';
 
 interface PhotoPickerProps {
   photos: readonly DraftPhotoItem[];
@@ -20,7 +21,12 @@ interface PhotoPickerProps {
 
 function PhotoStatus({ photo, ratio, failed }: { photo: DraftPhotoItem; ratio: number | undefined; failed: boolean }) {
   if (photo.uploaded) return <span className={styles.photoStatus}>已上传</span>;
-  if (failed) return <span className={styles.photoStatus} style={{ background: 'rgba(207,19,34,0.8)' }}>上传失败</span>;
+  if (failed)
+    return (
+      <span className={styles.photoStatus} style={{ background: 'rgba(207,19,34,0.8)' }}>
+        上传失败
+      </span>
+    );
   if (ratio === undefined) return <span className={styles.photoStatus}>待上传</span>;
   const percent = Math.round(ratio * 100);
   return (
@@ -80,8 +86,8 @@ export function PhotoPicker({
             <Button
               shape="circle"
               size="small"
-              icon={<CloseOutlined />}
-              className={styles.photoRemove}
+              icon={<CloseOutlined aria-hidden="true" />}
+              style={PHOTO_REMOVE_BUTTON}
               aria-label={`删除第 ${i + 1} 张照片`}
               disabled={disabled}
               onClick={() => onRemove(photo.key)}

@@ -10,9 +10,10 @@ import { useSendWithPhotos } from '../hooks/use-send-with-photos';
 import { CategoryPicker, type ChosenCategory } from './category-picker';
 import { DraftRestored } from './draft-restored';
 import { LocationPicker, type PickedLocation, useLocationGrid } from './location-picker';
-import { PhoneSection } from './phone-page';
-import { PhotoPicker } from './photo-picker';
 import styles from './phone.module.css';
+import { PhoneSection } from './phone-page';
+import { BIG_BUTTON } from './phone-styles';
+import { PhotoPicker } from './photo-picker';
 import { SendStatus } from './send-status';
 
 export interface ReportFields {
@@ -76,6 +77,7 @@ export function ReportForm() {
     if (result) {
       await draft.clear();
       setCreated({ caseNo: result.caseNo });
+      window.scrollTo({ top: 0 });
     }
   };
 
@@ -83,7 +85,7 @@ export function ReportForm() {
     return (
       <div className={styles.section}>
         <Result
-          icon={<CheckCircleFilled style={{ color: '#52c41a' }} />}
+          icon={<CheckCircleFilled style={{ color: '#52c41a' }} aria-hidden="true" />}
           title="上报成功"
           subTitle={
             <span>
@@ -206,11 +208,11 @@ export function ReportForm() {
         type="primary"
         size="large"
         block
-        icon={<SendOutlined />}
+        icon={<SendOutlined aria-hidden="true" />}
         loading={busy}
         disabled={draft.loading}
         onClick={() => void submit()}
-        className={styles.bigButton}
+        style={BIG_BUTTON}
       >
         {busy ? '正在发送…' : '提交上报'}
       </Button>

@@ -1,5 +1,6 @@
 import { CloudUploadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Spin } from 'antd';
+import { useEffect, useRef } from 'react';
 import type { SendPhase } from '../hooks/use-send-with-photos';
 import type { SendFailure } from '../lib/send-failure';
 
@@ -17,7 +18,20 @@ interface SendStatusProps {
  * What happened to the last send. A lost connection, a timeout or a server fault
  * says the draft is safe and offers 重试; a refusal shows the server's reason.
  */
-export function SendStatus({ phase, failure, photoCount, uploadedCount, onRetry, onRefresh }: SendStatusProps) {
+export function SendStatus(props: SendStatusProps) {
+  const box = useRef<HTMLDivElement>(null);
+  // The form is long on a phone: bring the outcome (and its 重试) into view.
+  useEffect(() => {
+    if (props.failure) box.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [props.failure]);
+  return (
+    <div ref={box}>
+      <SendStatusBody {...props} />
+    </div>
+  );
+}
+
+function SendStatusBody({ phase, failure, photoCount, uploadedCount, onRetry, onRefresh }: SendStatusProps) {
   if (phase === 'uploading') {
     return (
       <div role="status" aria-live="polite">
@@ -28,7 +42,7 @@ export function SendStatus({ phase, failure, photoCount, uploadedCount, onRetry,
   if (phase === 'submitting') {
     return (
       <div role="status" aria-live="polite">
-        <Spin size="small" /> <CloudUploadOutlined /> 正在提交…
+        <Spin size="small" /> <CloudUploadOutlined aria-hidden="true" /> 正在提交…
       </div>
     );
   }
@@ -42,7 +56,7 @@ export function SendStatus({ phase, failure, photoCount, uploadedCount, onRetry,
         title="发送失败，已保存草稿"
         description={`${failure.message}。填写的内容和照片已保存在本机，网络恢复后点击「重试」即可继续发送。`}
         action={
-          <Button type="primary" icon={<ReloadOutlined />} onClick={onRetry}>
+          <Button type="primary" icon={<ReloadOutlined aria-hidden="true" />} onClick={onRetry}>
             重试
           </Button>
         }

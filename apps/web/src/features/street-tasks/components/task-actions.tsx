@@ -13,7 +13,7 @@ import { type CaseDetail, useCaseAction } from '../api/street-cases';
 import { classifyFailure, type SendFailure } from '../lib/send-failure';
 import { ActionForm } from './action-form';
 import { PhoneSection } from './phone-page';
-import styles from './phone.module.css';
+import { BIG_BUTTON } from './phone-styles';
 import { SendStatus } from './send-status';
 
 /** 签收: one tap; the case moves to 处置中 and the feedback form appears. */
@@ -53,10 +53,10 @@ function TakeUp({ detail, onRefresh }: { detail: CaseDetail; onRefresh: () => vo
         type="primary"
         size="large"
         block
-        icon={<CheckOutlined />}
+        icon={<CheckOutlined aria-hidden="true" />}
         loading={act.isPending}
         onClick={() => void take()}
-        className={styles.bigButton}
+        style={BIG_BUTTON}
       >
         签收
       </Button>
@@ -82,7 +82,10 @@ export function TaskActions({ detail, onFinished, onRefresh, quiet = false }: Ta
   const actions = detail.actions.filter((a) => isStreetAction(a.action));
   const primary = PRIMARY_ACTIONS.map((name) => actions.find((a) => a.action === name && a.enabled)).find(Boolean);
   const secondary = actions.filter((a) => (SECONDARY_ACTIONS as readonly string[]).includes(a.action));
-  const unavailable = actions.filter((a) => !a.enabled && !(SECONDARY_ACTIONS as readonly string[]).includes(a.action));
+  // With a main action open, the other main actions being impossible goes without saying.
+  const unavailable = primary
+    ? []
+    : actions.filter((a) => !a.enabled && !(SECONDARY_ACTIONS as readonly string[]).includes(a.action));
   const anyEnabled = actions.some((a) => a.enabled);
 
   if (quiet && !anyEnabled) return null;
@@ -155,7 +158,7 @@ export function TaskActions({ detail, onFinished, onRefresh, quiet = false }: Ta
       <Drawer
         title={sheet ? ACTION_SPECS[sheet].title : ''}
         placement="bottom"
-        size="85%"
+        size="70%"
         open={sheet !== null}
         onClose={() => setSheet(null)}
         destroyOnHidden

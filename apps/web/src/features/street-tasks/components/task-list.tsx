@@ -37,7 +37,7 @@ export function TaskList() {
       />
       {here ? null : (
         <Button
-          icon={<AimOutlined />}
+          icon={<AimOutlined aria-hidden="true" />}
           loading={position.locating}
           onClick={() => void position.locate()}
           aria-describedby={position.error ? 'task-locate-error' : undefined}
@@ -45,9 +45,7 @@ export function TaskList() {
           定位以显示距离
         </Button>
       )}
-      {position.error ? (
-        <Alert id="task-locate-error" type="warning" showIcon title={position.error} closable />
-      ) : null}
+      {position.error ? <Alert id="task-locate-error" type="warning" showIcon title={position.error} closable /> : null}
       {cases.isPending ? <Spin description="正在加载…" style={{ margin: '24px auto' }} /> : null}
       {cases.isError && !cases.data ? <Alert type="error" showIcon title={apiErrorMessage(cases.error)} /> : null}
       {cases.data && cases.data.rows.length === 0 ? <Empty description={`暂无${label}`} /> : null}

@@ -89,13 +89,19 @@ export function useDraft<F>(draftKey: string, empty: F, isEmpty: (fields: F) => 
     const { fields: f, photos: p } = latest.current;
     try {
       if (fixed.current.isEmpty(f) && p.length === 0) await del(draftKey).catch(() => undefined);
-      else await saveDraft(draftKey, f, p.map(({ blob: _blob, previewUrl: _url, ...meta }) => meta));
+      else
+        await saveDraft(
+          draftKey,
+          f,
+          p.map(({ blob: _blob, previewUrl: _url, ...meta }) => meta),
+        );
       setStorageError(null);
     } catch (error) {
       setStorageError(storageMessage(error));
     }
   }, [draftKey]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fields and photos are what triggers a save; persist reads them from the ref
   useEffect(() => {
     if (loading) return;
     const timer = setTimeout(() => void persist(), SAVE_DELAY_MS);

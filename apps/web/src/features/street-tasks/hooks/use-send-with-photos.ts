@@ -67,5 +67,13 @@ export function useSendWithPhotos<F>(draft: Draft<F>, purpose: PhotoPurpose) {
     setFailedPhotoKey(null);
   }, []);
 
-  return { phase, sending: phase === 'uploading' || phase === 'submitting', progress, failure, failedPhotoKey, send, reset };
+  return {
+    phase,
+    sending: phase === 'uploading' || phase === 'submitting',
+    progress,
+    failure,
+    failedPhotoKey,
+    send,
+    reset,
+  };
 }

@@ -45,7 +45,9 @@ export function classifyFailure(error: unknown): SendFailure {
   }
   if (isApiError(error)) {
     if (!error.data) {
-      return { ...base, retryable: true, message: isTimeout(error) ? timeoutMessage() : '网络不可用，无法连接服务器' };
+      // No tRPC answer at all: offline, timed out, or a gateway's error page in front of the server.
+      const message = isTimeout(error) ? timeoutMessage() : '无法连接服务器（网络中断或服务暂不可用）';
+      return { ...base, retryable: true, message };
     }
     const code = apiErrorCode(error);
     if (code === 'INTERNAL_SERVER_ERROR' || (error.data.httpStatus ?? 0) >= 500) {

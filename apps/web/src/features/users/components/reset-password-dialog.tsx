@@ -55,7 +55,7 @@ export function ResetPasswordDialog({
         为「{user?.displayName}（{user?.username}）」设置新密码，重置后该账号需要重新登录。
       </Typography.Paragraph>
       {serverError ? <Alert type="error" showIcon title={serverError} style={{ marginBottom: 16 }} /> : null}
-      <Form<ResetValues> form={form} layout="vertical" preserve={false} onFinish={submit}>
+      <Form<ResetValues> form={form} layout="vertical" clearOnDestroy onFinish={submit}>
         <Form.Item
           label="新密码"
           name="password"

@@ -94,7 +94,7 @@ export function UserDialog({
       <Form<UserFormValues>
         form={form}
         layout="vertical"
-        preserve={false}
+        clearOnDestroy
         initialValues={toInitialValues(editing)}
         onFinish={submit}
       >

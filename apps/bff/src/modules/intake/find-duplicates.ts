@@ -1,0 +1,157 @@
+/**
+ * 智能判重 for a report being registered: open cases and cases reported within the
+ * window, inside a bounding box around the point, inside the caller's case scope;
+ * each scored by `@citygov/domain/intake/duplicate-score`.
+ *
+ * The box is a range on `lat` and `lng`. The cases table has no index on them yet
+ * (see the report: `cases_lat_lng_idx`); without one PostgreSQL filters the rows of
+ * the time window (`cases_reported_at_idx`) and of the open statuses instead.
+ */
+import type { Queryable } from '@citygov/db/client';
+import { cases } from '@citygov/db/schema/cases';
+import { categories } from '@citygov/db/schema/catalogue';
+import { CASE_STATUS_NAMES, type CaseStatus } from '@citygov/domain/cases/case-states';
+import type { CategoryKind } from '@citygov/domain/intake/category-model';
+import {
+  boundingBox,
+  DEFAULT_DUPLICATE_THRESHOLDS,
+  type DuplicateDecision,
+  type DuplicateFactors,
+  type DuplicateThresholds,
+  decide,
+  scoreDuplicate,
+} from '@citygov/domain/intake/duplicate-score';
+import { and, between, desc, eq, lte, ne, notInArray, or } from 'drizzle-orm';
+import type { SessionUser } from '../../trpc/context';
+import { caseScope } from '../cases/case-scope';
+import { categoryModel } from './category-suggester';
+import { textTokens } from './segment';
+
+export interface DuplicateQuery {
+  kind: CategoryKind;
+  categoryCode: string;
+  lng: number;
+  lat: number;
+  description: string;
+  /** When the new report happened (default now). */
+  at?: Date | undefined;
+  /** A case not to compare with (checking an existing case against the others). */
+  excludeCaseId?: number | undefined;
+  limit?: number | undefined;
+}
+
+export interface DuplicateCandidate {
+  caseId: number;
+  caseNo: string;
+  status: string;
+  statusName: string;
+  kind: CategoryKind;
+  categoryCode: string;
+  categoryName: string | null;
+  description: string;
+  address: string;
+  reportedAt: Date;
+  distanceM: number;
+  minutesApart: number;
+  score: number;
+  decision: DuplicateDecision;
+  factors: DuplicateFactors;
+}
+
+/** At most this many cases in the box are scored (newest first); a real cluster is far smaller. */
+export const MAX_SCORED = 2_000;
+/** Candidates scoring below this are not listed at all. */
+export const LIST_FLOOR = 0.2;
+
+const isStatus = (s: string): s is CaseStatus => Object.hasOwn(CASE_STATUS_NAMES, s);
+
+export async function findDuplicates(
+  db: Queryable,
+  user: SessionUser,
+  query: DuplicateQuery,
+  thresholds: DuplicateThresholds = DEFAULT_DUPLICATE_THRESHOLDS,
+): Promise<DuplicateCandidate[]> {
+  const at = query.at ?? new Date();
+  const windowMs = thresholds.windowDays * 24 * 60 * 60 * 1000;
+  const box = boundingBox(query.lng, query.lat, thresholds.searchRadiusM);
+  const rows = await db
+    .select({
+      id: cases.id,
+      caseNo: cases.caseNo,
+      status: cases.status,
+      kind: cases.kind,
+      categoryCode: cases.categoryCode,
+      categoryName: categories.name,
+      description: cases.description,
+      address: cases.address,
+      lng: cases.lng,
+      lat: cases.lat,
+      reportedAt: cases.reportedAt,
+    })
+    .from(cases)
+    .leftJoin(categories, and(eq(categories.kind, cases.kind), eq(categories.code, cases.categoryCode)))
+    .where(
+      and(
+        between(cases.lat, box.minLat, box.maxLat),
+        between(cases.lng, box.minLng, box.maxLng),
+        ne(cases.status, 'voided'),
+        or(
+          between(cases.reportedAt, new Date(at.getTime() - windowMs), new Date(at.getTime() + windowMs)),
+          and(notInArray(cases.status, ['closed', 'voided']), lte(cases.reportedAt, new Date(at.getTime() + windowMs))),
+        ),
+        query.excludeCaseId ? ne(cases.id, query.excludeCaseId) : undefined,
+        caseScope(user),
+      ),
+    )
+    .orderBy(desc(cases.reportedAt))
+    .limit(MAX_SCORED);
+  if (rows.length === 0) return [];
+
+  const model = await categoryModel(db);
+  const idf = (token: string) => model.idf.get(token) ?? model.unseenIdf;
+  const report = {
+    kind: query.kind,
+    categoryCode: query.categoryCode,
+    lng: query.lng,
+    lat: query.lat,
+    at,
+    tokens: textTokens(query.description),
+  };
+  const scored: DuplicateCandidate[] = [];
+  for (const row of rows) {
+    const candidate = { ...row, at: row.reportedAt, tokens: textTokens(row.description) };
+    const { score, factors } = scoreDuplicate(report, candidate, thresholds, idf);
+    if (score < LIST_FLOOR || factors.distanceM > thresholds.searchRadiusM) continue;
+    scored.push({
+      caseId: row.id,
+      caseNo: row.caseNo,
+      status: row.status,
+      statusName: isStatus(row.status) ? CASE_STATUS_NAMES[row.status] : row.status,
+      kind: row.kind,
+      categoryCode: row.categoryCode,
+      categoryName: row.categoryName,
+      description: row.description,
+      address: row.address,
+      reportedAt: row.reportedAt,
+      distanceM: Math.round(factors.distanceM),
+      minutesApart: Math.round(factors.minutesApart),
+      score: Math.round(score * 1000) / 1000,
+      decision: decide(score, thresholds),
+      factors: roundFactors(factors),
+    });
+  }
+  return scored.sort((a, b) => b.score - a.score).slice(0, query.limit ?? 5);
+}
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+function roundFactors(f: DuplicateFactors): DuplicateFactors {
+  return {
+    ...f,
+    category: r3(f.category),
+    distance: r3(f.distance),
+    time: r3(f.time),
+    text: r3(f.text),
+    distanceM: Math.round(f.distanceM),
+    minutesApart: Math.round(f.minutesApart),
+  };
+}

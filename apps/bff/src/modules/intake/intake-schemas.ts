@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+const ZKind = z.enum(['component', 'event']);
+
+export const ZSuggestCategoriesInput = z.object({
+  text: z.string().trim().min(1, '请先填写问题描述').max(2000, '问题描述最多 2000 字'),
+  kind: ZKind.optional(),
+  limit: z.number().int().min(1).max(10).default(3),
+});
+export type TSuggestCategoriesInput = z.infer<typeof ZSuggestCategoriesInput>;
+
+export const ZFindDuplicatesInput = z.object({
+  kind: ZKind,
+  categoryCode: z.string().regex(/^\d{5}$/, '请选择事部件小类'),
+  lng: z.number({ error: '请在地图上选择位置' }).min(-180).max(180),
+  lat: z.number({ error: '请在地图上选择位置' }).min(-90).max(90),
+  description: z.string().trim().max(2000, '问题描述最多 2000 字').default(''),
+  /** When the reported problem was seen (default now). */
+  at: z.date().optional(),
+  excludeCaseId: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(20).default(5),
+});
+export type TFindDuplicatesInput = z.infer<typeof ZFindDuplicatesInput>;

@@ -1,0 +1,59 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { Open311Error } from './open311-format';
+import type { Open311Settings } from './open311-settings';
+
+/** A 429 that also tells the client when to come back (Retry-After). */
+export class RateLimitedError extends Open311Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, `请求过于频繁，请 ${retryAfterSeconds} 秒后再试 (too many requests, retry in ${retryAfterSeconds} s)`);
+  }
+}
+
+async function charge(limiter: RateLimiterMemory, key: string): Promise<void> {
+  try {
+    await limiter.consume(key, 1);
+  } catch (refusal) {
+    if (refusal instanceof RateLimiterRes) {
+      throw new RateLimitedError(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
+    }
+    throw refusal;
+  }
+}
+
+/**
+ * In-memory limits, one set per mounted router (so each test app has its own). One BFF
+ * process serves the API; several behind a load balancer would share them through
+ * rate-limiter-flexible's PostgreSQL or Redis store.
+ */
+export class Open311Limits {
+  private readonly reads: RateLimiterMemory;
+  private readonly postsPerIp: RateLimiterMemory;
+  private readonly postsPerKey: RateLimiterMemory;
+
+  constructor(settings: Open311Settings) {
+    this.reads = new RateLimiterMemory({ keyPrefix: 'read', points: settings.readsPerIpPerMin, duration: 60 });
+    this.postsPerIp = new RateLimiterMemory({ keyPrefix: 'ip', points: settings.postsPerIpPer10Min, duration: 600 });
+    this.postsPerKey = new RateLimiterMemory({ keyPrefix: 'key', points: settings.postsPerKeyPerMin, duration: 60 });
+  }
+
+  read(ip: string): Promise<void> {
+    return charge(this.reads, ip);
+  }
+
+  /** Refuses an address that already used up its reports, before the key is even looked up. */
+  async checkIp(ip: string): Promise<void> {
+    const state = await this.postsPerIp.get(ip);
+    if (state && state.remainingPoints <= 0) {
+      throw new RateLimitedError(Math.max(1, Math.ceil(state.msBeforeNext / 1000)));
+    }
+  }
+
+  /** Counts a report (or a failed key) against the sender's address. */
+  chargeIp(ip: string): Promise<void> {
+    return charge(this.postsPerIp, ip);
+  }
+
+  chargeKey(keyId: number): Promise<void> {
+    return charge(this.postsPerKey, String(keyId));
+  }
+}

@@ -1,0 +1,372 @@
+import { deflateSync } from 'node:zlib';
+import { type APIRequestContext, type BrowserContext, expect, type Page, request, test } from '@playwright/test';
+import { DEMO_PASSWORD, login } from './helpers';
+
+// The street pages (/m/…) on a phone: a collector reports with GPS and a photo, keeps a
+// draft through a lost connection, works a verify task; a department handler takes up a
+// case and feeds back with a photo. Other roles move cases along through the tRPC API.
+
+const PHONE = { width: 390, height: 844 };
+/** The task list itself, not a task under it. */
+const BACK_ON_LIST = /\/m\/tasks(\?.*)?$/;
+
+test.use({
+  viewport: PHONE,
+  isMobile: true,
+  hasTouch: true,
+  permissions: ['geolocation'],
+  // Near the centre of 望江街道 (linjiang.collector's street); replaced per test by geo.home.
+  geolocation: { longitude: 120.1, latitude: 30.3025, accuracy: 15 },
+});
+
+/** A small valid PNG (the server decodes photos and refuses what it cannot read). */
+function makePng(width = 48, height = 36): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of buf) c = (crcTable[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows: number[] = [];
+  for (let y = 0; y < height; y++) {
+    rows.push(0);
+    for (let x = 0; x < width; x++) rows.push(180 + ((x * 2) % 60), 90 + ((y * 3) % 80), 40);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.from(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+const photo = (name = 'site.png') => ({ name, mimeType: 'image/png', buffer: makePng() });
+
+// ---- tRPC over HTTP (superjson: {"json": input}) -------------------------------------
+
+type Api = APIRequestContext;
+
+async function trpcMutation<T>(api: Api, path: string, input: unknown): Promise<T> {
+  const res = await api.post(`/trpc/${path}`, { data: { json: input } });
+  const body = await res.json();
+  if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body.error?.json?.message ?? body)}`);
+  return body.result.data.json as T;
+}
+
+async function trpcQuery<T>(api: Api, path: string, input?: unknown): Promise<T> {
+  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const res = await api.get(`/trpc/${path}${query}`);
+  const body = await res.json();
+  if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body.error?.json?.message ?? body)}`);
+  return body.result.data.json as T;
+}
+
+interface Me {
+  id: number;
+  departmentId: number | null;
+}
+
+/** A signed-in API client for another role (its own cookie jar). */
+async function signedIn(baseURL: string, username: string): Promise<{ api: Api; me: Me }> {
+  const api = await request.newContext({ baseURL });
+  const me = await trpcMutation<Me>(api, 'auth.login', { username, password: DEMO_PASSWORD });
+  return { api, me };
+}
+
+interface CaseDetail {
+  case: { id: number; caseNo: string; status: string; version: number; lng: number; lat: number };
+  attachments: { id: number; purpose: string }[];
+  timeline: { action: string; reason: string | null }[];
+}
+
+const byId = (api: Api, id: number) => trpcQuery<CaseDetail>(api, 'cases.byId', { id });
+
+async function act(api: Api, caseId: number, action: string, extra: Record<string, unknown> = {}) {
+  const { case: c } = await byId(api, caseId);
+  return trpcMutation<{ status: string; version: number }>(api, 'cases.act', {
+    caseId,
+    expectedVersion: c.version,
+    action,
+    ...extra,
+  });
+}
+
+/** The centre of the user's own area: a point geo.gridAt accepts for them. */
+async function homeCentre(api: Api) {
+  const home = await trpcQuery<{ center: [number, number] }>(api, 'geo.home');
+  const [longitude, latitude] = home.center;
+  const grid = await trpcQuery<{ name: string; code: string }>(api, 'geo.gridAt', { lng: longitude, lat: latitude });
+  return { longitude, latitude, grid };
+}
+
+/** Logs in on the phone and points the fake GPS at the middle of the user's area. */
+async function phoneLogin(page: Page, context: BrowserContext, username: string) {
+  await login(page, username);
+  const centre = await homeCentre(page.request);
+  await context.setGeolocation({ longitude: centre.longitude, latitude: centre.latitude, accuracy: 12 });
+  return centre;
+}
+
+async function fillReport(page: Page, description: string) {
+  await page.getByRole('button', { name: '定位', exact: true }).click();
+  await expect(page.getByText('所在网格：')).toBeVisible();
+  await page.getByLabel('拍照').setInputFiles(photo());
+  await expect(page.getByRole('img', { name: '第 1 张照片' })).toBeVisible();
+  await page.getByRole('button', { name: '请选择问题分类' }).click();
+  await page.getByLabel('搜索分类').fill('暴露垃圾');
+  await page
+    .getByRole('list', { name: '事件分类列表' })
+    .getByRole('button', { name: /暴露垃圾/ })
+    .click();
+  await page.getByLabel('问题描述').fill(description);
+}
+
+// ---- tests -------------------------------------------------------------------------
+
+test('portal home offers the phone entry to a collector on a phone', async ({ page }) => {
+  await login(page, 'linjiang.collector');
+  await page.getByRole('link', { name: /进入街面移动端/ }).click();
+  await expect(page).toHaveURL(/\/m\/report$/);
+  await expect(page.getByRole('heading', { name: '上报问题' })).toBeVisible();
+  const tabs = page.getByRole('navigation', { name: '底部导航' });
+  await expect(tabs.getByRole('link', { name: '上报', exact: true })).toBeVisible();
+  await expect(tabs.getByRole('link', { name: /任务/ })).toBeVisible();
+  await expect(tabs.getByRole('link', { name: '我的上报' })).toBeVisible();
+});
+
+test('collector reports with GPS and a photo and gets the case number', async ({ page, context }) => {
+  const centre = await phoneLogin(page, context, 'linjiang.collector');
+  await page.goto('/m/report');
+  await fillReport(page, '人行道上堆放建筑垃圾约两立方米，影响行人通行');
+  await expect(page.getByText(centre.grid.code)).toBeVisible();
+  await page.getByRole('button', { name: '提交上报' }).click();
+
+  await expect(page.getByText('上报成功')).toBeVisible();
+  const caseNo = (await page.getByTestId('case-no').textContent())?.trim() ?? '';
+  expect(caseNo).toMatch(/^\d{12}$/);
+
+  // The case is the collector's, at the GPS point, with the photo attached as a report photo.
+  const mine = await trpcQuery<{ rows: { id: number; caseNo: string }[] }>(page.request, 'cases.mine', {});
+  const row = mine.rows.find((r) => r.caseNo === caseNo);
+  expect(row).toBeDefined();
+  const detail = await byId(page.request, row?.id ?? 0);
+  expect(detail.case.lng).toBeCloseTo(centre.longitude, 5);
+  expect(detail.case.lat).toBeCloseTo(centre.latitude, 5);
+  expect(detail.attachments.map((a) => a.purpose)).toEqual(['report']);
+
+  // The draft is gone after a successful send, and 我的上报 lists the case.
+  await page.reload();
+  await expect(page.getByRole('button', { name: '提交上报' })).toBeVisible();
+  await expect(page.getByText('草稿已恢复')).toHaveCount(0);
+  await page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '我的上报' }).click();
+  await expect(page.getByRole('list', { name: '我的上报列表' }).getByText(caseNo)).toBeVisible();
+});
+
+test('a report survives a reload as a restored draft', async ({ page, context }) => {
+  await phoneLogin(page, context, 'linjiang.collector');
+  await page.goto('/m/report');
+  await fillReport(page, '路灯不亮，夜间行人看不清路面');
+  // Saving is debounced; wait for the draft to reach IndexedDB.
+  await page.waitForTimeout(800);
+  await page.reload();
+  await expect(page.getByText('草稿已恢复')).toBeVisible();
+  await expect(page.getByLabel('问题描述')).toHaveValue('路灯不亮，夜间行人看不清路面');
+  await expect(page.getByRole('img', { name: '第 1 张照片' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /暴露垃圾/ })).toBeVisible();
+  await expect(page.getByText('所在网格：')).toBeVisible();
+});
+
+test('going offline during submit keeps the draft; 重试 succeeds once online', async ({ page, context }) => {
+  await phoneLogin(page, context, 'linjiang.collector');
+  await page.goto('/m/report');
+  await fillReport(page, '井盖破损下陷，车辆经过时有响声');
+
+  await context.setOffline(true);
+  await page.getByRole('button', { name: '提交上报' }).click();
+  await expect(page.getByText('发送失败，已保存草稿')).toBeVisible();
+  await expect(page.getByText('上传失败')).toBeVisible();
+  await expect(page.getByLabel('问题描述')).toHaveValue('井盖破损下陷，车辆经过时有响声');
+
+  await context.setOffline(false);
+  await page.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByText('上报成功')).toBeVisible();
+  await expect(page.getByTestId('case-no')).toHaveText(/^\d{12}$/);
+  await page.reload();
+  await expect(page.getByRole('button', { name: '提交上报' })).toBeVisible();
+  await expect(page.getByText('草稿已恢复')).toHaveCount(0);
+});
+
+test('a server fault after the upload keeps the draft and 重试 does not upload the photo again', async ({
+  page,
+  context,
+}) => {
+  await phoneLogin(page, context, 'linjiang.collector');
+  await page.goto('/m/report');
+  await fillReport(page, '沿街商铺占道经营，摆放货架约三米');
+
+  let uploads = 0;
+  page.on('request', (req) => {
+    if (req.method() === 'POST' && req.url().endsWith('/api/attachments')) uploads += 1;
+  });
+  // A slow, then failing gateway in front of cases.report.
+  await page.route('**/trpc/cases.report**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>503 Service Unavailable</h1>' });
+  });
+  await page.getByRole('button', { name: '提交上报' }).click();
+  await expect(page.getByText('正在提交…')).toBeVisible();
+  await expect(page.getByText('发送失败，已保存草稿')).toBeVisible();
+  await expect(page.getByText('已上传')).toBeVisible();
+
+  await page.unroute('**/trpc/cases.report**');
+  await page.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByText('上报成功')).toBeVisible();
+  expect(uploads).toBe(1);
+});
+
+test('collector works a verify task on the phone', async ({ page, context, baseURL }) => {
+  const centre = await phoneLogin(page, context, 'linjiang.collector');
+  const acceptor = await signedIn(baseURL ?? '', 'linjiang.acceptor');
+  const created = await trpcMutation<{ id: number; caseNo: string }>(acceptor.api, 'cases.report', {
+    source: 'hotline',
+    kind: 'event',
+    categoryCode: '06010',
+    description: '市民来电：小区门口有垃圾堆放多日',
+    lng: centre.longitude,
+    lat: centre.latitude,
+  });
+  await act(acceptor.api, created.id, 'accept');
+  await act(acceptor.api, created.id, 'requestVerify');
+
+  await page.goto('/m/tasks');
+  await page.getByText('核实任务', { exact: false }).first().click();
+  await page.getByRole('list', { name: '核实任务列表' }).getByText(created.caseNo).click();
+  await expect(page.getByRole('heading', { name: '任务详情' })).toBeVisible();
+  await expect(page.getByText('市民来电：小区门口有垃圾堆放多日')).toBeVisible();
+  await page.getByText('属实', { exact: true }).click();
+  await page.getByLabel('核实意见').fill('现场确有垃圾堆放，约一立方米');
+  await page.getByLabel('拍照').setInputFiles(photo('verify.png'));
+  await page.getByRole('button', { name: '提交核实' }).click();
+  await expect(page).toHaveURL(BACK_ON_LIST);
+
+  const after = await byId(acceptor.api, created.id);
+  expect(after.case.status).toBe('accepted');
+  expect(after.timeline.at(-1)).toMatchObject({ action: 'submitVerification', reason: '现场确有垃圾堆放，约一立方米' });
+  expect(after.attachments.map((a) => a.purpose)).toContain('verify');
+  await acceptor.api.dispose();
+});
+
+/** A case dispatched to linjiang.dept_handler's department, located in the collector's street. */
+async function dispatchedCase(baseURL: string, description: string) {
+  const collector = await signedIn(baseURL, 'linjiang.collector');
+  const centre = await homeCentre(collector.api);
+  const created = await trpcMutation<{ id: number; caseNo: string }>(collector.api, 'cases.report', {
+    source: 'collector',
+    kind: 'event',
+    categoryCode: '06010',
+    description,
+    lng: centre.longitude + 0.001,
+    lat: centre.latitude,
+  });
+  const acceptor = await signedIn(baseURL, 'linjiang.acceptor');
+  const shiftLead = await signedIn(baseURL, 'linjiang.shift_lead');
+  const dispatcher = await signedIn(baseURL, 'linjiang.dispatcher');
+  const handler = await signedIn(baseURL, 'linjiang.dept_handler');
+  await act(acceptor.api, created.id, 'accept');
+  await act(shiftLead.api, created.id, 'file');
+  await act(dispatcher.api, created.id, 'dispatch', { leadDepartmentId: handler.me.departmentId });
+  await Promise.all([collector, acceptor, shiftLead, handler].map((c) => c.api.dispose()));
+  return { ...created, dispatcher };
+}
+
+test('department handler takes up a case and feeds back with a photo', async ({ page, context, baseURL }) => {
+  const created = await dispatchedCase(baseURL ?? '', '人行道垃圾堆放，需清运');
+  await created.dispatcher.api.dispose();
+  await phoneLogin(page, context, 'linjiang.dept_handler');
+  await page.getByRole('link', { name: /进入街面移动端/ }).click();
+  await expect(page).toHaveURL(BACK_ON_LIST);
+  // Department handlers do not report: only the task tab.
+  await expect(page.getByRole('navigation', { name: '底部导航' }).getByRole('link')).toHaveCount(1);
+
+  await page.getByRole('list', { name: '待签收列表' }).getByText(created.caseNo).click();
+  await page.getByRole('button', { name: '签收' }).click();
+  await expect(page.getByText('处置说明')).toBeVisible();
+  // Side requests are offered while handling.
+  await expect(page.getByRole('button', { name: '申请延期' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: '申请回退' })).toBeEnabled();
+
+  await page.getByRole('button', { name: '提交处置反馈' }).click();
+  await expect(page.getByText('请填写处置说明')).toBeVisible();
+  await expect(page.getByText('请至少拍摄一张照片')).toBeVisible();
+  await page.getByLabel('处置说明').fill('已安排清运，现场恢复整洁');
+  await page.getByLabel('拍照').setInputFiles(photo('after.png'));
+  await page.getByRole('button', { name: '提交处置反馈' }).click();
+  await expect(page).toHaveURL(BACK_ON_LIST);
+
+  const after = await byId(page.request, created.id);
+  expect(after.case.status).toBe('fed_back');
+  expect(after.timeline.at(-1)).toMatchObject({ action: 'feedBack', reason: '已安排清运，现场恢复整洁' });
+  expect(after.attachments.filter((a) => a.purpose === 'feedback')).toHaveLength(1);
+});
+
+test('handler asks for an extension; a stale page is refused with a conflict and the draft survives', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const created = await dispatchedCase(baseURL ?? '', '路面坑洼，需要修补');
+  const { dispatcher } = created;
+  await phoneLogin(page, context, 'linjiang.dept_handler');
+  await page.goto(`/m/tasks/${created.id}`);
+  await page.getByRole('button', { name: '签收' }).click();
+  await expect(page.getByText('处置说明')).toBeVisible();
+
+  await page.getByRole('button', { name: '申请延期' }).click();
+  const sheet = page.getByRole('dialog', { name: '申请延期' });
+  await sheet.getByLabel('延期时长').fill('2');
+  await sheet.getByLabel('延期理由').fill('需协调供电部门停电后施工');
+  await sheet.getByRole('button', { name: '提交延期申请' }).click();
+  await expect(sheet).toBeHidden();
+  // While the request waits for approval, feedback and further requests are disabled with the reason.
+  await expect(page.getByText('案件有待审批的延期申请，请先审批').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: '申请回退' })).toBeDisabled();
+
+  // The dispatcher approves; the handler refreshes and can feed back again.
+  await act(dispatcher.api, created.id, 'approveExtension');
+  await page.getByRole('button', { name: '刷新', exact: true }).click();
+  await expect(page.getByLabel('处置说明')).toBeVisible();
+
+  // Someone else touches the case while the handler is filling in the form.
+  await page.getByLabel('处置说明').fill('已修补坑洼，恢复通行');
+  await page.getByLabel('拍照').setInputFiles(photo('fixed.png'));
+  await act(dispatcher.api, created.id, 'markDifficult', { reason: '多次反映的问题' });
+  await dispatcher.api.dispose();
+  await page.getByRole('button', { name: '提交处置反馈' }).click();
+  await expect(page.getByText('案件已被他人处理')).toBeVisible();
+  await expect(page.getByText(/已执行「标记疑难」/)).toBeVisible();
+
+  await page.getByRole('button', { name: '刷新案件' }).click();
+  await expect(page.getByLabel('处置说明')).toHaveValue('已修补坑洼，恢复通行');
+  await expect(page.getByRole('img', { name: '第 1 张照片' })).toBeVisible();
+  await page.getByRole('button', { name: '提交处置反馈' }).click();
+  await expect(page).toHaveURL(BACK_ON_LIST);
+  const after = await byId(page.request, created.id);
+  expect(after.case.status).toBe('fed_back');
+  expect(after.attachments.filter((a) => a.purpose === 'feedback')).toHaveLength(1);
+});

@@ -1,0 +1,12 @@
+import { migrateDatabase } from '../packages/db/src/client';
+import { seedDemoCity } from '../packages/db/src/seed/seed-demo-city';
+import { openFreshPostgres } from './databases';
+import { seedManyCases } from './many-cases';
+
+const d = await openFreshPostgres();
+console.log(d.location);
+await migrateDatabase(d.open);
+await seedDemoCity(d.open.db);
+const f = await seedManyCases(d.open, 1_000_000, 10, (p) => console.log(p.done, (p.ms / 1000).toFixed(1)));
+console.log(JSON.stringify(f));
+await d.open.close();

@@ -1,0 +1,330 @@
+/**
+ * Case intake throughput: `cases.report` through the real HTTP stack (sequential and
+ * with several requests in flight), against hand-written multi-row INSERTs of the same
+ * rows (cases and their first timeline rows) sent straight to the driver.
+ * Runs on a database that holds the demo city; every case lands in 临江区's grids.
+ */
+import { performance } from 'node:perf_hooks';
+import { loadWorkingCalendar } from '../apps/bff/src/modules/calendar/load-calendar';
+import { startStageClock } from '../apps/bff/src/modules/cases/case-clock';
+import { findGridAt } from '../apps/bff/src/modules/geo/grid-lookup';
+import { type OpenDatabase, rowsOf } from '../packages/db/src/client';
+import { CASE_SOURCES } from '../packages/domain/src/cases/case-states';
+import { login } from './auth-and-lists';
+import { rawSql, valuesPlaceholders } from './raw-sql';
+import { median, type Summary, summarise } from './stats';
+import { isRecord, startServer, trpcMutation } from './trpc-http';
+
+export const INTAKE_CASES = 300;
+export const INTAKE_CONCURRENCY = 8;
+/** The raw insert is short and noisy: repeat it and keep the median. */
+export const RAW_REPEATS = 5;
+const INTAKE_WARMUP = 3;
+
+/** What `reportCase` writes to `cases` (the other columns keep their defaults, as there). */
+const CASE_COLUMNS = [
+  'case_no',
+  'source',
+  'kind',
+  'category_code',
+  'urgency',
+  'description',
+  'address',
+  'lng',
+  'lat',
+  'grid_id',
+  'community_id',
+  'street_id',
+  'district_id',
+  'component_id',
+  'reporter_name',
+  'reporter_phone',
+  'reported_by',
+  'status',
+  'stage',
+  'stage_unit',
+  'stage_started_at',
+  'stage_warn_at',
+  'stage_deadline_at',
+  'reported_at',
+  'updated_at',
+] as const;
+/** …and to `case_events`. */
+const EVENT_COLUMNS = [
+  'case_id',
+  'at',
+  'actor_id',
+  'actor_name',
+  'action',
+  'label',
+  'from_status',
+  'to_status',
+  'reason',
+  'detail',
+] as const;
+
+const ACCEPTOR = 'linjiang.acceptor';
+const DISTRICT_NAME = '临江区';
+/** 市容环境 (06): the kind of thing the 12345 hotline hears about most. */
+const CATEGORY_MAJOR = '06';
+
+export interface Throughput {
+  cases: number;
+  ms: number;
+  perSecond: number;
+}
+
+export interface IntakeFigures {
+  category: { code: string; name: string };
+  /** Grids of the district whose centre maps back to the grid (the points reports cycle through). */
+  grids: number;
+  sequential: Throughput & { latency: Summary };
+  concurrent: Throughput & { latency: Summary; inFlight: number };
+  /** Median of RAW_REPEATS runs of the same INTAKE_CASES rows. */
+  raw: Throughput & { repeats: number; minMs: number; maxMs: number };
+}
+
+interface Target {
+  gridId: number;
+  gridCode: string;
+  gridName: string;
+  communityId: number;
+  communityName: string;
+  streetId: number;
+  districtId: number;
+  lng: number;
+  lat: number;
+}
+
+function throughput(count: number, ms: number): Throughput {
+  return { cases: count, ms, perSecond: (count * 1000) / ms };
+}
+
+/** Area ids of each level above a grid, from its path "/city/district/street/community/grid/" (as report-case does). */
+function levelsOf(path: string): { districtId: number; streetId: number; communityId: number } {
+  const [, districtId, streetId, communityId] = path.split('/').filter(Boolean).map(Number);
+  if (!districtId || !streetId || !communityId) throw new Error(`grid path ${path} is incomplete`);
+  return { districtId, streetId, communityId };
+}
+
+/** The district's grids in code order, keeping those whose centre the BFF's own lookup maps back to them. */
+async function loadTargets(open: OpenDatabase): Promise<Target[]> {
+  const district = await open.db.query.areas.findFirst({
+    where: (a, { and, eq }) => and(eq(a.level, 'district'), eq(a.name, DISTRICT_NAME)),
+  });
+  if (!district) throw new Error(`no district ${DISTRICT_NAME}`);
+  const inDistrict = (level: 'grid' | 'community') =>
+    open.db.query.areas.findMany({
+      where: (a, { and, eq, like }) => and(eq(a.level, level), like(a.path, `${district.path}%`)),
+      orderBy: (a, { asc }) => asc(a.code),
+    });
+  const communities = new Map((await inDistrict('community')).map((c) => [c.id, c.name]));
+  const targets: Target[] = [];
+  for (const grid of await inDistrict('grid')) {
+    if (grid.centerLng === null || grid.centerLat === null) continue;
+    const found = await findGridAt(open.db, grid.centerLng, grid.centerLat);
+    if (found?.id !== grid.id) continue;
+    const levels = levelsOf(grid.path);
+    targets.push({
+      gridId: grid.id,
+      gridCode: grid.code,
+      gridName: grid.name,
+      communityName: communities.get(levels.communityId) ?? '',
+      ...levels,
+      lng: grid.centerLng,
+      lat: grid.centerLat,
+    });
+  }
+  if (targets.length === 0) throw new Error(`no usable grid centres in ${DISTRICT_NAME}`);
+  return targets;
+}
+
+function pick<T>(list: readonly T[], index: number): T {
+  const item = list[((index % list.length) + list.length) % list.length];
+  if (item === undefined) throw new Error('pick from an empty list');
+  return item;
+}
+
+/** Times `count` reports with `inFlight` requests at a time; returns wall time and per-request latencies. */
+async function reportMany(
+  count: number,
+  inFlight: number,
+  report: (index: number) => Promise<void>,
+): Promise<{ ms: number; latency: Summary }> {
+  const samples: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      const started = performance.now();
+      await report(index);
+      samples.push(performance.now() - started);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return { ms: performance.now() - started, latency: summarise(samples) };
+}
+
+export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures> {
+  const targets = await loadTargets(open);
+  const category = await open.db.query.categories.findFirst({
+    where: (c, { and, eq }) => and(eq(c.kind, 'event'), eq(c.majorCode, CATEGORY_MAJOR)),
+    orderBy: (c, { asc }) => asc(c.code),
+  });
+  if (!category) throw new Error(`no event category in major class ${CATEGORY_MAJOR}`);
+  const acceptor = await open.db.query.users.findFirst({ where: (u, { eq }) => eq(u.username, ACCEPTOR) });
+  if (!acceptor) throw new Error(`no seeded user ${ACCEPTOR}`);
+  const countRows = async () => {
+    const [row] = rowsOf<{ cases: number; events: number }>(
+      await open.db.execute(
+        'select (select count(*)::int from cases) as cases, (select count(*)::int from case_events) as events',
+      ),
+    );
+    return { cases: row?.cases ?? 0, events: row?.events ?? 0 };
+  };
+  const before = await countRows();
+
+  const description = (i: number) =>
+    `市民来电反映：${pick(targets, i).gridName}附近${category.name}，影响周边居民，请尽快处理（热线第${i + 1}号）`;
+  const reportInput = (i: number) => {
+    const target = pick(targets, i);
+    return {
+      source: 'hotline',
+      kind: 'event',
+      categoryCode: category.code,
+      urgency: 'normal',
+      description: description(i),
+      lng: target.lng,
+      lat: target.lat,
+    };
+  };
+
+  const server = await startServer(open.db);
+  let sequential: IntakeFigures['sequential'];
+  let concurrent: IntakeFigures['concurrent'];
+  try {
+    const { baseUrl } = server;
+    const cookie = await login(baseUrl, ACCEPTOR);
+    const report = async (i: number) => {
+      const { data } = await trpcMutation(baseUrl, 'cases.report', reportInput(i), cookie);
+      if (!isRecord(data) || typeof data.id !== 'number' || typeof data.caseNo !== 'string') {
+        throw new Error(`cases.report: unexpected answer ${JSON.stringify(data)?.slice(0, 200)}`);
+      }
+    };
+    for (let i = 0; i < INTAKE_WARMUP; i++) await report(i);
+    const seq = await reportMany(INTAKE_CASES, 1, report);
+    sequential = { ...throughput(INTAKE_CASES, seq.ms), latency: seq.latency };
+    const conc = await reportMany(INTAKE_CASES, INTAKE_CONCURRENCY, report);
+    concurrent = { ...throughput(INTAKE_CASES, conc.ms), latency: conc.latency, inFlight: INTAKE_CONCURRENCY };
+  } finally {
+    await server.close();
+  }
+
+  // The same rows as the API writes (cases + the first timeline row), as parameters of
+  // hand-written multi-row INSERTs built in JS up front. Timed: one transaction that
+  // reserves the case numbers, inserts the cases, then their timeline rows.
+  const calendar = await loadWorkingCalendar(open.db);
+  const subject = { kind: 'event' as const, categoryCode: category.code, urgency: 'normal' as const };
+  const raw = rawSql(open);
+  const insertCases = `insert into cases (${CASE_COLUMNS.join(', ')}) values ${valuesPlaceholders(INTAKE_CASES, CASE_COLUMNS.length)} returning id, case_no`;
+  const insertEvents = `insert into case_events (${EVENT_COLUMNS.join(', ')}) values ${valuesPlaceholders(INTAKE_CASES, EVENT_COLUMNS.length)}`;
+  const runs: number[] = [];
+  for (let run = 0; run < RAW_REPEATS; run++) {
+    const now = new Date();
+    const at = now.toISOString();
+    const clock = await startStageClock(open.db, calendar, subject, 'accept', now);
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
+    // Column order of CASE_COLUMNS; the case number (first) is filled in once reserved.
+    const caseParams = Array.from({ length: INTAKE_CASES }, (_, i) => {
+      const target = pick(targets, i);
+      return [
+        '',
+        'hotline',
+        subject.kind,
+        subject.categoryCode,
+        subject.urgency,
+        description(i),
+        `${target.communityName}${target.gridName}附近`,
+        target.lng,
+        target.lat,
+        target.gridId,
+        target.communityId,
+        target.streetId,
+        target.districtId,
+        null,
+        acceptor.displayName,
+        null,
+        acceptor.id,
+        'reported',
+        clock.stage,
+        clock.stageUnit,
+        iso(clock.stageStartedAt),
+        iso(clock.stageWarnAt),
+        iso(clock.stageDeadlineAt),
+        at,
+        at,
+      ];
+    }).flat();
+    // Column order of EVENT_COLUMNS; the case id (first) comes from RETURNING.
+    const eventRows = Array.from({ length: INTAKE_CASES }, (_, i) => [
+      at,
+      acceptor.id,
+      acceptor.displayName,
+      'report',
+      '上报',
+      null,
+      'reported',
+      null,
+      JSON.stringify({ source: CASE_SOURCES.hotline, category: category.name, grid: pick(targets, i).gridCode }),
+    ]);
+    // China time decides the year, as in nextCaseNo.
+    const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
+    const started = performance.now();
+    await raw.transaction(async (query) => {
+      const [counter] = await query(
+        `insert into case_number_counters (year, last) values ($1, $2)
+         on conflict (year) do update set last = case_number_counters.last + $2 returning last`,
+        [year, INTAKE_CASES],
+      );
+      const last = Number(counter?.last);
+      if (!Number.isInteger(last)) throw new Error('case number counter returned nothing');
+      const caseNos: string[] = [];
+      for (let i = 0; i < INTAKE_CASES; i++) {
+        const caseNo = `${year}${String(last - INTAKE_CASES + 1 + i).padStart(8, '0')}`;
+        caseNos.push(caseNo);
+        caseParams[i * CASE_COLUMNS.length] = caseNo;
+      }
+      const idByCaseNo = new Map((await query(insertCases, caseParams)).map((row) => [row.case_no, row.id]));
+      const eventParams = eventRows.flatMap((event, i) => {
+        const caseId = idByCaseNo.get(caseNos[i]);
+        if (caseId === undefined) throw new Error(`raw insert returned no id for case ${caseNos[i]}`);
+        return [caseId, ...event];
+      });
+      await query(insertEvents, eventParams);
+    });
+    runs.push(performance.now() - started);
+  }
+  const rawMs = median(runs);
+
+  const written = INTAKE_WARMUP + 2 * INTAKE_CASES + RAW_REPEATS * INTAKE_CASES;
+  const after = await countRows();
+  if (after.cases - before.cases !== written || after.events - before.events !== written) {
+    throw new Error(
+      `intake wrote ${after.cases - before.cases} cases and ${after.events - before.events} events, expected ${written} of each`,
+    );
+  }
+
+  return {
+    category: { code: category.code, name: category.name },
+    grids: targets.length,
+    sequential,
+    concurrent,
+    raw: {
+      ...throughput(INTAKE_CASES, rawMs),
+      repeats: RAW_REPEATS,
+      minMs: Math.min(...runs),
+      maxMs: Math.max(...runs),
+    },
+  };
+}

@@ -1,0 +1,202 @@
+/**
+ * 小类建议: a text classifier from a report's token bag (see text-features.ts) to the
+ * catalogue's categories. Pure and synchronous; training data comes from the caller
+ * (catalogue names and synonyms, labelled sample reports, closed cases).
+ *
+ * Two methods share one sparse inverted index (token → the classes it scores for):
+ * - `nb`: multinomial naive Bayes over log-scaled, IDF-weighted token counts, each
+ *   document L2-normalised so a long report does not outweigh a short one;
+ * - `centroid`: TF-IDF cosine against each class's centroid (the mean of its
+ *   documents' unit vectors).
+ * Scores are turned into 0–1 by a softmax with a temperature, over the classes asked for.
+ */
+import { countTokens } from './text-features';
+
+export type CategoryKind = 'component' | 'event';
+
+export interface CategoryRef {
+  kind: CategoryKind;
+  code: string;
+  name: string;
+  majorCode: string;
+}
+
+/** One labelled document: its class key (`categoryKey`), tokens and weight. */
+export interface TrainingExample {
+  key: string;
+  tokens: readonly string[];
+  weight: number;
+}
+
+export interface CategoryModelOptions {
+  method: 'nb' | 'centroid';
+  /** Laplace smoothing of `nb` (in units of normalised token weight). */
+  alpha: number;
+  /** Weight tokens by inverse document frequency. */
+  idf: boolean;
+  /** Softmax temperature turning raw scores into 0–1 (smaller is sharper). */
+  temperature: number;
+}
+
+/** Chosen on the development data (see bench/intake): centroid cosine beat naive Bayes. */
+export const DEFAULT_CATEGORY_MODEL_OPTIONS: CategoryModelOptions = {
+  method: 'centroid',
+  alpha: 0.1,
+  idf: true,
+  temperature: 0.05,
+};
+
+export interface CategorySuggestion {
+  category: CategoryRef;
+  score: number;
+}
+
+interface Posting {
+  classIndex: number;
+  weight: number;
+}
+
+export interface CategoryModel {
+  options: CategoryModelOptions;
+  categories: readonly CategoryRef[];
+  /** Per class: score of an empty query (`nb`: log prior) and the per-unit-of-query-weight term. */
+  base: Float64Array;
+  scale: Float64Array;
+  postings: ReadonlyMap<string, readonly Posting[]>;
+  idf: ReadonlyMap<string, number>;
+  /** IDF of a token never seen in training. */
+  unseenIdf: number;
+  documents: number;
+  trainedAt: Date;
+}
+
+export function categoryKey(kind: CategoryKind, code: string): string {
+  return `${kind}:${code}`;
+}
+
+/** Unit-length weights of one token bag: (1 + ln tf) × idf, L2-normalised. */
+function weigh(tokens: readonly string[], idfOf: (token: string) => number): Map<string, number> {
+  const weights = new Map<string, number>();
+  let norm = 0;
+  for (const [token, tf] of countTokens(tokens)) {
+    const w = (1 + Math.log(tf)) * idfOf(token);
+    weights.set(token, w);
+    norm += w * w;
+  }
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (const [token, w] of weights) weights.set(token, w / norm);
+  return weights;
+}
+
+export function trainCategoryModel(
+  categories: readonly CategoryRef[],
+  examples: readonly TrainingExample[],
+  options: CategoryModelOptions = DEFAULT_CATEGORY_MODEL_OPTIONS,
+  now: Date = new Date(),
+): CategoryModel {
+  const index = new Map(categories.map((c, i) => [categoryKey(c.kind, c.code), i]));
+  const usable = examples.filter((e) => index.has(e.key) && e.tokens.length > 0 && e.weight > 0);
+
+  // Document frequencies (each document once, whatever its weight).
+  const df = new Map<string, number>();
+  for (const e of usable) for (const token of new Set(e.tokens)) df.set(token, (df.get(token) ?? 0) + 1);
+  const n = usable.length;
+  const idfMap = new Map<string, number>();
+  for (const [token, d] of df) idfMap.set(token, options.idf ? Math.log((n + 1) / (d + 1)) + 1 : 1);
+  const unseenIdf = options.idf ? Math.log(n + 1) + 1 : 1;
+  const idfOf = (token: string) => idfMap.get(token) ?? unseenIdf;
+
+  // Per class: token → summed normalised weight.
+  const k = categories.length;
+  const sums: Map<string, number>[] = Array.from({ length: k }, () => new Map());
+  const mass = new Float64Array(k);
+  for (const e of usable) {
+    const c = index.get(e.key) as number;
+    const sum = sums[c] as Map<string, number>;
+    for (const [token, w] of weigh(e.tokens, idfOf)) {
+      sum.set(token, (sum.get(token) ?? 0) + w * e.weight);
+      mass[c] = (mass[c] ?? 0) + w * e.weight;
+    }
+  }
+
+  const base = new Float64Array(k);
+  const scale = new Float64Array(k);
+  const postings = new Map<string, Posting[]>();
+  const post = (token: string, classIndex: number, weight: number) => {
+    const list = postings.get(token);
+    if (list) list.push({ classIndex, weight });
+    else postings.set(token, [{ classIndex, weight }]);
+  };
+
+  if (options.method === 'nb') {
+    // log θ_ct = log(α + n_ct) − log(Σ_t n_ct + αV); unseen tokens of a class keep log α.
+    const vocabulary = idfMap.size;
+    const logAlpha = Math.log(options.alpha);
+    for (let c = 0; c < k; c++) {
+      // Uniform prior: the catalogue, not the sample mix, decides what is likely.
+      base[c] = 0;
+      scale[c] = logAlpha - Math.log((mass[c] ?? 0) + options.alpha * vocabulary);
+      for (const [token, count] of sums[c] ?? []) post(token, c, Math.log(1 + count / options.alpha));
+    }
+  } else {
+    for (let c = 0; c < k; c++) {
+      const sum = sums[c] ?? new Map<string, number>();
+      let norm = 0;
+      for (const w of sum.values()) norm += w * w;
+      norm = Math.sqrt(norm);
+      if (norm === 0) continue;
+      for (const [token, w] of sum) post(token, c, w / norm);
+    }
+  }
+  return { options, categories, base, scale, postings, idf: idfMap, unseenIdf, documents: n, trainedAt: now };
+}
+
+/** Raw class scores of one token bag (higher is better); tokens unseen in training are ignored. */
+export function rawScores(model: CategoryModel, tokens: readonly string[]): Float64Array {
+  const known = tokens.filter((t) => model.postings.has(t));
+  const query = weigh(known, (t) => model.idf.get(t) ?? model.unseenIdf);
+  let total = 0;
+  for (const w of query.values()) total += w;
+  const scores = new Float64Array(model.categories.length);
+  for (let c = 0; c < scores.length; c++) scores[c] = (model.base[c] ?? 0) + (model.scale[c] ?? 0) * total;
+  for (const [token, w] of query) {
+    for (const p of model.postings.get(token) ?? []) scores[p.classIndex] = (scores[p.classIndex] ?? 0) + w * p.weight;
+  }
+  return scores;
+}
+
+export interface SuggestOptions {
+  limit?: number;
+  kind?: CategoryKind;
+}
+
+/** The best `limit` categories (default 3) with a 0–1 score (softmax over the kind asked for). */
+export function suggestCategories(
+  model: CategoryModel,
+  tokens: readonly string[],
+  options: SuggestOptions = {},
+): CategorySuggestion[] {
+  const limit = options.limit ?? 3;
+  const scores = rawScores(model, tokens);
+  const candidates: number[] = [];
+  for (let c = 0; c < model.categories.length; c++) {
+    if (!options.kind || model.categories[c]?.kind === options.kind) candidates.push(c);
+  }
+  if (candidates.length === 0) return [];
+  const t = model.options.temperature;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const c of candidates) max = Math.max(max, (scores[c] ?? 0) / t);
+  let sum = 0;
+  const exp = new Map<number, number>();
+  for (const c of candidates) {
+    const e = Math.exp((scores[c] ?? 0) / t - max);
+    exp.set(c, e);
+    sum += e;
+  }
+  // No known token at all: every class ties, so say nothing rather than guess.
+  if (candidates.every((c) => scores[c] === scores[candidates[0] ?? 0])) return [];
+  return candidates
+    .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0))
+    .slice(0, limit)
+    .map((c) => ({ category: model.categories[c] as CategoryRef, score: (exp.get(c) ?? 0) / sum }));
+}

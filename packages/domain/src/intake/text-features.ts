@@ -1,0 +1,101 @@
+/**
+ * Text features for intake (category suggestion and duplicate detection). Pure: the
+ * word segmentation itself (jieba) runs in the BFF and hands its words in here, so
+ * the same features can be built in the browser, a test or the benchmark.
+ *
+ * A report becomes a bag of tokens: `w:<word>` for each segmented word worth keeping
+ * and `b:<two characters>` for each pair of adjacent Chinese characters. Bigrams
+ * survive typos (以经/已经) and words the dictionary splits differently; words carry
+ * the meaning of longer terms (人行道, 占道经营).
+ */
+
+/** Chinese (CJK unified ideographs, extension A and the main block). */
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
+const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
+/** Something a word must contain to be kept: a Chinese character or a Latin letter. */
+const CONTENTFUL = /[\u3400-\u4dbf\u4e00-\u9fffa-z]/;
+
+/**
+ * Function words and report boilerplate (hotline and alarm wrappers, requests for
+ * action) that appear in every category and only add noise.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    '的 了 着 过 地 得 在 是 有 和 与 及 或 等 把 被 给 让 对 向 从 到 于 为 以 而 且 但 就 都 也 又 还 才 再 很 太 更 最 ' +
+    '啊 吧 呢 吗 呀 哦 嘛 啦 哈 哎 唉 呵 嗯 这 那 这个 那个 这里 那里 这边 那边 这样 那样 这些 那些 它 他 她 我 你 您 ' +
+    '他们 她们 我们 你们 大家 自己 一 一个 一些 个 些 次 下 里 之 其 已 已经 能 会 要 想 说 看 去 来 ' +
+    '一直 一下 现在 今天 昨天 每天 天天 到底 怎么 什么 为什么 谁 哪 哪里 如何 多少 几 好 好几 真的 实在 非常 特别 ' +
+    '市民 来电 反映 反应 称 表示 要求 希望 请求 请 尽快 及时 处理 核查 核实 查处 相关 部门 工作人员 现场 发现 ' +
+    '疑似 情况 问题 存在 目前 位置 位于 附近 周边 旁边 门口 门前 对面 一带 路段 号 号楼 幢 栋 单元 室 米 处 ' +
+    '已 拍照 取证 上报 告警 报警 识别 置信度 设备 编号 系统 检测 监测 自动 ai 视频 摄像头 巡查 巡逻 热线 转办 ' +
+    '工单 诉求 投诉 举报 联系 电话 先生 女士 师傅 一下子 麻烦 谢谢 管管 管不管 没人管'
+  ).split(' '),
+);
+
+/** Full-width forms → ASCII, compatibility characters folded (NFKC), lower case, one space. */
+export function normaliseText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Pairs of adjacent Chinese characters, run by run (never across punctuation or digits). */
+export function charBigrams(text: string): string[] {
+  const out: string[] = [];
+  for (const run of text.match(HAN_RUN) ?? []) {
+    const chars = Array.from(run);
+    for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
+  }
+  return out;
+}
+
+/** Whether a segmented word is worth a feature: has content, is not a stop word. */
+export function keepWord(word: string): boolean {
+  return word.length > 0 && CONTENTFUL.test(word) && !STOP_WORDS.has(word);
+}
+
+/** Whether a string contains any Chinese character. */
+export function hasHan(text: string): boolean {
+  return HAN.test(text);
+}
+
+export interface FeatureOptions {
+  /** Add `b:` character bigrams (default true). */
+  bigrams?: boolean;
+  /** Add `w:` words (default true). */
+  words?: boolean;
+}
+
+/**
+ * The token bag of one text from its segmented words (segment `normaliseText(text)`).
+ * Bigrams are taken inside runs of kept Chinese words, so stop words and punctuation
+ * break a run and boilerplate ("市民来电反映") adds no bigrams.
+ */
+export function featureTokens(words: readonly string[], options: FeatureOptions = {}): string[] {
+  const tokens: string[] = [];
+  const bigrams: string[] = [];
+  let run = '';
+  const flush = () => {
+    if (run.length > 1) bigrams.push(...charBigrams(run));
+    run = '';
+  };
+  for (const word of words) {
+    const w = word.trim();
+    if (!keepWord(w)) {
+      flush();
+      continue;
+    }
+    tokens.push(`w:${w}`);
+    if (hasHan(w)) run += w;
+    else flush();
+  }
+  flush();
+  if (options.words === false) tokens.length = 0;
+  if (options.bigrams !== false) for (const bigram of bigrams) tokens.push(`b:${bigram}`);
+  return tokens;
+}
+
+/** Token → count. */
+export function countTokens(tokens: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return counts;
+}
