@@ -265,3 +265,26 @@ describe('desk helpers', () => {
     expect(refused.code).toBe('FORBIDDEN');
   });
 });
+
+describe('retries from a phone on a weak connection', () => {
+  it('returns the case already saved when the same report is sent again', async () => {
+    const collector = await app.as('linjiang.collector');
+    const input = { ...SAMPLE_REPORT, ...here, clientRequestId: 'phone-draft-0001-retry' };
+    const first = await collector.cases.report(input);
+    const retry = await collector.cases.report(input);
+    expect(retry.id).toBe(first.id);
+    expect(retry.caseNo).toBe(first.caseNo);
+    const mine = await collector.cases.mine({ pageSize: 200 });
+    expect(mine.rows.filter((r) => r.id === first.id)).toHaveLength(1);
+    const other = await (await app.as('linjiang.street_chief')).cases.report(input);
+    expect(other.id).not.toBe(first.id);
+  });
+
+  it("lists only the collector's own reports and tasks as theirs", async () => {
+    const mine = await (await app.as('linjiang.collector')).cases.mine({ pageSize: 200 });
+    const collectorId = await app.userId('linjiang.collector');
+    const rows = await app.db.select().from(cases);
+    const expected = rows.filter((r) => r.reportedBy === collectorId || r.assigneeId === collectorId).map((r) => r.id);
+    expect(mine.rows.map((r) => r.id).sort()).toEqual(expected.sort());
+  });
+});

@@ -16,15 +16,30 @@ import { BIG_BUTTON } from './phone-styles';
 import { PhotoPicker } from './photo-picker';
 import { SendStatus } from './send-status';
 
+/** Random id that also works outside secure contexts (plain-http deployments), unlike randomUUID. */
+function newRequestId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export interface ReportFields {
   location: PickedLocation | null;
   address: string;
   category: ChosenCategory | null;
   description: string;
   urgency: 'normal' | 'urgent';
+  /** Set at the first send and kept in the draft, so retries are recognised by the server. */
+  requestId?: string | null;
 }
 
-const EMPTY: ReportFields = { location: null, address: '', category: null, description: '', urgency: 'normal' };
+const EMPTY: ReportFields = {
+  location: null,
+  address: '',
+  category: null,
+  description: '',
+  urgency: 'normal',
+  requestId: null,
+};
 const isEmpty = (f: ReportFields) => !f.location && !f.address.trim() && !f.category && !f.description.trim();
 
 type Problems = Partial<Record<'location' | 'category' | 'description', string>>;
@@ -61,6 +76,9 @@ export function ReportForm() {
     setProblems(found);
     const { location, category } = fields;
     if (Object.keys(found).length > 0 || !location || !category) return;
+    // One id per report, kept in the draft: a retry after a lost reply returns the saved case.
+    const requestId = fields.requestId ?? newRequestId();
+    if (!fields.requestId) set('requestId', requestId);
     const result = await sender.send((attachmentIds) =>
       report.mutateAsync({
         source: user.role === 'collector' ? 'collector' : 'patrol',
@@ -72,6 +90,7 @@ export function ReportForm() {
         lng: location.lng,
         lat: location.lat,
         attachmentIds,
+        clientRequestId: requestId,
       }),
     );
     if (result) {
