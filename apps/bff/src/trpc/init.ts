@@ -21,6 +21,16 @@ function readableZodMessage(error: ZodError): string {
   return `输入有误：${field}${first.message}`;
 }
 
+/** Messages per field keyed by the full path ("data.name"), so nested update forms can place them. */
+function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    out[key] = [...(out[key] ?? []), issue.message];
+  }
+  return out;
+}
+
 export const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
@@ -33,7 +43,7 @@ export const t = initTRPC
           ...shape,
           message: readableZodMessage(cause),
           // Per-field messages so forms can show them next to the field.
-          data: { ...shape.data, fieldErrors: z.flattenError(cause).fieldErrors as Record<string, string[]> },
+          data: { ...shape.data, fieldErrors: fieldErrorsOf(cause) },
         };
       }
       return { ...shape, data: { ...shape.data, fieldErrors: null } };

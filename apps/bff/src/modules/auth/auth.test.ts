@@ -67,6 +67,10 @@ describe('login and sessions', () => {
     expect(stillLocked.message).toContain('分钟后再试');
 
     const admin = await app.as('admin');
+    const locked = await admin.users.list({ status: 'locked', pageSize: 200 });
+    expect(locked.rows.map((u) => u.username)).toEqual(['hubin.dispatcher']);
+    const active = await admin.users.list({ status: 'active', pageSize: 200 });
+    expect(active.rows.map((u) => u.username)).not.toContain('hubin.dispatcher');
     await admin.users.unlock({ id: await app.userId('hubin.dispatcher') });
     const { me } = await signIn('hubin.dispatcher');
     expect(me.role).toBe('dispatcher');

@@ -60,8 +60,8 @@ export interface DuplicateCandidate {
 
 /** At most this many cases in the box are scored (newest first); a real cluster is far smaller. */
 export const MAX_SCORED = 2_000;
-/** Candidates scoring below this are not listed at all. */
-export const LIST_FLOOR = 0.2;
+/** Candidates scoring below this are not listed at all (between it and `review` they come back as 'ignore'). */
+export const LIST_FLOOR = 0.1;
 
 const isStatus = (s: string): s is CaseStatus => Object.hasOwn(CASE_STATUS_NAMES, s);
 

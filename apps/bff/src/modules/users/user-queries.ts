@@ -2,7 +2,7 @@ import type { Queryable } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
 import { areas, departments } from '@citygov/db/schema/org';
 import { ForbiddenError, NotFoundError } from '@citygov/domain/errors';
-import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
 import { coversAreaPath, withinAreaScope } from '../org/scope';
 import type { TListUsersInput } from './user-schemas';
@@ -33,6 +33,12 @@ export async function listUsers(db: Queryable, viewer: SessionUser, input: TList
   }
   if (input.role) conditions.push(eq(users.role, input.role));
   if (input.areaId) conditions.push(eq(users.areaId, input.areaId));
+  // A locked account counts as locked whatever else it is: unlocking is the next step for it.
+  const now = new Date();
+  const notLocked = or(isNull(users.lockedUntil), lte(users.lockedUntil, now));
+  if (input.status === 'locked') conditions.push(gt(users.lockedUntil, now));
+  if (input.status === 'active' && notLocked) conditions.push(eq(users.active, true), notLocked);
+  if (input.status === 'inactive' && notLocked) conditions.push(eq(users.active, false), notLocked);
   const where = and(...conditions);
   const [rows, totals] = await Promise.all([
     db

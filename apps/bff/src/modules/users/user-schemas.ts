@@ -28,6 +28,7 @@ export const ZListUsersInput = z.object({
   q: z.string().trim().max(40).optional(),
   role: roleEnum.optional(),
   areaId: z.number().int().positive().optional(),
+  status: z.enum(['active', 'inactive', 'locked']).optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(200).default(20),
 });

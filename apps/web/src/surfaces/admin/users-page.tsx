@@ -8,13 +8,10 @@ import { UserDialog } from '../../features/users/components/user-dialog';
 import { UserFilters } from '../../features/users/components/user-filters';
 import { UserTable } from '../../features/users/components/user-table';
 import { useUserFilters } from '../../features/users/use-user-filters';
-import { userStatusOf } from '../../features/users/user-status';
 import { apiErrorMessage } from '../../lib/api-error';
 import { PageHeader } from '../../lib/ui/page-header';
 
 const PAGE_SIZE = 20;
-// users.list has no status filter yet: a status filter reads this many rows and filters here.
-const STATUS_SCAN_SIZE = 200;
 
 type Dialog = { kind: 'none' } | { kind: 'create' } | { kind: 'edit'; user: UserRow };
 
@@ -23,21 +20,20 @@ export function UsersPage() {
   const canManage = can('user.manage');
   const { message } = App.useApp();
   const { values, page, update } = useUserFilters();
-  const byStatus = values.status !== undefined;
   const list = useUsersList({
     q: values.q || undefined,
     role: values.role,
-    page: byStatus ? 1 : page,
-    pageSize: byStatus ? STATUS_SCAN_SIZE : PAGE_SIZE,
+    status: values.status,
+    page,
+    pageSize: PAGE_SIZE,
   });
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
   const [resetting, setResetting] = useState<UserRow | null>(null);
   const setActive = useSetUserActive();
   const unlock = useUnlockUser();
 
-  const allRows = list.data?.rows ?? [];
-  const rows = byStatus ? allRows.filter((row) => userStatusOf(row) === values.status) : allRows;
-  const total = byStatus ? rows.length : (list.data?.total ?? 0);
+  const rows = list.data?.rows ?? [];
+  const total = list.data?.total ?? 0;
   const fail = (error: unknown) => message.error(apiErrorMessage(error));
 
   return (
@@ -57,14 +53,6 @@ export function UsersPage() {
         <UserFilters values={values} onChange={update} />
         {list.isError ? (
           <Alert type="error" showIcon title={apiErrorMessage(list.error)} style={{ marginBottom: 16 }} />
-        ) : null}
-        {byStatus && (list.data?.total ?? 0) > STATUS_SCAN_SIZE ? (
-          <Alert
-            type="warning"
-            showIcon
-            title={`账号较多，按状态筛选仅覆盖前 ${STATUS_SCAN_SIZE} 个账号，请结合关键字或角色缩小范围`}
-            style={{ marginBottom: 16 }}
-          />
         ) : null}
         <UserTable
           rows={rows}
