@@ -7,6 +7,6 @@ const d = await openFreshPostgres();
 console.log(d.location);
 await migrateDatabase(d.open);
 await seedDemoCity(d.open.db);
-const f = await seedManyCases(d.open, 1_000_000, 10, (p) => console.log(p.done, (p.ms / 1000).toFixed(1)));
+const f = await seedManyCases(d.open, Number(process.argv[2] ?? 1_000_000), 10, (p) => console.log(p.phase, p.done, (p.ms / 1000).toFixed(1)));
 console.log(JSON.stringify(f));
 await d.open.close();

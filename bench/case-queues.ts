@@ -130,7 +130,7 @@ async function runDirect(db: Database, open: OpenDatabase, call: QueueCall): Pro
 }
 
 /** Names each captured statement: list calls send rows then count; queues() one count per queue, in order. */
-async function explainCall(open: OpenDatabase, call: QueueCall): Promise<ExplainedCall> {
+export async function explainCall(open: OpenDatabase, call: QueueCall): Promise<ExplainedCall> {
   let queueKeys: string[] = [];
   const { queries, explain } = await captureQueries(open, async (db) => {
     const result = await runDirect(db, open, call);

@@ -21,6 +21,7 @@ import {
   type QueueFigures,
 } from './case-queues';
 import { type BenchDatabase, checkPostgres, openFreshPglite, openFreshPostgres } from './databases';
+import { benchIntake } from './intake/run';
 import { type ManyCasesFigures, seedManyCases } from './many-cases';
 import { formatMs, formatSummary, type Summary, timed } from './stats';
 
@@ -141,9 +142,13 @@ async function runPass(label: string, openFresh: () => Promise<BenchDatabase>, m
     const intake = await benchCaseIntake(database.open);
     printIntake(intake);
 
-    console.log(`  loading ${thousands(manyCases)} cases with SQL (insert … select … from generate_series):`);
+    console.log(
+      `  loading ${thousands(manyCases)} cases with SQL (insert … select … from generate_series into an unindexed staging table, then into cases oldest first):`,
+    );
     const many = await seedManyCases(database.open, manyCases, SEED_CHUNKS, (p) =>
-      console.log(`    … ${thousands(p.done).padStart(9)} / ${thousands(p.total)} (${(p.ms / 1000).toFixed(1)} s)`),
+      console.log(
+        `    … ${p.phase === 'generate' ? 'generated' : 'loaded   '} ${thousands(p.done).padStart(9)} / ${thousands(p.total)} (${(p.ms / 1000).toFixed(1)} s)`,
+      ),
     );
     printMany(many);
     const queues = await benchCaseQueues(database.open);
@@ -279,6 +284,8 @@ async function main(): Promise<void> {
     '(case intake: cases per second; raw = one multi-row INSERT of cases + one of case_events per transaction)',
   );
   printQueueTable(results);
+  // Category suggestion and duplicate detection: accuracy on generated reports, findDuplicates latency.
+  await benchIntake();
 }
 
 main().catch((error: unknown) => {

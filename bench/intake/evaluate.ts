@@ -40,7 +40,8 @@ export function categoryAccuracy(
     result.n++;
     result.top1 += one;
     result.top3 += three;
-    const s = (result.bySource[item.source] ??= { n: 0, top1: 0, top3: 0 });
+    const s = result.bySource[item.source] ?? { n: 0, top1: 0, top3: 0 };
+    result.bySource[item.source] = s;
     s.n++;
     s.top1 += one;
     s.top3 += three;

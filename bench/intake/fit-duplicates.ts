@@ -3,22 +3,33 @@
  * — a logistic regression of "same group" on the four factors, for a small grid of
  * factor shapes (distance and time half-values, same-major credit, IDF or not) — and
  * picks thresholds on the same split: `merge` the lowest with auto-merge precision ≥ 97 %
- * (a margin over the 95 % target), `review` the lowest (≥ 0.2) at which at least 30 % of
+ * (a margin over the 95 % target), `review` the lowest (≥ 0.3) at which at least 30 % of
  * the flagged pairs are true duplicates (what a shift lead can sift).
  * Prints the values to copy into DEFAULT_DUPLICATE_THRESHOLDS; the test split is not read.
  */
+
+import { buildCategoryModel } from '../../apps/bff/src/modules/intake/category-suggester';
 import {
   DEFAULT_DUPLICATE_THRESHOLDS,
   type DuplicateFactors,
   type DuplicateThresholds,
   type DuplicateWeights,
 } from '../../packages/domain/src/intake/duplicate-score';
-import { buildCategoryModel } from '../../apps/bff/src/modules/intake/category-suggester';
 import { candidatePairs, duplicateMetrics, type Pair, scorePairs } from './evaluate';
 import { devSplit } from './splits';
 import { benchTrainingSources, tokenise } from './training';
 
 const FEATURES = ['category', 'distance', 'time', 'text'] as const;
+
+/** What `scoreFactors` multiplies the weights by. */
+function featuresOf(f: DuplicateFactors) {
+  return {
+    category: f.category,
+    distance: Math.log(Math.max(1e-9, f.distance)),
+    time: Math.log(Math.max(1e-9, f.time)),
+    text: f.text,
+  };
+}
 
 /** Plain batch gradient descent on the mean log-loss with a little L2. */
 export function fitLogistic(pairs: readonly Pair[], iterations = 1500, rate = 2, l2 = 1e-4): DuplicateWeights {
@@ -27,7 +38,7 @@ export function fitLogistic(pairs: readonly Pair[], iterations = 1500, rate = 2,
   for (let it = 0; it < iterations; it++) {
     const g = { bias: 0, category: 0, distance: 0, time: 0, text: 0 };
     for (const p of pairs) {
-      const f = p.factors;
+      const f = featuresOf(p.factors);
       const z = w.bias + w.category * f.category + w.distance * f.distance + w.time * f.time + w.text * f.text;
       const err = 1 / (1 + Math.exp(-z)) - (p.duplicate ? 1 : 0);
       g.bias += err;
@@ -65,10 +76,10 @@ function chooseThresholds(scored: readonly { score: number; duplicate: boolean }
       break;
     }
   }
-  // Review: the lowest threshold at which at least 30 % of the flags are real, never below 0.2.
+  // Review: the lowest threshold at which at least 30 % of the flags are real, never below 0.3.
   let review = merge;
   for (const t of grid) {
-    if (t < 0.2 || t > merge) continue;
+    if (t < 0.3 || t > merge) continue;
     const m = duplicateMetrics(scored, trueTotal, { merge, review: t });
     if (m.flaggedPrecision >= 0.3) {
       review = t;
@@ -92,7 +103,12 @@ function main() {
     for (const timeHalfHours of [6, 12, 24])
       for (const sameMajorCredit of [0.3, 0.5])
         for (const { useIdf, pairs: rawPairs, trueTotal } of raw) {
-          const shape: DuplicateThresholds = { ...DEFAULT_DUPLICATE_THRESHOLDS, distanceHalfM, timeHalfHours, sameMajorCredit };
+          const shape: DuplicateThresholds = {
+            ...DEFAULT_DUPLICATE_THRESHOLDS,
+            distanceHalfM,
+            timeHalfHours,
+            sameMajorCredit,
+          };
           const pairs = rawPairs.map((p) => ({ ...p, factors: reshape(p.factors, shape) }));
           const weights = fitLogistic(pairs);
           const fitted = { ...shape, weights };
@@ -116,7 +132,16 @@ function main() {
   const r2 = (x: number) => Math.round(x * 100) / 100;
   console.log(`\nbest on dev: ${best.label}`);
   console.log(
-    JSON.stringify({ ...best.thresholds, weights: { bias: r2(w.bias), category: r2(w.category), distance: r2(w.distance), time: r2(w.time), text: r2(w.text) } }),
+    JSON.stringify({
+      ...best.thresholds,
+      weights: {
+        bias: r2(w.bias),
+        category: r2(w.category),
+        distance: r2(w.distance),
+        time: r2(w.time),
+        text: r2(w.text),
+      },
+    }),
   );
 }
 

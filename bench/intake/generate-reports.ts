@@ -285,14 +285,16 @@ export function generateReports(options: GeneratorOptions): EvalReport[] {
     const v = variantFor(p);
     switch (source) {
       case 'collector':
-        return `${rnd.pick(['', '', '巡查发现：', '日常巡查中发现'])}${formalPlace(p.site)}${formalClause(p, v)}${rnd.pick([
-          '，已拍照取证。',
-          '，已告知当事人限期整改。',
-          '，需相关部门处置。',
-          '。',
-          '，现场已设置警示。',
-          '，建议尽快处理。',
-        ])}`;
+        return `${rnd.pick(['', '', '巡查发现：', '日常巡查中发现'])}${formalPlace(p.site)}${formalClause(p, v)}${rnd.pick(
+          [
+            '，已拍照取证。',
+            '，已告知当事人限期整改。',
+            '，需相关部门处置。',
+            '。',
+            '，现场已设置警示。',
+            '，建议尽快处理。',
+          ],
+        )}`;
       case 'hotline':
         return `${rnd.pick(['市民来电反映：', '来电人反映，', '12345转办：市民反映', '市民电话投诉：', '来电称'])}${formalPlace(
           p.site,
@@ -448,7 +450,11 @@ export function generateReports(options: GeneratorOptions): EvalReport[] {
     const anchor = rnd.pick(anchors);
     const problem: Problem = {
       category: anchor.problem.category,
-      site: { ...nearbySite(anchor.problem.site, 0, 40), road: anchor.problem.site.road, number: anchor.problem.site.number },
+      site: {
+        ...nearbySite(anchor.problem.site, 0, 40),
+        road: anchor.problem.site.road,
+        number: anchor.problem.site.number,
+      },
       variant: rnd.int(0, 3),
     };
     const at = new Date(anchor.at.getTime() + (1 + rnd.float() * 5) * 24 * HOUR);

@@ -11,8 +11,8 @@ import {
   type TrainingSources,
 } from '../../apps/bff/src/modules/intake/training-data';
 import { buildCatalogueSeed } from '../../packages/db/src/seed/catalogue-seed';
-import type { EvalReport } from './generate-reports';
 import type { Tokenised } from './evaluate';
+import type { EvalReport } from './generate-reports';
 
 export function seedCatalogue(): CatalogueEntry[] {
   return buildCatalogueSeed().categories.map((c) => ({

@@ -2,8 +2,8 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { login } from './helpers';
 
 /**
- * The dispatcher desk end to end: intake → list filters in the URL → accept and file →
- * dispatch seen live on another screen → a stale action refused with the server's reason.
+ * The dispatcher desk end to end: intake → list filters in the URL → a stale 受理 refused
+ * with the server's reason → filing → a dispatch seen live on another screen.
  * One case walks through all of it, so the tests run in order.
  */
 test.describe.configure({ mode: 'serial' });
@@ -98,19 +98,37 @@ test('the status filter is held in the URL and survives a reload', async ({ page
   await expect(page).toHaveURL(new RegExp(`/desk/cases/${created.id}$`));
 });
 
-test('the shift lead accepts and files the case; disabled actions say why', async ({ page }) => {
+test('an action on a case someone else just changed shows the conflict message', async ({ browser }) => {
+  // The acceptor opens 受理 and hesitates; meanwhile the shift lead accepts the case.
+  const late = await signedIn(browser, 'linjiang.acceptor');
+  await openCaseLive(late);
+  const stale = await act(late, '受理', '情况属实，予以受理');
+
+  const first = await signedIn(browser, 'linjiang.shift_lead');
+  await first.goto(`/desk/cases/${created.id}`);
+  const accept = await act(first, '受理');
+  await accept.getByRole('button', { name: '提交' }).click();
+  await expect(first.getByText('受理成功')).toBeVisible();
+
+  await stale.getByRole('button', { name: '提交' }).click();
+  const conflict = late.getByRole('dialog').filter({ hasText: '案件已被他人处理' });
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText('已执行「受理」');
+  await conflict.getByRole('button', { name: '知道了' }).click();
+  await expect(late.locator('.ant-tag', { hasText: /^已受理$/ })).toBeVisible();
+  await late.context().close();
+  await first.context().close();
+});
+
+test('the shift lead files the case; disabled actions say why', async ({ page }) => {
   await login(page, 'linjiang.shift_lead');
   await page.goto(`/desk/cases/${created.id}`);
   await expect(page.getByRole('heading', { name: `案件 ${created.caseNo}` })).toBeVisible();
 
   await actionButton(page, '结案').hover();
-  await expect(page.getByRole('tooltip')).toContainText('案件当前状态为「待受理」，不能结案');
+  await expect(page.getByRole('tooltip')).toContainText('案件当前状态为「已受理」，不能结案');
 
-  const accept = await act(page, '受理');
-  await accept.getByRole('button', { name: '提交' }).click();
-  await expect(page.getByText('受理成功')).toBeVisible();
-
-  // 立案意见 is optional, but a required opinion (不予立案) is checked before anything is sent.
+  // 不予立案 needs an opinion: refused in the dialog before anything is sent.
   const refuse = await act(page, '不予立案');
   await refuse.getByRole('button', { name: '提交' }).click();
   await expect(refuse.getByText('请填写不予立案意见')).toBeVisible();
@@ -145,25 +163,4 @@ test('a dispatch on one screen shows up on another without reload', async ({ bro
   await expect(watcher.getByText('主办部门：临江区市政管理所')).toBeVisible();
   await watcher.context().close();
   await dispatcher.context().close();
-});
-
-test('an action on a case someone else just changed shows the conflict message', async ({ browser }) => {
-  const late = await signedIn(browser, 'linjiang.shift_lead');
-  await openCaseLive(late);
-  const stale = await act(late, '督办', '请加快处置进度');
-
-  const first = await signedIn(browser, 'linjiang.dispatcher');
-  await first.goto(`/desk/cases/${created.id}`);
-  const remind = await act(first, '催办', '请今日内处置完毕');
-  await remind.getByRole('button', { name: '提交' }).click();
-  await expect(first.getByText('催办成功')).toBeVisible();
-
-  await stale.getByRole('button', { name: '提交' }).click();
-  const conflict = late.getByRole('dialog').filter({ hasText: '案件已被他人处理' });
-  await expect(conflict).toBeVisible();
-  await expect(conflict).toContainText('已执行「催办」');
-  await conflict.getByRole('button', { name: '知道了' }).click();
-  await expect(late.getByText('意见：请今日内处置完毕')).toBeVisible();
-  await late.context().close();
-  await first.context().close();
 });

@@ -78,10 +78,11 @@ test.describe('public report and tracking', () => {
     await page.getByRole('textbox', { name: '问题描述' }).fill('早市摊贩占用人行道经营，行人无法通过');
     const map = page.getByRole('region', { name: /问题位置地图/ });
     await expect(map).toHaveAttribute('data-state', 'ready');
+    await map.scrollIntoViewIfNeeded();
     const box = await map.boundingBox();
     if (!box) throw new Error('map not laid out');
-    // Upper left of the city: inside 临江区.
-    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.35);
+    // Upper left of the city: inside 临江区 (the position is relative to the map, wherever it scrolled to).
+    await map.click({ position: { x: box.width * 0.3, y: box.height * 0.35 } });
     await expect(page.getByRole('status').filter({ hasText: '已选位置' })).toBeVisible();
     await page.getByRole('button', { name: '提交反映' }).click();
     await expect(page.getByTestId('tracking-no')).toHaveText(/^\d{12}$/);

@@ -38,12 +38,16 @@ export interface CategoryModelOptions {
   temperature: number;
 }
 
-/** Chosen on the development data (see bench/intake): centroid cosine beat naive Bayes. */
+/**
+ * Chosen on development data (bench/intake): the centroid cosine beat naive Bayes on
+ * the held-out sample reports and the generated dev split; the temperature makes the
+ * mean top-1 score on the dev split (0.80) close to its top-1 accuracy (0.85).
+ */
 export const DEFAULT_CATEGORY_MODEL_OPTIONS: CategoryModelOptions = {
   method: 'centroid',
   alpha: 0.1,
   idf: true,
-  temperature: 0.05,
+  temperature: 0.03,
 };
 
 export interface CategorySuggestion {
@@ -177,6 +181,8 @@ export function suggestCategories(
   options: SuggestOptions = {},
 ): CategorySuggestion[] {
   const limit = options.limit ?? 3;
+  // No known token at all: every class would tie, so say nothing rather than guess.
+  if (!tokens.some((t) => model.postings.has(t))) return [];
   const scores = rawScores(model, tokens);
   const candidates: number[] = [];
   for (let c = 0; c < model.categories.length; c++) {
@@ -193,8 +199,6 @@ export function suggestCategories(
     exp.set(c, e);
     sum += e;
   }
-  // No known token at all: every class ties, so say nothing rather than guess.
-  if (candidates.every((c) => scores[c] === scores[candidates[0] ?? 0])) return [];
   return candidates
     .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0))
     .slice(0, limit)

@@ -10,14 +10,7 @@ import type { SessionUser } from '../../trpc/context';
  * grid, or by default the collector of the smallest area around it (grid → street → …).
  */
 export async function pickCollector(db: Queryable, gridId: number, chosen: number | undefined) {
-  const [grid] = await db.select({ path: areas.path }).from(areas).where(eq(areas.id, gridId));
-  if (!grid) throw new ValidationError('网格不存在');
-  const candidates = await db
-    .select({ id: users.id, displayName: users.displayName, areaPath: areas.path })
-    .from(users)
-    .innerJoin(areas, eq(areas.id, users.areaId))
-    .where(and(eq(users.role, 'collector'), eq(users.active, true), sql`${grid.path} like ${areas.path} || '%'`))
-    .orderBy(desc(sql`length(${areas.path})`), users.id);
+  const candidates = await collectorsCovering(db, gridId);
   if (chosen !== undefined) {
     const found = candidates.find((c) => c.id === chosen);
     if (!found) throw new ValidationError('所选监督员不负责该网格');
@@ -26,6 +19,38 @@ export async function pickCollector(db: Queryable, gridId: number, chosen: numbe
   const nearest = candidates[0];
   if (!nearest) throw new ValidationError('该网格没有可派发任务的监督员');
   return nearest;
+}
+
+/** Active collectors whose area contains the grid, the most local first. */
+export async function collectorsCovering(db: Queryable, gridId: number) {
+  const [grid] = await db.select({ path: areas.path }).from(areas).where(eq(areas.id, gridId));
+  if (!grid) throw new ValidationError('网格不存在');
+  return db
+    .select({ id: users.id, displayName: users.displayName, areaPath: areas.path })
+    .from(users)
+    .innerJoin(areas, eq(areas.id, users.areaId))
+    .where(and(eq(users.role, 'collector'), eq(users.active, true), sql`${grid.path} like ${areas.path} || '%'`))
+    .orderBy(desc(sql`length(${areas.path})`), users.id);
+}
+
+/** Departments a dispatcher may send to: inside their area, or city-level ones above it. */
+export async function listDispatchableDepartments(db: Queryable, user: SessionUser) {
+  const rows = await db
+    .select({
+      id: departments.id,
+      parentId: departments.parentId,
+      name: departments.name,
+      kind: departments.kind,
+      areaName: areas.name,
+      areaPath: areas.path,
+    })
+    .from(departments)
+    .innerJoin(areas, eq(areas.id, departments.areaId))
+    .orderBy(departments.path);
+  return rows
+    .filter((d) => d.kind !== 'command_centre')
+    .filter((d) => d.areaPath.startsWith(user.areaPath) || user.areaPath.startsWith(d.areaPath))
+    .map(({ areaPath: _path, ...d }) => d);
 }
 
 /**

@@ -288,3 +288,20 @@ describe('retries from a phone on a weak connection', () => {
     expect(mine.rows.map((r) => r.id).sort()).toEqual(expected.sort());
   });
 });
+
+describe('dispatch and task helpers', () => {
+  it("offers a district dispatcher their district's and the city's departments, never another district's", async () => {
+    const targets = await (await app.as('linjiang.dispatcher')).cases.dispatchTargets();
+    const names = targets.map((d) => d.name);
+    expect(names).toContain('临江区市政管理所');
+    expect(names).toContain('市环境卫生管理处');
+    expect(names.some((n) => n.startsWith('云山区'))).toBe(false);
+    expect(targets.some((d) => d.kind === 'command_centre')).toBe(false);
+  });
+
+  it("lists the grid's collectors for a verify task, the local one first", async () => {
+    const reported = await (await app.as('linjiang.acceptor')).cases.report({ ...SAMPLE_REPORT, ...here });
+    const collectors = await (await app.as('linjiang.acceptor')).cases.collectorsFor({ caseId: reported.id });
+    expect(collectors[0]?.id).toBe(await app.userId('linjiang.collector'));
+  });
+});

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { SessionUser } from '../../trpc/context';
 import { permissionProcedure, router } from '../../trpc/procedures';
 import { addRemark } from './add-remark';
+import { collectorsCovering, listDispatchableDepartments } from './case-assignments';
 import { caseChanges, publishCaseChange } from './case-bus';
 import { getCaseDetail, listCases, queueCounts } from './case-queries';
 import { ZCaseActionInput, ZListCasesInput, ZReportCaseInput } from './case-schemas';
@@ -34,8 +35,23 @@ export const casesRouter = router({
     .input(z.object({ caseId: z.number().int().positive(), text: z.string().trim().min(1, '请填写备注').max(1000) }))
     .mutation(async ({ ctx, input }) => {
       const event = await addRemark(ctx.db, ctx.user, input.caseId, input.text);
+      const row = await loadCaseInScope(ctx.db, ctx.user, input.caseId);
+      ctx.afterCommit(() => publishCaseChange({ ...pick(row), action: 'remark' }));
       return { id: event?.id ?? null };
     }),
+
+  /** Collectors who may take a verify or check task for this case, the grid's own first. */
+  collectorsFor: permissionProcedure('case.accept')
+    .input(z.object({ caseId: z.number().int().positive() }))
+    .query(async ({ ctx, input }) => {
+      const row = await loadCaseInScope(ctx.db, ctx.user, input.caseId);
+      return (await collectorsCovering(ctx.db, row.gridId)).map(({ id, displayName }) => ({ id, displayName }));
+    }),
+
+  /** Departments this dispatcher may send cases to (their area's and the city's). */
+  dispatchTargets: permissionProcedure('case.dispatch').query(({ ctx }) =>
+    listDispatchableDepartments(ctx.db, ctx.user),
+  ),
 
   list: permissionProcedure('case.view')
     .input(ZListCasesInput)

@@ -10,6 +10,7 @@ import { CaseHeader } from '../../features/cases/components/case-header';
 import { CaseInfo } from '../../features/cases/components/case-info';
 import { CasePhotos } from '../../features/cases/components/case-photos';
 import { CaseTimeline } from '../../features/cases/components/case-timeline';
+import { RemarkDialog } from '../../features/cases/components/remark-dialog';
 import { exportCaseDetail } from '../../features/cases/export/use-case-export';
 import { useGridAreas } from '../../features/map/api/geo';
 import { PinMap } from '../../features/map/components/pin-map';
@@ -24,7 +25,7 @@ interface OpenAction {
 
 /** 案件详情: header with countdown, actions, fields, photos, map and the full timeline. */
 export function CaseDetailPage() {
-  const { user } = useSession();
+  const { can } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const id = Number(useParams().id);
@@ -33,6 +34,7 @@ export function CaseDetailPage() {
   // Side by side on a wide desk; on a narrow screen the timeline comes right after the fields.
   const wide = Grid.useBreakpoint().xl !== false;
   const [acting, setActing] = useState<OpenAction | null>(null);
+  const [remarking, setRemarking] = useState(false);
   const c = detail.data?.case;
   const pins = useMemo(() => (c ? [{ id: c.id, lng: c.lng, lat: c.lat, tone: 'picked' as const }] : []), [c]);
 
@@ -86,7 +88,11 @@ export function CaseDetailPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Card title="案件操作" size="small" style={{ marginBottom: 16 }}>
-            <CaseActionBar actions={data.actions} onAct={(option) => setActing({ option, record: c })} />
+            <CaseActionBar
+              actions={data.actions}
+              onAct={(option) => setActing({ option, record: c })}
+              onRemark={can('case.view') ? () => setRemarking(true) : undefined}
+            />
           </Card>
           <Card title="案件信息" size="small" style={{ marginBottom: 16 }}>
             <CaseInfo detail={data} column={{ xs: 1, md: 2 }} />
@@ -116,11 +122,20 @@ export function CaseDetailPage() {
           key={`${acting.option.action}:${acting.record.version}`}
           record={acting.record}
           option={acting.option}
-          userId={user.id}
           onClose={() => setActing(null)}
           onDone={(label) => {
             setActing(null);
             message.success(`${label}成功`);
+          }}
+        />
+      ) : null}
+      {remarking ? (
+        <RemarkDialog
+          record={c}
+          onClose={() => setRemarking(false)}
+          onDone={() => {
+            setRemarking(false);
+            message.success('备注已添加');
           }}
         />
       ) : null}

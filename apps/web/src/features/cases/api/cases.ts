@@ -43,3 +43,10 @@ export function useCaseAction() {
   const invalidate = useInvalidateCases();
   return useMutation(trpc.cases.act.mutationOptions({ onSettled: invalidate }));
 }
+
+/** 备注 moves nothing and publishes no live change, so refresh this screen's case queries here. */
+export function useAddRemark() {
+  const trpc = useTRPC();
+  const invalidate = useInvalidateCases();
+  return useMutation(trpc.cases.addRemark.mutationOptions({ onSuccess: invalidate }));
+}

@@ -5,7 +5,7 @@ import { useTRPC } from '../../../lib/trpc';
 type Api = ReturnType<typeof useTRPC>;
 export type CategoryOption = inferOutput<Api['catalogue']['list']>[number];
 export type CategoryMajor = inferOutput<Api['catalogue']['majors']>[number];
-export type DepartmentOption = inferOutput<Api['org']['departments']>[number];
+export type DepartmentOption = inferOutput<Api['cases']['dispatchTargets']>[number];
 export type AreaOption = inferOutput<Api['org']['areaTree']>[number];
 
 const LONG = 10 * 60_000;
@@ -18,10 +18,16 @@ export function useCategoryCatalogue() {
   return { majors: majors.data ?? [], minors: minors.data ?? [], loading: majors.isPending || minors.isPending };
 }
 
-/** Departments a dispatcher can send to (needs org.view, which dispatchers hold). */
+/** Departments a dispatcher can send to: their area's and the city-level ones above it. */
 export function useDepartmentOptions(enabled: boolean) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.org.departments.queryOptions(undefined, { staleTime: LONG }), enabled });
+  return useQuery({ ...trpc.cases.dispatchTargets.queryOptions(undefined, { staleTime: LONG }), enabled });
+}
+
+/** Collectors who can take this case's verify or check task, the grid's own first. */
+export function useCollectorOptions(caseId: number) {
+  const trpc = useTRPC();
+  return useQuery(trpc.cases.collectorsFor.queryOptions({ caseId }, { staleTime: LONG }));
 }
 
 /** Area tree for the area filter; only for roles with org.view. */

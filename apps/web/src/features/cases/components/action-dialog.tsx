@@ -25,6 +25,7 @@ function toInput(record: CaseRecord, action: string, values: ActionFormValues, p
       ? { extension: { amount: values.extensionAmount, unit: values.extensionUnit ?? 'working_days' } }
       : {}),
     ...(values.confirmed !== undefined ? { confirmed: values.confirmed } : {}),
+    ...(values.assigneeId ? { assigneeId: values.assigneeId } : {}),
     attachmentIds: photos,
   };
 }
@@ -37,13 +38,11 @@ function toInput(record: CaseRecord, action: string, values: ActionFormValues, p
 export function ActionDialog({
   record,
   option,
-  userId,
   onClose,
   onDone,
 }: {
   record: CaseRecord;
   option: CaseActionOption;
-  userId: number;
   onClose: () => void;
   onDone: (label: string) => void;
 }) {
@@ -93,7 +92,7 @@ export function ActionDialog({
     >
       {serverError ? <Alert type="error" showIcon title={serverError} style={{ marginBottom: 16 }} /> : null}
       <Form<ActionFormValues> form={form} layout="vertical" onFinish={submit} requiredMark>
-        <ActionFields action={option.action} onPhotos={setPhotos} />
+        <ActionFields action={option.action} caseId={record.id} onPhotos={setPhotos} />
         <Form.Item
           name="reason"
           label="意见"
@@ -107,7 +106,6 @@ export function ActionDialog({
         <Form.Item label="习惯语" htmlFor="action-phrase" style={{ marginBottom: 0 }}>
           <PhrasePicker
             id="action-phrase"
-            userId={userId}
             current={reason}
             onPick={(phrase) => form.setFieldValue('reason', reason ? `${reason}${phrase}` : phrase)}
           />

@@ -2,7 +2,7 @@ import { Form, InputNumber, Radio, Select, Space, TreeSelect, Typography } from 
 import { useMemo } from 'react';
 import { departmentTreeOptions } from '../../../lib/tree-options';
 import { PhotoUpload } from '../../../lib/ui/photo-upload';
-import { useDepartmentOptions } from '../api/reference-data';
+import { useCollectorOptions, useDepartmentOptions } from '../api/reference-data';
 import { EXTENSION_UNITS, type ExtensionUnit } from '../labels';
 
 export interface ActionFormValues {
@@ -12,6 +12,7 @@ export interface ActionFormValues {
   extensionAmount?: number;
   extensionUnit?: ExtensionUnit;
   confirmed?: boolean;
+  assigneeId?: number;
 }
 
 const UNIT_OPTIONS = (Object.keys(EXTENSION_UNITS) as ExtensionUnit[]).map((value) => ({
@@ -49,18 +50,38 @@ function DispatchFields() {
   );
 }
 
+function CollectorField({ caseId }: { caseId: number }) {
+  const collectors = useCollectorOptions(caseId);
+  const options = (collectors.data ?? []).map((c) => ({ value: c.id, label: c.displayName }));
+  return (
+    <Form.Item name="assigneeId" label="监督员" htmlFor="action-collector" extra="不选择时，系统派给该网格的责任监督员">
+      <Select
+        id="action-collector"
+        allowClear
+        loading={collectors.isPending}
+        placeholder={options[0] ? `${options[0].label}（网格责任监督员）` : '网格责任监督员（默认）'}
+        options={options}
+      />
+    </Form.Item>
+  );
+}
+
 /** The fields an action needs beyond the opinion: departments, collector, extension, result, photos. */
-export function ActionFields({ action, onPhotos }: { action: string; onPhotos: (ids: number[]) => void }) {
+export function ActionFields({
+  action,
+  caseId,
+  onPhotos,
+}: {
+  action: string;
+  caseId: number;
+  onPhotos: (ids: number[]) => void;
+}) {
   switch (action) {
     case 'dispatch':
       return <DispatchFields />;
     case 'requestVerify':
     case 'requestCheck':
-      return (
-        <Form.Item label="监督员" htmlFor="action-collector" extra="不选择时，系统派给该网格的责任监督员">
-          <Select id="action-collector" disabled placeholder="网格责任监督员（默认）" options={[]} />
-        </Form.Item>
-      );
+      return <CollectorField caseId={caseId} />;
     case 'requestExtension':
       return (
         <Form.Item label="延期时长" required>

@@ -27,9 +27,12 @@ const DANGER = new Set(['refuseFiling', 'rework', 'rejectReturn', 'rejectExtensi
 export function CaseActionBar({
   actions,
   onAct,
+  onRemark,
 }: {
   actions: readonly CaseActionOption[];
   onAct: (option: CaseActionOption) => void;
+  /** Absent for roles that may not add remarks (needs case.view). */
+  onRemark?: (() => void) | undefined;
 }) {
   const sorted = [...actions].sort((a, b) => Number(b.enabled) - Number(a.enabled));
   return (
@@ -54,9 +57,7 @@ export function CaseActionBar({
           </Tooltip>
         );
       })}
-      <Tooltip title="备注功能暂未开放（接口尚未提供）">
-        <Button disabled>备注</Button>
-      </Tooltip>
+      {onRemark ? <Button onClick={onRemark}>备注</Button> : null}
     </Space>
   );
 }

@@ -11,6 +11,7 @@ function colorOf(entry: CaseTimelineEntry): string {
   if (REFUSALS.has(entry.action) || entry.toStatus === 'voided') return 'red';
   if (ALERTS.has(entry.action)) return 'orange';
   if (entry.toStatus === 'closed') return 'green';
+  if (entry.action === 'remark') return 'gray';
   return 'blue';
 }
 
@@ -43,7 +44,11 @@ export function CaseTimeline({ entries }: { entries: readonly CaseTimelineEntry[
                   </Typography.Text>
                 ) : null}
               </Space>
-              {entry.reason ? <div style={{ marginTop: 2 }}>意见：{entry.reason}</div> : null}
+              {entry.reason ? (
+                <div style={{ marginTop: 2 }}>
+                  {entry.action === 'remark' ? '备注' : '意见'}：{entry.reason}
+                </div>
+              ) : null}
               {lines.length > 0 ? (
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>
                   {lines.join('；')}

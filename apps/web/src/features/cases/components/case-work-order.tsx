@@ -105,7 +105,11 @@ export function CaseWorkOrder({ detail, printedBy }: { detail: CaseDetail; print
                 <td>{event.actorName ?? '系统'}</td>
                 <td>{event.label}</td>
                 <td>
-                  {event.reason ? <div>意见：{event.reason}</div> : null}
+                  {event.reason ? (
+                    <div>
+                      {event.action === 'remark' ? '备注' : '意见'}：{event.reason}
+                    </div>
+                  ) : null}
                   {lines.length > 0 ? <div>{lines.join('；')}</div> : null}
                   {!event.reason && lines.length === 0 ? '—' : null}
                 </td>

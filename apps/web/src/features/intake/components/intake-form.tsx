@@ -9,7 +9,7 @@ import { INTAKE_SOURCE_OPTIONS, type IntakeValues, toReportInput } from './intak
 
 export interface PickedLocation {
   point: { lng: number; lat: number } | null;
-  grid: { id: number; code: string; name: string } | undefined;
+  grid: { id: number; code: string; name: string; inScope?: boolean } | undefined;
   loading: boolean;
   error: unknown;
 }
@@ -34,6 +34,8 @@ export function IntakeForm({
   const [photos, setPhotos] = useState<number[]>([]);
   const [locationError, setLocationError] = useState<string | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
+  // One id per form: a retried submit (lost response) returns the case already saved instead of a duplicate.
+  const [requestId] = useState(() => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`);
   const report = useReportCase();
   const { point, grid } = location;
 
@@ -52,7 +54,7 @@ export function IntakeForm({
     }
     if (!key) return;
     try {
-      onReported(await report.mutateAsync(toReportInput(values, key, point, photos)));
+      onReported(await report.mutateAsync(toReportInput(values, key, point, photos, requestId)));
     } catch (error) {
       const message = apiErrorMessage(error);
       const fieldErrors = Object.entries(apiFieldErrors(error));
@@ -95,6 +97,9 @@ export function IntakeForm({
           {point && grid ? (
             <Typography.Text>
               {grid.name}（网格编码 {grid.code}） · {point.lng.toFixed(6)}, {point.lat.toFixed(6)}
+              {grid.inScope === false ? (
+                <Typography.Text type="warning">（不在您的辖区内，登记后由所在辖区办理）</Typography.Text>
+              ) : null}
             </Typography.Text>
           ) : null}
         </div>

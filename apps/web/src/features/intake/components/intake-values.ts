@@ -24,6 +24,7 @@ export function toReportInput(
   category: CategoryKey,
   point: { lng: number; lat: number },
   attachmentIds: number[],
+  clientRequestId: string,
 ): ReportCaseInput {
   const address = trimmed(values.address);
   const componentId = category.kind === 'component' ? trimmed(values.componentId) : undefined;
@@ -42,5 +43,6 @@ export function toReportInput(
     ...(reporterName ? { reporterName } : {}),
     ...(reporterPhone ? { reporterPhone } : {}),
     attachmentIds,
+    clientRequestId,
   };
 }

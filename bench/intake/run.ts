@@ -1,0 +1,391 @@
+/**
+ * Intake assistance benchmark (小类建议 + 智能判重), called at the end of `pnpm bench`
+ * or alone: `tsx bench/intake/run.ts`.
+ *
+ * 1. Category suggestion: top-1 / top-3 on the generated TEST split (the model never
+ *    sees it: trained on the catalogue seed, the curated keywords and the 750 sample
+ *    reports), naive Bayes vs the shipped centroid cosine, with and without keywords;
+ *    5-fold cross-validation on the sample reports (realistic texts, each fold held
+ *    out of training); time per suggestion.
+ * 2. Duplicates on the TEST split at the shipped thresholds (fitted on the DEV split by
+ *    fit-duplicates.ts) and a threshold sweep.
+ * 3. Time of `findDuplicates` for one new report among many cases: PGlite with
+ *    BENCH_INTAKE_CASES_PGLITE (default 50,000) and PostgreSQL with
+ *    BENCH_INTAKE_CASES_POSTGRES (default 1,000,000) cases loaded by the shared
+ *    `seedManyCases`, without and then with the proposed (lat, lng) index.
+ *    BENCH_INTAKE_DB=0 skips this part.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { buildCategoryModel, resetIntakeModel } from '../../apps/bff/src/modules/intake/category-suggester';
+import { findDuplicates } from '../../apps/bff/src/modules/intake/find-duplicates';
+import { textTokens } from '../../apps/bff/src/modules/intake/segment';
+import type { TrainingSources } from '../../apps/bff/src/modules/intake/training-data';
+import type { SessionUser } from '../../apps/bff/src/trpc/context';
+import { migrateDatabase, type OpenDatabase, rowsOf } from '../../packages/db/src/client';
+import { seedDemoCity } from '../../packages/db/src/seed/seed-demo-city';
+import {
+  type CategoryModelOptions,
+  DEFAULT_CATEGORY_MODEL_OPTIONS,
+  suggestCategories,
+} from '../../packages/domain/src/intake/category-model';
+import { DEFAULT_DUPLICATE_THRESHOLDS } from '../../packages/domain/src/intake/duplicate-score';
+import { permissionsOf } from '../../packages/domain/src/permissions';
+import { type BenchDatabase, checkPostgres, openFreshPglite, openFreshPostgres } from '../databases';
+import { seedManyCases } from '../many-cases';
+import { formatMs, measureLoop, type Summary, summarise } from '../stats';
+import {
+  type Accuracy,
+  candidatePairs,
+  categoryAccuracy,
+  type DuplicateMetrics,
+  duplicateMetrics,
+  falseFlagsByRole,
+  scorePairs,
+} from './evaluate';
+import type { EvalReport } from './generate-reports';
+import { DEV_SEED, devSplit, TEST_SEED, testSplit } from './splits';
+import { benchTrainingSources, tokenise } from './training';
+
+const LATENCY_QUERIES = 200;
+const LATENCY_WARMUP = 10;
+const SUGGEST_CALLS = 1_000;
+
+function envCount(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1_000 || value > 10_000_000) {
+    throw new Error(`${name} must be a whole number from 1,000 to 10,000,000`);
+  }
+  return value;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const thousands = (n: number) => n.toLocaleString('en-US');
+
+function jiebaVersion(): string {
+  const url = new URL('../../apps/bff/node_modules/@node-rs/jieba/package.json', import.meta.url);
+  const pkg: unknown = JSON.parse(readFileSync(url, 'utf8'));
+  return pkg && typeof pkg === 'object' && 'version' in pkg ? String(pkg.version) : 'unknown';
+}
+
+function accuracyLine(label: string, a: Accuracy): string {
+  return `    ${label.padEnd(52)} top-1 ${pct(a.top1 / a.n).padStart(6)}  top-3 ${pct(a.top3 / a.n).padStart(6)}  (n=${a.n})`;
+}
+
+function bySourceLine(a: Accuracy): string {
+  return Object.entries(a.bySource)
+    .sort((x, y) => y[1].n - x[1].n)
+    .map(([source, s]) => `${source} ${pct(s.top3 / s.n)} (n=${s.n})`)
+    .join(', ');
+}
+
+function withoutKeywords(sources: TrainingSources): TrainingSources {
+  return { ...sources, keywords: { event: {}, facilities: {} } };
+}
+
+/** 5-fold cross-validation on the sample reports: each fold held out of the training data. */
+function samplesCrossValidation(sources: TrainingSources, options: CategoryModelOptions): Accuracy {
+  const folds = 5;
+  const all: Accuracy = { n: 0, top1: 0, top3: 0, bySource: {} };
+  const tokens = sources.samples.map((s) => textTokens(s.text));
+  for (let f = 0; f < folds; f++) {
+    const train = sources.samples.filter((_, i) => i % folds !== f);
+    const model = buildCategoryModel({ ...sources, samples: train }, options);
+    const held = sources.samples
+      .map((s, i) => ({ tokens: tokens[i] ?? [], categoryCode: s.code, source: 'sample', i }))
+      .filter((s) => s.i % folds === f);
+    const a = categoryAccuracy(model, held);
+    all.n += a.n;
+    all.top1 += a.top1;
+    all.top3 += a.top3;
+  }
+  return all;
+}
+
+function benchCategories(sources: TrainingSources, test: readonly (EvalReport & { tokens: string[] })[]) {
+  console.log('\n== intake: category suggestion (小类建议)');
+  const started = performance.now();
+  const model = buildCategoryModel(sources);
+  const trainMs = performance.now() - started;
+  console.log(
+    `  model: ${model.categories.length} categories, ${thousands(model.documents)} training documents (catalogue names + synonyms, keywords, ${sources.samples.length} sample reports, ${sources.history.length} closed cases); trained in ${formatMs(trainMs)} ms`,
+  );
+  const shipped = categoryAccuracy(model, test);
+  const nb = categoryAccuracy(buildCategoryModel(sources, { ...DEFAULT_CATEGORY_MODEL_OPTIONS, method: 'nb' }), test);
+  const noKeywords = categoryAccuracy(buildCategoryModel(withoutKeywords(sources)), test);
+  console.log(`  generated test split (seed ${TEST_SEED}), kind = event:`);
+  console.log(accuracyLine('TF-IDF centroid cosine (shipped)', shipped));
+  console.log(`      top-3 by source: ${bySourceLine(shipped)}`);
+  console.log(accuracyLine('multinomial naive Bayes (same features)', nb));
+  console.log(accuracyLine('centroid, without the curated keywords', noKeywords));
+  console.log('  the 750 sample reports, 5-fold cross-validation (fold held out of training):');
+  const cv = samplesCrossValidation(sources, DEFAULT_CATEGORY_MODEL_OPTIONS);
+  console.log(accuracyLine('TF-IDF centroid cosine (shipped)', cv));
+  console.log(
+    accuracyLine(
+      'multinomial naive Bayes',
+      samplesCrossValidation(sources, { ...DEFAULT_CATEGORY_MODEL_OPTIONS, method: 'nb' }),
+    ),
+  );
+  console.log(
+    accuracyLine(
+      'centroid, without the curated keywords',
+      samplesCrossValidation(withoutKeywords(sources), DEFAULT_CATEGORY_MODEL_OPTIONS),
+    ),
+  );
+
+  // Time per suggestion as the acceptor types: segmentation + features + scoring, in process.
+  const texts = test.map((r) => r.text);
+  const samples: number[] = [];
+  for (let i = 0; i < SUGGEST_CALLS; i++) {
+    const text = texts[i % texts.length] ?? '';
+    const t0 = performance.now();
+    suggestCategories(model, textTokens(text), { kind: 'event', limit: 3 });
+    samples.push(performance.now() - t0);
+  }
+  const s = summarise(samples);
+  console.log(
+    `  one suggestion (jieba cut + features + scoring, in process): p50 ${formatMs(s.p50)} ms, p95 ${formatMs(s.p95)} ms, max ${formatMs(s.max)} ms (n=${s.n})`,
+  );
+  return { model, shipped, cv, suggest: s };
+}
+
+function metricsLine(m: DuplicateMetrics): string {
+  return `| ${m.merge.toFixed(2).padStart(5)} | ${m.review.toFixed(2).padStart(6)} | ${pct(m.mergePrecision).padStart(9)} | ${pct(m.mergeRecall).padStart(9)} | ${pct(m.flaggedPrecision).padStart(11)} | ${pct(m.flaggedRecall).padStart(11)} | ${String(m.merged).padStart(6)} | ${String(m.flagged - m.merged).padStart(6)} |`;
+}
+
+function benchDuplicates(
+  idf: (t: string) => number,
+  dev: readonly (EvalReport & { tokens: string[] })[],
+  test: readonly (EvalReport & { tokens: string[] })[],
+) {
+  console.log('\n== intake: duplicate detection (智能判重)');
+  const t = DEFAULT_DUPLICATE_THRESHOLDS;
+  console.log(
+    `  shipped thresholds: merge ≥ ${t.merge}, review ≥ ${t.review}; radius ${t.searchRadiusM} m, window ${t.windowDays} d; distance ½ at ${t.distanceHalfM} m, time ½ at ${t.timeHalfHours} h, same major ${t.sameMajorCredit}; weights ${JSON.stringify(t.weights)}`,
+  );
+  console.log(
+    '  pairs = each report × every earlier report within the radius and window; true = same duplicate group. "auto-merge precision" = true / pairs decided merge; "flagged recall" = true pairs decided merge or review / all true pairs.',
+  );
+  const evaluate = (reports: readonly (EvalReport & { tokens: string[] })[]) => {
+    const { pairs, trueTotal } = candidatePairs(reports, t, idf);
+    return { scored: scorePairs(pairs, t), trueTotal, pairs: pairs.length };
+  };
+  const d = evaluate(dev);
+  const devM = duplicateMetrics(d.scored, d.trueTotal, t);
+  const e = evaluate(test);
+  const m = duplicateMetrics(e.scored, e.trueTotal, t);
+  const groups = new Set(test.filter((r) => r.role === 'duplicate').map((r) => r.group)).size;
+  const hard = test.filter((r) => r.role !== 'duplicate' && r.role !== 'single').length;
+  console.log(
+    `  test split (seed ${TEST_SEED}): ${test.length} reports, ${groups} duplicate groups (${e.trueTotal} true pairs), ${hard} hard negatives; ${thousands(e.pairs)} candidate pairs`,
+  );
+  console.log(
+    `    auto-merge: precision ${pct(m.mergePrecision)} (${m.mergedTrue}/${m.merged}), recall ${pct(m.mergeRecall)}`,
+  );
+  console.log(
+    `    flagged (merge + review): recall ${pct(m.flaggedRecall)} (${m.flaggedTrue}/${m.trueTotal}), precision ${pct(m.flaggedPrecision)} (${m.flaggedTrue}/${m.flagged})`,
+  );
+  console.log(`    false flags by role of the newer report: ${JSON.stringify(falseFlagsByRole(e.scored, t.review))}`);
+  console.log(
+    `  dev split (seed ${DEV_SEED}, where the weights and thresholds were chosen): auto-merge precision ${pct(devM.mergePrecision)}, recall ${pct(devM.mergeRecall)}; flagged recall ${pct(devM.flaggedRecall)}, precision ${pct(devM.flaggedPrecision)}`,
+  );
+  console.log('  threshold sweep on the test split:');
+  console.log('| merge | review | merge P   | merge R   | flagged P   | flagged R   | merged | review |');
+  console.log('|-------|--------|-----------|-----------|-------------|-------------|--------|--------|');
+  for (const merge of [0.6, 0.7, 0.8, t.merge, 0.9, 0.95, 0.99]) {
+    for (const review of [0.2, t.review, 0.5]) {
+      if (review > merge) continue;
+      console.log(metricsLine(duplicateMetrics(e.scored, e.trueTotal, { merge, review })));
+    }
+  }
+  return m;
+}
+
+/** A city-wide acceptor: the widest case scope, so the most candidates per query (worst case). */
+function cityAcceptor(): SessionUser {
+  return {
+    id: 1,
+    username: 'bench.acceptor',
+    displayName: '基准受理员',
+    role: 'acceptor',
+    position: '受理员',
+    areaId: 1,
+    areaPath: '/1/',
+    areaName: '云湖市',
+    areaLevel: 'city',
+    departmentId: null,
+    departmentPath: null,
+    departmentName: null,
+    permissions: permissionsOf('acceptor'),
+  };
+}
+
+interface LatencyPass {
+  label: string;
+  cases: number;
+  modelMs: number;
+  closedCases: number;
+  noIndex: Summary;
+  withIndex: Summary;
+  candidates: number;
+}
+
+async function measureFind(open: OpenDatabase, queries: readonly EvalReport[]) {
+  const user = cityAcceptor();
+  const now = new Date();
+  let listed = 0;
+  const summary = await measureLoop(LATENCY_QUERIES, LATENCY_WARMUP, async (i) => {
+    const r = queries[(i + queries.length) % queries.length] as EvalReport;
+    const found = await findDuplicates(open.db, user, {
+      kind: 'event',
+      categoryCode: r.categoryCode,
+      lng: r.lng,
+      lat: r.lat,
+      description: r.text,
+      at: now,
+      limit: 5,
+    });
+    if (i >= 0) listed += found.length;
+  });
+  return { summary, listed };
+}
+
+async function inBox(open: OpenDatabase, queries: readonly EvalReport[]): Promise<number> {
+  // How many rows the box + window condition keeps on average (what gets segmented and scored).
+  const t = DEFAULT_DUPLICATE_THRESHOLDS;
+  let total = 0;
+  const sample = queries.slice(0, 20);
+  for (const r of sample) {
+    const dLat = t.searchRadiusM / 111_195;
+    const dLng = dLat / Math.cos((r.lat * Math.PI) / 180);
+    const [row] = rowsOf<{ n: number }>(
+      await open.db.execute(
+        `select count(*)::int as n from cases where lat between ${r.lat - dLat} and ${r.lat + dLat} and lng between ${r.lng - dLng} and ${r.lng + dLng} and status <> 'voided' and (reported_at >= now() - interval '${t.windowDays} days' or status not in ('closed', 'voided'))`,
+      ),
+    );
+    total += row?.n ?? 0;
+  }
+  return Math.round(total / sample.length);
+}
+
+async function latencyPass(
+  label: string,
+  openFresh: () => Promise<BenchDatabase>,
+  count: number,
+  queries: readonly EvalReport[],
+): Promise<LatencyPass> {
+  console.log(`\n== intake: findDuplicates latency on ${label} with ${thousands(count)} cases`);
+  const database = await openFresh();
+  try {
+    await migrateDatabase(database.open);
+    await seedDemoCity(database.open.db);
+    const chunks = Math.max(1, Math.round(count / 100_000));
+    const many = await seedManyCases(database.open, count, chunks, (p) =>
+      console.log(`    … ${thousands(p.done).padStart(9)} / ${thousands(p.total)} (${(p.ms / 1000).toFixed(1)} s)`),
+    );
+    console.log(
+      `  loaded ${thousands(many.cases)} cases in ${(many.insertMs / 1000).toFixed(1)} s (shared bench/many-cases.ts)`,
+    );
+    resetIntakeModel();
+    const user = cityAcceptor();
+    const t0 = performance.now();
+    await findDuplicates(database.open.db, user, {
+      kind: 'event',
+      categoryCode: '06001',
+      lng: 120.2,
+      lat: 30.25,
+      description: '预热',
+    });
+    const modelMs = performance.now() - t0;
+    const [closed] = rowsOf<{ n: number }>(
+      await database.open.db.execute(`select least(count(*), 20000)::int as n from cases where status = 'closed'`),
+    );
+    console.log(
+      `  first call builds the category model from the database (${thousands(closed?.n ?? 0)} closed cases learnt): ${formatMs(modelMs)} ms`,
+    );
+    const candidates = await inBox(database.open, queries);
+    const before = await measureFind(database.open, queries);
+    console.log(
+      `  without a lat/lng index:  p50 ${formatMs(before.summary.p50)} ms, p95 ${formatMs(before.summary.p95)} ms (n=${before.summary.n}; ~${candidates} cases in the box and window per report, ${(before.listed / LATENCY_QUERIES).toFixed(1)} listed)`,
+    );
+    const indexed = performance.now();
+    await database.open.db.execute('create index cases_lat_lng_idx on cases (lat, lng)');
+    await database.open.db.execute('analyze cases');
+    console.log(
+      `  proposed index: create index cases_lat_lng_idx on cases (lat, lng) — built in ${formatMs(performance.now() - indexed)} ms`,
+    );
+    const after = await measureFind(database.open, queries);
+    console.log(
+      `  with cases_lat_lng_idx:   p50 ${formatMs(after.summary.p50)} ms, p95 ${formatMs(after.summary.p95)} ms (n=${after.summary.n})`,
+    );
+    return {
+      label,
+      cases: many.cases,
+      modelMs,
+      closedCases: closed?.n ?? 0,
+      noIndex: before.summary,
+      withIndex: after.summary,
+      candidates,
+    };
+  } finally {
+    resetIntakeModel();
+    await database.dispose();
+  }
+}
+
+export async function benchIntake(): Promise<void> {
+  console.log(`\n#### intake assistance (@node-rs/jieba ${jiebaVersion()})`);
+  const sources = benchTrainingSources();
+  const started = performance.now();
+  const dev = tokenise(devSplit());
+  const test = tokenise(testSplit());
+  console.log(
+    `  generated splits: dev ${dev.length} / test ${test.length} reports (generated and segmented in ${formatMs(performance.now() - started)} ms)`,
+  );
+  const categories = benchCategories(sources, test);
+  const idf = (t: string) => categories.model.idf.get(t) ?? categories.model.unseenIdf;
+  const duplicates = benchDuplicates(idf, dev, test);
+
+  const passes: LatencyPass[] = [];
+  if (process.env.BENCH_INTAKE_DB !== '0') {
+    const queries = testSplit().slice(0, LATENCY_QUERIES);
+    passes.push(await latencyPass('pglite', openFreshPglite, envCount('BENCH_INTAKE_CASES_PGLITE', 50_000), queries));
+    const postgres = await checkPostgres();
+    if (postgres.ok) {
+      passes.push(
+        await latencyPass('postgres', openFreshPostgres, envCount('BENCH_INTAKE_CASES_POSTGRES', 1_000_000), queries),
+      );
+    } else {
+      console.log(`\n== intake latency on postgres: SKIPPED — ${postgres.reason}`);
+    }
+  }
+
+  console.log('\n#### intake summary');
+  console.log(
+    `  category top-1 / top-3: generated test ${pct(categories.shipped.top1 / categories.shipped.n)} / ${pct(categories.shipped.top3 / categories.shipped.n)}; sample reports (5-fold CV) ${pct(categories.cv.top1 / categories.cv.n)} / ${pct(categories.cv.top3 / categories.cv.n)}; suggestion p50/p95 ${formatMs(categories.suggest.p50)}/${formatMs(categories.suggest.p95)} ms`,
+  );
+  console.log(
+    `  duplicates (test): auto-merge precision ${pct(duplicates.mergePrecision)} at recall ${pct(duplicates.mergeRecall)}; flagged recall ${pct(duplicates.flaggedRecall)} at precision ${pct(duplicates.flaggedPrecision)}`,
+  );
+  if (passes.length > 0) {
+    console.log(
+      '| db | cases | model build ms | in box+window | findDuplicates p50/p95 no index | with (lat, lng) index |',
+    );
+    console.log(
+      '|----|-------|----------------|---------------|---------------------------------|-----------------------|',
+    );
+    for (const p of passes) {
+      console.log(
+        `| ${p.label} | ${thousands(p.cases)} | ${formatMs(p.modelMs)} (${thousands(p.closedCases)} closed) | ~${p.candidates} | ${formatMs(p.noIndex.p50)}/${formatMs(p.noIndex.p95)} ms | ${formatMs(p.withIndex.p50)}/${formatMs(p.withIndex.p95)} ms |`,
+      );
+    }
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  benchIntake().catch((error: unknown) => {
+    console.error('[bench intake] failed:', error);
+    process.exit(1);
+  });
+}

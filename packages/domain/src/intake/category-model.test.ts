@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { type CategoryRef, categoryKey, suggestCategories, trainCategoryModel } from './category-model';
+import { charBigrams, featureTokens, normaliseText } from './text-features';
+
+const categories: CategoryRef[] = [
+  { kind: 'event', code: '09006', name: '占道经营', majorCode: '09' },
+  { kind: 'event', code: '09009', name: '机动车乱停放', majorCode: '09' },
+  { kind: 'event', code: '06042', name: '垃圾站（箱）满溢', majorCode: '06' },
+  { kind: 'component', code: '03005', name: '垃圾箱', majorCode: '03' },
+];
+
+const doc = (kind: CategoryRef['kind'], code: string, words: string[], weight = 1) => ({
+  key: categoryKey(kind, code),
+  tokens: featureTokens(words),
+  weight,
+});
+
+const examples = [
+  doc('event', '09006', ['占道', '经营']),
+  doc('event', '09006', ['人行道', '上', '摆摊', '卖', '菜']),
+  doc('event', '09006', ['路边', '地摊', '卖', '水果']),
+  doc('event', '09009', ['机动车', '乱', '停放']),
+  doc('event', '09009', ['汽车', '停', '在', '人行道', '上']),
+  doc('event', '06042', ['垃圾桶', '满', '了', '没人', '清运']),
+  doc('event', '06042', ['垃圾', '满溢']),
+  doc('component', '03005', ['垃圾箱']),
+  doc('component', '03005', ['垃圾桶', '破损']),
+];
+
+describe('text features', () => {
+  it('normalises full-width forms and case', () => {
+    expect(normaliseText('ＡＩ识别：３号楼  ')).toBe('ai识别:3号楼');
+  });
+
+  it('makes bigrams inside Chinese runs only', () => {
+    expect(charBigrams('摆摊3号楼，卖水果')).toEqual(['摆摊', '号楼', '卖水', '水果']);
+  });
+
+  it('drops stop words and boilerplate, and bigrams do not cross them', () => {
+    const tokens = featureTokens(['市民', '来电', '反映', '：', '人行道', '上', '有人', '摆摊']);
+    expect(tokens).toContain('w:人行道');
+    expect(tokens).toContain('w:摆摊');
+    expect(tokens).not.toContain('w:市民');
+    expect(tokens).not.toContain('b:市民');
+    expect(tokens).not.toContain('b:反映');
+  });
+});
+
+describe('category model', () => {
+  for (const method of ['centroid', 'nb'] as const) {
+    it(`(${method}) ranks the right category first, with scores in 0–1 summing to at most 1`, () => {
+      const model = trainCategoryModel(categories, examples, { method, alpha: 0.1, idf: true, temperature: 0.05 });
+      const top = suggestCategories(model, featureTokens(['有人', '在', '人行道', '摆摊', '卖', '水果']));
+      expect(top[0]?.category.code).toBe('09006');
+      expect(top.length).toBeLessThanOrEqual(3);
+      const total = top.reduce((sum, s) => sum + s.score, 0);
+      for (const s of top) expect(s.score).toBeGreaterThanOrEqual(0);
+      expect(total).toBeLessThanOrEqual(1 + 1e-9);
+      expect(top.map((s) => s.score)).toEqual([...top.map((s) => s.score)].sort((a, b) => b - a));
+    });
+  }
+
+  it('keeps to the kind asked for', () => {
+    const model = trainCategoryModel(categories, examples);
+    const words = ['垃圾桶', '满', '了'];
+    expect(suggestCategories(model, featureTokens(words), { kind: 'component' }).map((s) => s.category.code)).toEqual([
+      '03005',
+    ]);
+    expect(suggestCategories(model, featureTokens(words), { kind: 'event' })[0]?.category.code).toBe('06042');
+  });
+
+  it('says nothing for a text with no known token', () => {
+    const model = trainCategoryModel(categories, examples);
+    expect(suggestCategories(model, featureTokens(['今天', '天气', '不错']))).toEqual([]);
+  });
+
+  it('ignores examples of unknown categories', () => {
+    const model = trainCategoryModel(categories, [...examples, doc('event', '99999', ['别的'])]);
+    expect(model.documents).toBe(examples.length);
+  });
+});
