@@ -89,7 +89,6 @@ interface Target {
   gridCode: string;
   gridName: string;
   communityId: number;
-  communityName: string;
   streetId: number;
   districtId: number;
   lng: number;
@@ -113,14 +112,12 @@ async function loadTargets(open: OpenDatabase): Promise<Target[]> {
     where: (a, { and, eq }) => and(eq(a.level, 'district'), eq(a.name, DISTRICT_NAME)),
   });
   if (!district) throw new Error(`no district ${DISTRICT_NAME}`);
-  const inDistrict = (level: 'grid' | 'community') =>
-    open.db.query.areas.findMany({
-      where: (a, { and, eq, like }) => and(eq(a.level, level), like(a.path, `${district.path}%`)),
-      orderBy: (a, { asc }) => asc(a.code),
-    });
-  const communities = new Map((await inDistrict('community')).map((c) => [c.id, c.name]));
+  const grids = await open.db.query.areas.findMany({
+    where: (a, { and, eq, like }) => and(eq(a.level, 'grid'), like(a.path, `${district.path}%`)),
+    orderBy: (a, { asc }) => asc(a.code),
+  });
   const targets: Target[] = [];
-  for (const grid of await inDistrict('grid')) {
+  for (const grid of grids) {
     if (grid.centerLng === null || grid.centerLat === null) continue;
     const found = await findGridAt(open.db, grid.centerLng, grid.centerLat);
     if (found?.id !== grid.id) continue;
@@ -129,7 +126,6 @@ async function loadTargets(open: OpenDatabase): Promise<Target[]> {
       gridId: grid.id,
       gridCode: grid.code,
       gridName: grid.name,
-      communityName: communities.get(levels.communityId) ?? '',
       ...levels,
       lng: grid.centerLng,
       lat: grid.centerLat,
@@ -164,6 +160,44 @@ async function reportMany(
   const started = performance.now();
   await Promise.all(Array.from({ length: inFlight }, worker));
   return { ms: performance.now() - started, latency: summarise(samples) };
+}
+
+/** Columns whose values depend on the moment of writing, left out when API and raw rows are compared. */
+const MOMENT_COLUMNS = [
+  'id',
+  'case_no',
+  'reported_at',
+  'updated_at',
+  'stage_started_at',
+  'stage_warn_at',
+  'stage_deadline_at',
+];
+
+/**
+ * Guards the baseline against drift: the first API-reported case and the last raw-inserted
+ * one share grid and text, so every other column of the case and of its first timeline row
+ * must be equal. A new column `cases.report` starts writing shows up here, not as a silently
+ * cheaper baseline.
+ */
+async function assertSameRows(open: OpenDatabase, description: string): Promise<void> {
+  const raw = rawSql(open);
+  const caseMinus = MOMENT_COLUMNS.map((c) => ` - '${c}'`).join('');
+  const rows = await raw.query(
+    `select (to_jsonb(c)${caseMinus})::text as case_row, (to_jsonb(e) - 'id' - 'case_id' - 'at')::text as event_row
+     from cases c join case_events e on e.case_id = c.id
+     where c.id in ((select min(id) from cases where description = $1), (select max(id) from cases where description = $1))
+     order by c.id`,
+    [description],
+  );
+  const [api, inserted] = rows;
+  if (!api || !inserted) throw new Error('intake: could not find an API case and a raw case to compare');
+  for (const key of ['case_row', 'event_row'] as const) {
+    if (api[key] !== inserted[key]) {
+      throw new Error(
+        `intake: the raw INSERT no longer writes what cases.report writes (${key}):\n  api ${api[key]}\n  raw ${inserted[key]}`,
+      );
+    }
+  }
 }
 
 export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures> {
@@ -245,7 +279,7 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
         subject.categoryCode,
         subject.urgency,
         description(i),
-        `${target.communityName}${target.gridName}附近`,
+        `${target.gridName}附近`,
         target.lng,
         target.lat,
         target.gridId,
@@ -306,6 +340,8 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
     runs.push(performance.now() - started);
   }
   const rawMs = median(runs);
+
+  await assertSameRows(open, description(0));
 
   const written = INTAKE_WARMUP + 2 * INTAKE_CASES + RAW_REPEATS * INTAKE_CASES;
   const after = await countRows();

@@ -220,7 +220,7 @@ insert into ${STAGE} (${CASE_COLUMNS.join(', ')})
     f.source, cat.kind, cat.code,
     case when f.u_extra < 0.05 then 'urgent' else 'normal' end,
     cat.name || '，' || (${phrases})[1 + floor(f.u_text * ${PHRASES.length})::int],
-    cm.name || gr.name || '附近',
+    gr.name || '附近',
     gr.center_lng, gr.center_lat,
     f.grid_id, f.community_id, f.street_id, f.district_id,
     case when f.source = 'collector' then staff.collector_name
@@ -260,7 +260,6 @@ insert into ${STAGE} (${CASE_COLUMNS.join(', ')})
   from final f
   join cat on cat.ci = f.ci
   join areas gr on gr.id = f.grid_id
-  join areas cm on cm.id = f.community_id
   left join staff on staff.district_id = f.district_id
   left join dept on dept.district_id = f.district_id and dept.k = floor(f.u_dept * dept.n)::int
     and (f.status = 'closed' or (f.rank >= 3 and f.status <> 'voided'))`;

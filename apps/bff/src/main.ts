@@ -16,10 +16,14 @@ async function main() {
   await migrateDatabase(database);
   if (config.seedDemo) {
     const started = Date.now();
+    // Live progress on a terminal; logs and CI get the summary line only.
+    const live = process.stdout.isTTY === true;
     const counts = await seedDemoCity(database.db, {
-      onProgress: ({ step, done, total }) => process.stdout.write(`\r[citygov] seeding ${step} ${done}/${total}   `),
+      onProgress: ({ step, done, total }) => {
+        if (live) process.stdout.write(`\r[citygov] seeding ${step} ${done}/${total}   `);
+      },
     });
-    process.stdout.write('\n');
+    if (live) process.stdout.write('\n');
     console.log(`[citygov] demo city ready in ${Date.now() - started} ms:`, counts);
   }
   const app = createHttpApp(database.db, { ...config, webDist });

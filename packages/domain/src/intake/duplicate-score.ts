@@ -186,6 +186,16 @@ export function scoreDuplicate(
   return { score: scoreFactors(factors, thresholds.weights), factors };
 }
 
+/**
+ * The highest score a candidate with this category factor can reach (same spot, same
+ * instant, identical text). Below `review` such candidates can never be flagged, so the
+ * search may leave them out (e.g. other major classes with the shipped weights).
+ */
+export function bestScoreFor(categoryFactor: number, thresholds: DuplicateThresholds = DEFAULT_DUPLICATE_THRESHOLDS): number {
+  const w = thresholds.weights;
+  return logistic(w.bias + w.category * categoryFactor + Math.max(0, w.text));
+}
+
 export function decide(
   score: number,
   thresholds: Pick<DuplicateThresholds, 'merge' | 'review'> = DEFAULT_DUPLICATE_THRESHOLDS,

@@ -29,7 +29,9 @@ function sendStored(res: Response, path: string, mime: string, sha256: string): 
     res.sendFile(path, { etag: false, lastModified: false, cacheControl: false }, (error) => {
       if (error && !res.headersSent) {
         const missing = 'code' in error && error.code === 'ENOENT';
-        if (!missing) console.error(`[attachments] could not send ${path}:`, error);
+        // A browser that navigated away (ECONNABORTED) is not a server fault.
+        const aborted = 'code' in error && error.code === 'ECONNABORTED';
+        if (!missing && !aborted) console.error(`[attachments] could not send ${path}:`, error);
         res.removeHeader('Cache-Control');
         res.removeHeader('ETag');
         sendError(res, missing ? 404 : 500, missing ? '附件文件已丢失' : '读取附件失败');

@@ -13,6 +13,7 @@ import { categories } from '@citygov/db/schema/catalogue';
 import { CASE_STATUS_NAMES, type CaseStatus } from '@citygov/domain/cases/case-states';
 import type { CategoryKind } from '@citygov/domain/intake/category-model';
 import {
+  bestScoreFor,
   boundingBox,
   DEFAULT_DUPLICATE_THRESHOLDS,
   type DuplicateDecision,
@@ -21,7 +22,7 @@ import {
   decide,
   scoreDuplicate,
 } from '@citygov/domain/intake/duplicate-score';
-import { and, between, desc, eq, lte, ne, notInArray, or } from 'drizzle-orm';
+import { and, between, desc, eq, like, lte, ne, notInArray, or, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
 import { caseScope } from '../cases/case-scope';
 import { categoryModel } from './category-suggester';
@@ -74,7 +75,33 @@ export async function findDuplicates(
   const at = query.at ?? new Date();
   const windowMs = thresholds.windowDays * 24 * 60 * 60 * 1000;
   const box = boundingBox(query.lng, query.lat, thresholds.searchRadiusM);
-  const rows = await db
+  const rows = await candidatesNear(db, user, query, at, windowMs, box, categoryCondition(query, thresholds));
+  if (rows.length === 0) return [];
+  return scoreCandidates(db, query, at, rows, thresholds);
+}
+
+/**
+ * Leaves out categories that can never reach `review` whatever the distance, time and
+ * text: with the shipped weights, other kinds and other major classes.
+ */
+function categoryCondition(query: DuplicateQuery, thresholds: DuplicateThresholds): SQL | undefined {
+  if (bestScoreFor(0, thresholds) >= thresholds.review) return undefined;
+  if (bestScoreFor(thresholds.sameMajorCredit, thresholds) >= thresholds.review) {
+    return and(eq(cases.kind, query.kind), like(cases.categoryCode, `${query.categoryCode.slice(0, 2)}%`));
+  }
+  return and(eq(cases.kind, query.kind), eq(cases.categoryCode, query.categoryCode));
+}
+
+function candidatesNear(
+  db: Queryable,
+  user: SessionUser,
+  query: DuplicateQuery,
+  at: Date,
+  windowMs: number,
+  box: ReturnType<typeof boundingBox>,
+  category: SQL | undefined,
+) {
+  return db
     .select({
       id: cases.id,
       caseNo: cases.caseNo,
@@ -99,14 +126,24 @@ export async function findDuplicates(
           between(cases.reportedAt, new Date(at.getTime() - windowMs), new Date(at.getTime() + windowMs)),
           and(notInArray(cases.status, ['closed', 'voided']), lte(cases.reportedAt, new Date(at.getTime() + windowMs))),
         ),
+        category,
         query.excludeCaseId ? ne(cases.id, query.excludeCaseId) : undefined,
         caseScope(user),
       ),
     )
     .orderBy(desc(cases.reportedAt))
     .limit(MAX_SCORED);
-  if (rows.length === 0) return [];
+}
 
+type CandidateRow = Awaited<ReturnType<typeof candidatesNear>>[number];
+
+async function scoreCandidates(
+  db: Queryable,
+  query: DuplicateQuery,
+  at: Date,
+  rows: readonly CandidateRow[],
+  thresholds: DuplicateThresholds,
+): Promise<DuplicateCandidate[]> {
   const model = await categoryModel(db);
   const idf = (token: string) => model.idf.get(token) ?? model.unseenIdf;
   const report = {

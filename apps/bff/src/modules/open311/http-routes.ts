@@ -24,8 +24,8 @@ interface Ctx {
 type Handler = (ctx: Ctx) => Promise<void>;
 
 interface Route {
+  /** Captures: the id segment (when the resource has one), then the format. */
   pattern: RegExp;
-  /** Where the id (if any) and the format sit among the captures. */
   handlers: Partial<Record<'GET' | 'POST', Handler>>;
 }
 
@@ -176,14 +176,14 @@ export function createOpen311Routes(
       const presented = params.api_key;
       if (presented === undefined || presented === '') {
         await limits.chargeIp(ip);
-        throw new Open311Error(403, '缺少 api_key (api_key was not provided -- can’t proceed with create_request)');
+        throw new Open311Error(403, '缺少 api_key (api_key was not provided -- can't proceed with create_request)');
       }
       key = typeof presented === 'string' ? await findActiveKey(db, presented) : null;
       if (!key) {
         await limits.chargeIp(ip);
         throw new Open311Error(
           403,
-          'api_key 无效或已停用 (Invalid api_key received -- can’t proceed with create_request)',
+          'api_key 无效或已停用 (Invalid api_key received -- can't proceed with create_request)',
         );
       }
       // Citizens share the published key, so they are counted per address; integrations per key.
