@@ -1,16 +1,13 @@
 import { migrateDatabase } from '../packages/db/src/client';
 import { seedDemoCity } from '../packages/db/src/seed/seed-demo-city';
-import { benchCaseIntake } from './case-intake';
-import { openFreshPglite, openFreshPostgres } from './databases';
+import { openFreshPglite } from './databases';
+import { seedManyCases } from './many-cases';
 
-for (const open of [openFreshPglite, openFreshPostgres]) {
-  const d = await open();
-  try {
-    await migrateDatabase(d.open);
-    await seedDemoCity(d.open.db);
-    const f = await benchCaseIntake(d.open);
-    console.log(d.open.kind, JSON.stringify({ seq: f.sequential.perSecond, conc: f.concurrent.perSecond, raw: f.raw }));
-  } finally {
-    await d.dispose();
-  }
-}
+const d = await openFreshPglite();
+await migrateDatabase(d.open);
+await seedDemoCity(d.open.db);
+const f = await seedManyCases(d.open, Number(process.argv[2] ?? 100_000), 10, (p) =>
+  console.log(p.phase, p.done, (p.ms / 1000).toFixed(1)),
+);
+console.log(JSON.stringify(f));
+await d.dispose();

@@ -69,7 +69,9 @@ function children(node: Record<string, unknown>): Record<string, unknown>[] {
 }
 
 function nodeLabel(node: Record<string, unknown>): string {
+  const join = str(node['Join Type']);
   let label = str(node['Node Type']);
+  if (join && join !== 'Inner') label += ` (${join})`;
   if (str(node['Scan Direction']) === 'Backward') label += ' Backward';
   const index = str(node['Index Name']);
   const relation = str(node['Relation Name']);

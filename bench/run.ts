@@ -57,8 +57,8 @@ interface PassResult {
   queues: QueueFigures;
 }
 
-function line(label: string, s: Summary, extra = ''): string {
-  return `    ${label.padEnd(36)} p50 ${formatMs(s.p50).padStart(6)}  p95 ${formatMs(s.p95).padStart(6)}  min ${formatMs(s.min).padStart(6)}  max ${formatMs(s.max).padStart(6)} ms  (n=${s.n})${extra}`;
+function line(label: string, s: Summary, extra = '', width = 36): string {
+  return `    ${label.padEnd(width)} p50 ${formatMs(s.p50).padStart(6)}  p95 ${formatMs(s.p95).padStart(6)}  min ${formatMs(s.min).padStart(6)}  max ${formatMs(s.max).padStart(6)} ms  (n=${s.n})${extra}`;
 }
 
 function printIntake(intake: IntakeFigures): void {
@@ -93,7 +93,7 @@ function printMany(many: ManyCasesFigures): void {
 function printQueues(queues: QueueFigures, count: number): void {
   console.log(`  case lists at ${thousands(count)} cases (HTTP, sequential, after ${WARMUP} warm-up calls each):`);
   for (const f of queues.calls) {
-    console.log(line(f.call.label, f.latency, ` — ${f.answer}, ${(f.bytes / 1024).toFixed(1)} KiB`));
+    console.log(line(f.call.label, f.latency, ` — ${f.answer}, ${(f.bytes / 1024).toFixed(1)} KiB`, 48));
   }
   console.log('  EXPLAIN (ANALYZE, BUFFERS) of the statements behind the slowest calls (by p95):');
   for (const e of queues.explained) {

@@ -10,6 +10,7 @@ export default defineConfig({
     proxy: {
       '/trpc': bff,
       '/api': bff,
+      '/open311': bff,
       '/healthz': bff,
       '/readyz': bff,
     },

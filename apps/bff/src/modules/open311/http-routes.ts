@@ -176,14 +176,14 @@ export function createOpen311Routes(
       const presented = params.api_key;
       if (presented === undefined || presented === '') {
         await limits.chargeIp(ip);
-        throw new Open311Error(403, '缺少 api_key (api_key was not provided -- can't proceed with create_request)');
+        throw new Open311Error(403, "缺少 api_key (api_key was not provided -- can't proceed with create_request)");
       }
       key = typeof presented === 'string' ? await findActiveKey(db, presented) : null;
       if (!key) {
         await limits.chargeIp(ip);
         throw new Open311Error(
           403,
-          'api_key 无效或已停用 (Invalid api_key received -- can't proceed with create_request)',
+          "api_key 无效或已停用 (Invalid api_key received -- can't proceed with create_request)",
         );
       }
       // Citizens share the published key, so they are counted per address; integrations per key.
