@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@citygov/db/seed/demo-accounts';
 import { seedDemoCity } from '@citygov/db/seed/seed-demo-city';
 import { loadConfig } from './env';
 import { createHttpApp } from './http/create-app';
+import { warmIntakeModel } from './modules/intake/category-suggester';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -26,6 +27,8 @@ async function main() {
     if (live) process.stdout.write('\n');
     console.log(`[citygov] demo city ready in ${Date.now() - started} ms:`, counts);
   }
+  // Build the category model now, so the first acceptor typing does not wait for it.
+  warmIntakeModel(database.db);
   const app = createHttpApp(database.db, { ...config, webDist });
   const server = app.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;

@@ -262,6 +262,8 @@ CREATE INDEX "cases_deadline_idx" ON "cases" USING btree ("stage_deadline_at") W
 CREATE INDEX "cases_reported_at_idx" ON "cases" USING btree ("reported_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "cases_client_request_uq" ON "cases" USING btree ("reported_by","client_request_id") WHERE "cases"."client_request_id" is not null;--> statement-breakpoint
 CREATE INDEX "cases_reported_by_idx" ON "cases" USING btree ("reported_by","reported_at");--> statement-breakpoint
+CREATE INDEX "cases_lat_lng_reported_idx" ON "cases" USING btree ("lat","lng","reported_at");--> statement-breakpoint
+CREATE INDEX "cases_open_lat_lng_idx" ON "cases" USING btree ("lat","lng") WHERE "cases"."status" not in ('closed', 'voided');--> statement-breakpoint
 CREATE INDEX "user_phrases_user_idx" ON "user_phrases" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "categories_major_idx" ON "categories" USING btree ("kind","major_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "open311_api_keys_hash_uq" ON "open311_api_keys" USING btree ("key_hash");--> statement-breakpoint

@@ -94,6 +94,10 @@ export const cases = pgTable(
       .where(sql`${t.clientRequestId} is not null`),
     // "My reports" on the phone.
     index('cases_reported_by_idx').on(t.reportedBy, t.reportedAt),
+    // Duplicate search (智能判重): recent cases in a small box around a new report…
+    index('cases_lat_lng_reported_idx').on(t.lat, t.lng, t.reportedAt),
+    // …and open cases of any age in the same box (combined with the above by a BitmapOr).
+    index('cases_open_lat_lng_idx').on(t.lat, t.lng).where(sql`${t.status} not in ('closed', 'voided')`),
   ],
 );
 

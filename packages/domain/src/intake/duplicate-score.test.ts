@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bestScoreFor,
   boundingBox,
   DEFAULT_DUPLICATE_THRESHOLDS,
   type DuplicateReport,
@@ -117,6 +118,16 @@ describe('scoreDuplicate and decide', () => {
     const { factors } = scoreDuplicate(base, { ...base, kind: 'component' });
     expect(factors.sameCategory).toBe(false);
     expect(factors.sameMajor).toBe(false);
+  });
+
+  it('knows which categories can never be flagged (so the search may leave them out)', () => {
+    const t = DEFAULT_DUPLICATE_THRESHOLDS;
+    expect(bestScoreFor(0)).toBeLessThan(t.review);
+    expect(bestScoreFor(t.sameMajorCredit)).toBeGreaterThanOrEqual(t.review);
+    expect(bestScoreFor(1)).toBeGreaterThanOrEqual(t.merge);
+    // Nothing real scores above the bound.
+    const other = { ...base, ...moved(1), categoryCode: '06012' };
+    expect(scoreDuplicate(base, other).score).toBeLessThanOrEqual(bestScoreFor(0));
   });
 
   it('decides by the thresholds, inclusive', () => {

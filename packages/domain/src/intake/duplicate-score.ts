@@ -191,7 +191,10 @@ export function scoreDuplicate(
  * instant, identical text). Below `review` such candidates can never be flagged, so the
  * search may leave them out (e.g. other major classes with the shipped weights).
  */
-export function bestScoreFor(categoryFactor: number, thresholds: DuplicateThresholds = DEFAULT_DUPLICATE_THRESHOLDS): number {
+export function bestScoreFor(
+  categoryFactor: number,
+  thresholds: DuplicateThresholds = DEFAULT_DUPLICATE_THRESHOLDS,
+): number {
   const w = thresholds.weights;
   return logistic(w.bias + w.category * categoryFactor + Math.max(0, w.text));
 }
