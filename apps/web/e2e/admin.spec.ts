@@ -98,3 +98,24 @@ test('the operation log shows the creation', async ({ page }) => {
   await expect(row.first()).toContainText('admin');
   await expect(row.first()).toContainText('成功');
 });
+
+test('an admin marks a working day off in the working calendar used for deadlines', async ({ page }) => {
+  await login(page, 'admin');
+  await page.goto('/catalogue');
+  await page.getByRole('link', { name: /工作日历/ }).click();
+  await expect(page.getByRole('heading', { name: '工作日历' })).toBeVisible();
+  await page.locator('.ant-picker-calendar-year-select').click();
+  await page.locator('.ant-select-item-option', { hasText: /^2026年$/ }).click();
+  await page.locator('.ant-picker-calendar-month-select').click();
+  await page.locator('.ant-select-item-option', { hasText: /^10月$/ }).click();
+  // National Day week off, and the Saturday 10-10 worked in lieu (调休), from the national data.
+  await expect(page.locator('td[title="2026-10-05"]')).toContainText('休');
+  await expect(page.locator('td[title="2026-10-10"]')).toContainText('班');
+  await page.locator('td[title="2026-10-09"]').click();
+  await page.getByLabel('调整说明').fill('本地活动调休');
+  await page.getByRole('button', { name: '设为休息日' }).click();
+  await expect(page.getByText('已将 2026-10-09 设为休息日')).toBeVisible();
+  await expect(page.locator('td[title="2026-10-09"]')).toContainText('休');
+  await page.getByRole('button', { name: '恢复国家日历' }).click();
+  await expect(page.getByText('2026-10-09 已恢复国家日历')).toBeVisible();
+});

@@ -120,6 +120,11 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../surfaces/catalogue/catalogue-page')).CataloguePage }),
       },
       {
+        path: 'catalogue/calendar',
+        handle: handle('category.view'),
+        lazy: async () => ({ Component: (await import('../surfaces/catalogue/calendar-page')).CalendarPage }),
+      },
+      {
         path: 'admin/org',
         handle: handle('org.view'),
         lazy: async () => ({ Component: (await import('../surfaces/admin/org-page')).OrgPage }),

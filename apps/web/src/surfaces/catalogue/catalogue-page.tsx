@@ -1,6 +1,6 @@
 import { Alert, App, Card } from 'antd';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../features/auth/session-context';
 import { type CategoryRow, useCategories, useMajors } from '../../features/catalogue/api/catalogue';
 import { CategoryEditDialog } from '../../features/catalogue/components/category-edit-dialog';
@@ -42,6 +42,7 @@ export function CataloguePage() {
       <PageHeader
         title="事部件分类"
         description="城市管理部件、事件分类（GB/T 47678.5）及本地立案、结案条件与处置时限"
+        extra={<Link to="/catalogue/calendar">工作日历（节假日与调休）</Link>}
       />
       <Card>
         <CategoryFilters values={filters} onChange={applyFilters} />
