@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { createDatabaseFromTemplate, databaseUrlFor, testDatabaseKind } from '../packages/db/src/testing/test-database';
 
 const root = resolve(import.meta.dirname, '..');
-const webDist = join(root, 'apps/web/dist');
+// A separate build folder (CITYGOV_WEB_DIST) keeps parallel runs from rebuilding under each other.
+const webDist = process.env.CITYGOV_WEB_DIST ?? join(root, 'apps/web/dist');
 if (!existsSync(join(webDist, 'index.html'))) {
   console.log('[e2e] building the web app');
   execSync('pnpm --filter @citygov/web build', { cwd: root, stdio: 'inherit' });

@@ -316,11 +316,18 @@ test('handler asks for an extension; a stale page is refused with a conflict and
   // Someone else touches the case while the handler is filling in the form.
   await page.getByLabel('处置说明').fill('已修补坑洼，恢复通行');
   await page.getByLabel('拍照').setInputFiles(photo('fixed.png'));
+  // A 督办-style annotation never invalidates the form…
   await act(dispatcher.api, created.id, 'markDifficult', { reason: '多次反映的问题' });
+  // …but a real change does: another extension asked from elsewhere and approved.
+  await act(page.request, created.id, 'requestExtension', {
+    reason: '另需一天等待材料',
+    extension: { amount: 1, unit: 'working_days' },
+  });
+  await act(dispatcher.api, created.id, 'approveExtension');
   await dispatcher.api.dispose();
   await page.getByRole('button', { name: '提交处置反馈' }).click();
   await expect(page.getByText('案件已被他人处理')).toBeVisible();
-  await expect(page.getByText(/已执行「标记疑难」/)).toBeVisible();
+  await expect(page.getByText(/已执行「同意延期」/)).toBeVisible();
 
   await page.getByRole('button', { name: '刷新案件' }).click();
   await expect(page.getByLabel('处置说明')).toHaveValue('已修补坑洼，恢复通行');

@@ -1,0 +1,86 @@
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { login } from './helpers';
+import { photo } from './photos';
+
+// Intake assistance: 智能判重 on the phone before a second report of the same problem,
+// and 建议分类 on the desk intake form as the acceptor types the description.
+
+const PHONE = { width: 390, height: 844 };
+
+/** Logs in on the phone and points the fake GPS at the middle of the user's area, nudged to a spot of its own. */
+async function phoneLogin(page: Page, context: BrowserContext, username: string) {
+  await login(page, username);
+  const res = await page.request.get('/trpc/geo.home');
+  const body = await res.json();
+  const [longitude, latitude] = body.result.data.json.center as [number, number];
+  // Away from the centre the other phone tests report at, so only this test's case is near.
+  await context.setGeolocation({ longitude: longitude - 0.0012, latitude: latitude + 0.0008, accuracy: 10 });
+}
+
+async function fillReport(page: Page, description: string, withPhoto: boolean) {
+  await page.getByRole('button', { name: '定位', exact: true }).click();
+  await expect(page.getByText('所在网格：')).toBeVisible();
+  if (withPhoto) {
+    await page.getByLabel('拍照').setInputFiles(photo());
+    await expect(page.getByRole('img', { name: '第 1 张照片' })).toBeVisible();
+  }
+  await page.getByRole('button', { name: '请选择问题分类' }).click();
+  await page.getByLabel('搜索分类').fill('暴露垃圾');
+  await page
+    .getByRole('list', { name: '事件分类列表' })
+    .getByRole('button', { name: /暴露垃圾/ })
+    .click();
+  await page.getByLabel('问题描述').fill(description);
+}
+
+test.describe('on a phone', () => {
+  test.use({
+    viewport: PHONE,
+    isMobile: true,
+    hasTouch: true,
+    permissions: ['geolocation'],
+    geolocation: { longitude: 120.1, latitude: 30.3025, accuracy: 15 },
+  });
+
+  test('a second report of the same problem nearby shows the similar case before submit', async ({ page, context }) => {
+    await phoneLogin(page, context, 'linjiang.collector');
+    await page.goto('/m/report');
+
+    await fillReport(page, '花园小区北门人行道堆放生活垃圾，散发异味', true);
+    await page.getByRole('button', { name: '提交上报' }).click();
+    await expect(page.getByText('上报成功')).toBeVisible();
+    const caseNo = (await page.getByTestId('case-no').textContent())?.trim() ?? '';
+    expect(caseNo).toMatch(/^\d{12}$/);
+
+    await page.getByRole('button', { name: '继续上报' }).click();
+    await fillReport(page, '花园小区北门人行道有生活垃圾堆放，异味很大', false);
+    const card = page.getByRole('alert').filter({ hasText: '附近已有相似问题，是否为同一问题？' });
+    await expect(card).toBeVisible();
+    await expect(card.getByRole('list', { name: '相似问题列表' })).toContainText(caseNo);
+    await expect(card).toContainText(/约 \d+ 米/);
+    await expect(card.getByRole('button', { name: `查看案件 ${caseNo}` })).toBeVisible();
+
+    // A warning only: 仍要上报 sends the report anyway.
+    await card.getByRole('button', { name: '仍要上报' }).click();
+    await expect(page.getByText('上报成功')).toBeVisible();
+    await expect(page.getByTestId('case-no')).not.toHaveText(caseNo);
+  });
+});
+
+test('the desk intake suggests categories as the description is typed', async ({ page }) => {
+  await login(page, 'linjiang.acceptor');
+  await page.goto('/desk/intake');
+  await expect(page.getByRole('heading', { name: '案件登记' })).toBeVisible();
+  await page.getByLabel('问题描述').fill('人行道上有人摆摊卖水果');
+
+  const chips = page.getByRole('region', { name: '建议分类' }).getByRole('button');
+  await expect(chips.first()).toBeVisible();
+  expect(await chips.count()).toBeLessThanOrEqual(3);
+  await expect(chips.first()).toHaveText(/\S+ \d{1,3}%$/);
+
+  // Picking a chip selects that category in the picker, and 小类助手 shows it.
+  const name = ((await chips.first().textContent()) ?? '').replace(/\s*\d{1,3}%$/, '').trim();
+  await chips.first().click();
+  await expect(chips.first()).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText(new RegExp(`^小类助手 · \\d{5} ${name}$`))).toBeVisible();
+});
