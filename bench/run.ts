@@ -9,6 +9,7 @@
  * of the explained statements.
  */
 import { cpus, platform, release, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { migrateDatabase } from '../packages/db/src/client';
 import { type SeedCounts, seedDemoCity } from '../packages/db/src/seed/seed-demo-city';
 import { benchAuthAndLists, type HttpFigures, LIST_CALLS, LOGINS, TREE_CALLS, WARMUP } from './auth-and-lists';
@@ -19,6 +20,7 @@ import {
   QUEUE_CALLS_MEASURED,
   QUEUE_LOOP_BUDGET_MS,
   type QueueFigures,
+  SLOW_P95_MS,
 } from './case-queues';
 import { type BenchDatabase, checkPostgres, openFreshPglite, openFreshPostgres } from './databases';
 import { benchIntake } from './intake/run';
@@ -95,7 +97,9 @@ function printQueues(queues: QueueFigures, count: number): void {
   for (const f of queues.calls) {
     console.log(line(f.call.label, f.latency, ` — ${f.answer}, ${(f.bytes / 1024).toFixed(1)} KiB`, 48));
   }
-  console.log('  EXPLAIN (ANALYZE, BUFFERS) of the statements behind the slowest calls (by p95):');
+  console.log(
+    `  EXPLAIN (ANALYZE, BUFFERS) of the statements behind the ${queues.explained.length} slowest calls (the two slowest by p95, and any over ${SLOW_P95_MS} ms):`,
+  );
   for (const e of queues.explained) {
     console.log(`    ${e.call.label}:`);
     for (const st of e.statements) {
@@ -117,6 +121,7 @@ function printQueues(queues: QueueFigures, count: number): void {
 
 async function runPass(label: string, openFresh: () => Promise<BenchDatabase>, manyCases: number): Promise<PassResult> {
   console.log(`\n== ${label}`);
+  const passStarted = performance.now();
   const opened = await timed(openFresh);
   const database = opened.value;
   try {
@@ -153,6 +158,7 @@ async function runPass(label: string, openFresh: () => Promise<BenchDatabase>, m
     printMany(many);
     const queues = await benchCaseQueues(database.open);
     printQueues(queues, many.cases);
+    console.log(`  pass time: ${((performance.now() - passStarted) / 1000).toFixed(0)} s`);
     return {
       label,
       openMs: opened.ms,

@@ -258,7 +258,10 @@ CREATE INDEX "cases_district_status_idx" ON "cases" USING btree ("district_id","
 CREATE INDEX "cases_street_status_idx" ON "cases" USING btree ("street_id","status","reported_at");--> statement-breakpoint
 CREATE INDEX "cases_department_status_idx" ON "cases" USING btree ("lead_department_id","status","reported_at");--> statement-breakpoint
 CREATE INDEX "cases_assignee_status_idx" ON "cases" USING btree ("assignee_id","status");--> statement-breakpoint
-CREATE INDEX "cases_deadline_idx" ON "cases" USING btree ("stage_deadline_at") WHERE "cases"."stage_deadline_at" is not null;--> statement-breakpoint
+CREATE INDEX "cases_deadline_idx" ON "cases" USING btree ("stage_deadline_at") WHERE "cases"."stage_deadline_at" is not null and "cases"."paused_at" is null;--> statement-breakpoint
+CREATE INDEX "cases_district_deadline_idx" ON "cases" USING btree ("district_id","stage_deadline_at","stage_warn_at") WHERE "cases"."stage_deadline_at" is not null and "cases"."paused_at" is null;--> statement-breakpoint
+CREATE INDEX "cases_pending_idx" ON "cases" USING btree ("pending_kind","district_id") WHERE "cases"."pending_kind" is not null;--> statement-breakpoint
+CREATE INDEX "cases_supervised_idx" ON "cases" USING btree ("district_id") WHERE "cases"."supervised" and "cases"."stage" is not null;--> statement-breakpoint
 CREATE INDEX "cases_reported_at_idx" ON "cases" USING btree ("reported_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "cases_client_request_uq" ON "cases" USING btree ("reported_by","client_request_id") WHERE "cases"."client_request_id" is not null;--> statement-breakpoint
 CREATE INDEX "cases_reported_by_idx" ON "cases" USING btree ("reported_by","reported_at");--> statement-breakpoint

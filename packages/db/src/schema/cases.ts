@@ -84,8 +84,18 @@ export const cases = pgTable(
     index('cases_department_status_idx').on(t.leadDepartmentId, t.status, t.reportedAt),
     // A collector's verify / check tasks.
     index('cases_assignee_status_idx').on(t.assigneeId, t.status),
-    // Overdue and warning lists (督办): open cases ordered by deadline.
-    index('cases_deadline_idx').on(t.stageDeadlineAt).where(sql`${t.stageDeadlineAt} is not null`),
+    // Overdue and warning lists (督办): running clocks ordered by deadline, city-wide…
+    index('cases_deadline_idx')
+      .on(t.stageDeadlineAt)
+      .where(sql`${t.stageDeadlineAt} is not null and ${t.pausedAt} is null`),
+    // …and per district (the district staff's overdue / warning counts).
+    index('cases_district_deadline_idx')
+      .on(t.districtId, t.stageDeadlineAt, t.stageWarnAt)
+      .where(sql`${t.stageDeadlineAt} is not null and ${t.pausedAt} is null`),
+    // Approval queues (回退 / 延期 / 挂账 / 作废 requests waiting).
+    index('cases_pending_idx').on(t.pendingKind, t.districtId).where(sql`${t.pendingKind} is not null`),
+    // The 督办 (supervised) queue.
+    index('cases_supervised_idx').on(t.districtId).where(sql`${t.supervised} and ${t.stage} is not null`),
     // Time-range filters over everything, newest first.
     index('cases_reported_at_idx').on(t.reportedAt),
     // Idempotent report retries (one case per reporter and client request id).

@@ -21,7 +21,9 @@ export function caseScope(user: SessionUser): SQL | undefined {
   const own = department ? and(area, department) : area;
   // City-wide staff without a department limit see everything.
   if (!own) return undefined;
-  return or(own, eq(cases.reportedBy, user.id));
+  // Only reporters need "or mine": for everyone else the extra OR would stop the
+  // district / street index from serving their queue counts.
+  return user.permissions.has('case.report') ? or(own, eq(cases.reportedBy, user.id)) : own;
 }
 
 function areaCondition(user: SessionUser): SQL | undefined {

@@ -24,11 +24,14 @@ export function CategoryPicker({
   value,
   onChange,
   onCategory,
+  current,
 }: {
   id?: string;
   value?: string;
   onChange?: (value: string | undefined) => void;
   onCategory: (category: CategoryHit | null) => void;
+  /** The chosen category, kept among the options so a value set from outside (建议分类) shows its name. */
+  current?: CategoryHit | null;
 }) {
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
@@ -37,7 +40,9 @@ export function CategoryPicker({
     return () => clearTimeout(timer);
   }, [typed]);
   const search = useCategorySearch(q);
-  const hits = search.data ?? [];
+  const found = search.data ?? [];
+  const hits =
+    current && !found.some((h) => h.kind === current.kind && h.code === current.code) ? [current, ...found] : found;
 
   return (
     <Select<string, HitOption>

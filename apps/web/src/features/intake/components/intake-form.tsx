@@ -2,10 +2,13 @@ import { Alert, Button, Col, Form, Input, Radio, Row, Select, Typography } from 
 import { useEffect, useState } from 'react';
 import { apiErrorMessage, apiFieldErrors } from '../../../lib/api-error';
 import { PhotoUpload } from '../../../lib/ui/photo-upload';
-import { type CategoryHit, type ReportedCase, useReportCase } from '../api/intake';
+import { type CategoryHit, type ReportedCase, useCategorySearch, useReportCase } from '../api/intake';
+import { type CategorySuggestion, useCategorySuggestions, useDuplicateCheck } from '../api/intake-assist';
 import { CategoryGuide } from './category-guide';
 import { CategoryPicker, categoryKeyOf } from './category-picker';
+import { DuplicateAlert } from './duplicate-alert';
 import { INTAKE_SOURCE_OPTIONS, type IntakeValues, toReportInput } from './intake-values';
+import { SuggestedCategories } from './suggested-categories';
 
 export interface PickedLocation {
   point: { lng: number; lat: number } | null;
@@ -38,6 +41,30 @@ export function IntakeForm({
   const [requestId] = useState(() => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`);
   const report = useReportCase();
   const { point, grid } = location;
+  const description = Form.useWatch('description', form) ?? '';
+  const categoryValue = Form.useWatch('category', form);
+  const { suggestions } = useCategorySuggestions(description);
+  // The whole catalogue (cached): a suggestion is picked as the full category, with its conditions.
+  const catalogue = useCategorySearch('');
+  const chosenKey = categoryKeyOf(categoryValue);
+  const trimmedDescription = description.trim();
+  const duplicates = useDuplicateCheck(
+    point && chosenKey && trimmedDescription.length >= 4
+      ? {
+          kind: chosenKey.kind,
+          categoryCode: chosenKey.code,
+          lng: point.lng,
+          lat: point.lat,
+          description: trimmedDescription,
+        }
+      : null,
+  );
+
+  const pickSuggestion = (s: CategorySuggestion) => {
+    const hit = catalogue.data?.find((h) => h.kind === s.kind && h.code === s.code) ?? null;
+    form.setFields([{ name: 'category', value: `${s.kind}:${s.code}`, errors: [] }]);
+    setCategory(hit);
+  };
 
   // The grid's name is the address suggestion until the acceptor types one.
   useEffect(() => {
@@ -105,7 +132,7 @@ export function IntakeForm({
         </div>
       </Form.Item>
       <Form.Item name="category" label="事部件小类" rules={[{ required: true, message: '请选择事部件小类' }]}>
-        <CategoryPicker onCategory={setCategory} />
+        <CategoryPicker onCategory={setCategory} current={category} />
       </Form.Item>
       <div style={{ marginBottom: 16 }}>
         <CategoryGuide category={category} />
@@ -143,6 +170,7 @@ export function IntakeForm({
           placeholder="时间、地点、问题现状，如：XX路口人行道有流动摊贩占道经营"
         />
       </Form.Item>
+      <SuggestedCategories suggestions={suggestions} selected={categoryValue} onPick={pickSuggestion} />
       <Form.Item name="address" label="地址" extra="点击地图后自动填入所在网格，可修改为具体门牌">
         <Input maxLength={200} placeholder="如：临江区滨江路 88 号东侧人行道" />
       </Form.Item>
@@ -174,6 +202,7 @@ export function IntakeForm({
       <Form.Item label="现场照片">
         <PhotoUpload purpose="report" onChange={setPhotos} />
       </Form.Item>
+      <DuplicateAlert candidates={duplicates.candidates} />
       <Button type="primary" htmlType="submit" size="large" loading={report.isPending}>
         登记案件
       </Button>

@@ -4,17 +4,20 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { apiErrorCode } from '../../../lib/api-error';
 import { useSession } from '../../auth/session-context';
+import { useCategorySuggestions, useDuplicateCheck } from '../../intake/api/intake-assist';
 import { useReportCase } from '../api/street-cases';
 import { useDraft } from '../drafts/use-draft';
 import { useSendWithPhotos } from '../hooks/use-send-with-photos';
 import { CategoryPicker, type ChosenCategory } from './category-picker';
 import { DraftRestored } from './draft-restored';
+import { DuplicateCard } from './duplicate-card';
 import { LocationPicker, type PickedLocation, useLocationGrid } from './location-picker';
 import styles from './phone.module.css';
 import { PhoneSection } from './phone-page';
 import { BIG_BUTTON } from './phone-styles';
 import { PhotoPicker } from './photo-picker';
 import { SendStatus } from './send-status';
+import { SuggestionChips } from './suggestion-chips';
 
 /** Random id that also works outside secure contexts (plain-http deployments), unlike randomUUID. */
 function newRequestId(): string {
@@ -55,6 +58,19 @@ export function ReportForm() {
   const [created, setCreated] = useState<{ caseNo: string } | null>(null);
   const navigate = useNavigate();
   const { fields } = draft;
+  const { suggestions } = useCategorySuggestions(fields.description);
+  const description = fields.description.trim();
+  const duplicates = useDuplicateCheck(
+    fields.location && fields.category && description.length >= 4
+      ? {
+          kind: fields.category.kind,
+          categoryCode: fields.category.code,
+          lng: fields.location.lng,
+          lat: fields.location.lat,
+          description,
+        }
+      : null,
+  );
   const set = <K extends keyof ReportFields>(key: K, value: ReportFields[K]) => {
     draft.setFields((prev) => ({ ...prev, [key]: value }));
     setProblems((prev) => ({ ...prev, [key]: undefined }));
@@ -198,6 +214,12 @@ export function ReportForm() {
           disabled={busy}
         />
         {problems.description ? <Typography.Text type="danger">{problems.description}</Typography.Text> : null}
+        <SuggestionChips
+          suggestions={suggestions}
+          value={fields.category}
+          onPick={(v) => set('category', v)}
+          disabled={busy}
+        />
         <span className={styles.fieldLabel} id="report-urgency" style={{ marginTop: 14 }}>
           紧急程度
         </span>
@@ -216,6 +238,9 @@ export function ReportForm() {
           ]}
         />
       </PhoneSection>
+      {sender.phase === 'idle' ? (
+        <DuplicateCard candidates={duplicates.candidates} onContinue={() => void submit()} disabled={busy} />
+      ) : null}
       <SendStatus
         phase={sender.phase}
         failure={sender.failure}

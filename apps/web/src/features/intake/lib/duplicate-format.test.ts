@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { formatDistance, formatMinutesApart, formatScore } from './duplicate-format';
+
+describe('duplicate formatting', () => {
+  it('formats distances in metres and kilometres', () => {
+    expect(formatDistance(34.6)).toBe('约 35 米');
+    expect(formatDistance(0.2)).toBe('约 1 米');
+    expect(formatDistance(1234)).toBe('约 1.2 公里');
+  });
+  it('formats time apart', () => {
+    expect(formatMinutesApart(0)).toBe('刚刚');
+    expect(formatMinutesApart(12)).toBe('12 分钟前');
+    expect(formatMinutesApart(125)).toBe('2 小时前');
+    expect(formatMinutesApart(3 * 24 * 60)).toBe('3 天前');
+  });
+  it('formats scores as percentages', () => {
+    expect(formatScore(0.856)).toBe('86%');
+    expect(formatScore(1.2)).toBe('100%');
+  });
+});

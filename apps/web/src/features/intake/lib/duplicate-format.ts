@@ -1,0 +1,19 @@
+/** 「约 35 米」 / 「约 1.2 公里」 */
+export function formatDistance(meters: number): string {
+  if (meters < 1000) return `约 ${Math.max(1, Math.round(meters))} 米`;
+  return `约 ${(meters / 1000).toFixed(1)} 公里`;
+}
+
+/** How long before (or after) the new report the candidate was reported: 「2 小时前」. */
+export function formatMinutesApart(minutes: number): string {
+  const m = Math.abs(Math.round(minutes));
+  if (m < 1) return '刚刚';
+  if (m < 60) return `${m} 分钟前`;
+  if (m < 24 * 60) return `${Math.round(m / 60)} 小时前`;
+  return `${Math.round(m / (24 * 60))} 天前`;
+}
+
+/** A 0–1 score as a whole percentage: 0.856 → 「86%」. */
+export function formatScore(score: number): string {
+  return `${Math.round(Math.min(1, Math.max(0, score)) * 100)}%`;
+}
