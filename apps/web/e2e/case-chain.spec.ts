@@ -1,5 +1,5 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { login } from './helpers';
+import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { login, pickLeadDepartment } from './helpers';
 import { photo } from './photos';
 
 /**
@@ -28,7 +28,7 @@ async function deskAct(
   caseId: number,
   label: string,
   opinion?: string,
-  fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
+  fill?: (dialog: Locator) => Promise<void>,
 ) {
   await page.goto(`/desk/cases/${caseId}`);
   await page.getByRole('toolbar', { name: '案件操作' }).getByRole('button', { name: label, exact: true }).click();
@@ -100,14 +100,9 @@ test('a case walks report → close with an extension and a rework loop, and the
   const shiftLead = await signedIn(browser, 'linjiang.shift_lead', DESK);
   await deskAct(shiftLead, caseId, '立案', '符合立案条件');
   const dispatcher = await signedIn(browser, 'linjiang.dispatcher', DESK);
-  await deskAct(dispatcher, caseId, '派遣', '请两日内清运', async (dialog) => {
-    const lead = dialog.getByLabel('主办部门');
-    await lead.click();
-    await lead.fill('市政管理所');
-    await dispatcher
-      .locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: /^临江区市政管理所（/ })
-      .click();
-  });
+  await deskAct(dispatcher, caseId, '派遣', '请两日内清运', (dialog) =>
+    pickLeadDepartment(dispatcher, dialog, '临江区市政管理所'),
+  );
 
   // 签收 and 申请延期 by the handler on a phone; 同意延期 by the dispatcher.
   const handler = await signedIn(browser, 'linjiang.dept_handler', PHONE);

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { login } from './helpers';
+import { login, pickLeadDepartment } from './helpers';
 
 /**
  * The dispatcher desk end to end: intake → list filters in the URL → a stale 受理 refused
@@ -149,12 +149,7 @@ test('a dispatch on one screen shows up on another without reload', async ({ bro
   const dispatcher = await signedIn(browser, 'linjiang.dispatcher');
   await dispatcher.goto(`/desk/cases/${created.id}`);
   const dialog = await act(dispatcher, '派遣', '请尽快处置');
-  const lead = dialog.getByLabel('主办部门');
-  await lead.click();
-  await lead.fill('市政管理所');
-  await dispatcher
-    .locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: /^临江区市政管理所（/ })
-    .click();
+  await pickLeadDepartment(dispatcher, dialog, '临江区市政管理所');
   await dialog.getByRole('button', { name: '提交' }).click();
   await expect(dispatcher.getByText('派遣成功')).toBeVisible();
 

@@ -1,17 +1,8 @@
-import {
-  type FilterSpecification,
-  type GeoJSONSource,
-  type LngLatBoundsLike,
-  Map as MapLibreMap,
-  NavigationControl,
-  ScaleControl,
-} from 'maplibre-gl';
+import type { FilterSpecification, GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
-import { MAP_FONT_FAMILY, RASTER_TILE_URL } from '../../../lib/maplibre';
 import type { GridLayers } from '../api/geo';
-import { buildMapStyle } from '../basemap-style';
+import { createBaseMap } from '../create-base-map';
 import { CLICKABLE_LAYER, gridSelectedFillLayer, gridSelectedLineLayer, SOURCES } from '../layers';
-import { MAP_LOCALE } from '../map-locale';
 
 export interface GridMapProps {
   grids: GridLayers | undefined;
@@ -34,19 +25,7 @@ export function GridMap({ grids, bounds, selectedGridId, onPick }: GridMapProps)
 
   useEffect(() => {
     if (!container.current) return;
-    const map = new MapLibreMap({
-      container: container.current,
-      style: buildMapStyle({ rasterTileUrl: RASTER_TILE_URL }),
-      center: [120.2, 30.25],
-      zoom: 11,
-      maxZoom: 18,
-      canvasContextAttributes: { preserveDrawingBuffer: true },
-      localIdeographFontFamily: MAP_FONT_FAMILY,
-      locale: MAP_LOCALE,
-      attributionControl: RASTER_TILE_URL ? { compact: true } : false,
-    });
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    const map = createBaseMap(container.current);
     map.on('load', () => setStyleReady(true));
     map.on('click', (event) => onPickRef.current({ lng: event.lngLat.lng, lat: event.lngLat.lat }));
     map.on('mouseenter', CLICKABLE_LAYER, () => {

@@ -3,17 +3,14 @@ import {
   type GeoJSONSource,
   LngLatBounds,
   type LngLatBoundsLike,
-  Map as MapLibreMap,
-  NavigationControl,
+  type Map as MapLibreMap,
   Popup,
-  ScaleControl,
 } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
-import { MAP_FONT_FAMILY, RASTER_TILE_URL } from '../../../lib/maplibre';
 import type { GridLayers } from '../api/geo';
-import { buildMapStyle, EMPTY_COLLECTION } from '../basemap-style';
+import { EMPTY_COLLECTION } from '../basemap-style';
+import { createBaseMap } from '../create-base-map';
 import { gridSelectedFillLayer, gridSelectedLineLayer, SOURCES } from '../layers';
-import { MAP_LOCALE } from '../map-locale';
 import { PIN_SOURCE, type PinTone, pinHaloLayer, pinLayer } from '../pin-layers';
 
 export interface MapPin {
@@ -77,19 +74,7 @@ export function PinMap({
 
   useEffect(() => {
     if (!container.current) return;
-    const map = new MapLibreMap({
-      container: container.current,
-      style: buildMapStyle({ rasterTileUrl: RASTER_TILE_URL }),
-      center: [120.2, 30.25],
-      zoom: 11,
-      maxZoom: 18,
-      canvasContextAttributes: { preserveDrawingBuffer: true },
-      localIdeographFontFamily: MAP_FONT_FAMILY,
-      locale: MAP_LOCALE,
-      attributionControl: RASTER_TILE_URL ? { compact: true } : false,
-    });
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    const map = createBaseMap(container.current);
     const popup = new Popup({ closeButton: false, closeOnClick: false, offset: 10 });
     map.on('load', () => {
       map.addSource(PIN_SOURCE, { type: 'geojson', data: EMPTY_COLLECTION });
