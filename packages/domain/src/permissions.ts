@@ -27,6 +27,7 @@ export const PERMISSIONS = {
   'case.supervise': '督办案件',
   'street.handle': '街面处置',
   'evaluation.view': '查看考核评价',
+  'rules.manage': '配置派遣规则与判重阈值',
   'crossCheck.review': '交叉抽查评审',
   'dashboard.view': '查看指挥大屏',
 } as const;
@@ -69,6 +70,7 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'role.view',
     'auditLog.view',
     'category.manage',
+    'rules.manage',
     'dashboard.view',
   ],
 };

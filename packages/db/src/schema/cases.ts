@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -57,6 +58,14 @@ export const cases = pgTable(
     /** Collector holding the verify or check task. */
     assigneeId: integer('assignee_id').references(() => users.id),
     leadDepartmentId: integer('lead_department_id').references(() => departments.id),
+    /** 强制派遣: the department may not apply to return it. */
+    forced: boolean('forced').notNull().default(false),
+    /** The automatic dispatch rule that sent it, if one did. */
+    dispatchRuleId: integer('dispatch_rule_id'),
+    /** The grid member (网格责任人: street chief or collector) named at dispatch. */
+    gridMemberId: integer('grid_member_id').references(() => users.id),
+    /** 并案: the lead case this one was merged into. */
+    mergedIntoId: bigint('merged_into_id', { mode: 'number' }).references((): AnyPgColumn => cases.id),
     stage: text('stage'),
     stageUnit: text('stage_unit'),
     stageStartedAt: timestamp('stage_started_at', { withTimezone: true }),
@@ -108,6 +117,8 @@ export const cases = pgTable(
     index('cases_lat_lng_reported_idx').on(t.lat, t.lng, t.reportedAt),
     // …and open cases of any age in the same box (combined with the above by a BitmapOr).
     index('cases_open_lat_lng_idx').on(t.lat, t.lng).where(sql`${t.status} not in ('closed', 'voided')`),
+    // A lead case's merged cases (并案), both ways round the timeline link.
+    index('cases_merged_into_idx').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
   ],
 );
 
@@ -145,6 +156,10 @@ export const caseDepartments = pgTable(
       .references(() => departments.id),
     role: text('role', { enum: ['lead', 'assist'] }).notNull(),
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
+    /** An assisting department's own feedback (协办反馈); the lead's moves the case. */
+    feedback: text('feedback'),
+    fedBackAt: timestamp('fed_back_at', { withTimezone: true }),
+    fedBackBy: integer('fed_back_by').references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.departmentId] }), index('case_departments_dept_idx').on(t.departmentId)],
 );

@@ -50,6 +50,30 @@ export const CASE_ACTIONS = {
     reason: 'required',
   },
   dispatch: { label: '派遣', permission: 'case.dispatch', from: ['filed'], to: 'dispatched', reason: 'optional' },
+  /** Dispatch the department cannot return: after a dispute, or to take a case from one department to another. */
+  forceDispatch: {
+    label: '强制派遣',
+    permission: 'case.dispatch',
+    from: ['filed', 'dispatched', 'handling'],
+    to: 'dispatched',
+    reason: 'required',
+  },
+  /** 二级派遣: the lead department passes the case to one of its sub-units; the deadline stays. */
+  subDispatch: {
+    label: '二级派遣',
+    permission: 'case.handle',
+    from: ['dispatched', 'handling'],
+    to: 'dispatched',
+    reason: 'optional',
+  },
+  /** 并案: this case is the same problem as another (the lead) and ends with it. */
+  merge: {
+    label: '并案',
+    permission: 'case.file',
+    from: ['reported', 'accepted', 'verifying', 'filed'],
+    to: 'merged',
+    reason: 'optional',
+  },
   takeUp: { label: '签收', permission: 'case.handle', from: ['dispatched'], to: 'handling', reason: 'optional' },
   feedBack: { label: '处置反馈', permission: 'case.handle', from: ['handling'], to: 'fed_back', reason: 'required' },
   requestCheck: {
@@ -172,6 +196,15 @@ export const CASE_ACTIONS = {
     label: '催办',
     permission: 'case.supervise',
     from: OPEN,
+    to: 'same',
+    reason: 'required',
+    whilePending: true,
+  },
+  /** An assisting (协办) department reports its part; the lead department's feedback moves the case. */
+  assistFeedBack: {
+    label: '协办反馈',
+    permission: 'case.handle',
+    from: ['dispatched', 'handling', 'fed_back'],
     to: 'same',
     reason: 'required',
     whilePending: true,

@@ -15,6 +15,7 @@ export const CASE_STATUSES = [
   'checking',
   'closed',
   'voided',
+  'merged',
   'hung_up',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -30,10 +31,12 @@ export const CASE_STATUS_NAMES: Record<CaseStatus, string> = {
   checking: '核查中',
   closed: '已结案',
   voided: '已作废',
+  merged: '已并案',
   hung_up: '已挂账',
 };
 
-export const FINAL_STATUSES: readonly CaseStatus[] = ['closed', 'voided'];
+/** A merged case (并案) ends as part of its lead case; its reporter follows the lead's outcome. */
+export const FINAL_STATUSES: readonly CaseStatus[] = ['closed', 'voided', 'merged'];
 export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => !FINAL_STATUSES.includes(s));
 
 /** Timed stages (计时阶段); each has its own limit per category and urgency. */

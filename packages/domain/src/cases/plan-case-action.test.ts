@@ -37,6 +37,9 @@ const ALLOWED_FROM: Record<CaseAction, CaseStatus[]> = {
   file: ['accepted'],
   refuseFiling: ['reported', 'accepted'],
   dispatch: ['filed'],
+  forceDispatch: ['filed', 'dispatched', 'handling'],
+  subDispatch: ['dispatched', 'handling'],
+  merge: ['reported', 'accepted', 'verifying', 'filed'],
   takeUp: ['dispatched'],
   feedBack: ['handling'],
   requestCheck: ['fed_back'],
@@ -59,6 +62,7 @@ const ALLOWED_FROM: Record<CaseAction, CaseStatus[]> = {
   rejectVoid: [],
   supervise: OPEN_STATES,
   remind: OPEN_STATES,
+  assistFeedBack: ['dispatched', 'handling', 'fed_back'],
   markDifficult: OPEN_STATES,
 };
 
@@ -182,13 +186,20 @@ describe('permissions', () => {
 
   it('shows each role its own actions, disabled with a reason where the state forbids them', () => {
     const dispatcher = availableActions(snap('handling'), permissionsOf('dispatcher'));
-    expect(dispatcher.map((a) => a.action)).toEqual(['dispatch', 'supervise', 'remind', 'markDifficult']);
+    expect(dispatcher.map((a) => a.action)).toEqual([
+      'dispatch',
+      'forceDispatch',
+      'supervise',
+      'remind',
+      'markDifficult',
+    ]);
     expect(dispatcher.find((a) => a.action === 'dispatch')).toMatchObject({
       enabled: false,
       disabledReason: '案件当前状态为「处置中」，不能派遣',
     });
     const handler = availableActions(snap('handling'), permissionsOf('dept_handler'));
     expect(handler.filter((a) => a.enabled).map((a) => a.label)).toEqual([
+      '二级派遣',
       '处置反馈',
       '申请回退',
       '申请延期',
@@ -196,5 +207,57 @@ describe('permissions', () => {
     ]);
     const withPending = availableActions(snap('handling', { pendingKind: 'extension' }), permissionsOf('dispatcher'));
     expect(withPending.filter((a) => a.enabled).map((a) => a.action)).toContain('approveExtension');
+  });
+});
+
+describe('dispatch variants and merge', () => {
+  it('a forced dispatch cannot be returned, overrides a pending return and starts a fresh handling clock', () => {
+    const forced = planCaseAction(snap('handling', { pendingKind: 'return' }), 'forceDispatch', ALL, {
+      reason: '职责已明确',
+    });
+    expect([forced.toStatus, forced.pendingKind, forced.forced, forced.restartClock]).toEqual([
+      'dispatched',
+      null,
+      true,
+      true,
+    ]);
+    expect(() => planCaseAction(snap('dispatched', { forced: true }), 'requestReturn', ALL, withReason)).toThrow(
+      '强制派遣',
+    );
+    expect(() => planCaseAction(snap('filed'), 'forceDispatch', ALL, {})).toThrow(ValidationError);
+    expect(() =>
+      planCaseAction(snap('handling', { pendingKind: 'extension' }), 'forceDispatch', ALL, withReason),
+    ).toThrow('待审批的延期申请');
+    // A later ordinary dispatch (after an approved return) is returnable again.
+    expect(planCaseAction(snap('filed', { forced: true }), 'dispatch', ALL, {}).forced).toBe(false);
+  });
+
+  it('a sub-unit dispatch goes back to awaiting take-up with the same deadline', () => {
+    const passed = planCaseAction(snap('handling'), 'subDispatch', ALL, {});
+    expect([passed.toStatus, passed.stage, passed.restartClock]).toEqual(['dispatched', 'handle', false]);
+  });
+
+  it('a merged case is final: nothing but the record remains', () => {
+    const merged = planCaseAction(snap('accepted'), 'merge', ALL, {});
+    expect([merged.toStatus, merged.stage]).toEqual(['merged', null]);
+    expect(availableActions(snap('merged'), ALL).filter((a) => a.enabled)).toEqual([]);
+  });
+
+  it('the lead department handles; an assisting one only reports its part', () => {
+    const asAssist = snap('handling', { departmentRole: 'assist' });
+    expect(() => planCaseAction(asAssist, 'feedBack', ALL, withReason)).toThrow('协办部门');
+    expect(planCaseAction(asAssist, 'assistFeedBack', ALL, withReason).toStatus).toBe('handling');
+    const asLead = snap('handling', { departmentRole: 'lead' });
+    expect(() => planCaseAction(asLead, 'assistFeedBack', ALL, withReason)).toThrow('只有协办部门');
+    expect(() => planCaseAction(snap('dispatched', { departmentRole: null }), 'takeUp', ALL, {})).toThrow(
+      '未派遣到贵部门',
+    );
+    const handler = permissionsOf('dept_handler');
+    expect(availableActions(asLead, handler).map((a) => a.action)).not.toContain('assistFeedBack');
+    expect(
+      availableActions(asAssist, handler)
+        .filter((a) => a.enabled)
+        .map((a) => a.action),
+    ).toEqual(['assistFeedBack']);
   });
 });

@@ -17,6 +17,13 @@ export interface CaseSnapshot {
   pendingKind: PendingKind | null;
   checkResult: CheckResult | null;
   hungUpFrom: CaseStatus | null;
+  /** Sent by 强制派遣: the department may not return it. */
+  forced?: boolean;
+  /**
+   * The caller's department's part in the case, for department staff: lead (主办),
+   * assist (协办) or none. Undefined for staff outside departments (no such check).
+   */
+  departmentRole?: 'lead' | 'assist' | null;
 }
 
 export interface ActionInput {
@@ -34,6 +41,7 @@ export interface PlannedAction {
   pendingKind: PendingKind | null;
   checkResult: CheckResult | null;
   hungUpFrom: CaseStatus | null;
+  forced: boolean;
   /** The stage whose clock runs afterwards, and whether it starts afresh. */
   stage: CaseStage | null;
   restartClock: boolean;
@@ -53,14 +61,29 @@ export function blockedReason(snapshot: CaseSnapshot, action: CaseAction): strin
     if (snapshot.pendingKind !== rule.settles) return `没有待审批的${PENDING_KINDS[rule.settles]}`;
     return null;
   }
-  if (snapshot.pendingKind && !rule.whilePending) {
+  const departmentBlock = departmentReason(snapshot, action, rule);
+  if (departmentBlock) return departmentBlock;
+  // Forcing a dispatch overrides the department's pending return request.
+  const overridesReturn = action === 'forceDispatch' && snapshot.pendingKind === 'return';
+  if (snapshot.pendingKind && !rule.whilePending && !overridesReturn) {
     return `案件有待审批的${PENDING_KINDS[snapshot.pendingKind]}，请先审批`;
   }
   if (action === 'close' && snapshot.checkResult !== 'passed')
     return '核查未通过或尚未核查，不能结案（可快速结案或返工）';
   if (action === 'requestCheck' && snapshot.checkResult === 'passed') return '核查已通过，可直接结案';
   if (action === 'resume' && !snapshot.hungUpFrom) return '挂账前状态未知，不能解除挂账';
+  if (action === 'requestReturn' && snapshot.forced) return '该案件为强制派遣，不能申请回退';
   return null;
+}
+
+/** Department staff act on a case by their department's part in it: the lead handles, assisting ones report. */
+function departmentReason(snapshot: CaseSnapshot, action: CaseAction, rule: CaseActionRule): string | null {
+  if (rule.permission !== 'case.handle' || snapshot.departmentRole === undefined) return null;
+  if (action === 'assistFeedBack') {
+    return snapshot.departmentRole === 'assist' ? null : '只有协办部门可以提交协办反馈';
+  }
+  if (snapshot.departmentRole === 'lead') return null;
+  return snapshot.departmentRole === 'assist' ? '贵部门为协办部门，请提交协办反馈' : '案件未派遣到贵部门';
 }
 
 function nextStatus(snapshot: CaseSnapshot, rule: CaseActionRule): CaseStatus {
@@ -94,18 +117,21 @@ export function planCaseAction(
   let pendingKind = snapshot.pendingKind;
   let hungUpFrom = snapshot.hungUpFrom;
   if (rule.opens) pendingKind = rule.opens;
-  if (rule.settles) pendingKind = null;
+  if (rule.settles || action === 'forceDispatch') pendingKind = null;
   if (action === 'submitVerification' && input.confirmed === false) toStatus = 'voided';
   if (action === 'submitCheck') checkResult = input.confirmed ? 'passed' : 'failed';
-  if (action === 'rework' || action === 'dispatch' || action === 'approveReturn') checkResult = null;
+  const redispatch = action === 'dispatch' || action === 'forceDispatch' || action === 'approveReturn';
+  if (action === 'rework' || redispatch) checkResult = null;
+  const forced = action === 'forceDispatch' ? true : redispatch ? false : (snapshot.forced ?? false);
   if (action === 'approveHangUp') hungUpFrom = snapshot.status;
   if (action === 'resume') hungUpFrom = null;
 
   const before = stageOf(snapshot.status, snapshot.checkResult);
   const stage = stageOf(toStatus, checkResult);
-  // Rework and a refused check start the handle clock again; resume keeps the paused one.
-  const restartClock =
-    action !== 'resume' && stage !== null && (stage !== before || action === 'rework' || action === 'approveReturn');
+  // Rework, a return and a forced re-dispatch start the clock again; resume keeps the paused
+  // one, and a sub-unit (二级派遣) inherits its parent's deadline.
+  const freshClock = action === 'rework' || action === 'approveReturn' || action === 'forceDispatch';
+  const restartClock = action !== 'resume' && stage !== null && (stage !== before || freshClock);
   return {
     action,
     label: rule.label,
@@ -114,6 +140,7 @@ export function planCaseAction(
     pendingKind,
     checkResult,
     hungUpFrom,
+    forced,
     stage,
     restartClock,
     reason,
@@ -139,6 +166,7 @@ export function availableActions(snapshot: CaseSnapshot, permissions: ReadonlySe
     .filter((action) => {
       // Approvals only make sense while such a request is pending; don't clutter the desk otherwise.
       const rule = ruleOf(action);
+      if (action === 'assistFeedBack') return snapshot.departmentRole === 'assist';
       return !rule.settles || snapshot.pendingKind === rule.settles;
     })
     .map((action) => {

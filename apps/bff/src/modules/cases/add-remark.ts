@@ -1,7 +1,7 @@
 import type { Queryable } from '@citygov/db/client';
 import { caseEvents } from '@citygov/db/schema/cases';
 import type { SessionUser } from '../../trpc/context';
-import { loadCaseInScope } from './perform-case-action';
+import { loadCaseInScope } from './load-case';
 
 /**
  * 备注: a note on the timeline that moves nothing, so it neither needs nor bumps the

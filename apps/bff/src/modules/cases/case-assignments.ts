@@ -2,7 +2,7 @@ import type { Queryable } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
 import { areas, departments } from '@citygov/db/schema/org';
 import { ForbiddenError, ValidationError } from '@citygov/domain/errors';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
 
 /**
@@ -68,4 +68,35 @@ export async function requireDispatchableDepartment(db: Queryable, user: Session
   const above = user.areaPath.startsWith(row.areaPath);
   if (!inside && !above) throw new ForbiddenError(`不能派遣到其他辖区的部门：${row.name}`);
   return row;
+}
+
+/** 网格责任人: street chiefs and collectors whose area holds the grid, the most local first. */
+export async function gridMembersFor(db: Queryable, gridId: number) {
+  const [grid] = await db.select({ path: areas.path }).from(areas).where(eq(areas.id, gridId));
+  if (!grid) throw new ValidationError('网格不存在');
+  return db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      role: users.role,
+      position: users.position,
+      phone: users.phone,
+      areaName: areas.name,
+    })
+    .from(users)
+    .innerJoin(areas, eq(areas.id, users.areaId))
+    .where(
+      and(
+        inArray(users.role, ['street_chief', 'collector']),
+        eq(users.active, true),
+        sql`${grid.path} like ${areas.path} || '%'`,
+      ),
+    )
+    .orderBy(desc(sql`length(${areas.path})`), sql`${users.role} = 'collector'`, users.id);
+}
+
+export async function requireGridMember(db: Queryable, gridId: number, userId: number) {
+  const member = (await gridMembersFor(db, gridId)).find((m) => m.id === userId);
+  if (!member) throw new ValidationError('所选网格责任人不负责该网格');
+  return member;
 }

@@ -4,7 +4,6 @@ import { caseAttachments, caseDepartments, caseEvents, cases } from '@citygov/db
 import { categories } from '@citygov/db/schema/catalogue';
 import { areas, departments } from '@citygov/db/schema/org';
 import { findQueue, queuesFor } from '@citygov/domain/cases/case-queues';
-import type { CaseStatus, CheckResult, PendingKind } from '@citygov/domain/cases/case-states';
 import { availableActions } from '@citygov/domain/cases/plan-case-action';
 import { countdown, formatRemaining } from '@citygov/domain/deadlines/countdown';
 import type { LimitUnit } from '@citygov/domain/deadlines/time-limits';
@@ -17,7 +16,8 @@ import { WARNING_RATIO } from './case-clock';
 import { filterConditions, queueConditions, whereAll } from './case-filters';
 import type { TListCasesInput } from './case-schemas';
 import { caseScope } from './case-scope';
-import { loadCaseInScope } from './perform-case-action';
+import { caseSnapshot, departmentPart } from './case-snapshot';
+import { loadCaseInScope } from './load-case';
 
 const listColumns = {
   id: cases.id,
@@ -164,12 +164,7 @@ export async function getCaseDetail(db: Queryable, user: SessionUser, caseId: nu
       text: row.pausedAt ? `已挂账暂停（${formatRemaining(c.remainingMinutes)}）` : formatRemaining(c.remainingMinutes),
     };
   }
-  const snapshot = {
-    status: row.status as CaseStatus,
-    pendingKind: row.pendingKind as PendingKind | null,
-    checkResult: row.checkResult as CheckResult | null,
-    hungUpFrom: row.hungUpFrom as CaseStatus | null,
-  };
+  const snapshot = caseSnapshot(row, await departmentPart(db, user, row.id));
   return {
     case: row,
     category: category

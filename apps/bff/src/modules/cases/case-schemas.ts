@@ -43,6 +43,10 @@ export const ZCaseActionInput = z.object({
   leadDepartmentId: z.number().int().positive().optional(),
   assistingDepartmentIds: z.array(z.number().int().positive()).max(10).optional(),
   assigneeId: z.number().int().positive().optional(),
+  /** dispatch / forceDispatch: the grid member (网格责任人) named for the case. */
+  gridMemberId: z.number().int().positive().optional(),
+  /** merge: the lead case this one joins. */
+  mergeIntoCaseId: z.number().int().positive().optional(),
   extension: z
     .object({
       amount: z.number().positive('延期时长须大于 0').max(720),

@@ -1,31 +1,29 @@
 import type { Queryable } from '@citygov/db/client';
 import { caseDepartments, caseEvents, cases } from '@citygov/db/schema/cases';
 import { CASE_ACTIONS, type CaseAction, isAnnotation, isCaseAction } from '@citygov/domain/cases/case-actions';
-import type { CaseStatus, CheckResult, PendingKind } from '@citygov/domain/cases/case-states';
-import { planCaseAction } from '@citygov/domain/cases/plan-case-action';
+import { type PlannedAction, planCaseAction } from '@citygov/domain/cases/plan-case-action';
 import { warningInstant } from '@citygov/domain/deadlines/countdown';
 import { extendDeadline, type LimitUnit, resumeAfterPause } from '@citygov/domain/deadlines/time-limits';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@citygov/domain/errors';
+import { ConflictError, ForbiddenError, ValidationError } from '@citygov/domain/errors';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
 import { attachUploads } from '../attachments/attach-uploads';
 import { loadWorkingCalendar } from '../calendar/load-calendar';
-import { pickCollector, requireDispatchableDepartment } from './case-assignments';
+import { dispatchAutomatically } from '../dispatch/automatic-dispatch';
+import { pickCollector } from './case-assignments';
 import { NO_CLOCK, type StageClock, startStageClock, WARNING_RATIO } from './case-clock';
+import {
+  type ActionEffects,
+  assistFeedbackEffects,
+  dispatchEffects,
+  subDispatchEffects,
+} from './case-department-effects';
+import { mergeEffects, requireMergeLead } from './case-merge-effects';
 import type { TCaseActionInput } from './case-schemas';
-import { caseScope } from './case-scope';
+import { caseSnapshot, departmentPart } from './case-snapshot';
+import { type CaseRow, loadCaseInScope } from './load-case';
 
-type CaseRow = typeof cases.$inferSelect;
 type CaseUpdate = Partial<typeof cases.$inferInsert>;
-
-export async function loadCaseInScope(db: Queryable, user: SessionUser, caseId: number): Promise<CaseRow> {
-  const [row] = await db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.id, caseId), caseScope(user)));
-  if (!row) throw new NotFoundError('案件不存在或不在您的管辖范围内');
-  return row;
-}
 
 async function staleVersionError(db: Queryable, row: CaseRow): Promise<ConflictError> {
   const [last] = await db
@@ -93,17 +91,8 @@ export async function performCaseAction(db: Queryable, user: SessionUser, input:
   const row = await loadCaseInScope(db, user, input.caseId);
   const annotation = isAnnotation(action);
   if (!annotation && row.version !== input.expectedVersion) throw await staleVersionError(db, row);
-  const plan = planCaseAction(
-    {
-      status: row.status as CaseStatus,
-      pendingKind: row.pendingKind as PendingKind | null,
-      checkResult: row.checkResult as CheckResult | null,
-      hungUpFrom: row.hungUpFrom as CaseStatus | null,
-    },
-    action,
-    user.permissions,
-    input,
-  );
+  const part = await departmentPart(db, user, row.id);
+  const plan = planCaseAction(caseSnapshot(row, part), action, user.permissions, input);
 
   // An annotation writes only its own flags, never the (possibly stale) state it read.
   const update: CaseUpdate = annotation
@@ -113,35 +102,29 @@ export async function performCaseAction(db: Queryable, user: SessionUser, input:
         pendingKind: plan.pendingKind,
         checkResult: plan.checkResult,
         hungUpFrom: plan.hungUpFrom,
+        forced: plan.forced,
         updatedAt: now,
       };
-  const detail: Record<string, unknown> = {};
   // Writes to other tables wait until the conditional update has claimed the case, so a
   // losing racer never touches them (and never trips over the winner's rows).
-  const sideEffects: (() => Promise<void>)[] = [];
+  const effects: ActionEffects = { update, detail: {}, sideEffects: [] };
+  const { detail, sideEffects } = effects;
   if (plan.pendingKind === null && row.pendingKind) update.pendingData = null;
 
   switch (action) {
-    case 'dispatch': {
-      if (!input.leadDepartmentId) throw new ValidationError('请选择主办部门');
-      const lead = await requireDispatchableDepartment(db, user, input.leadDepartmentId);
-      const assisting: Awaited<ReturnType<typeof requireDispatchableDepartment>>[] = [];
-      for (const id of new Set(input.assistingDepartmentIds ?? [])) {
-        if (id !== lead.id) assisting.push(await requireDispatchableDepartment(db, user, id));
-      }
-      sideEffects.push(async () => {
-        await db.delete(caseDepartments).where(eq(caseDepartments.caseId, row.id));
-        await db
-          .insert(caseDepartments)
-          .values([
-            { caseId: row.id, departmentId: lead.id, role: 'lead' as const },
-            ...assisting.map((d) => ({ caseId: row.id, departmentId: d.id, role: 'assist' as const })),
-          ]);
-      });
-      update.leadDepartmentId = lead.id;
-      update.dispatchedAt = now;
-      detail.lead = lead.name;
-      if (assisting.length > 0) detail.assisting = assisting.map((d) => d.name);
+    case 'dispatch':
+    case 'forceDispatch':
+      await dispatchEffects(db, user, row, input, now, effects);
+      break;
+    case 'subDispatch':
+      await subDispatchEffects(db, row, input, effects);
+      break;
+    case 'assistFeedBack':
+      assistFeedbackEffects(db, user, row, part, plan.reason, now, effects);
+      break;
+    case 'merge': {
+      const lead = await requireMergeLead(db, user, row, input.mergeIntoCaseId);
+      mergeEffects(db, { id: user.id, name: user.displayName }, row, lead, plan.reason, now, effects);
       break;
     }
     case 'approveReturn':
@@ -204,23 +187,8 @@ export async function performCaseAction(db: Queryable, user: SessionUser, input:
     .returning();
   if (!updated) throw await staleVersionError(db, row);
   for (const effect of sideEffects) await effect();
+  const [event] = await recordEvent(db, row, annotation ? updated.status : null, plan, user, detail, now);
 
-  const [event] = await db
-    .insert(caseEvents)
-    .values({
-      caseId: row.id,
-      at: now,
-      actorId: user.id,
-      actorName: user.displayName,
-      action,
-      label: plan.label,
-      // An annotation records the state the case was really in when it landed.
-      fromStatus: annotation ? updated.status : plan.fromStatus,
-      toStatus: annotation ? updated.status : plan.toStatus,
-      reason: plan.reason,
-      detail: Object.keys(detail).length > 0 ? detail : null,
-    })
-    .returning({ id: caseEvents.id });
   if (input.attachmentIds.length > 0) {
     await attachUploads(db, {
       caseId: row.id,
@@ -229,7 +197,36 @@ export async function performCaseAction(db: Queryable, user: SessionUser, input:
       userId: user.id,
     });
   }
+  // Filing may meet an automatic dispatch rule (自动派遣): then the case goes on with no human step.
+  if (action === 'file') return (await dispatchAutomatically(db, updated, now)) ?? updated;
   return updated;
+}
+
+/** The timeline row; an annotation records the state the case was really in when it landed. */
+function recordEvent(
+  db: Queryable,
+  row: CaseRow,
+  landedIn: string | null,
+  plan: PlannedAction,
+  user: SessionUser,
+  detail: Record<string, unknown>,
+  now: Date,
+) {
+  return db
+    .insert(caseEvents)
+    .values({
+      caseId: row.id,
+      at: now,
+      actorId: user.id,
+      actorName: user.displayName,
+      action: plan.action,
+      label: plan.label,
+      fromStatus: landedIn ?? plan.fromStatus,
+      toStatus: landedIn ?? plan.toStatus,
+      reason: plan.reason,
+      detail: Object.keys(detail).length > 0 ? detail : null,
+    })
+    .returning({ id: caseEvents.id });
 }
 
 function subjectOf(row: CaseRow) {

@@ -10,7 +10,8 @@ import { caseChanges, publishCaseChange } from './case-bus';
 import { getCaseDetail, listCases, queueCounts } from './case-queries';
 import { ZCaseActionInput, ZListCasesInput, ZReportCaseInput } from './case-schemas';
 import { caseScope } from './case-scope';
-import { loadCaseInScope, performCaseAction } from './perform-case-action';
+import { loadCaseInScope } from './load-case';
+import { performCaseAction } from './perform-case-action';
 import { reportCase } from './report-case';
 
 export const casesRouter = router({

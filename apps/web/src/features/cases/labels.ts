@@ -23,6 +23,7 @@ export const STATUS_COLORS: Record<CaseStatus, string> = {
   checking: 'purple',
   closed: 'success',
   voided: 'default',
+  merged: 'gold',
   hung_up: 'default',
 };
 

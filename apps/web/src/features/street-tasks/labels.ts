@@ -12,6 +12,7 @@ const STATUS_COLORS: Record<CaseStatus, string> = {
   checking: 'geekblue',
   closed: 'green',
   voided: 'default',
+  merged: 'volcano',
   hung_up: 'magenta',
 };
 

@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { cases } from './cases';
+
+/**
+ * Suspected duplicates (疑似重复) found when a report came in, scored between the
+ * review and merge thresholds: the shift lead merges or dismisses each pair.
+ */
+export const duplicateSuspects = pgTable(
+  'duplicate_suspects',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** The newer report. */
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    /** The earlier case it may repeat. */
+    candidateId: bigint('candidate_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    score: doublePrecision('score').notNull(),
+    factors: jsonb('factors').$type<Record<string, unknown>>(),
+    status: text('status', { enum: ['pending', 'merged', 'dismissed'] })
+      .notNull()
+      .default('pending'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedBy: integer('resolved_by').references(() => users.id),
+    resolvedByName: text('resolved_by_name'),
+  },
+  (t) => [
+    uniqueIndex('duplicate_suspects_pair_uq').on(t.caseId, t.candidateId),
+    // The shift lead's list: pending pairs, newest first.
+    index('duplicate_suspects_pending_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
+    index('duplicate_suspects_candidate_idx').on(t.candidateId),
+  ],
+);
+
+/** City settings an admin edits (判重阈值 and the like), one JSON value per key. */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<Record<string, unknown>>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: integer('updated_by').references(() => users.id),
+});
