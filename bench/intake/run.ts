@@ -217,6 +217,7 @@ function cityAcceptor(): SessionUser {
     areaLevel: 'city',
     departmentId: null,
     departmentPath: null,
+    departmentIds: [],
     departmentName: null,
     permissions: permissionsOf('acceptor'),
   };

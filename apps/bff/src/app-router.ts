@@ -3,6 +3,9 @@ import { authRouter } from './modules/auth/router';
 import { calendarRouter } from './modules/calendar/router';
 import { casesRouter } from './modules/cases/router';
 import { catalogueRouter } from './modules/catalogue/router';
+import { dispatchAssistRouter } from './modules/dispatch/dispatch-assist-router';
+import { dispatchRulesRouter } from './modules/dispatch/dispatch-rules-router';
+import { duplicatesRouter } from './modules/duplicates/router';
 import { geoRouter } from './modules/geo/router';
 import { intakeRouter } from './modules/intake/router';
 import { orgRouter } from './modules/org/router';
@@ -25,6 +28,9 @@ export const appRouter = router({
   phrases: phrasesRouter,
   calendar: calendarRouter,
   intake: intakeRouter,
+  dispatchAssist: dispatchAssistRouter,
+  duplicates: duplicatesRouter,
+  dispatchRules: dispatchRulesRouter,
 });
 
 export type AppRouter = typeof appRouter;

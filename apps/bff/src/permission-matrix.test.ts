@@ -1,4 +1,6 @@
 import { users } from '@citygov/db/schema/auth';
+import { dispatchRules } from '@citygov/db/schema/dispatch';
+import { duplicateSuspects } from '@citygov/db/schema/intake';
 import { areas, departments } from '@citygov/db/schema/org';
 import { type Permission, ROLE_CODES, roleGrants } from '@citygov/domain/permissions';
 import { TRPCError } from '@trpc/server';
@@ -59,6 +61,9 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'cases.addRemark': 'case.view',
   'cases.collectorsFor': 'case.accept',
   'cases.dispatchTargets': 'case.dispatch',
+  'cases.batchDispatch': 'case.dispatch',
+  'cases.subUnits': 'case.handle',
+  'dispatchAssist.forCase': 'case.dispatch',
   'phrases.list': 'portal.view',
   'phrases.add': 'portal.view',
   'phrases.remove': 'portal.view',
@@ -70,6 +75,19 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'intake.suggestCategories': 'case.report',
   'intake.findDuplicates': 'case.report',
   'intake.retrain': 'category.manage',
+  'dispatchRules.list': 'rules.manage',
+  'dispatchRules.options': 'rules.manage',
+  'dispatchRules.create': 'rules.manage',
+  'dispatchRules.update': 'rules.manage',
+  'dispatchRules.remove': 'rules.manage',
+  'dispatchRules.preview': 'rules.manage',
+  // 判重阈值 are the admin's; the 疑似重复 queue is the shift lead's (who files, and so merges).
+  'duplicates.thresholds': 'rules.manage',
+  'duplicates.setThresholds': 'rules.manage',
+  'duplicates.list': 'case.file',
+  'duplicates.count': 'case.file',
+  'duplicates.dismiss': 'case.file',
+  'duplicates.leadPreview': 'case.file',
 };
 
 /** Procedures whose declared gate is wider than the permission their sample needs. */
@@ -83,6 +101,11 @@ interface Targets {
   parentDepartmentId: number;
   userId: number;
   point: { lng: number; lat: number };
+  /** The district's seeded dispatch rule (市容环境). */
+  ruleId: number;
+  /** A pending 疑似重复 pair of the district, and the number of its newer case. */
+  pairId: number;
+  pairCaseNo: string;
 }
 
 let serial = 0;
@@ -149,6 +172,12 @@ const SAMPLES: Record<string, (t: Targets) => unknown> = {
   'cases.addRemark': (t) => ({ caseId: t.caseId, text: '权限矩阵备注' }),
   'cases.collectorsFor': (t) => ({ caseId: t.caseId }),
   'cases.dispatchTargets': () => undefined,
+  'cases.batchDispatch': (t) => ({
+    items: [{ caseId: t.caseId, expectedVersion: 1 }],
+    leadDepartmentId: t.departmentId,
+  }),
+  'cases.subUnits': (t) => ({ caseId: t.caseId }),
+  'dispatchAssist.forCase': (t) => ({ caseId: t.caseId }),
   'phrases.list': () => undefined,
   'phrases.add': () => ({ text: '已通知责任单位尽快处理' }),
   'phrases.remove': () => ({ id: 999999 }),
@@ -164,6 +193,26 @@ const SAMPLES: Record<string, (t: Targets) => unknown> = {
     ...t.point,
   }),
   'intake.retrain': () => undefined,
+  'dispatchRules.list': () => undefined,
+  'dispatchRules.options': () => undefined,
+  'dispatchRules.create': (t) => ({
+    name: `矩阵规则${++serial}`,
+    kind: 'event',
+    majorCode: '08',
+    categoryCode: '08001',
+    areaId: t.districtId,
+    urgency: null,
+    leadDepartmentId: t.parentDepartmentId,
+  }),
+  'dispatchRules.update': (t) => ({ id: t.ruleId, data: { enabled: true } }),
+  'dispatchRules.remove': (t) => ({ id: t.ruleId }),
+  'dispatchRules.preview': (t) => ({ kind: 'event', categoryCode: '06001', urgency: 'normal', ...t.point }),
+  'duplicates.thresholds': () => undefined,
+  'duplicates.setThresholds': () => ({ merge: 0.84, review: 0.3 }),
+  'duplicates.list': () => undefined,
+  'duplicates.count': () => undefined,
+  'duplicates.dismiss': (t) => ({ pairId: t.pairId, reason: '权限矩阵测试' }),
+  'duplicates.leadPreview': (t) => ({ caseId: t.caseId, caseNo: t.pairCaseNo }),
   'catalogue.setTimeLimit': () => ({
     kind: 'event',
     code: '06001',
@@ -223,7 +272,11 @@ async function targetsIn(app: TestApp, districtCode: string, districtSlug: strin
     .from(users)
     .innerJoin(areas, eq(areas.id, users.areaId))
     .where(and(like(users.username, '%.collector'), like(areas.path, `${district.path}%`)));
-  if (!grid || !community || !parent || !depts[0] || !collector) throw new Error('seed is missing targets');
+  const [rule] = await app.db
+    .select()
+    .from(dispatchRules)
+    .where(eq(dispatchRules.name, `${district.name}市容环境`));
+  if (!grid || !community || !parent || !depts[0] || !collector || !rule) throw new Error('seed is missing targets');
   const reporter = await app.as(`${districtSlug}.acceptor`);
   const reported = await reporter.cases.report({
     source: 'hotline',
@@ -233,6 +286,18 @@ async function targetsIn(app: TestApp, districtCode: string, districtSlug: strin
     lng: grid.centerLng ?? 0,
     lat: grid.centerLat ?? 0,
   });
+  // The same problem again, said to be a different one: flagged as a suspected duplicate.
+  const again = await reporter.cases.report({
+    source: 'hotline',
+    kind: 'event',
+    categoryCode: '06001',
+    description: '权限矩阵测试用的另一个案件',
+    lng: grid.centerLng ?? 0,
+    lat: grid.centerLat ?? 0,
+    confirmedDistinct: true,
+  });
+  const [pair] = await app.db.select().from(duplicateSuspects).where(eq(duplicateSuspects.caseId, again.id));
+  if (!pair) throw new Error('no suspected duplicate for the matrix');
   return {
     caseId: reported.id,
     districtId: district.id,
@@ -241,6 +306,9 @@ async function targetsIn(app: TestApp, districtCode: string, districtSlug: strin
     parentDepartmentId: parent.id,
     userId: collector.users.id,
     point: { lng: grid.centerLng ?? 0, lat: grid.centerLat ?? 0 },
+    ruleId: rule.id,
+    pairId: pair.id,
+    pairCaseNo: again.caseNo,
   };
 }
 

@@ -60,10 +60,34 @@ test.describe('on a phone', () => {
     await expect(card).toContainText(/约 \d+ 米/);
     await expect(card.getByRole('button', { name: `查看案件 ${caseNo}` })).toBeVisible();
 
-    // A warning only: 仍要上报 sends the report anyway.
+    // A warning only: 仍要上报 sends the report anyway, as a problem of its own.
     await card.getByRole('button', { name: '仍要上报' }).click();
     await expect(page.getByText('上报成功')).toBeVisible();
     await expect(page.getByTestId('case-no')).not.toHaveText(caseNo);
+    await expect(page.getByTestId('merged-note')).toHaveCount(0);
+    const secondNo = (await page.getByTestId('case-no').textContent())?.trim() ?? '';
+
+    // 提交上报 without saying so: the same problem at the same spot is merged automatically.
+    await page.getByRole('button', { name: '继续上报' }).click();
+    await fillReport(page, '花园小区北门人行道上生活垃圾堆着，没人清理', false);
+    await expect(page.getByRole('alert').filter({ hasText: '附近已有相似问题' })).toBeVisible();
+    await page.getByRole('button', { name: '提交上报' }).click();
+    await expect(page.getByText('上报成功')).toBeVisible();
+    const mergedNo = (await page.getByTestId('case-no').textContent())?.trim() ?? '';
+    const note = (await page.getByTestId('merged-note').textContent()) ?? '';
+    // It joins the closest match: either of the two open reports of this problem.
+    const leadNo = /案件 (\d{12})/.exec(note)?.[1] ?? '';
+    expect([caseNo, secondNo]).toContain(leadNo);
+
+    // 我的上报 shows the merged report with its lead's progress.
+    await page.getByRole('button', { name: '查看我的上报' }).click();
+    const merged = page.getByRole('listitem').filter({ hasText: mergedNo });
+    await expect(merged).toContainText('已并案');
+    await expect(merged.getByTestId('merged-lead')).toContainText(`已并入 ${leadNo} · 主案件：待受理`);
+    await merged.click();
+    await expect(page.getByRole('status').filter({ hasText: `已与案件 ${leadNo} 合并处理` })).toContainText(
+      '主案件当前状态：待受理',
+    );
   });
 });
 

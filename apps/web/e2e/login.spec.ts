@@ -7,12 +7,15 @@ const NAV: readonly { label: string; permission?: Permission }[] = [
   { label: '首页' },
   { label: '案件办理', permission: 'case.view' },
   { label: '案件登记', permission: 'case.report' },
+  { label: '疑似重复', permission: 'case.file' },
   { label: '网格地图', permission: 'map.view' },
   { label: '组织机构', permission: 'org.view' },
   { label: '用户管理', permission: 'user.view' },
   { label: '角色权限', permission: 'role.view' },
   { label: '操作日志', permission: 'auditLog.view' },
   { label: '事部件分类', permission: 'category.view' },
+  { label: '派遣规则', permission: 'rules.manage' },
+  { label: '判重设置', permission: 'rules.manage' },
 ];
 
 /** One district account per role, plus the city-wide administrator. */

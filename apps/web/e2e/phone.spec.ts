@@ -211,6 +211,8 @@ test('collector works a verify task on the phone', async ({ page, context, baseU
     description: '市民来电：小区门口有垃圾堆放多日',
     lng: centre.longitude,
     lat: centre.latitude,
+    // A task of its own, not a repeat of the reports above (智能判重 would merge it).
+    confirmedDistinct: true,
   });
   await act(acceptor.api, created.id, 'accept');
   await act(acceptor.api, created.id, 'requestVerify');
@@ -244,6 +246,8 @@ async function dispatchedCase(baseURL: string, description: string) {
     description,
     lng: centre.longitude + 0.001,
     lat: centre.latitude,
+    // Each call is a case of its own, at the same spot (智能判重 would merge them).
+    confirmedDistinct: true,
   });
   const acceptor = await signedIn(baseURL, 'linjiang.acceptor');
   const shiftLead = await signedIn(baseURL, 'linjiang.shift_lead');

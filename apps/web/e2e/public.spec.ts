@@ -5,7 +5,11 @@ import { expect, type Page, test } from '@playwright/test';
 // The citizen pages (/public/report, /public/track): no sign-in, on a phone, through Open311.
 const PHONE = { width: 390, height: 844 };
 
-/** A point inside 望江街道 (临江区), where the phone's GPS says the citizen stands. */
+/**
+ * A point inside 望江街道 (临江区), where the phone's GPS says the citizen stands: a little
+ * off its centre, where the phone tests report the same kind of problem (智能判重 would
+ * merge a report there into theirs).
+ */
 function pointInWangjiang() {
   const file = join(import.meta.dirname, '../public/basemap/streets.geojson');
   const streets = JSON.parse(readFileSync(file, 'utf8')) as {
@@ -13,7 +17,7 @@ function pointInWangjiang() {
   };
   const ring = streets.features.find((f) => f.properties.name === '望江街道')?.geometry.coordinates[0] ?? [];
   const average = (i: number) => ring.reduce((sum, p) => sum + (p[i] ?? 0), 0) / ring.length;
-  return { longitude: average(0), latitude: average(1), accuracy: 15 };
+  return { longitude: average(0) + 0.0025, latitude: average(1) - 0.0015, accuracy: 15 };
 }
 
 test.use({ viewport: PHONE, permissions: ['geolocation'], geolocation: pointInWangjiang() });
@@ -70,6 +74,31 @@ test.describe('public report and tracking', () => {
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page.getByRole('region', { name: '办理进度' }).getByText(id)).toBeVisible();
     await expect(page.getByRole('region', { name: '本机提交过的反映' }).getByText(id)).toBeVisible();
+  });
+
+  test('a repeat of a reported problem is merged, and tracking it shows the case it joined', async ({ page }) => {
+    const config = await (await page.request.get('/open311/web-config.json')).json();
+    const spot = pointInWangjiang();
+    const post = async (description: string) => {
+      const res = await page.request.post('/open311/v2/requests.json', {
+        form: {
+          api_key: config.apiKey,
+          service_code: 'event-07001',
+          description,
+          lat: String(spot.latitude + 0.002),
+          long: String(spot.longitude),
+        },
+      });
+      expect(res.status()).toBe(201);
+      return ((await res.json()) as { service_request_id: string }[])[0]?.service_request_id ?? '';
+    };
+    const lead = await post('公交站台广告栏上贴满了非法小广告');
+    const repeat = await post('公交站台广告栏小广告贴得到处都是');
+
+    await page.goto(`/public/track?id=${repeat}`);
+    const progress = page.getByRole('region', { name: '办理进度' });
+    await expect(progress.getByText('办理中', { exact: true })).toBeVisible();
+    await expect(progress).toContainText(`已与案件 ${lead} 合并处理，当前状态：待受理`);
   });
 
   test('a spot tapped on the map is enough; unknown numbers are explained', async ({ page }) => {

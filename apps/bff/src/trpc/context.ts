@@ -15,6 +15,8 @@ export interface SessionUser {
   areaLevel: string;
   departmentId: number | null;
   departmentPath: string | null;
+  /** The user's department and every unit below it, resolved once per session load. */
+  departmentIds: readonly number[];
   departmentName: string | null;
   permissions: ReadonlySet<Permission>;
 }

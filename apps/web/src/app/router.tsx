@@ -107,6 +107,11 @@ export const router = createBrowserRouter([
             handle: handle('case.report'),
             lazy: async () => ({ Component: (await import('../surfaces/desk/intake-page')).IntakePage }),
           },
+          {
+            path: 'duplicates',
+            handle: handle('case.file'),
+            lazy: async () => ({ Component: (await import('../surfaces/desk/duplicates-page')).DuplicatesPage }),
+          },
         ],
       },
       {
@@ -143,6 +148,20 @@ export const router = createBrowserRouter([
         path: 'admin/audit',
         handle: handle('auditLog.view'),
         lazy: async () => ({ Component: (await import('../surfaces/admin/audit-page')).AuditPage }),
+      },
+      {
+        path: 'admin/dispatch-rules',
+        handle: handle('rules.manage'),
+        lazy: async () => ({
+          Component: (await import('../surfaces/admin/dispatch-rules-page')).DispatchRulesPage,
+        }),
+      },
+      {
+        path: 'admin/duplicate-settings',
+        handle: handle('rules.manage'),
+        lazy: async () => ({
+          Component: (await import('../surfaces/admin/duplicate-settings-page')).DuplicateSettingsPage,
+        }),
       },
       {
         path: '*',

@@ -117,6 +117,11 @@ export const cases = pgTable(
     index('cases_lat_lng_reported_idx').on(t.lat, t.lng, t.reportedAt),
     // …and open cases of any age in the same box (combined with the above by a BitmapOr).
     index('cases_open_lat_lng_idx').on(t.lat, t.lng).where(sql`${t.status} not in ('closed', 'voided')`),
+    // 派遣助手: a category's closed cases (per district, newest first, or in a box), from
+    // a few hundred rows instead of a district's whole closed history.
+    index('cases_closed_category_idx')
+      .on(t.kind, t.categoryCode, t.districtId, t.reportedAt)
+      .where(sql`${t.status} = 'closed'`),
     // A lead case's merged cases (并案), both ways round the timeline link.
     index('cases_merged_into_idx').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
   ],
@@ -161,7 +166,12 @@ export const caseDepartments = pgTable(
     fedBackAt: timestamp('fed_back_at', { withTimezone: true }),
     fedBackBy: integer('fed_back_by').references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.departmentId] }), index('case_departments_dept_idx').on(t.departmentId)],
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.departmentId] }),
+    index('case_departments_dept_idx').on(t.departmentId),
+    // The cases a department assists (协办), read once per handler queue query (case-scope.ts).
+    index('case_departments_assist_idx').on(t.departmentId, t.caseId).where(sql`${t.role} = 'assist'`),
+  ],
 );
 
 /** Photos and videos, stored once by content hash under the data folder. */

@@ -10,10 +10,12 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database, Queryable, Transaction } from '../client';
 import { users } from '../schema/auth';
 import { categories, categoryMajors, categoryTimeLimits } from '../schema/catalogue';
+import { dispatchRules } from '../schema/dispatch';
 import { areas, departments } from '../schema/org';
 import { buildCatalogueSeed } from './catalogue-seed';
 import { DEMO_PASSWORD } from './demo-accounts';
-import { type DemoArea, generateDemoCity } from './demo-city-geography';
+import { type DemoArea, type DemoCityGeography, generateDemoCity } from './demo-city-geography';
+import { buildDispatchRules } from './demo-dispatch-rules';
 import { buildDepartments, buildUsers, type DepartmentSpec } from './demo-organisation';
 
 export interface SeedProgress {
@@ -222,6 +224,26 @@ export async function seedDemoCity(db: Database, opts: SeedOptions = {}): Promis
       tx.insert(categoryTimeLimits).values(batch).onConflictDoNothing(),
     );
 
+    await writeDispatchRules(tx, geography, areaIds, departmentIds);
+
     return countRows(tx);
   });
+}
+
+/** The demo's dispatch rules: suggestions only, none automatic (see demo-dispatch-rules.ts). */
+async function writeDispatchRules(
+  tx: Transaction,
+  geography: DemoCityGeography,
+  areaIds: ReadonlyMap<string, number>,
+  departmentIds: ReadonlyMap<string, number>,
+): Promise<void> {
+  const rows = buildDispatchRules(geography).map(({ areaCode, leadKey, assistingKeys, ...rule }) => ({
+    ...rule,
+    enabled: true,
+    automatic: false,
+    areaId: areaCode === null ? null : requireId(areaIds, areaCode, `dispatch rule ${rule.name} area`),
+    leadDepartmentId: requireId(departmentIds, leadKey, `dispatch rule ${rule.name} lead`),
+    assistingDepartmentIds: assistingKeys.map((key) => requireId(departmentIds, key, `dispatch rule ${rule.name}`)),
+  }));
+  await tx.insert(dispatchRules).values(rows);
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type DispatchRule, type DispatchSubject, dispatchRuleProblems, matchDispatchRule } from './dispatch-rules';
+import {
+  type DispatchRule,
+  type DispatchSubject,
+  dispatchRuleProblems,
+  matchDispatchRule,
+  rankDispatchRules,
+} from './dispatch-rules';
 
 const rule = (id: number, extra: Partial<DispatchRule>): DispatchRule => ({
   id,
@@ -57,6 +63,18 @@ describe('which dispatch rule applies', () => {
     expect(matchDispatchRule(rules, manhole)?.id).toBe(2);
     expect(matchDispatchRule(rules, { ...manhole, gridPath: '/1/4/20/50/1000/' })?.id).toBe(1);
     expect(matchDispatchRule(rules, { ...manhole, gridPath: '/1/4/20/50/1000/', urgency: 'urgent' })?.id).toBe(4);
+  });
+
+  it('ranks every enabled matching rule, the applying one first', () => {
+    const rules = [
+      rule(1, { kind: 'component' }),
+      rule(2, { kind: 'component', majorCode: '01', categoryCode: '01001', areaPath: '/1/3/' }),
+      rule(3, { kind: 'component', majorCode: '01', enabled: false }),
+      rule(4, { kind: 'event' }),
+      rule(5, { kind: 'component', majorCode: '01' }),
+    ];
+    expect(rankDispatchRules(rules, manhole).map((r) => r.id)).toEqual([2, 5, 1]);
+    expect(rankDispatchRules(rules, manhole)[0]).toBe(matchDispatchRule(rules, manhole));
   });
 
   it('an area rule does not match a sibling whose path merely starts with the same digits', () => {

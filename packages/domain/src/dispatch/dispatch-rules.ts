@@ -67,6 +67,11 @@ export function matchDispatchRule<R extends DispatchRule>(rules: readonly R[], s
   return best;
 }
 
+/** Every enabled rule that matches, the one that applies first (what a preview shows to explain the choice). */
+export function rankDispatchRules<R extends DispatchRule>(rules: readonly R[], subject: DispatchSubject): R[] {
+  return rules.filter((rule) => rule.enabled && ruleMatches(rule, subject)).sort(compareRules);
+}
+
 function compareRules(a: DispatchRule, b: DispatchRule): number {
   if (a.priority !== b.priority) return b.priority - a.priority;
   const specificity = ruleSpecificity(b) - ruleSpecificity(a);

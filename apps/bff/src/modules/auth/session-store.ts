@@ -3,7 +3,7 @@ import type { Queryable } from '@citygov/db/client';
 import { sessions, users } from '@citygov/db/schema/auth';
 import { areas, departments } from '@citygov/db/schema/org';
 import { isRole, permissionsOf } from '@citygov/domain/permissions';
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
 
 export const SESSION_COOKIE = 'citygov_session';
@@ -52,7 +52,15 @@ export async function loadSessionUser(db: Queryable, userId: number): Promise<Se
   const row = rows[0];
   if (!row?.active || !isRole(row.role)) return null;
   const { active: _active, ...rest } = row;
-  return { ...rest, role: row.role, permissions: permissionsOf(row.role) };
+  const departmentIds = row.departmentPath
+    ? (
+        await db
+          .select({ id: departments.id })
+          .from(departments)
+          .where(like(departments.path, `${row.departmentPath}%`))
+      ).map((d) => d.id)
+    : [];
+  return { ...rest, departmentIds, role: row.role, permissions: permissionsOf(row.role) };
 }
 
 export type SessionLookup =

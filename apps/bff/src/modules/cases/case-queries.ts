@@ -1,8 +1,8 @@
 import type { Queryable } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
-import { caseAttachments, caseDepartments, caseEvents, cases } from '@citygov/db/schema/cases';
+import { caseAttachments, caseEvents, cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
-import { areas, departments } from '@citygov/db/schema/org';
+import { areas } from '@citygov/db/schema/org';
 import { findQueue, queuesFor } from '@citygov/domain/cases/case-queues';
 import { availableActions } from '@citygov/domain/cases/plan-case-action';
 import { countdown, formatRemaining } from '@citygov/domain/deadlines/countdown';
@@ -13,11 +13,13 @@ import type { SessionUser } from '../../trpc/context';
 import { loadWorkingCalendar } from '../calendar/load-calendar';
 import { requireAreaInScope } from '../org/scope';
 import { WARNING_RATIO } from './case-clock';
+import { caseDepartmentList, gridMemberOf } from './case-department-list';
 import { filterConditions, queueConditions, whereAll } from './case-filters';
 import type { TListCasesInput } from './case-schemas';
 import { caseScope } from './case-scope';
 import { caseSnapshot, departmentPart } from './case-snapshot';
 import { loadCaseInScope } from './load-case';
+import { leadsById, mergeLinks, statusNameOf } from './merge-links';
 
 const listColumns = {
   id: cases.id,
@@ -46,6 +48,7 @@ const listColumns = {
   difficult: cases.difficult,
   reportedAt: cases.reportedAt,
   leadDepartmentId: cases.leadDepartmentId,
+  mergedIntoId: cases.mergedIntoId,
 };
 
 type Clocked = {
@@ -95,8 +98,20 @@ export async function listCases(
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
   const [total] = await db.select({ n: count() }).from(cases).where(where);
+  // A merged case (并案) reports its lead's progress: the lead's number and status.
+  const leads = await leadsById(
+    db,
+    rows.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])),
+  );
   return {
-    rows: rows.map((row) => ({ ...row, deadlineLevel: deadlineLevel(row, now) })),
+    rows: rows.map((row) => {
+      const lead = row.mergedIntoId ? leads.get(row.mergedIntoId) : undefined;
+      return {
+        ...row,
+        deadlineLevel: deadlineLevel(row, now),
+        mergedInto: lead ? { ...lead, statusName: statusNameOf(lead.status) } : null,
+      };
+    }),
     total: total?.n ?? 0,
     page: input.page,
     pageSize: input.pageSize,
@@ -124,7 +139,7 @@ export async function getCaseDetail(db: Queryable, user: SessionUser, caseId: nu
     .from(categories)
     .where(and(eq(categories.kind, row.kind), eq(categories.code, row.categoryCode)));
   const [grid] = await db.select({ code: areas.code, name: areas.name }).from(areas).where(eq(areas.id, row.gridId));
-  const [timeline, attachments, depts, assignee] = await Promise.all([
+  const [timeline, attachments, depts, assignee, gridMember] = await Promise.all([
     db.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.id)),
     db
       .select({
@@ -138,14 +153,11 @@ export async function getCaseDetail(db: Queryable, user: SessionUser, caseId: nu
       .from(caseAttachments)
       .where(eq(caseAttachments.caseId, row.id))
       .orderBy(asc(caseAttachments.id)),
-    db
-      .select({ id: departments.id, name: departments.name, role: caseDepartments.role })
-      .from(caseDepartments)
-      .innerJoin(departments, eq(departments.id, caseDepartments.departmentId))
-      .where(eq(caseDepartments.caseId, row.id)),
+    caseDepartmentList(db, row.id),
     row.assigneeId
       ? db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, row.assigneeId))
       : Promise.resolve([]),
+    gridMemberOf(db, row.gridMemberId),
   ]);
   let clock = null;
   if (row.stageDeadlineAt && row.stageStartedAt && row.stageUnit) {
@@ -165,6 +177,7 @@ export async function getCaseDetail(db: Queryable, user: SessionUser, caseId: nu
     };
   }
   const snapshot = caseSnapshot(row, await departmentPart(db, user, row.id));
+  const merge = await mergeLinks(db, row);
   return {
     case: row,
     category: category
@@ -179,8 +192,12 @@ export async function getCaseDetail(db: Queryable, user: SessionUser, caseId: nu
     })),
     departments: depts,
     assignee: assignee[0] ?? null,
+    gridMember,
     clock,
     deadlineLevel: deadlineLevel(row, now),
+    /** 并案: the lead this case joined (its progress, whatever the caller's scope), and the cases merged into this one. */
+    mergedInto: merge.mergedInto,
+    mergedCases: merge.mergedCases,
     actions: availableActions(snapshot, user.permissions).map((a) => ({
       ...a,
       // Task submissions belong to the collector they were sent to.

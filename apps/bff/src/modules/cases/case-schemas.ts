@@ -30,6 +30,11 @@ export const ZReportCaseInput = z.object({
   attachmentIds: z.array(z.number().int().positive()).max(12, '最多 12 个附件').default([]),
   /** Set by the client once per report; a retry with the same id returns the case already saved. */
   clientRequestId: z.string().trim().min(8).max(64).optional(),
+  /**
+   * The reporter saw the similar cases offered and said this is a different problem
+   * (仍要上报): a very similar case is then flagged for the shift lead, never merged automatically.
+   */
+  confirmedDistinct: z.boolean().optional(),
 });
 export type TReportCaseInput = z.infer<typeof ZReportCaseInput>;
 

@@ -1,6 +1,5 @@
 import { caseDepartments, cases } from '@citygov/db/schema/cases';
-import { departments } from '@citygov/db/schema/org';
-import { and, eq, exists, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
 
 /**
@@ -12,21 +11,28 @@ export function caseScope(user: SessionUser): SQL | undefined {
   const area = areaCondition(user);
   // Department staff who handle cases see their department's; command-centre staff are scoped by area only.
   const department =
-    user.departmentPath && user.permissions.has('case.handle')
-      ? exists(
-          sql`(select 1 from ${caseDepartments} inner join ${departments} on ${departments.id} = ${caseDepartments.departmentId}
-             where ${caseDepartments.caseId} = ${cases.id} and ${like(departments.path, `${user.departmentPath}%`)})`,
-        )
-      : undefined;
+    user.departmentIds.length > 0 && user.permissions.has('case.handle') ? departmentCondition(user) : undefined;
   const own = department ? and(area, department) : area;
   // City-wide staff without a department limit see everything.
   if (!own) return undefined;
-  // Reporters need "or mine". For area-scoped staff the OR would stop the district /
-  // street index from serving their queue counts, so they go without it. Department
-  // handlers keep it: without it the planner runs the department EXISTS per row, which
-  // measured 5× slower at 1M cases (bench/case-queues.ts).
-  const keepOr = user.permissions.has('case.report') || department !== undefined;
-  return keepOr ? or(own, eq(cases.reportedBy, user.id)) : own;
+  // Only reporters need "or mine"; for everyone else the OR would stop the district /
+  // street / department index from serving their queues.
+  return user.permissions.has('case.report') ? or(own, eq(cases.reportedBy, user.id)) : own;
+}
+
+/**
+ * Cases led by the user's department (or a unit below it), or which it assists. The
+ * assisting case ids are read once into an array (an InitPlan), so both arms are index
+ * conditions and PostgreSQL combines them with a BitmapOr; a correlated EXISTS per case
+ * row measured ~145 ms for a handler's queue at 1M cases (bench/case-queues.ts).
+ */
+function departmentCondition(user: SessionUser): SQL {
+  const ids = [...user.departmentIds];
+  return or(
+    inArray(cases.leadDepartmentId, ids),
+    sql`${cases.id} = any(array(select ${caseDepartments.caseId} from ${caseDepartments}
+      where ${caseDepartments.role} = 'assist' and ${inArray(caseDepartments.departmentId, ids)}))`,
+  ) as SQL;
 }
 
 function areaCondition(user: SessionUser): SQL | undefined {

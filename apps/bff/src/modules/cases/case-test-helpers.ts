@@ -42,7 +42,13 @@ export async function departmentNamed(app: TestApp, name: string) {
   return dept;
 }
 
+/**
+ * A report the workflow tests file again and again at the same spot. Each is meant as a
+ * case of its own, so it says so (confirmedDistinct): 智能判重 then only flags it for
+ * the shift lead instead of merging it into the previous one.
+ */
 export const SAMPLE_REPORT = {
+  confirmedDistinct: true,
   source: 'collector' as const,
   kind: 'event' as const,
   categoryCode: '06001',

@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
 import { attachUploads } from '../attachments/attach-uploads';
 import { loadWorkingCalendar } from '../calendar/load-calendar';
+import { duplicatesOfReport, settleReportDuplicates } from '../duplicates/report-duplicates';
 import { findGridAt } from '../geo/grid-lookup';
 import { startStageClock } from './case-clock';
 import { nextCaseNo } from './case-numbers';
@@ -22,7 +23,9 @@ function levelsOf(path: string) {
 
 /**
  * 上报: files a new report. The grid comes from the location (refused outside the city),
- * the accept-stage clock starts, and the first timeline row says who reported it.
+ * the accept-stage clock starts, and the first timeline row says who reported it. Then
+ * 智能判重 decides, in the same transaction: merged into an open case automatically,
+ * flagged as a suspected duplicate for the shift lead, or left alone.
  */
 export async function reportCase(db: Queryable, user: SessionUser, input: TReportCaseInput, now = new Date()) {
   if (!user.permissions.has('case.report')) throw new ForbiddenError('没有上报案件的权限');
@@ -44,6 +47,7 @@ export async function reportCase(db: Queryable, user: SessionUser, input: TRepor
   const calendar = await loadWorkingCalendar(db);
   const subject = { kind: input.kind, categoryCode: input.categoryCode, urgency: input.urgency };
   const clock = await startStageClock(db, calendar, subject, 'accept', now);
+  const duplicates = await duplicatesOfReport(db, input, now);
   const caseNo = await nextCaseNo(db, now);
   const [created] = await db
     .insert(cases)
@@ -92,5 +96,5 @@ export async function reportCase(db: Queryable, user: SessionUser, input: TRepor
       userId: user.id,
     });
   }
-  return created;
+  return settleReportDuplicates(db, created, duplicates, input.confirmedDistinct === true, now);
 }

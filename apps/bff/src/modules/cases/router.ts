@@ -5,14 +5,17 @@ import { z } from 'zod';
 import type { SessionUser } from '../../trpc/context';
 import { permissionProcedure, router } from '../../trpc/procedures';
 import { addRemark } from './add-remark';
+import { batchDispatch, ZBatchDispatchInput } from './batch-dispatch';
 import { collectorsCovering, listDispatchableDepartments } from './case-assignments';
 import { caseChanges, publishCaseChange } from './case-bus';
 import { getCaseDetail, listCases, queueCounts } from './case-queries';
 import { ZCaseActionInput, ZListCasesInput, ZReportCaseInput } from './case-schemas';
 import { caseScope } from './case-scope';
 import { loadCaseInScope } from './load-case';
+import { mergeLeadOf } from './merge-links';
 import { performCaseAction } from './perform-case-action';
 import { reportCase } from './report-case';
+import { subUnitsForCase } from './sub-units';
 
 export const casesRouter = router({
   report: permissionProcedure('case.report')
@@ -20,7 +23,15 @@ export const casesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const created = await reportCase(ctx.db, ctx.user, input);
       ctx.afterCommit(() => publishCaseChange({ ...pick(created), action: 'report' }));
-      return { id: created.id, caseNo: created.caseNo, version: created.version };
+      // 自动并案: the reporter is told which case now carries their report.
+      const lead = created.mergedIntoId ? await mergeLeadOf(ctx.db, created.mergedIntoId) : null;
+      return {
+        id: created.id,
+        caseNo: created.caseNo,
+        version: created.version,
+        status: created.status,
+        mergedInto: lead ? { id: lead.id, caseNo: lead.caseNo, statusName: lead.statusName } : null,
+      };
     }),
 
   /** Every workflow action; the permission each needs is checked against the action table. */
@@ -48,6 +59,22 @@ export const casesRouter = router({
       const row = await loadCaseInScope(ctx.db, ctx.user, input.caseId);
       return (await collectorsCovering(ctx.db, row.gridId)).map(({ id, displayName }) => ({ id, displayName }));
     }),
+
+  /** 批量派遣: the same dispatch for up to 100 cases in one transaction, all or nothing. */
+  batchDispatch: permissionProcedure('case.dispatch')
+    .input(ZBatchDispatchInput)
+    .mutation(async ({ ctx, input }) => {
+      const dispatched = await batchDispatch(ctx.db, ctx.user, input);
+      ctx.afterCommit(() => {
+        for (const row of dispatched) publishCaseChange({ ...pick(row), action: 'dispatch' });
+      });
+      return { count: dispatched.length, caseNos: dispatched.map((row) => row.caseNo) };
+    }),
+
+  /** 二级派遣 targets: the units below the case's lead department. */
+  subUnits: permissionProcedure('case.handle')
+    .input(z.object({ caseId: z.number().int().positive() }))
+    .query(({ ctx, input }) => subUnitsForCase(ctx.db, ctx.user, input.caseId)),
 
   /** Departments this dispatcher may send cases to (their area's and the city's). */
   dispatchTargets: permissionProcedure('case.dispatch').query(({ ctx }) =>

@@ -36,6 +36,12 @@ interface Loaded {
 
 let current: Loaded | null = null;
 let building: Promise<Loaded> | null = null;
+/**
+ * The process's database from `warmIntakeModel`: a background rebuild must not run on
+ * the caller's handle, which may be a transaction (a report's duplicate check) that has
+ * ended by the time the rebuild queries.
+ */
+let processDb: Queryable | null = null;
 
 /** Trains a model from already-loaded sources (the benchmark calls this without a database). */
 export function buildCategoryModel(
@@ -76,7 +82,7 @@ function startBuild(db: Queryable): Promise<Loaded> {
 export async function categoryModel(db: Queryable, now = Date.now()): Promise<CategoryModel> {
   if (!current) return (await startBuild(db)).model;
   if (now - current.info.trainedAt.getTime() > REFRESH_AFTER_MS && !building) {
-    startBuild(db).catch((error: unknown) => console.error('[intake] background retrain failed:', error));
+    startBuild(processDb ?? db).catch((error: unknown) => console.error('[intake] background retrain failed:', error));
   }
   return current.model;
 }
@@ -90,6 +96,7 @@ export async function retrainCategoryModel(db: Queryable): Promise<ModelInfo> {
 
 /** Loads the model ahead of the first suggestion (call at BFF start; errors are logged, not thrown). */
 export function warmIntakeModel(db: Queryable): void {
+  processDb = db;
   startBuild(db).catch((error: unknown) => console.error('[intake] model warm-up failed:', error));
 }
 

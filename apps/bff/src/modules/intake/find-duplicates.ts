@@ -1,7 +1,9 @@
 /**
  * 智能判重 for a report being registered: open cases and cases reported within the
- * window, inside a bounding box around the point, inside the caller's case scope;
- * each scored by `@citygov/domain/intake/duplicate-score`.
+ * window, inside a bounding box around the point, inside the caller's case scope (or
+ * the whole city, for the check when a report is saved); each scored by
+ * `@citygov/domain/intake/duplicate-score`. Voided and merged cases are never candidates:
+ * a merged case's problem lives on in its lead.
  *
  * The box is a range on `lat` and `lng`, and the time condition is "(reported within
  * the window) OR (still open)". The cases table has no index on lat/lng yet, so today
@@ -71,16 +73,19 @@ export const LIST_FLOOR = 0.1;
 
 const isStatus = (s: string): s is CaseStatus => Object.hasOwn(CASE_STATUS_NAMES, s);
 
+/** Whose view to search: a signed-in user's case scope, or the whole city (report-time detection). */
+export type DuplicateViewer = SessionUser | 'city';
+
 export async function findDuplicates(
   db: Queryable,
-  user: SessionUser,
+  viewer: DuplicateViewer,
   query: DuplicateQuery,
   thresholds: DuplicateThresholds = DEFAULT_DUPLICATE_THRESHOLDS,
 ): Promise<DuplicateCandidate[]> {
   const at = query.at ?? new Date();
   const windowMs = thresholds.windowDays * 24 * 60 * 60 * 1000;
   const box = boundingBox(query.lng, query.lat, thresholds.searchRadiusM);
-  const rows = await candidatesNear(db, user, query, at, windowMs, box, categoryCondition(query, thresholds));
+  const rows = await candidatesNear(db, viewer, query, at, windowMs, box, categoryCondition(query, thresholds));
   if (rows.length === 0) return [];
   return scoreCandidates(db, query, at, rows, thresholds);
 }
@@ -99,7 +104,7 @@ function categoryCondition(query: DuplicateQuery, thresholds: DuplicateThreshold
 
 function candidatesNear(
   db: Queryable,
-  user: SessionUser,
+  viewer: DuplicateViewer,
   query: DuplicateQuery,
   at: Date,
   windowMs: number,
@@ -126,14 +131,14 @@ function candidatesNear(
       and(
         between(cases.lat, box.minLat, box.maxLat),
         between(cases.lng, box.minLng, box.maxLng),
-        ne(cases.status, 'voided'),
+        notInArray(cases.status, ['voided', 'merged']),
         or(
           between(cases.reportedAt, new Date(at.getTime() - windowMs), new Date(at.getTime() + windowMs)),
           and(notInArray(cases.status, ['closed', 'voided']), lte(cases.reportedAt, new Date(at.getTime() + windowMs))),
         ),
         category,
         query.excludeCaseId ? ne(cases.id, query.excludeCaseId) : undefined,
-        caseScope(user),
+        viewer === 'city' ? undefined : caseScope(viewer),
       ),
     )
     .orderBy(desc(cases.reportedAt))

@@ -9,6 +9,7 @@
  * trpc/procedures.ts and the permission-matrix test (proposed, not done).
  */
 import { permissionProcedure, router } from '../../trpc/procedures';
+import { loadDuplicateThresholds } from '../duplicates/duplicate-thresholds';
 import { retrainCategoryModel, suggest } from './category-suggester';
 import { findDuplicates } from './find-duplicates';
 import { ZFindDuplicatesInput, ZSuggestCategoriesInput } from './intake-schemas';
@@ -19,10 +20,10 @@ export const intakeRouter = router({
     .input(ZSuggestCategoriesInput)
     .query(({ ctx, input }) => suggest(ctx.db, input)),
 
-  /** Open and recent cases in the caller's scope that may be the same problem, best first. */
+  /** Open and recent cases in the caller's scope that may be the same problem, best first (判重阈值 in force). */
   findDuplicates: permissionProcedure('case.report')
     .input(ZFindDuplicatesInput)
-    .query(({ ctx, input }) => findDuplicates(ctx.db, ctx.user, input)),
+    .query(async ({ ctx, input }) => findDuplicates(ctx.db, ctx.user, input, await loadDuplicateThresholds(ctx.db))),
 
   /** Rebuilds the category model from the catalogue, the samples and closed cases now. */
   retrain: permissionProcedure('category.manage').mutation(({ ctx }) => retrainCategoryModel(ctx.db)),

@@ -455,6 +455,9 @@ describe('GET requests', () => {
   let second: Created;
   let component: Created;
   beforeAll(async () => {
+    // These follow each request's own status: with the merge threshold at 100% nothing
+    // reported at the same spot is merged automatically (see 'merged requests' below).
+    await (await app.as('admin')).duplicates.setThresholds({ merge: 1, review: 0.3 });
     first = await report({ description: '查询测试一：人行道上堆放建筑垃圾' });
     second = await report({ description: '查询测试二：占道经营', 'attribute[urgency]': 'urgent' });
     component = await report({ service_code: 'component-01001', description: '查询测试三：井盖缺失' });
@@ -633,6 +636,63 @@ describe('GET requests', () => {
     expect(tokens[0]?.token).toBe(second.service_request_id);
     expectJsonError(await call('/v2/tokens/123.json'), 404, /token/);
     expectXmlError(await call('/v2/tokens/209900000001.xml'), 404, /token/);
+  });
+});
+
+describe('merged requests (并案)', () => {
+  it("a request merged at report time follows its lead: open with the lead's notes, closed when the lead closes", async () => {
+    await (await app.as('admin')).duplicates.setThresholds({ merge: 0.84, review: 0.3 });
+    const spot = await pointIn(app, '湖滨区');
+    const place = { lat: String(spot.lat), long: String(spot.lng) };
+    const lead = await report({ ...place, service_code: 'event-06010', description: '合并测试：小区门口垃圾堆放多日' });
+    const joined = await report({
+      ...place,
+      service_code: 'event-06010',
+      description: '合并测试：小区门口垃圾很多没人清',
+    });
+    const joinedRow = await caseByNo(joined.service_request_id);
+    const leadRow = await caseByNo(lead.service_request_id);
+    expect(joinedRow).toMatchObject({ status: 'merged', mergedIntoId: leadRow.id });
+
+    const [open] = json<RequestJson[]>(await call(`/v2/requests/${joined.service_request_id}.json`));
+    expect(open).toMatchObject({
+      service_request_id: joined.service_request_id,
+      status: 'open',
+      status_notes: `已与案件 ${lead.service_request_id} 合并处理，当前状态：待受理`,
+    });
+    expect(open?.expected_datetime).toMatch(/\+08:00$/);
+    const openList = json<RequestJson[]>(await call('/v2/requests.json?status=open'));
+    expect(openList.map((r) => r.service_request_id)).toContain(joined.service_request_id);
+
+    const dept = await departmentNamed(app, '湖滨区市政管理所');
+    const act = async (username: string, action: string, extra: Record<string, unknown> = {}) => {
+      const row = await caseByNo(lead.service_request_id);
+      return (await app.as(username)).cases.act({ caseId: row.id, expectedVersion: row.version, action, ...extra });
+    };
+    await act('hubin.acceptor', 'accept');
+    await act('hubin.shift_lead', 'file');
+    await act('hubin.dispatcher', 'dispatch', { leadDepartmentId: dept.id });
+    const [dispatched] = json<RequestJson[]>(await call(`/v2/requests/${joined.service_request_id}.json`));
+    expect(dispatched).toMatchObject({ status: 'open', agency_responsible: dept.name });
+    await act('hubin.dept_handler', 'takeUp');
+    await act('hubin.dept_handler', 'feedBack', { reason: '垃圾已清运' });
+    await act('hubin.shift_lead', 'quickClose', { reason: '照片核验，已清理干净' });
+
+    const [closed] = json<RequestJson[]>(await call(`/v2/requests/${joined.service_request_id}.json`));
+    const closedLead = await caseByNo(lead.service_request_id);
+    expect(closed).toMatchObject({
+      status: 'closed',
+      status_notes: `已与案件 ${lead.service_request_id} 合并处理，当前状态：已结案：照片核验，已清理干净`,
+      service_notice: '问题已处理完毕，案件已结案',
+      expected_datetime: null,
+    });
+    expect(new Date(String(closed?.updated_datetime)).getTime()).toBe(
+      Math.floor((closedLead.closedAt?.getTime() ?? 0) / 1000) * 1000,
+    );
+    const closedList = json<RequestJson[]>(await call('/v2/requests.json?status=closed'));
+    expect(closedList.map((r) => r.service_request_id)).toContain(joined.service_request_id);
+    const stillOpen = json<RequestJson[]>(await call('/v2/requests.json?status=open'));
+    expect(stillOpen.map((r) => r.service_request_id)).not.toContain(joined.service_request_id);
   });
 });
 

@@ -57,6 +57,7 @@ export async function publicReporter(db: Queryable): Promise<SessionUser> {
     areaLevel: 'city',
     departmentId: null,
     departmentPath: null,
+    departmentIds: [],
     departmentName: null,
     permissions: PERMISSIONS,
   };

@@ -11,6 +11,7 @@ import {
   FINAL_STATUSES,
 } from '@citygov/domain/cases/case-states';
 import { and, desc, eq, gte, inArray, lte, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import { type ServiceKey, serviceCodeOf } from './open311-services';
 import { formatChinaMinute, toW3 } from './open311-time';
 
@@ -51,10 +52,17 @@ const statusName = (status: string) => CASE_STATUS_NAMES[status as CaseStatus] ?
 
 // Why the case is where it is: the reason given with the last change of status (never
 // a remark or a pending request, which do not move the case and may be internal).
-const lastStatusReason = sql<string | null>`(
+const lastStatusReason = (caseId: AnyPgColumn) => sql<string | null>`(
   select e.reason from case_events e
-  where e.case_id = ${cases.id} and e.from_status is distinct from e.to_status
+  where e.case_id = ${caseId} and e.from_status is distinct from e.to_status
   order by e.id desc limit 1)`;
+
+/**
+ * 并案: a merged request follows its lead case — open while the lead is, closed when it
+ * is, with the lead's notes. (Merging keeps every link one hop, see cases/merge-links.ts.)
+ */
+const lead = alias(cases, 'lead');
+const effectiveStatus = sql<string>`coalesce(${lead.status}, ${cases.status})`;
 
 const columns = {
   caseNo: cases.caseNo,
@@ -75,7 +83,17 @@ const columns = {
   lat: cases.lat,
   lng: cases.lng,
   mediaUrl: open311Requests.mediaUrl,
-  reason: lastStatusReason,
+  reason: lastStatusReason(cases.id),
+  lead: {
+    caseNo: lead.caseNo,
+    status: lead.status,
+    stage: lead.stage,
+    stageDeadlineAt: lead.stageDeadlineAt,
+    pausedAt: lead.pausedAt,
+    updatedAt: lead.updatedAt,
+    closedAt: lead.closedAt,
+    reason: lastStatusReason(lead.id),
+  },
 };
 function queryRows(db: Queryable, where: SQL | undefined) {
   return db
@@ -83,7 +101,8 @@ function queryRows(db: Queryable, where: SQL | undefined) {
     .from(cases)
     .innerJoin(areas, eq(areas.id, cases.gridId))
     .leftJoin(categories, and(eq(categories.kind, cases.kind), eq(categories.code, cases.categoryCode)))
-    .leftJoin(departments, eq(departments.id, cases.leadDepartmentId))
+    .leftJoin(lead, eq(lead.id, cases.mergedIntoId))
+    .leftJoin(departments, eq(departments.id, sql`coalesce(${lead.leadDepartmentId}, ${cases.leadDepartmentId})`))
     .leftJoin(open311Requests, eq(open311Requests.caseId, cases.id))
     .where(where)
     .orderBy(desc(cases.reportedAt), desc(cases.id))
@@ -91,7 +110,31 @@ function queryRows(db: Queryable, where: SQL | undefined) {
 }
 type Row = Awaited<ReturnType<typeof queryRows>>[number];
 
-function notice(row: Row): string | null {
+/** The fields that describe progress: the lead's for a merged request, else the request's own. */
+interface Progress {
+  status: string;
+  stage: string | null;
+  stageDeadlineAt: Date | null;
+  pausedAt: Date | null;
+  updatedAt: Date;
+  closedAt: Date | null;
+  reason: string | null;
+}
+
+function progressOf(row: Row): { progress: Progress; leadNo: string | null } {
+  if (row.lead?.caseNo && row.lead.status && row.lead.updatedAt) {
+    const { caseNo, status, updatedAt, ...rest } = row.lead;
+    return { progress: { ...rest, status, updatedAt }, leadNo: caseNo };
+  }
+  return { progress: row, leadNo: null };
+}
+
+function statusNotes(progress: Progress, leadNo: string | null): string {
+  const own = progress.reason ? `${statusName(progress.status)}：${progress.reason}` : statusName(progress.status);
+  return leadNo ? `已与案件 ${leadNo} 合并处理，当前状态：${own}` : own;
+}
+
+function notice(row: Progress): string | null {
   if (row.status === 'closed') return '问题已处理完毕，案件已结案';
   if (row.status === 'voided') return '经核实不属于受理范围或为重复反映，案件已作废';
   if (row.pausedAt) return '问题需长期处理，已列入挂账计划';
@@ -102,20 +145,21 @@ function notice(row: Row): string | null {
 }
 
 function toRequest(row: Row): Open311Request {
-  const closed = isFinal(row.status);
+  const { progress, leadNo } = progressOf(row);
+  const closed = isFinal(progress.status);
   return {
     service_request_id: row.caseNo,
     status: closed ? 'closed' : 'open',
-    status_notes: row.reason ? `${statusName(row.status)}：${row.reason}` : statusName(row.status),
+    status_notes: statusNotes(progress, leadNo),
     service_name: row.categoryName,
     service_code: serviceCodeOf({ kind: row.kind, code: row.categoryCode }),
     description: row.description,
     agency_responsible: row.agency,
-    service_notice: notice(row),
+    service_notice: notice(progress),
     requested_datetime: toW3(row.reportedAt),
     // "For requests with status=closed, this will be the date the request was closed."
-    updated_datetime: toW3(closed && row.closedAt ? row.closedAt : row.updatedAt),
-    expected_datetime: !closed && row.stageDeadlineAt ? toW3(row.stageDeadlineAt) : null,
+    updated_datetime: toW3(closed && progress.closedAt ? progress.closedAt : progress.updatedAt),
+    expected_datetime: !closed && progress.stageDeadlineAt ? toW3(progress.stageDeadlineAt) : null,
     address: row.address,
     address_id: row.gridCode,
     zipcode: null,
@@ -146,7 +190,7 @@ export async function listServiceRequests(db: Queryable, filter: RequestFilter):
     const wantClosed = filter.statuses.includes('closed');
     if (wantOpen !== wantClosed) {
       conditions.push(
-        wantOpen ? notInArray(cases.status, [...FINAL_STATUSES]) : inArray(cases.status, [...FINAL_STATUSES]),
+        wantOpen ? notInArray(effectiveStatus, [...FINAL_STATUSES]) : inArray(effectiveStatus, [...FINAL_STATUSES]),
       );
     }
   }

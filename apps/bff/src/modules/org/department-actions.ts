@@ -5,6 +5,7 @@ import { ConflictError, ValidationError } from '@citygov/domain/errors';
 import { count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SessionUser } from '../../trpc/context';
+import { refuseIfNamedByRules } from '../dispatch/rules-naming-department';
 import { requireAreaInScope, requireDepartmentInScope } from './scope';
 
 export const DEPARTMENT_KINDS = ['command_centre', 'professional', 'squadron', 'sub_unit'] as const;
@@ -72,6 +73,7 @@ export async function deleteDepartment(db: Queryable, user: SessionUser, id: num
   if ((children?.n ?? 0) > 0) throw new ConflictError('该部门下还有下级单位，不能删除');
   const [staff] = await db.select({ n: count() }).from(users).where(eq(users.departmentId, id));
   if ((staff?.n ?? 0) > 0) throw new ConflictError('该部门下还有人员，请先调整人员后再删除');
+  await refuseIfNamedByRules(db, id);
   await db.delete(departments).where(eq(departments.id, id));
   return { id };
 }

@@ -1,10 +1,13 @@
 import {
   ApartmentOutlined,
   AppstoreOutlined,
+  BranchesOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
+  FilterOutlined,
   FormOutlined,
   HomeOutlined,
+  MergeCellsOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -25,12 +28,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: '首页', icon: <HomeOutlined /> },
   { path: '/desk', label: '案件办理', icon: <ProfileOutlined />, permission: 'case.view' },
   { path: '/desk/intake', label: '案件登记', icon: <FormOutlined />, permission: 'case.report' },
+  { path: '/desk/duplicates', label: '疑似重复', icon: <MergeCellsOutlined />, permission: 'case.file' },
   { path: '/map', label: '网格地图', icon: <EnvironmentOutlined />, permission: 'map.view' },
   { path: '/admin/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org.view' },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'user.view' },
   { path: '/admin/roles', label: '角色权限', icon: <SafetyCertificateOutlined />, permission: 'role.view' },
   { path: '/admin/audit', label: '操作日志', icon: <FileSearchOutlined />, permission: 'auditLog.view' },
   { path: '/catalogue', label: '事部件分类', icon: <AppstoreOutlined />, permission: 'category.view' },
+  { path: '/admin/dispatch-rules', label: '派遣规则', icon: <BranchesOutlined />, permission: 'rules.manage' },
+  { path: '/admin/duplicate-settings', label: '判重设置', icon: <FilterOutlined />, permission: 'rules.manage' },
 ];
 
 export function visibleNavItems(can: (permission: Permission) => boolean): NavItem[] {

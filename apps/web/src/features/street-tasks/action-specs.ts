@@ -1,7 +1,14 @@
 import type { PhotoPurpose } from './api/upload-photo';
 
 /** The actions a phone user takes with a form (签收 is a single button). */
-export type FormAction = 'submitVerification' | 'submitCheck' | 'feedBack' | 'requestExtension' | 'requestReturn';
+export type FormAction =
+  | 'submitVerification'
+  | 'submitCheck'
+  | 'feedBack'
+  | 'assistFeedBack'
+  | 'requestExtension'
+  | 'requestReturn'
+  | 'subDispatch';
 
 export interface ActionSpec {
   title: string;
@@ -11,6 +18,10 @@ export interface ActionSpec {
   reasonPlaceholder: string;
   photos?: { purpose: PhotoPurpose; required: boolean; label: string };
   extension?: boolean;
+  /** 二级派遣: choose one of the lead department's sub-units (sent as leadDepartmentId). */
+  subUnit?: boolean;
+  /** The opinion may be left empty. */
+  reasonOptional?: boolean;
   submitText: string;
 }
 
@@ -38,6 +49,13 @@ export const ACTION_SPECS: Record<FormAction, ActionSpec> = {
     photos: { purpose: 'feedback', required: true, label: '拍摄处置照片' },
     submitText: '提交处置反馈',
   },
+  assistFeedBack: {
+    title: '协办反馈',
+    reasonLabel: '协办情况',
+    reasonPlaceholder: '如：已配合切断周边电源，现场可以施工',
+    photos: { purpose: 'feedback', required: false, label: '拍摄协办照片' },
+    submitText: '提交协办反馈',
+  },
   requestExtension: {
     title: '申请延期',
     extension: true,
@@ -51,12 +69,20 @@ export const ACTION_SPECS: Record<FormAction, ActionSpec> = {
     reasonPlaceholder: '如：该问题属于交警部门职责，非本单位处置范围',
     submitText: '提交回退申请',
   },
+  subDispatch: {
+    title: '二级派遣',
+    subUnit: true,
+    reasonLabel: '派遣说明',
+    reasonPlaceholder: '如：请第一养护班今日内更换井盖',
+    reasonOptional: true,
+    submitText: '派给下级单位',
+  },
 };
 
 /** Actions shown as the main form of a task, in the order they come up. */
-export const PRIMARY_ACTIONS = ['submitVerification', 'submitCheck', 'takeUp', 'feedBack'] as const;
-/** Side requests a department may raise while handling. */
-export const SECONDARY_ACTIONS = ['requestExtension', 'requestReturn'] as const;
+export const PRIMARY_ACTIONS = ['submitVerification', 'submitCheck', 'takeUp', 'feedBack', 'assistFeedBack'] as const;
+/** Side steps a department may take while handling: requests, and passing the case to a sub-unit. */
+export const SECONDARY_ACTIONS = ['requestExtension', 'requestReturn', 'subDispatch'] as const;
 
 const STREET_ACTIONS: ReadonlySet<string> = new Set([...PRIMARY_ACTIONS, ...SECONDARY_ACTIONS]);
 

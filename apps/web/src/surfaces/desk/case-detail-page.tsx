@@ -6,10 +6,12 @@ import { useSession } from '../../features/auth/session-context';
 import { type CaseActionOption, type CaseRecord, useCaseDetail } from '../../features/cases/api/cases';
 import { ActionDialog } from '../../features/cases/components/action-dialog';
 import { CaseActionBar } from '../../features/cases/components/case-action-bar';
+import { CaseDepartmentsCard } from '../../features/cases/components/case-departments';
 import { CaseHeader } from '../../features/cases/components/case-header';
 import { CaseInfo } from '../../features/cases/components/case-info';
 import { CasePhotos } from '../../features/cases/components/case-photos';
 import { CaseTimeline } from '../../features/cases/components/case-timeline';
+import { MergeLinks } from '../../features/cases/components/merge-links';
 import { RemarkDialog } from '../../features/cases/components/remark-dialog';
 import { exportCaseDetail } from '../../features/cases/export/use-case-export';
 import { useGridAreas } from '../../features/map/api/geo';
@@ -85,6 +87,7 @@ export function CaseDetailPage() {
           </>
         }
       />
+      <MergeLinks detail={data} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Card title="案件操作" size="small" style={{ marginBottom: 16 }}>
@@ -97,6 +100,7 @@ export function CaseDetailPage() {
           <Card title="案件信息" size="small" style={{ marginBottom: 16 }}>
             <CaseInfo detail={data} column={{ xs: 1, md: 2 }} />
           </Card>
+          <CaseDepartmentsCard departments={data.departments} />
           {wide ? null : timeline}
           <Card title="现场照片" size="small">
             <CasePhotos attachments={data.attachments} />

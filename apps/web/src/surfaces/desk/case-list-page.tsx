@@ -1,16 +1,19 @@
 import { FileExcelOutlined, FormOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Switch } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../features/auth/session-context';
 import { useCaseList, useCaseQueues } from '../../features/cases/api/cases';
 import { useAreaOptions, useCategoryCatalogue } from '../../features/cases/api/reference-data';
 import { categoryCascaderOptions } from '../../features/cases/category-options';
+import { BatchDispatchBar } from '../../features/cases/components/batch-dispatch-bar';
+import { BatchDispatchDialog } from '../../features/cases/components/batch-dispatch-dialog';
 import { CaseFilters } from '../../features/cases/components/case-filters';
 import { CaseTable } from '../../features/cases/components/case-table';
 import { ExportProgressModal } from '../../features/cases/components/export-progress-modal';
 import { useCaseListExport } from '../../features/cases/export/use-case-export';
 import { toListInput, useCaseFilters } from '../../features/cases/hooks/use-case-filters';
+import { useCaseSelection } from '../../features/cases/hooks/use-case-selection';
 import { useGridAreas } from '../../features/map/api/geo';
 import { type MapPin, PinMap } from '../../features/map/components/pin-map';
 import { apiErrorMessage } from '../../lib/api-error';
@@ -55,6 +58,14 @@ export function CaseListPage() {
     [rows],
   );
   const queueLabel = queues.data?.find((q) => q.key === filters.values.queue)?.label;
+  // 批量派遣: dispatchers tick cases on the 待派遣 queue.
+  const batchable = filters.values.queue === 'toDispatch' && can('case.dispatch');
+  const selection = useCaseSelection(rows);
+  const [batching, setBatching] = useState(false);
+  const clearSelection = selection.clear;
+  useEffect(() => {
+    if (!batchable) clearSelection();
+  }, [batchable, clearSelection]);
 
   const exportAll = async () => {
     try {
@@ -115,7 +126,16 @@ export function CaseListPage() {
         </Card>
       ) : null}
       <Card size="small">
+        {batchable ? (
+          <BatchDispatchBar
+            count={selection.ids.length}
+            onSameCategory={selection.addSameCategory}
+            onClear={selection.clear}
+            onDispatch={() => setBatching(true)}
+          />
+        ) : null}
         <CaseTable
+          selection={batchable ? { selectedIds: selection.ids, onChange: selection.onChange } : undefined}
           rows={rows}
           loading={list.isFetching && !list.data}
           sort={filters.values.sort}
@@ -133,6 +153,21 @@ export function CaseListPage() {
         />
       </Card>
       <ExportProgressModal progress={exporter.progress} />
+      {batching ? (
+        <BatchDispatchDialog
+          cases={selection.rows}
+          onClose={() => setBatching(false)}
+          onStale={() => {
+            setBatching(false);
+            selection.clear();
+          }}
+          onDone={(count) => {
+            setBatching(false);
+            selection.clear();
+            message.success(`已批量派遣 ${count} 件案件`);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,11 +1,12 @@
-import { FormOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Alert, Button, Card } from 'antd';
+import { FormOutlined, MergeCellsOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Card } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../features/auth/session-context';
 import { useCaseList, useCaseQueues } from '../../features/cases/api/cases';
 import { CaseTable } from '../../features/cases/components/case-table';
 import { QueueCards } from '../../features/cases/components/queue-cards';
 import { OPEN_STATUSES } from '../../features/cases/labels';
+import { useSuspectCount } from '../../features/duplicates/api/duplicates';
 import { apiErrorMessage } from '../../lib/api-error';
 import { PageHeader } from '../../lib/ui/page-header';
 
@@ -14,6 +15,7 @@ export function DeskHomePage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const queues = useCaseQueues();
+  const suspects = useSuspectCount();
   const urgent = useCaseList({ statuses: [...OPEN_STATUSES], sort: 'deadline.asc', page: 1, pageSize: 8 });
   return (
     <div>
@@ -25,6 +27,13 @@ export function DeskHomePage() {
             <Link to="/desk/cases">
               <Button icon={<UnorderedListOutlined />}>案件查询</Button>
             </Link>
+            {can('case.file') ? (
+              <Link to="/desk/duplicates">
+                <Badge count={suspects.data ?? 0} size="small">
+                  <Button icon={<MergeCellsOutlined />}>疑似重复</Button>
+                </Badge>
+              </Link>
+            ) : null}
             {can('case.report') ? (
               <Link to="/desk/intake">
                 <Button type="primary" icon={<FormOutlined />}>

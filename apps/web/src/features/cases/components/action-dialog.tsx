@@ -3,12 +3,14 @@ import { useState } from 'react';
 import { apiErrorCode, apiErrorMessage, apiFieldErrors } from '../../../lib/api-error';
 import { type CaseActionInput, type CaseActionOption, type CaseRecord, useCaseAction } from '../api/cases';
 import { ActionFields, type ActionFormValues } from './action-fields';
+import { DispatchDialogLayout, isAssistedDispatch } from './dispatch-dialog-layout';
 import { PhrasePicker } from './phrase-picker';
 
 /** Domain validation messages carry no field name; these words say which field they are about. */
 const MESSAGE_FIELDS: [RegExp, keyof ActionFormValues][] = [
-  [/主办部门/, 'leadDepartmentId'],
+  [/主办部门|下级单位/, 'leadDepartmentId'],
   [/延期时长/, 'extensionAmount'],
+  [/主案件|并案/, 'mergeLeadNo'],
   [/核实结果|核查结果/, 'confirmed'],
   [/意见/, 'reason'],
 ];
@@ -26,6 +28,8 @@ function toInput(record: CaseRecord, action: string, values: ActionFormValues, p
       : {}),
     ...(values.confirmed !== undefined ? { confirmed: values.confirmed } : {}),
     ...(values.assigneeId ? { assigneeId: values.assigneeId } : {}),
+    ...(values.mergeIntoCaseId ? { mergeIntoCaseId: values.mergeIntoCaseId } : {}),
+    ...(values.gridMemberId ? { gridMemberId: values.gridMemberId } : {}),
     attachmentIds: photos,
   };
 }
@@ -53,6 +57,8 @@ export function ActionDialog({
   const act = useCaseAction();
   const reason = Form.useWatch('reason', form) ?? '';
   const required = option.reason === 'required';
+  // 派遣 and 强制派遣 open wide, with 派遣助手 beside the form.
+  const assisted = isAssistedDispatch(option.action);
 
   const submit = async (values: ActionFormValues) => {
     setServerError(null);
@@ -78,6 +84,29 @@ export function ActionDialog({
     }
   };
 
+  const body = (
+    <>
+      <ActionFields action={option.action} caseId={record.id} onPhotos={setPhotos} />
+      <Form.Item
+        name="reason"
+        label="意见"
+        rules={[
+          { required, whitespace: true, message: `请填写${option.label}意见` },
+          { max: 1000, message: '意见最多 1000 字' },
+        ]}
+      >
+        <Input.TextArea rows={4} showCount maxLength={1000} placeholder={required ? '必填' : '选填'} />
+      </Form.Item>
+      <Form.Item label="习惯语" htmlFor="action-phrase" style={{ marginBottom: 0 }}>
+        <PhrasePicker
+          id="action-phrase"
+          current={reason}
+          onPick={(phrase) => form.setFieldValue('reason', reason ? `${reason}${phrase}` : phrase)}
+        />
+      </Form.Item>
+    </>
+  );
+
   return (
     <Modal
       open
@@ -88,28 +117,12 @@ export function ActionDialog({
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
-      width={600}
+      width={assisted ? 1240 : 600}
+      style={assisted ? { maxWidth: 'calc(100vw - 32px)', top: 24 } : undefined}
     >
       {serverError ? <Alert type="error" showIcon title={serverError} style={{ marginBottom: 16 }} /> : null}
       <Form<ActionFormValues> form={form} layout="vertical" onFinish={submit} requiredMark>
-        <ActionFields action={option.action} caseId={record.id} onPhotos={setPhotos} />
-        <Form.Item
-          name="reason"
-          label="意见"
-          rules={[
-            { required, whitespace: true, message: `请填写${option.label}意见` },
-            { max: 1000, message: '意见最多 1000 字' },
-          ]}
-        >
-          <Input.TextArea rows={4} showCount maxLength={1000} placeholder={required ? '必填' : '选填'} />
-        </Form.Item>
-        <Form.Item label="习惯语" htmlFor="action-phrase" style={{ marginBottom: 0 }}>
-          <PhrasePicker
-            id="action-phrase"
-            current={reason}
-            onPick={(phrase) => form.setFieldValue('reason', reason ? `${reason}${phrase}` : phrase)}
-          />
-        </Form.Item>
+        {assisted ? <DispatchDialogLayout caseId={record.id}>{body}</DispatchDialogLayout> : body}
       </Form>
     </Modal>
   );

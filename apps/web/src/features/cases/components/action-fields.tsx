@@ -4,6 +4,10 @@ import { departmentTreeOptions } from '../../../lib/tree-options';
 import { PhotoUpload } from '../../../lib/ui/photo-upload';
 import { useCollectorOptions, useDepartmentOptions } from '../api/reference-data';
 import { EXTENSION_UNITS, type ExtensionUnit } from '../labels';
+import { AssistPendingNotice } from './assist-pending-notice';
+import { ForcedDispatchNotice } from './forced-dispatch-notice';
+import { MergeLeadField } from './merge-lead-field';
+import { SubUnitField } from './sub-unit-field';
 
 export interface ActionFormValues {
   reason?: string;
@@ -13,6 +17,11 @@ export interface ActionFormValues {
   extensionUnit?: ExtensionUnit;
   confirmed?: boolean;
   assigneeId?: number;
+  /** 并案: the lead's number as typed, and its id once 查询 resolved it. */
+  mergeLeadNo?: string;
+  mergeIntoCaseId?: number;
+  /** 派遣 / 强制派遣: the grid member (网格责任人) named; 0 is "not named". */
+  gridMemberId?: number;
 }
 
 const UNIT_OPTIONS = (Object.keys(EXTENSION_UNITS) as ExtensionUnit[]).map((value) => ({
@@ -20,7 +29,8 @@ const UNIT_OPTIONS = (Object.keys(EXTENSION_UNITS) as ExtensionUnit[]).map((valu
   label: EXTENSION_UNITS[value],
 }));
 
-function DispatchFields() {
+/** 主办部门 and 协办部门 (also the batch dispatch dialog's). */
+export function DispatchFields() {
   const departments = useDepartmentOptions(true);
   const options = useMemo(() => departmentTreeOptions(departments.data ?? []), [departments.data]);
   return (
@@ -79,9 +89,29 @@ export function ActionFields({
   switch (action) {
     case 'dispatch':
       return <DispatchFields />;
+    case 'forceDispatch':
+      return (
+        <>
+          <ForcedDispatchNotice />
+          <DispatchFields />
+        </>
+      );
+    case 'subDispatch':
+      return <SubUnitField caseId={caseId} />;
+    case 'assistFeedBack':
+      return (
+        <Form.Item
+          label="协办照片"
+          extra={<Typography.Text type="secondary">选填；协办反馈不改变案件状态</Typography.Text>}
+        >
+          <PhotoUpload purpose="feedback" onChange={onPhotos} />
+        </Form.Item>
+      );
     case 'requestVerify':
     case 'requestCheck':
       return <CollectorField caseId={caseId} />;
+    case 'merge':
+      return <MergeLeadField caseId={caseId} />;
     case 'requestExtension':
       return (
         <Form.Item label="延期时长" required>
@@ -120,9 +150,15 @@ export function ActionFields({
     }
     case 'feedBack':
       return (
-        <Form.Item label="处置照片" extra={<Typography.Text type="secondary">请上传处置后的现场照片</Typography.Text>}>
-          <PhotoUpload purpose="feedback" onChange={onPhotos} />
-        </Form.Item>
+        <>
+          <AssistPendingNotice caseId={caseId} />
+          <Form.Item
+            label="处置照片"
+            extra={<Typography.Text type="secondary">请上传处置后的现场照片</Typography.Text>}
+          >
+            <PhotoUpload purpose="feedback" onChange={onPhotos} />
+          </Form.Item>
+        </>
       );
     default:
       return null;

@@ -23,6 +23,11 @@ export function CaseHeader({ detail, extra }: { detail: CaseDetail; extra?: Reac
           <Typography.Text type="secondary">当前阶段：{stageName(c.stage)}</Typography.Text>
           <DeadlineTag level={detail.deadlineLevel} deadline={c.stageDeadlineAt} text={detail.clock?.text} />
           {pending ? <Tag color="orange">待审批：{pending}</Tag> : null}
+          {c.forced ? (
+            <Tag color="red" title="承办部门不能申请回退">
+              强制派遣
+            </Tag>
+          ) : null}
           <CaseFlags supervised={c.supervised} difficult={c.difficult} />
         </Space>
       </div>

@@ -2,6 +2,9 @@ import { Descriptions, type DescriptionsProps, Typography } from 'antd';
 import { formatDateTime } from '../../../lib/format';
 import type { CaseDetail } from '../api/cases';
 import { KIND_NAMES, sourceName } from '../labels';
+import { departmentLabel } from './case-departments';
+
+const MEMBER_ROLES: Record<string, string> = { street_chief: '街长', collector: '监督员' };
 
 /** The case's fields: what, where, who reported it, who handles it. */
 export function CaseInfo({ detail, column = 2 }: { detail: CaseDetail; column?: DescriptionsProps['column'] }) {
@@ -41,8 +44,15 @@ export function CaseInfo({ detail, column = 2 }: { detail: CaseDetail; column?: 
       children: `${c.reporterName ?? '—'}${c.reporterPhone ? `（${c.reporterPhone}）` : ''}`,
     },
     { key: 'reportedAt', label: '上报时间', children: formatDateTime(c.reportedAt) },
-    { key: 'lead', label: '主办部门', children: lead.map((d) => d.name).join('、') || '—' },
+    { key: 'lead', label: '主办部门', children: lead.map(departmentLabel).join('、') || '—' },
     { key: 'assist', label: '协办部门', children: assist.map((d) => d.name).join('、') || '—' },
+    {
+      key: 'gridMember',
+      label: '网格责任人',
+      children: detail.gridMember
+        ? `${detail.gridMember.displayName}（${MEMBER_ROLES[detail.gridMember.role] ?? detail.gridMember.position}${detail.gridMember.phone ? `，${detail.gridMember.phone}` : ''}）`
+        : '—',
+    },
     { key: 'assignee', label: '核实/核查监督员', children: detail.assignee?.displayName ?? '—' },
     { key: 'deadline', label: '本阶段截止', children: formatDateTime(c.stageDeadlineAt) },
   ];

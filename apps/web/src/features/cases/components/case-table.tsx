@@ -33,6 +33,17 @@ function sortFrom(sorter: SorterResult<CaseRow> | SorterResult<CaseRow>[]): Case
   return one.order === 'ascend' ? 'reportedAt.asc' : 'reportedAt.desc';
 }
 
+/** Row checkboxes (批量派遣): the ids ticked, kept across pages; the rows on this page that changed. */
+export interface CaseTableSelection {
+  selectedIds: readonly number[];
+  onChange: (selected: readonly CaseRow[], deselectedIds: readonly number[]) => void;
+}
+
+/** A click in the checkbox column ticks the row; anywhere else it opens the case. */
+function inSelectionCell(target: EventTarget): boolean {
+  return target instanceof Element && target.closest('.ant-table-selection-column') !== null;
+}
+
 /** The desk's case list; a click anywhere on a row opens the case. */
 export function CaseTable({
   rows,
@@ -41,6 +52,7 @@ export function CaseTable({
   sort,
   onSortChange,
   onOpen,
+  selection,
 }: {
   rows: readonly CaseRow[];
   loading: boolean;
@@ -48,6 +60,7 @@ export function CaseTable({
   sort: CaseSort;
   onSortChange: (sort: CaseSort) => void;
   onOpen: (id: number) => void;
+  selection?: CaseTableSelection | undefined;
 }) {
   const columns: TableColumnsType<CaseRow> = [
     {
@@ -120,7 +133,29 @@ export function CaseTable({
       onChange={(_pagination, _filters, sorter, extra) => {
         if (extra.action === 'sort') onSortChange(sortFrom(sorter));
       }}
-      onRow={(row) => ({ onClick: () => onOpen(row.id), style: { cursor: 'pointer' } })}
+      rowSelection={
+        selection
+          ? {
+              selectedRowKeys: [...selection.selectedIds],
+              preserveSelectedRowKeys: true,
+              columnWidth: 44,
+              fixed: 'left',
+              onChange: (keys) => {
+                const ticked = new Set(keys.map(Number));
+                selection.onChange(
+                  rows.filter((row) => ticked.has(row.id)),
+                  rows.filter((row) => !ticked.has(row.id)).map((row) => row.id),
+                );
+              },
+            }
+          : undefined
+      }
+      onRow={(row) => ({
+        onClick: (event) => {
+          if (!inSelectionCell(event.target)) onOpen(row.id);
+        },
+        style: { cursor: 'pointer' },
+      })}
       locale={{ emptyText: <Typography.Text type="secondary">没有符合条件的案件</Typography.Text> }}
     />
   );

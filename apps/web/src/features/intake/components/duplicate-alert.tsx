@@ -1,11 +1,24 @@
-import { Alert, List, Space, Tag, Typography } from 'antd';
+import { Alert, Button, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { DuplicateCandidate } from '../api/intake-assist';
 import { formatDistance, formatMinutesApart } from '../lib/duplicate-format';
 
-/** 疑似重复案件: a warning before 登记; registering anyway stays possible. */
-export function DuplicateAlert({ candidates }: { candidates: DuplicateCandidate[] }) {
+/**
+ * 疑似重复案件: a warning before 登记. 登记案件 registers it, and a 高度相似 case takes it in
+ * (自动并案); 不是同一问题，仍要登记 registers it as a problem of its own, for the shift
+ * lead to confirm.
+ */
+export function DuplicateAlert({
+  candidates,
+  onDistinct,
+  busy = false,
+}: {
+  candidates: DuplicateCandidate[];
+  onDistinct?: () => void;
+  busy?: boolean;
+}) {
   if (candidates.length === 0) return null;
+  const likelyMerged = candidates.some((c) => c.decision === 'merge');
   return (
     <Alert
       type="warning"
@@ -16,7 +29,8 @@ export function DuplicateAlert({ candidates }: { candidates: DuplicateCandidate[
       description={
         <>
           <Typography.Paragraph style={{ marginBottom: 8 }}>
-            附近已有 {candidates.length} 件相似案件，请确认是否为同一问题；仍可继续登记。
+            附近已有 {candidates.length} 件相似案件，请确认是否为同一问题。
+            {likelyMerged ? '直接登记时，将由系统自动并入高度相似的在办案件。' : '仍可继续登记。'}
           </Typography.Paragraph>
           <List<DuplicateCandidate>
             size="small"
@@ -49,6 +63,11 @@ export function DuplicateAlert({ candidates }: { candidates: DuplicateCandidate[
               </List.Item>
             )}
           />
+          {onDistinct ? (
+            <Button onClick={onDistinct} disabled={busy} style={{ marginTop: 8 }}>
+              不是同一问题，仍要登记
+            </Button>
+          ) : null}
         </>
       }
     />

@@ -1,5 +1,5 @@
 import { Alert, Button, Col, Form, Input, Radio, Row, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { apiErrorMessage, apiFieldErrors } from '../../../lib/api-error';
 import { PhotoUpload } from '../../../lib/ui/photo-upload';
 import { type CategoryHit, type ReportedCase, useCategorySearch, useReportCase } from '../api/intake';
@@ -72,6 +72,9 @@ export function IntakeForm({
     if (grid && !form.isFieldTouched('address')) form.setFieldValue('address', `${grid.name}附近`);
   }, [grid, form]);
 
+  // 不是同一问题，仍要登记: the acceptor said the similar cases offered are other problems.
+  const distinct = useRef(false);
+
   const submit = async (values: IntakeValues) => {
     setServerError(null);
     const key = categoryKeyOf(values.category);
@@ -81,7 +84,7 @@ export function IntakeForm({
     }
     if (!key) return;
     try {
-      onReported(await report.mutateAsync(toReportInput(values, key, point, photos, requestId)));
+      onReported(await report.mutateAsync(toReportInput(values, key, point, photos, requestId, distinct.current)));
     } catch (error) {
       const message = apiErrorMessage(error);
       const fieldErrors = Object.entries(apiFieldErrors(error));
@@ -202,8 +205,23 @@ export function IntakeForm({
       <Form.Item label="现场照片">
         <PhotoUpload purpose="report" onChange={setPhotos} />
       </Form.Item>
-      <DuplicateAlert candidates={duplicates.candidates} />
-      <Button type="primary" htmlType="submit" size="large" loading={report.isPending}>
+      <DuplicateAlert
+        candidates={duplicates.candidates}
+        onDistinct={() => {
+          distinct.current = true;
+          form.submit();
+        }}
+        busy={report.isPending}
+      />
+      <Button
+        type="primary"
+        htmlType="submit"
+        size="large"
+        loading={report.isPending}
+        onClick={() => {
+          distinct.current = false;
+        }}
+      >
         登记案件
       </Button>
     </Form>

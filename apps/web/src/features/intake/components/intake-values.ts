@@ -25,6 +25,7 @@ export function toReportInput(
   point: { lng: number; lat: number },
   attachmentIds: number[],
   clientRequestId: string,
+  confirmedDistinct = false,
 ): ReportCaseInput {
   const address = trimmed(values.address);
   const componentId = category.kind === 'component' ? trimmed(values.componentId) : undefined;
@@ -44,5 +45,6 @@ export function toReportInput(
     ...(reporterPhone ? { reporterPhone } : {}),
     attachmentIds,
     clientRequestId,
+    ...(confirmedDistinct ? { confirmedDistinct } : {}),
   };
 }

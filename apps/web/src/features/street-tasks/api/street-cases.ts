@@ -55,6 +55,12 @@ export function useCaseDetail(id: number) {
   return useQuery({ ...trpc.cases.byId.queryOptions({ id }), enabled: Number.isInteger(id) && id > 0 });
 }
 
+/** 二级派遣 targets: the units below the case's lead department. */
+export function useSubUnits(caseId: number, enabled: boolean) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.cases.subUnits.queryOptions({ caseId }, { staleTime: 60_000 }), enabled });
+}
+
 export function useCategorySearch(kind: 'event' | 'component', q: string) {
   const trpc = useTRPC();
   return useQuery(trpc.catalogue.list.queryOptions({ kind, q: q.trim() || undefined }, { staleTime: 10 * 60_000 }));

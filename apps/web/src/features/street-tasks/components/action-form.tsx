@@ -6,23 +6,28 @@ import { type CaseDetail, useCaseAction } from '../api/street-cases';
 import { useDraft } from '../drafts/use-draft';
 import { useSendWithPhotos } from '../hooks/use-send-with-photos';
 import { EXTENSION_UNITS, type ExtensionUnit } from '../labels';
+import { AssistPendingNote } from './assist-pending-note';
 import { DraftRestored } from './draft-restored';
 import styles from './phone.module.css';
 import { BIG_BUTTON } from './phone-styles';
 import { PhotoPicker } from './photo-picker';
 import { SendStatus } from './send-status';
+import { SubUnitSelect } from './sub-unit-select';
 
 interface ActionFields {
   confirmed: boolean | null;
   reason: string;
   amount: number | null;
   unit: ExtensionUnit;
+  /** 二级派遣: the sub-unit chosen. */
+  subUnitId?: number | null;
 }
 
-const EMPTY: ActionFields = { confirmed: null, reason: '', amount: null, unit: 'working_days' };
-const isEmpty = (f: ActionFields) => f.confirmed === null && !f.reason.trim() && f.amount === null;
+const EMPTY: ActionFields = { confirmed: null, reason: '', amount: null, unit: 'working_days', subUnitId: null };
+const isEmpty = (f: ActionFields) =>
+  f.confirmed === null && !f.reason.trim() && f.amount === null && (f.subUnitId ?? null) === null;
 
-type Problems = Partial<Record<'confirmed' | 'reason' | 'amount' | 'photos', string>>;
+type Problems = Partial<Record<'confirmed' | 'reason' | 'amount' | 'photos' | 'subUnitId', string>>;
 
 interface ActionFormProps {
   detail: CaseDetail;
@@ -55,7 +60,8 @@ export function ActionForm({ detail, action, onDone, onRefresh }: ActionFormProp
   const check = (): Problems => {
     const found: Problems = {};
     if (spec.verdict && fields.confirmed === null) found.confirmed = `请选择${spec.verdict.label}`;
-    if (!fields.reason.trim()) found.reason = `请填写${spec.reasonLabel}`;
+    if (spec.subUnit && !fields.subUnitId) found.subUnitId = '请选择下级单位';
+    if (!spec.reasonOptional && !fields.reason.trim()) found.reason = `请填写${spec.reasonLabel}`;
     if (spec.extension && (!fields.amount || fields.amount <= 0)) found.amount = '请填写延期时长';
     if (spec.photos?.required && draft.photos.length === 0) found.photos = '请至少拍摄一张照片';
     return found;
@@ -73,6 +79,7 @@ export function ActionForm({ detail, action, onDone, onRefresh }: ActionFormProp
         reason: fields.reason.trim(),
         confirmed: spec.verdict ? (fields.confirmed ?? undefined) : undefined,
         extension: spec.extension && fields.amount ? { amount: fields.amount, unit: fields.unit } : undefined,
+        leadDepartmentId: spec.subUnit ? (fields.subUnitId ?? undefined) : undefined,
         attachmentIds,
       }),
     );
@@ -118,6 +125,17 @@ export function ActionForm({ detail, action, onDone, onRefresh }: ActionFormProp
           {problems.confirmed ? <Typography.Text type="danger">{problems.confirmed}</Typography.Text> : null}
         </div>
       ) : null}
+      {action === 'feedBack' ? <AssistPendingNote departments={detail.departments} /> : null}
+      {spec.subUnit ? (
+        <SubUnitSelect
+          caseId={caseId}
+          id={`${idBase}-unit`}
+          value={fields.subUnitId ?? null}
+          onChange={(value) => set('subUnitId', value)}
+          disabled={busy}
+          problem={problems.subUnitId}
+        />
+      ) : null}
       {spec.extension ? (
         <div>
           <label className={styles.fieldLabel} htmlFor={`${idBase}-amount`}>
@@ -156,6 +174,7 @@ export function ActionForm({ detail, action, onDone, onRefresh }: ActionFormProp
       <div>
         <label className={styles.fieldLabel} htmlFor={`${idBase}-reason`}>
           {spec.reasonLabel}
+          {spec.reasonOptional ? '（选填）' : ''}
         </label>
         <Input.TextArea
           id={`${idBase}-reason`}

@@ -40,6 +40,13 @@ export function CaseCard({
           <span>截止 {formatShort(row.stageDeadlineAt)}</span>
         </div>
       ) : null}
+      {showStatus && row.mergedInto ? (
+        <div className={styles.cardLine} data-testid="merged-lead">
+          <span>
+            已并入 {row.mergedInto.caseNo} · 主案件：<strong>{row.mergedInto.statusName}</strong>
+          </span>
+        </div>
+      ) : null}
       <div className={styles.cardMeta}>
         <span>{row.caseNo}</span>
         <span>上报于 {formatShort(row.reportedAt)}</span>

@@ -4,6 +4,7 @@ import { PinMap } from '../../map/components/pin-map';
 import type { CaseDetail } from '../api/street-cases';
 import { deadlineTag, formatShort, PHOTO_PURPOSE_NAMES, statusTag } from '../labels';
 import { distanceMetres, formatDistance, type LngLat } from '../lib/distance';
+import { MergedOutcome } from './merged-outcome';
 import styles from './phone.module.css';
 import { PhoneSection } from './phone-page';
 
@@ -53,6 +54,13 @@ function CasePhotos({ attachments }: { attachments: CaseDetail['attachments'] })
   );
 }
 
+/** "临江区环卫所（主办）", "临江区市政管理所（协办·已反馈）"; a sub-unit with its parent. */
+function departmentLine(d: CaseDetail['departments'][number]): string {
+  const name = d.kind === 'sub_unit' && d.parentName ? `${d.parentName}／${d.name}` : d.name;
+  if (d.role === 'lead') return `${name}（主办）`;
+  return `${name}（协办·${d.fedBackAt ? '已反馈' : '未反馈'}）`;
+}
+
 /** The case as the person on the street needs it: what, where (map), photos, deadline, history. */
 export function CaseOverview({ detail, here }: { detail: CaseDetail; here: LngLat | null }) {
   const c = detail.case;
@@ -62,6 +70,7 @@ export function CaseOverview({ detail, here }: { detail: CaseDetail; here: LngLa
   const grids = useGridAreas();
   return (
     <>
+      <MergedOutcome detail={detail} />
       <PhoneSection>
         <div className={styles.cardTop}>
           <span className={styles.cardTitle} style={{ fontSize: 18 }}>
@@ -69,6 +78,7 @@ export function CaseOverview({ detail, here }: { detail: CaseDetail; here: LngLa
           </span>
           {c.urgency === 'urgent' ? <Tag color="red">紧急</Tag> : null}
           <Tag color={status.color}>{status.label}</Tag>
+          {c.forced ? <Tag color="red">强制派遣</Tag> : null}
         </div>
         <dl className={styles.kv}>
           <dt>案件编号</dt>
@@ -96,7 +106,7 @@ export function CaseOverview({ detail, here }: { detail: CaseDetail; here: LngLa
           {detail.departments.length > 0 ? (
             <>
               <dt>处置部门</dt>
-              <dd>{detail.departments.map((d) => (d.role === 'lead' ? `${d.name}（主办）` : d.name)).join('、')}</dd>
+              <dd>{detail.departments.map(departmentLine).join('、')}</dd>
             </>
           ) : null}
         </dl>

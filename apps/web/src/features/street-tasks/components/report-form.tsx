@@ -1,6 +1,6 @@
 import { CheckCircleFilled, SendOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Radio, Result, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { apiErrorCode } from '../../../lib/api-error';
 import { useSession } from '../../auth/session-context';
@@ -55,7 +55,9 @@ export function ReportForm() {
   const report = useReportCase();
   const grid = useLocationGrid(draft.fields.location);
   const [problems, setProblems] = useState<Problems>({});
-  const [created, setCreated] = useState<{ caseNo: string } | null>(null);
+  const [created, setCreated] = useState<{ caseNo: string; mergedInto: { caseNo: string } | null } | null>(null);
+  // 仍要上报 on the similar-problems card: the reporter said it is a different problem (kept for 重试).
+  const distinct = useRef(false);
   const navigate = useNavigate();
   const { fields } = draft;
   const { suggestions } = useCategorySuggestions(fields.description);
@@ -107,11 +109,13 @@ export function ReportForm() {
         lat: location.lat,
         attachmentIds,
         clientRequestId: requestId,
+        ...(distinct.current ? { confirmedDistinct: true } : {}),
       }),
     );
     if (result) {
       await draft.clear();
-      setCreated({ caseNo: result.caseNo });
+      distinct.current = false;
+      setCreated({ caseNo: result.caseNo, mergedInto: result.mergedInto });
       window.scrollTo({ top: 0 });
     }
   };
@@ -128,6 +132,12 @@ export function ReportForm() {
               <Typography.Text strong copyable data-testid="case-no">
                 {created.caseNo}
               </Typography.Text>
+              {created.mergedInto ? (
+                <span style={{ display: 'block', marginTop: 8 }} data-testid="merged-note">
+                  附近已有同一问题的案件 {created.mergedInto.caseNo}
+                  ，您的上报已并入该案件一并办理，可在「我的上报」查看进度。
+                </span>
+              ) : null}
             </span>
           }
           extra={[
@@ -239,7 +249,14 @@ export function ReportForm() {
         />
       </PhoneSection>
       {sender.phase === 'idle' ? (
-        <DuplicateCard candidates={duplicates.candidates} onContinue={() => void submit()} disabled={busy} />
+        <DuplicateCard
+          candidates={duplicates.candidates}
+          onContinue={() => {
+            distinct.current = true;
+            void submit();
+          }}
+          disabled={busy}
+        />
       ) : null}
       <SendStatus
         phase={sender.phase}
@@ -255,7 +272,10 @@ export function ReportForm() {
         icon={<SendOutlined aria-hidden="true" />}
         loading={busy}
         disabled={draft.loading}
-        onClick={() => void submit()}
+        onClick={() => {
+          distinct.current = false;
+          void submit();
+        }}
         style={BIG_BUTTON}
       >
         {busy ? '正在发送…' : '提交上报'}

@@ -75,13 +75,15 @@ interface TaskActionsProps {
 
 /**
  * 办理: the task's main action as a form (核实 / 核查 / 签收 / 处置反馈), side requests
- * (申请延期 / 申请回退) in a bottom sheet, and the actions not possible now with the reason.
+ * (申请延期 / 申请回退 / 二级派遣) in a bottom sheet, and the actions not possible now with the reason.
  */
 export function TaskActions({ detail, onFinished, onRefresh, quiet = false }: TaskActionsProps) {
   const [sheet, setSheet] = useState<FormAction | null>(null);
   const actions = detail.actions.filter((a) => isStreetAction(a.action));
   const primary = PRIMARY_ACTIONS.map((name) => actions.find((a) => a.action === name && a.enabled)).find(Boolean);
-  const secondary = actions.filter((a) => (SECONDARY_ACTIONS as readonly string[]).includes(a.action));
+  // An assisting department (协办) only reports its part: the lead's side steps are not for it.
+  const assisting = actions.some((a) => a.action === 'assistFeedBack');
+  const secondary = assisting ? [] : SECONDARY_ACTIONS.flatMap((name) => actions.filter((a) => a.action === name));
   // With a main action open, the other main actions being impossible goes without saying.
   const unavailable = primary
     ? []
@@ -118,7 +120,7 @@ export function TaskActions({ detail, onFinished, onRefresh, quiet = false }: Ta
         </PhoneSection>
       ) : null}
       {secondary.length > 0 ? (
-        <PhoneSection title="其他申请" labelledBy="task-secondary">
+        <PhoneSection title="其他操作" labelledBy="task-secondary">
           <div style={{ display: 'flex', gap: 8 }}>
             {secondary.map((a) => (
               <Button

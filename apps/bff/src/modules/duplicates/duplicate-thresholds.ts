@@ -1,0 +1,48 @@
+import type { Queryable } from '@citygov/db/client';
+import { users } from '@citygov/db/schema/auth';
+import { settings } from '@citygov/db/schema/intake';
+import { DEFAULT_DUPLICATE_THRESHOLDS, type DuplicateThresholds } from '@citygov/domain/intake/duplicate-score';
+import { eq } from 'drizzle-orm';
+import type { SessionUser } from '../../trpc/context';
+import { type TSetThresholdsInput, ZSetThresholdsInput } from './duplicate-schemas';
+
+/** The `settings` key holding the city's 判重阈值 ({ merge, review }). */
+export const THRESHOLDS_KEY = 'duplicate.thresholds';
+
+/**
+ * The thresholds in force: the admin's merge / review over the shipped defaults (the
+ * search radius, window and weights stay as fitted). A stored value that no longer
+ * validates is ignored rather than trusted.
+ */
+export async function loadDuplicateThresholds(db: Queryable): Promise<DuplicateThresholds> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, THRESHOLDS_KEY));
+  const parsed = ZSetThresholdsInput.safeParse(row?.value);
+  return parsed.success ? { ...DEFAULT_DUPLICATE_THRESHOLDS, ...parsed.data } : DEFAULT_DUPLICATE_THRESHOLDS;
+}
+
+/** What the admin page shows: the values in force, the shipped defaults, and who changed them last. */
+export async function thresholdsView(db: Queryable) {
+  const [row] = await db
+    .select({ updatedAt: settings.updatedAt, updatedBy: users.displayName })
+    .from(settings)
+    .leftJoin(users, eq(users.id, settings.updatedBy))
+    .where(eq(settings.key, THRESHOLDS_KEY));
+  const current = await loadDuplicateThresholds(db);
+  return {
+    merge: current.merge,
+    review: current.review,
+    defaults: { merge: DEFAULT_DUPLICATE_THRESHOLDS.merge, review: DEFAULT_DUPLICATE_THRESHOLDS.review },
+    updatedAt: row?.updatedAt ?? null,
+    updatedBy: row?.updatedBy ?? null,
+  };
+}
+
+export async function saveDuplicateThresholds(db: Queryable, user: SessionUser, input: TSetThresholdsInput) {
+  const value = { merge: input.merge, review: input.review };
+  const now = new Date();
+  await db
+    .insert(settings)
+    .values({ key: THRESHOLDS_KEY, value, updatedAt: now, updatedBy: user.id })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now, updatedBy: user.id } });
+  return thresholdsView(db);
+}

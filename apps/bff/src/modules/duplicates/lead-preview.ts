@@ -1,0 +1,28 @@
+import type { Queryable } from '@citygov/db/client';
+import { cases } from '@citygov/db/schema/cases';
+import { NotFoundError } from '@citygov/domain/errors';
+import { haversineM } from '@citygov/domain/intake/duplicate-score';
+import { and, eq } from 'drizzle-orm';
+import type { SessionUser } from '../../trpc/context';
+import { requireMergeLead } from '../cases/case-merge-effects';
+import { caseScope } from '../cases/case-scope';
+import { loadCaseInScope } from '../cases/load-case';
+import { caseBriefs } from './case-briefs';
+import type { TLeadPreviewInput } from './duplicate-schemas';
+
+/**
+ * 并案 from a case's detail page: the lead typed by number, checked as the merge itself
+ * will check it (in scope, not itself ended), with its brief and how far apart the two are.
+ */
+export async function leadPreview(db: Queryable, user: SessionUser, input: TLeadPreviewInput) {
+  const row = await loadCaseInScope(db, user, input.caseId);
+  const [found] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.caseNo, input.caseNo), caseScope(user)));
+  if (!found) throw new NotFoundError(`未找到案件 ${input.caseNo}，或不在您的管辖范围内`);
+  const lead = await requireMergeLead(db, user, row, found.id);
+  const brief = (await caseBriefs(db, [lead.id])).get(lead.id);
+  if (!brief) throw new NotFoundError(`未找到案件 ${input.caseNo}`);
+  return { ...brief, distanceM: Math.round(haversineM(row.lng, row.lat, lead.lng, lead.lat)) };
+}

@@ -1,0 +1,75 @@
+import type { Queryable } from '@citygov/db/client';
+import { cases } from '@citygov/db/schema/cases';
+import { duplicateSuspects } from '@citygov/db/schema/intake';
+import { FINAL_STATUSES } from '@citygov/domain/cases/case-states';
+import { eq } from 'drizzle-orm';
+import { mergeAutomatically } from '../cases/case-merge-effects';
+import type { TReportCaseInput } from '../cases/case-schemas';
+import { type DuplicateCandidate, findDuplicates } from '../intake/find-duplicates';
+import { loadDuplicateThresholds } from './duplicate-thresholds';
+
+type CaseRow = typeof cases.$inferSelect;
+
+/** At most this many pairs go to the shift lead per report. */
+export const MAX_SUSPECTS_PER_REPORT = 3;
+
+/**
+ * 智能判重 when a report is saved: one search over the whole city (a duplicate does not
+ * stop at the reporter's district), with the admin's thresholds. Run before the insert,
+ * so the new report is not among its own candidates.
+ */
+export async function duplicatesOfReport(db: Queryable, input: TReportCaseInput, now: Date) {
+  const thresholds = await loadDuplicateThresholds(db);
+  return findDuplicates(
+    db,
+    'city',
+    {
+      kind: input.kind,
+      categoryCode: input.categoryCode,
+      lng: input.lng,
+      lat: input.lat,
+      description: input.description,
+      at: now,
+      limit: MAX_SUSPECTS_PER_REPORT + 1,
+    },
+    thresholds,
+  );
+}
+
+const isOpen = (status: string) => !(FINAL_STATUSES as readonly string[]).includes(status);
+
+/**
+ * What the thresholds decided for a just-saved report: the best open candidate at or
+ * above `merge` takes it in (自动并案) unless the reporter said it is a different
+ * problem; otherwise the candidates at or above `review` (and a `merge` one not taken)
+ * become 疑似重复 pairs for the shift lead. Returns the report's row as it now stands.
+ */
+export async function settleReportDuplicates(
+  db: Queryable,
+  created: CaseRow,
+  candidates: readonly DuplicateCandidate[],
+  confirmedDistinct: boolean,
+  now: Date,
+): Promise<CaseRow> {
+  const best = candidates.find((c) => c.decision === 'merge' && isOpen(c.status));
+  if (best && !confirmedDistinct) {
+    const [lead] = await db.select().from(cases).where(eq(cases.id, best.caseId));
+    if (lead && isOpen(lead.status)) return mergeAutomatically(db, created, lead, best.score, now);
+  }
+  const flagged = candidates.filter((c) => c.decision !== 'ignore').slice(0, MAX_SUSPECTS_PER_REPORT);
+  if (flagged.length > 0) {
+    await db
+      .insert(duplicateSuspects)
+      .values(
+        flagged.map((c) => ({
+          caseId: created.id,
+          candidateId: c.caseId,
+          score: c.score,
+          factors: { ...c.factors },
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing();
+  }
+  return created;
+}

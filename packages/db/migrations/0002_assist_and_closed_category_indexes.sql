@@ -1,0 +1,2 @@
+CREATE INDEX "case_departments_assist_idx" ON "case_departments" USING btree ("department_id","case_id") WHERE "case_departments"."role" = 'assist';--> statement-breakpoint
+CREATE INDEX "cases_closed_category_idx" ON "cases" USING btree ("kind","category_code","district_id","reported_at") WHERE "cases"."status" = 'closed';
