@@ -23,6 +23,7 @@ import {
   SLOW_P95_MS,
 } from './case-queues';
 import { type BenchDatabase, checkPostgres, openFreshPglite, openFreshPostgres } from './databases';
+import { type AssistantFigures, benchDispatchAssistant } from './dispatch-assistant';
 import { benchIntake } from './intake/run';
 import { type ManyCasesFigures, seedManyCases } from './many-cases';
 import { formatMs, formatSummary, type Summary, timed } from './stats';
@@ -57,6 +58,7 @@ interface PassResult {
   intake: IntakeFigures;
   many: ManyCasesFigures;
   queues: QueueFigures;
+  assistant: AssistantFigures;
 }
 
 function line(label: string, s: Summary, extra = '', width = 36): string {
@@ -119,6 +121,18 @@ function printQueues(queues: QueueFigures, count: number): void {
   }
 }
 
+function printAssistant(a: AssistantFigures, count: number): void {
+  console.log(`  dispatch assistant (派遣助手) at ${thousands(count)} cases, direct calls for filed cases of 临江区:`);
+  console.log(
+    line(
+      'dispatchAssistance as linjiang.dispatcher',
+      a.latency,
+      ` — ${a.similar.toFixed(1)} similar closed cases, ${a.departments.toFixed(1)} department rows on average`,
+      48,
+    ),
+  );
+}
+
 async function runPass(label: string, openFresh: () => Promise<BenchDatabase>, manyCases: number): Promise<PassResult> {
   console.log(`\n== ${label}`);
   const passStarted = performance.now();
@@ -158,6 +172,8 @@ async function runPass(label: string, openFresh: () => Promise<BenchDatabase>, m
     printMany(many);
     const queues = await benchCaseQueues(database.open);
     printQueues(queues, many.cases);
+    const assistant = await benchDispatchAssistant(database.open);
+    printAssistant(assistant, many.cases);
     console.log(`  pass time: ${((performance.now() - passStarted) / 1000).toFixed(0)} s`);
     return {
       label,
@@ -169,6 +185,7 @@ async function runPass(label: string, openFresh: () => Promise<BenchDatabase>, m
       intake,
       many,
       queues,
+      assistant,
     };
   } finally {
     await database.dispose();
