@@ -1,4 +1,5 @@
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { shootIfAsked } from './api';
 import { login, pickLeadDepartment } from './helpers';
 
 /**
@@ -88,6 +89,7 @@ test('an automatic rule dispatches a new case with no human step and the timelin
   await expect(outcome).toContainText(`该区域此类案件将派往：${LEAD}（主办） · 规则「${RULE}」 · 自动派遣`);
   const row = admin.getByRole('row').filter({ hasText: RULE });
   await expect(row).toContainText('事件 · 施工管理类 · 施工扰民');
+  await shootIfAsked(admin, 'dispatch-rules-desk');
   await expect(row).toContainText('自动派遣');
   await expect(row.getByRole('switch', { name: `启用「${RULE}」` })).toBeChecked();
 

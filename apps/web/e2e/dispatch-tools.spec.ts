@@ -1,6 +1,6 @@
-import { join } from 'node:path';
-import { type APIRequestContext, type Browser, expect, type Page, request, test } from '@playwright/test';
-import { DEMO_PASSWORD, login, pickLeadDepartment } from './helpers';
+import { type Browser, expect, test } from '@playwright/test';
+import { type Api, actOnCase, apiAs, shootIfAsked, trpcMutation, trpcQuery } from './api';
+import { login, pickLeadDepartment } from './helpers';
 
 /**
  * The dispatcher's tools: 派遣助手 in the dispatch dialog (rule suggestion, grid members,
@@ -13,43 +13,11 @@ test.setTimeout(180_000);
 const DESK = { viewport: { width: 1920, height: 1080 } };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const RUN = Date.now().toString(36);
-/** Set E2E_SHOTS=1 to also write screenshots (gitignored folder) for looking at. */
-const SHOTS = process.env.E2E_SHOTS ? join(import.meta.dirname, '../../../screenshots') : null;
-
-async function shoot(page: Page, name: string) {
-  if (!SHOTS) return;
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-}
-
-// ---- tRPC over HTTP (superjson: {"json": input}) -------------------------------------
-
-type Api = APIRequestContext;
-
-async function trpcMutation<T>(api: Api, path: string, input: unknown): Promise<T> {
-  const res = await api.post(`/trpc/${path}`, { data: { json: input } });
-  const body = await res.json();
-  if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body.error?.json?.message ?? body)}`);
-  return body.result.data.json as T;
-}
-
-async function trpcQuery<T>(api: Api, path: string, input?: unknown): Promise<T> {
-  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const res = await api.get(`/trpc/${path}${query}`);
-  const body = await res.json();
-  if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body.error?.json?.message ?? body)}`);
-  return body.result.data.json as T;
-}
+const shoot = shootIfAsked;
+const act = actOnCase;
 
 async function signedIn(baseURL: string, username: string): Promise<Api> {
-  const api = await request.newContext({ baseURL });
-  await trpcMutation(api, 'auth.login', { username, password: DEMO_PASSWORD });
-  return api;
-}
-
-async function act(api: Api, caseId: number, action: string, extra: Record<string, unknown> = {}) {
-  const { case: c } = await trpcQuery<{ case: { version: number } }>(api, 'cases.byId', { id: caseId });
-  return trpcMutation(api, 'cases.act', { caseId, expectedVersion: c.version, action, ...extra });
+  return (await apiAs(baseURL, username)).api;
 }
 
 interface Seeded {

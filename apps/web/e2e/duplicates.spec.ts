@@ -1,5 +1,6 @@
-import { type APIRequestContext, expect, request, test } from '@playwright/test';
-import { DEMO_PASSWORD, login } from './helpers';
+import { expect, test } from '@playwright/test';
+import { type Api, apiAs, shootIfAsked, trpcMutation, trpcQuery } from './api';
+import { login } from './helpers';
 import { photo } from './photos';
 
 // 疑似重复 and 并案 at the shift lead's desk: two near-identical reports (the second said to
@@ -8,26 +9,17 @@ import { photo } from './photos';
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1920, height: 1080 } });
 
-type Api = APIRequestContext;
 interface Reported {
   id: number;
   caseNo: string;
 }
 
 async function trpc<T>(api: Api, path: string, input: unknown, method: 'query' | 'mutation'): Promise<T> {
-  const res =
-    method === 'mutation'
-      ? await api.post(`/trpc/${path}`, { data: { json: input } })
-      : await api.get(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
-  const body = await res.json();
-  if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body.error?.json?.message ?? body)}`);
-  return body.result.data.json as T;
+  return method === 'mutation' ? trpcMutation<T>(api, path, input) : trpcQuery<T>(api, path, input);
 }
 
 async function signedIn(baseURL: string, username: string): Promise<Api> {
-  const api = await request.newContext({ baseURL });
-  await trpc(api, 'auth.login', { username, password: DEMO_PASSWORD }, 'mutation');
-  return api;
+  return (await apiAs(baseURL, username)).api;
 }
 
 async function upload(api: Api, name: string): Promise<number> {
@@ -94,6 +86,7 @@ test('a shift lead compares a suspected duplicate side by side and merges it', a
   });
   await expect(page.getByTestId('pair-distance')).toContainText('两处相距 约 0 米');
   await expect(page.getByText(/相似度 \d+%/).first()).toBeVisible();
+  await shootIfAsked(page, 'duplicates-desk');
 
   await page.getByRole('toolbar', { name: '判重操作' }).getByRole('button', { name: '以左侧为主案件并案' }).click();
   const confirm = page.getByRole('dialog').filter({ hasText: '以左侧为主案件并案？' });

@@ -1,5 +1,6 @@
-import { type APIRequestContext, type BrowserContext, expect, type Page, request, test } from '@playwright/test';
-import { DEMO_PASSWORD, login } from './helpers';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type Api, actOnCase, apiAs, trpcMutation, trpcQuery } from './api';
+import { login } from './helpers';
 import { photo } from './photos';
 
 // The street pages (/m/…) on a phone: a collector reports with GPS and a photo, keeps a
@@ -19,37 +20,6 @@ test.use({
   geolocation: { longitude: 120.1, latitude: 30.3025, accuracy: 15 },
 });
 
-// ---- tRPC over HTTP (superjson: {"json": input}) -------------------------------------
-
-type Api = APIRequestContext;
-
-async function trpcMutation<T>(api: Api, path: string, input: unknown): Promise<T> {
-  const res = await api.post(`/trpc/${path}`, { data: { json: input } });
-  const body = await res.json();
-  if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body.error?.json?.message ?? body)}`);
-  return body.result.data.json as T;
-}
-
-async function trpcQuery<T>(api: Api, path: string, input?: unknown): Promise<T> {
-  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const res = await api.get(`/trpc/${path}${query}`);
-  const body = await res.json();
-  if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body.error?.json?.message ?? body)}`);
-  return body.result.data.json as T;
-}
-
-interface Me {
-  id: number;
-  departmentId: number | null;
-}
-
-/** A signed-in API client for another role (its own cookie jar). */
-async function signedIn(baseURL: string, username: string): Promise<{ api: Api; me: Me }> {
-  const api = await request.newContext({ baseURL });
-  const me = await trpcMutation<Me>(api, 'auth.login', { username, password: DEMO_PASSWORD });
-  return { api, me };
-}
-
 interface CaseDetail {
   case: { id: number; caseNo: string; status: string; version: number; lng: number; lat: number };
   attachments: { id: number; purpose: string }[];
@@ -58,15 +28,8 @@ interface CaseDetail {
 
 const byId = (api: Api, id: number) => trpcQuery<CaseDetail>(api, 'cases.byId', { id });
 
-async function act(api: Api, caseId: number, action: string, extra: Record<string, unknown> = {}) {
-  const { case: c } = await byId(api, caseId);
-  return trpcMutation<{ status: string; version: number }>(api, 'cases.act', {
-    caseId,
-    expectedVersion: c.version,
-    action,
-    ...extra,
-  });
-}
+const act = actOnCase;
+const signedIn = apiAs;
 
 /** The centre of the user's own area: a point geo.gridAt accepts for them. */
 async function homeCentre(api: Api) {

@@ -1,10 +1,10 @@
 import type { Queryable } from '@citygov/db/client';
 import { caseEvents, cases } from '@citygov/db/schema/cases';
-import { departments } from '@citygov/db/schema/org';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { loadWorkingCalendar } from '../calendar/load-calendar';
 import { startStageClock } from '../cases/case-clock';
 import { assignDepartments } from '../cases/case-department-effects';
+import { departmentNames } from '../org/department-names';
 import { ruleForCase } from './rule-for-case';
 
 type CaseRow = typeof cases.$inferSelect;
@@ -22,14 +22,7 @@ export async function dispatchAutomatically(db: Queryable, row: CaseRow, now: Da
   const rule = await ruleForCase(db, row);
   if (!rule?.automatic) return null;
   const ids = [rule.leadDepartmentId, ...rule.assistingDepartmentIds];
-  const names = new Map(
-    (
-      await db
-        .select({ id: departments.id, name: departments.name })
-        .from(departments)
-        .where(inArray(departments.id, ids))
-    ).map((d) => [d.id, d.name]),
-  );
+  const names = await departmentNames(db, ids);
   const clock = await startStageClock(db, await loadWorkingCalendar(db), row, 'handle', now);
   const [dispatched] = await db
     .update(cases)

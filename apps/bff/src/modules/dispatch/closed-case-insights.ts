@@ -1,15 +1,13 @@
 import type { Queryable } from '@citygov/db/client';
 import type { cases } from '@citygov/db/schema/cases';
-import { departments } from '@citygov/db/schema/org';
 import { departmentPerformance, handledOnTime } from '@citygov/domain/dispatch/department-performance';
 import { rankSimilar } from '@citygov/domain/dispatch/similar-closed-cases';
 import { haversineM, textSimilarity } from '@citygov/domain/intake/duplicate-score';
-import { eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { SessionUser } from '../../trpc/context';
 import { loadWorkingCalendar } from '../calendar/load-calendar';
 import { categoryModel } from '../intake/category-suggester';
 import { textTokens } from '../intake/segment';
+import { departmentNames } from '../org/department-names';
 import {
   type ClosedCase,
   closedInDistrict,
@@ -21,7 +19,6 @@ import {
 
 type CaseRow = typeof cases.$inferSelect;
 
-const parent = alias(departments, 'parent_department');
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -99,19 +96,5 @@ async function performanceOf(db: Queryable, row: CaseRow, district: readonly Clo
         ? handledOnTime(calendar, c.dispatchedAt, limits.get(c.urgency) ?? null, events.get(c.id) ?? [])
         : null,
     })),
-  );
-}
-
-/** Names as the dispatcher knows them: a sub-unit with its parent ("临江区市政管理所／第一养护班"). */
-async function departmentNames(db: Queryable, ids: readonly number[]) {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map<number, string>();
-  const rows = await db
-    .select({ id: departments.id, name: departments.name, kind: departments.kind, parentName: parent.name })
-    .from(departments)
-    .leftJoin(parent, eq(parent.id, departments.parentId))
-    .where(inArray(departments.id, unique));
-  return new Map(
-    rows.map((d) => [d.id, d.kind === 'sub_unit' && d.parentName ? `${d.parentName}／${d.name}` : d.name]),
   );
 }

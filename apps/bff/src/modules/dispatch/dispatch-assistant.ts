@@ -1,10 +1,9 @@
 import type { Queryable } from '@citygov/db/client';
 import type { cases } from '@citygov/db/schema/cases';
-import { departments } from '@citygov/db/schema/org';
-import { inArray } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
 import { gridMembersFor } from '../cases/case-assignments';
 import { loadCaseInScope } from '../cases/load-case';
+import { departmentNames } from '../org/department-names';
 import { closedCaseInsights } from './closed-case-insights';
 import { ruleForCase } from './rule-for-case';
 
@@ -34,14 +33,7 @@ async function ruleSuggestion(db: Queryable, row: CaseRow) {
   const rule = await ruleForCase(db, row);
   if (!rule) return null;
   const ids = [rule.leadDepartmentId, ...rule.assistingDepartmentIds];
-  const names = new Map(
-    (
-      await db
-        .select({ id: departments.id, name: departments.name })
-        .from(departments)
-        .where(inArray(departments.id, ids))
-    ).map((d) => [d.id, d.name]),
-  );
+  const names = await departmentNames(db, ids);
   const named = (id: number) => ({ id, name: names.get(id) ?? `#${id}` });
   return {
     id: rule.id,

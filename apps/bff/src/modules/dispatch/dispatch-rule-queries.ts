@@ -3,6 +3,7 @@ import { categories, categoryMajors } from '@citygov/db/schema/catalogue';
 import { areas, departments } from '@citygov/db/schema/org';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
+import { departmentNames } from '../org/department-names';
 import { listAreaTree } from '../org/org-queries';
 import { ruleAccess } from './dispatch-rule-scope';
 import { loadDispatchRules, type StoredDispatchRule } from './load-dispatch-rules';
@@ -14,16 +15,7 @@ export type DispatchRuleView = Awaited<ReturnType<typeof describeDispatchRules>>
 export async function describeDispatchRules(db: Queryable, user: SessionUser, rules: readonly StoredDispatchRule[]) {
   const departmentIds = [...new Set(rules.flatMap((r) => [r.leadDepartmentId, ...r.assistingDepartmentIds]))];
   const codes = [...new Set(rules.flatMap((r) => (r.categoryCode ? [r.categoryCode] : [])))];
-  const departmentNames = new Map(
-    departmentIds.length === 0
-      ? []
-      : (
-          await db
-            .select({ id: departments.id, name: departments.name })
-            .from(departments)
-            .where(inArray(departments.id, departmentIds))
-        ).map((d) => [d.id, d.name]),
-  );
+  const namesById = await departmentNames(db, departmentIds);
   const majorNames = new Map((await db.select().from(categoryMajors)).map((m) => [`${m.kind}:${m.code}`, m.name]));
   const minorNames = new Map(
     codes.length === 0
@@ -35,7 +27,7 @@ export async function describeDispatchRules(db: Queryable, user: SessionUser, ru
             .where(inArray(categories.code, codes))
         ).map((c) => [`${c.kind}:${c.code}`, c.name]),
   );
-  const nameOf = (id: number) => departmentNames.get(id) ?? `#${id}`;
+  const nameOf = (id: number) => namesById.get(id) ?? `#${id}`;
   return rules.map((rule) => ({
     id: rule.id,
     name: rule.name,

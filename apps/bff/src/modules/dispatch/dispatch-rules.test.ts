@@ -49,7 +49,7 @@ describe('the demo rules', () => {
       categoryName: '供水井盖',
       majorName: '市政公用设施',
       areaName: null,
-      leadDepartmentName: '供水分公司',
+      leadDepartmentName: '市水务集团／供水分公司',
       assistingDepartmentNames: ['市市政设施管理中心'],
     });
   });
@@ -241,7 +241,7 @@ describe('the preview', () => {
     expect(preview.applied?.name).toBe('全市供水井盖');
     expect(preview.others.map((r) => r.name)).toEqual(['临江区市政公用设施']);
     expect(preview.summary).toBe(
-      '该区域此类案件将派往：供水分公司（主办），市市政设施管理中心（协办） · 规则「全市供水井盖」 · 人工确认',
+      '该区域此类案件将派往：市水务集团／供水分公司（主办），市市政设施管理中心（协办） · 规则「全市供水井盖」 · 人工确认',
     );
     const other = await admin.dispatchRules.preview({
       kind: 'component',

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { type APIRequestContext, type Page, request } from '@playwright/test';
+import { DEMO_PASSWORD } from './helpers';
+
+// tRPC over HTTP for setting up what a test is not about (superjson: {"json": input}),
+// each role with its own cookie jar; and optional screenshots for looking at.
+
+export type Api = APIRequestContext;
+
+export async function trpcMutation<T>(api: Api, path: string, input: unknown): Promise<T> {
+  const res = await api.post(`/trpc/${path}`, { data: { json: input } });
+  const body = await res.json();
+  if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body.error?.json?.message ?? body)}`);
+  return body.result.data.json as T;
+}
+
+export async function trpcQuery<T>(api: Api, path: string, input?: unknown): Promise<T> {
+  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const res = await api.get(`/trpc/${path}${query}`);
+  const body = await res.json();
+  if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body.error?.json?.message ?? body)}`);
+  return body.result.data.json as T;
+}
+
+export interface Me {
+  id: number;
+  departmentId: number | null;
+}
+
+/** A signed-in API client for a demo account, and who it is. */
+export async function apiAs(baseURL: string, username: string): Promise<{ api: Api; me: Me }> {
+  const api = await request.newContext({ baseURL });
+  const me = await trpcMutation<Me>(api, 'auth.login', { username, password: DEMO_PASSWORD });
+  return { api, me };
+}
+
+/** One workflow action at the case's current version. */
+export async function actOnCase(api: Api, caseId: number, action: string, extra: Record<string, unknown> = {}) {
+  const { case: c } = await trpcQuery<{ case: { version: number } }>(api, 'cases.byId', { id: caseId });
+  return trpcMutation<{ status: string; version: number }>(api, 'cases.act', {
+    caseId,
+    expectedVersion: c.version,
+    action,
+    ...extra,
+  });
+}
+
+/** Set E2E_SHOTS=1 to also write screenshots (gitignored folder) for looking at. */
+const SHOTS = process.env.E2E_SHOTS ? join(import.meta.dirname, '../../../screenshots') : null;
+
+export async function shootIfAsked(page: Page, name: string) {
+  if (!SHOTS) return;
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
