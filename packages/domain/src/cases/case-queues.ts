@@ -17,6 +17,8 @@ export interface CaseQueue {
   overdue?: boolean;
   warning?: boolean;
   supervised?: boolean;
+  /** Department staff: cases their department leads (主办), or assists (协办) and has not reported on yet. */
+  departmentPart?: 'lead' | 'assist';
 }
 
 export const CASE_QUEUES = [
@@ -36,8 +38,15 @@ export const CASE_QUEUES = [
   { key: 'toDispatch', label: '待派遣', permission: 'case.dispatch', statuses: ['filed'] },
   { key: 'returnApprovals', label: '回退审批', permission: 'case.dispatch', pendingKind: 'return' },
   { key: 'extensionApprovals', label: '延期审批', permission: 'case.dispatch', pendingKind: 'extension' },
-  { key: 'toTakeUp', label: '待签收', permission: 'case.handle', statuses: ['dispatched'] },
-  { key: 'handling', label: '处置中', permission: 'case.handle', statuses: ['handling'] },
+  { key: 'toTakeUp', label: '待签收', permission: 'case.handle', statuses: ['dispatched'], departmentPart: 'lead' },
+  { key: 'handling', label: '处置中', permission: 'case.handle', statuses: ['handling'], departmentPart: 'lead' },
+  {
+    key: 'assistFeedback',
+    label: '协办待反馈',
+    permission: 'case.handle',
+    statuses: ['dispatched', 'handling', 'fed_back'],
+    departmentPart: 'assist',
+  },
   { key: 'verifyTasks', label: '核实任务', permission: 'case.verify', statuses: ['verifying'], assignedToMe: true },
   { key: 'checkTasks', label: '核查任务', permission: 'case.check', statuses: ['checking'], assignedToMe: true },
   { key: 'warning', label: '即将超时', permission: 'case.view', warning: true },

@@ -1,4 +1,4 @@
-import { cases } from '@citygov/db/schema/cases';
+import { caseDepartments, cases } from '@citygov/db/schema/cases';
 import { areas } from '@citygov/db/schema/org';
 import type { CaseQueue } from '@citygov/domain/cases/case-queues';
 import { and, eq, gt, gte, ilike, inArray, isNotNull, isNull, like, lte, or, type SQL, sql } from 'drizzle-orm';
@@ -18,7 +18,21 @@ export function queueConditions(queue: CaseQueue, user: SessionUser, now: Date):
     out.push(lte(cases.stageWarnAt, now), gt(cases.stageDeadlineAt, now), isNull(cases.pausedAt));
   }
   if (queue.supervised) out.push(eq(cases.supervised, true), isNotNull(cases.stage));
+  if (queue.departmentPart) out.push(departmentPartCondition(queue.departmentPart, user));
   return out;
+}
+
+/**
+ * The department queues split by the department's part: 待签收 / 处置中 hold what it leads;
+ * 协办待反馈 what it assists and has not reported on (read once into an array, as in case-scope.ts).
+ */
+function departmentPartCondition(part: 'lead' | 'assist', user: SessionUser): SQL {
+  const ids = [...user.departmentIds];
+  if (ids.length === 0) return part === 'lead' ? sql`true` : sql`false`;
+  if (part === 'lead') return inArray(cases.leadDepartmentId, ids);
+  return sql`${cases.id} = any(array(select ${caseDepartments.caseId} from ${caseDepartments}
+    where ${caseDepartments.role} = 'assist' and ${isNull(caseDepartments.fedBackAt)}
+      and ${inArray(caseDepartments.departmentId, ids)}))`;
 }
 
 /** Overdue: a running clock (not paused, not final) past its deadline. */

@@ -80,6 +80,11 @@ describe('co-dispatch (主办 + 协办)', () => {
     expect((await failure(act('linjiang.dept_handler', id, 'feedBack', { reason: '已处理' }))).code).toBe('CONFLICT');
     const noReason = await failure(act('linjiang.dept_handler', id, 'assistFeedBack'));
     expect(noReason.code).toBe('BAD_REQUEST');
+    // Its queues: the case waits in 协办待反馈, not in 待签收 (which holds what it leads).
+    const queue = async (key: string) =>
+      (await handler.cases.list({ queue: key, pageSize: 200 })).rows.map((r) => r.id);
+    expect(await queue('assistFeedback')).toContain(id);
+    expect(await queue('toTakeUp')).not.toContain(id);
 
     const before = await caseRow(id);
     await act('linjiang.dept_handler', id, 'assistFeedBack', { reason: '已配合切断井盖周边电源' });
@@ -94,6 +99,7 @@ describe('co-dispatch (主办 + 协办)', () => {
     expect(row?.fedBackAt).toBeInstanceOf(Date);
     expect(row?.fedBackBy).toBe(await app.userId('linjiang.dept_handler'));
 
+    expect(await queue('assistFeedback')).not.toContain(id);
     const seen = await (await app.as('linjiang.dispatcher')).cases.byId({ id });
     const assist = seen.departments.find((d) => d.id === municipal);
     expect(assist).toMatchObject({

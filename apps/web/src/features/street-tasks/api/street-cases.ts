@@ -13,7 +13,7 @@ export type ReportCaseInput = inferInput<Cases['report']>;
 export type ActionAvailability = CaseDetail['actions'][number];
 
 /** The to-do queues worked on the street: a collector's site tasks, a department's cases. */
-export const STREET_QUEUE_KEYS = ['verifyTasks', 'checkTasks', 'toTakeUp', 'handling'] as const;
+export const STREET_QUEUE_KEYS = ['verifyTasks', 'checkTasks', 'toTakeUp', 'handling', 'assistFeedback'] as const;
 export type StreetQueueKey = (typeof STREET_QUEUE_KEYS)[number];
 
 function isStreetQueue(key: string): key is StreetQueueKey {
