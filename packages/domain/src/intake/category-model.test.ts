@@ -44,6 +44,16 @@ describe('text features', () => {
     expect(tokens).not.toContain('b:市民');
     expect(tokens).not.toContain('b:反映');
   });
+
+  it('adds single characters of kept words only when asked (category suggestion)', () => {
+    const words = ['市民', '反映', '井盖', '坏', '了'];
+    expect(featureTokens(words).filter((t) => t.startsWith('u:'))).toEqual([]);
+    expect(featureTokens(words, { unigrams: true }).filter((t) => t.startsWith('u:'))).toEqual([
+      'u:井',
+      'u:盖',
+      'u:坏',
+    ]);
+  });
 });
 
 describe('category model', () => {

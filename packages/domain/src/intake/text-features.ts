@@ -12,6 +12,7 @@
 /** Chinese (CJK unified ideographs, extension A and the main block). */
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
+const HAN_CHARS = /[\u3400-\u4dbf\u4e00-\u9fff]/g;
 /** Something a word must contain to be kept: a Chinese character or a Latin letter. */
 const CONTENTFUL = /[\u3400-\u4dbf\u4e00-\u9fffa-z]/;
 
@@ -62,6 +63,13 @@ export interface FeatureOptions {
   bigrams?: boolean;
   /** Add `w:` words (default true). */
   words?: boolean;
+  /**
+   * Add `u:` single Chinese characters of the kept words (default false). Colloquial
+   * reports share few whole words with the catalogue but many characters (井/盖, 摊/贩):
+   * for category suggestion they lifted top-3 on the realistic sample reports from 69% to
+   * 80% (bench/intake). Duplicate scoring keeps the default: its weights were fitted without.
+   */
+  unigrams?: boolean;
 }
 
 /**
@@ -72,6 +80,7 @@ export interface FeatureOptions {
 export function featureTokens(words: readonly string[], options: FeatureOptions = {}): string[] {
   const tokens: string[] = [];
   const bigrams: string[] = [];
+  const unigrams: string[] = [];
   let run = '';
   const flush = () => {
     if (run.length > 1) bigrams.push(...charBigrams(run));
@@ -86,10 +95,12 @@ export function featureTokens(words: readonly string[], options: FeatureOptions 
     tokens.push(`w:${w}`);
     if (hasHan(w)) run += w;
     else flush();
+    if (options.unigrams) for (const char of w.match(HAN_CHARS) ?? []) unigrams.push(`u:${char}`);
   }
   flush();
   if (options.words === false) tokens.length = 0;
   if (options.bigrams !== false) for (const bigram of bigrams) tokens.push(`b:${bigram}`);
+  tokens.push(...unigrams);
   return tokens;
 }
 

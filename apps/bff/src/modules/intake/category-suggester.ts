@@ -16,7 +16,7 @@ import {
   suggestCategories,
   trainCategoryModel,
 } from '@citygov/domain/intake/category-model';
-import { textTokens } from './segment';
+import { categoryTokens } from './segment';
 import { loadTrainingSources, type TrainingSources, trainingExamples } from './training-data';
 
 export const REFRESH_AFTER_MS = 6 * 60 * 60 * 1000;
@@ -117,7 +117,7 @@ export async function suggest(
   input: { text: string; kind?: CategoryKind | undefined; limit?: number | undefined },
 ): Promise<Suggestion[]> {
   const model = await categoryModel(db);
-  return suggestCategories(model, textTokens(input.text), { kind: input.kind, limit: input.limit ?? 3 }).map(
+  return suggestCategories(model, categoryTokens(input.text), { kind: input.kind, limit: input.limit ?? 3 }).map(
     ({ category, score }) => ({
       kind: category.kind,
       code: category.code,

@@ -20,7 +20,12 @@ export function segmentWords(text: string): string[] {
   return segmenter().cut(normaliseText(text), true);
 }
 
-/** The feature tokens (words and character bigrams) of a report text. */
+/** The feature tokens (words and character bigrams) of a report text, as duplicate scoring compares them. */
 export function textTokens(text: string): string[] {
   return featureTokens(segmentWords(text));
+}
+
+/** The tokens category suggestion learns and scores: words, bigrams and single characters. */
+export function categoryTokens(text: string): string[] {
+  return featureTokens(segmentWords(text), { unigrams: true });
 }

@@ -17,7 +17,7 @@ import {
   type TrainingExample,
 } from '@citygov/domain/intake/category-model';
 import { desc, eq } from 'drizzle-orm';
-import { textTokens } from './segment';
+import { categoryTokens } from './segment';
 
 const SEED_DIR = new URL('../../../../../packages/db/src/seed/', import.meta.url);
 
@@ -127,7 +127,7 @@ export async function loadTrainingSources(db: Queryable): Promise<TrainingSource
 /** Every source as weighted, tokenised documents. */
 export function trainingExamples(
   sources: TrainingSources,
-  tokenise: (text: string) => string[] = textTokens,
+  tokenise: (text: string) => string[] = categoryTokens,
 ): TrainingExample[] {
   const examples: TrainingExample[] = [];
   const add = (kind: CategoryKind, code: string, text: string, weight: number) => {
