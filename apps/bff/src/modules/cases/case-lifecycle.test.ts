@@ -2,7 +2,7 @@ import { caseDepartments, caseEvents, cases } from '@citygov/db/schema/cases';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
-import { departmentNamed, failure, pointIn, SAMPLE_REPORT } from './case-test-helpers';
+import { actAs, caseRowOf, departmentNamed, failure, pointIn, SAMPLE_REPORT } from './case-test-helpers';
 
 let app: TestApp;
 let here: Awaited<ReturnType<typeof pointIn>>;
@@ -12,17 +12,10 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-async function act(username: string, caseId: number, action: string, extra: Record<string, unknown> = {}) {
-  const caller = await app.as(username);
-  const { case: current } = await caller.cases.byId({ id: caseId });
-  return caller.cases.act({ caseId, expectedVersion: current.version, action, ...extra });
-}
+const act = (username: string, caseId: number, action: string, extra: Record<string, unknown> = {}) =>
+  actAs(app, username, caseId, action, extra);
 
-async function caseRow(id: number) {
-  const [row] = await app.db.select().from(cases).where(eq(cases.id, id));
-  if (!row) throw new Error('case vanished');
-  return row;
-}
+const caseRow = (id: number) => caseRowOf(app, id);
 
 describe('the whole chain', () => {
   it('report → accept → verify → file → dispatch → handle (with an extension) → check fails → rework → check → close', async () => {

@@ -1,3 +1,4 @@
+import { cases } from '@citygov/db/schema/cases';
 import { areas, departments } from '@citygov/db/schema/org';
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, like } from 'drizzle-orm';
@@ -55,3 +56,23 @@ export const SAMPLE_REPORT = {
   urgency: 'normal' as const,
   description: '柳岸新村12幢一楼住户在院内用彩钢瓦围出一间棚屋',
 };
+
+/** One workflow action as a demo account, at the case's current version (as the desk sends it). */
+export async function actAs(
+  app: TestApp,
+  username: string,
+  caseId: number,
+  action: string,
+  extra: Record<string, unknown> = {},
+) {
+  const caller = await app.as(username);
+  const { case: current } = await caller.cases.byId({ id: caseId });
+  return caller.cases.act({ caseId, expectedVersion: current.version, action, ...extra });
+}
+
+/** The case row as stored. */
+export async function caseRowOf(app: TestApp, id: number) {
+  const [row] = await app.db.select().from(cases).where(eq(cases.id, id));
+  if (!row) throw new Error('case vanished');
+  return row;
+}

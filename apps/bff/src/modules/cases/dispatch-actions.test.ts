@@ -1,9 +1,9 @@
-import { caseDepartments, cases } from '@citygov/db/schema/cases';
+import { caseDepartments } from '@citygov/db/schema/cases';
 import { departments } from '@citygov/db/schema/org';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
-import { departmentNamed, failure, pointIn, SAMPLE_REPORT } from './case-test-helpers';
+import { actAs, caseRowOf, departmentNamed, failure, pointIn, SAMPLE_REPORT } from './case-test-helpers';
 
 /**
  * 派遣 beyond the plain one: co-dispatch (主办 + 协办, each feeding back), 二级派遣 to a
@@ -21,17 +21,10 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-async function act(username: string, caseId: number, action: string, extra: Record<string, unknown> = {}) {
-  const caller = await app.as(username);
-  const { case: current } = await caller.cases.byId({ id: caseId });
-  return caller.cases.act({ caseId, expectedVersion: current.version, action, ...extra });
-}
+const act = (username: string, caseId: number, action: string, extra: Record<string, unknown> = {}) =>
+  actAs(app, username, caseId, action, extra);
 
-async function caseRow(id: number) {
-  const [row] = await app.db.select().from(cases).where(eq(cases.id, id));
-  if (!row) throw new Error('case vanished');
-  return row;
-}
+const caseRow = (id: number) => caseRowOf(app, id);
 
 /** A fresh case in 已立案, waiting for the dispatcher. */
 async function filedCase(description = SAMPLE_REPORT.description) {

@@ -1,9 +1,9 @@
-import { caseDepartments, cases } from '@citygov/db/schema/cases';
+import { caseDepartments } from '@citygov/db/schema/cases';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
 import { type CaseChange, caseChanges } from '../cases/case-bus';
-import { departmentNamed, pointIn } from '../cases/case-test-helpers';
+import { caseRowOf, departmentNamed, pointIn } from '../cases/case-test-helpers';
 import { AUTOMATIC_ACTOR } from './automatic-dispatch';
 import { areaNamed, ruleInput } from './dispatch-rule-test-helpers';
 
@@ -54,11 +54,7 @@ async function reportAndFile(urgency: 'normal' | 'urgent' = 'normal') {
   return { id: reported.id, filed };
 }
 
-async function caseRow(id: number) {
-  const [row] = await app.db.select().from(cases).where(eq(cases.id, id));
-  if (!row) throw new Error('case vanished');
-  return row;
-}
+const caseRow = (id: number) => caseRowOf(app, id);
 
 async function setRule(data: { automatic?: boolean; enabled?: boolean }) {
   await (await app.as('admin')).dispatchRules.update({ id: ruleId, data });

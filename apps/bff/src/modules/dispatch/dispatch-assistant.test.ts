@@ -4,7 +4,7 @@ import { areas } from '@citygov/db/schema/org';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
-import { departmentNamed, failure, pointIn, SAMPLE_REPORT } from '../cases/case-test-helpers';
+import { actAs, departmentNamed, failure, pointIn, SAMPLE_REPORT } from '../cases/case-test-helpers';
 
 /**
  * 派遣助手 on a real database: closed cases are walked through the whole chain, then
@@ -24,11 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-async function act(username: string, caseId: number, action: string, extra: Record<string, unknown> = {}) {
-  const caller = await app.as(username);
-  const { case: current } = await caller.cases.byId({ id: caseId });
-  return caller.cases.act({ caseId, expectedVersion: current.version, action, ...extra });
-}
+const act = (username: string, caseId: number, action: string, extra: Record<string, unknown> = {}) =>
+  actAs(app, username, caseId, action, extra);
 
 async function filedCase(description: string, categoryCode = SAMPLE_REPORT.categoryCode) {
   const reported = await (await app.as('linjiang.acceptor')).cases.report({

@@ -1,11 +1,11 @@
 import { auditLog } from '@citygov/db/schema/audit';
 import { users } from '@citygov/db/schema/auth';
-import { caseEvents, cases } from '@citygov/db/schema/cases';
+import { caseEvents } from '@citygov/db/schema/cases';
 import { duplicateSuspects } from '@citygov/db/schema/intake';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
-import { failure, pointIn } from '../cases/case-test-helpers';
+import { caseRowOf, failure, pointIn } from '../cases/case-test-helpers';
 
 let app: TestApp;
 let here: Awaited<ReturnType<typeof pointIn>>;
@@ -24,11 +24,7 @@ function report(username: string, categoryCode: string, description: string, ext
     );
 }
 
-async function caseRow(id: number) {
-  const [row] = await app.db.select().from(cases).where(eq(cases.id, id));
-  if (!row) throw new Error('case vanished');
-  return row;
-}
+const caseRow = (id: number) => caseRowOf(app, id);
 
 const timelineOf = (id: number) =>
   app.db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.id));
