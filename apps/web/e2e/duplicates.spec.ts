@@ -146,3 +146,30 @@ test('并案 from a case’s detail page looks the lead up by number before conf
   await expect(page.getByRole('heading', { name: '疑似重复' })).toBeVisible();
   await expect(page.getByRole('button', { name: `疑似重复 ${first.caseNo} 与 ${second.caseNo}` })).toHaveCount(0);
 });
+
+test('the city administrator sets the thresholds; a district administrator only reads them', async ({ page }) => {
+  await login(page, 'admin');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '判重设置' }).click();
+  await expect(page.getByRole('heading', { name: '判重设置' })).toBeVisible();
+  const merge = page.getByRole('spinbutton', { name: '自动并案阈值', exact: true });
+  await expect(merge).toHaveValue('84.0');
+  await merge.fill('92');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('判重阈值已保存，新的上报即按此判定')).toBeVisible();
+  await shootIfAsked(page, 'duplicate-settings-desk');
+
+  await page.context().clearCookies();
+  await login(page, 'linjiang.admin');
+  await page.goto('/admin/duplicate-settings');
+  await expect(page.getByText('判重阈值为全市统一设置，仅市级系统管理员可以修改；此处仅供查看')).toBeVisible();
+  await expect(page.getByRole('spinbutton', { name: '自动并案阈值', exact: true })).toHaveValue('92.0');
+  await expect(page.getByRole('button', { name: '保存' })).toBeDisabled();
+
+  // Back to the shipped values for whoever runs next.
+  await page.context().clearCookies();
+  await login(page, 'admin');
+  await page.goto('/admin/duplicate-settings');
+  await page.getByRole('button', { name: /恢复默认值/ }).click();
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('判重阈值已保存，新的上报即按此判定')).toBeVisible();
+});

@@ -1,6 +1,7 @@
 import type { Queryable } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
 import { settings } from '@citygov/db/schema/intake';
+import { ForbiddenError } from '@citygov/domain/errors';
 import { DEFAULT_DUPLICATE_THRESHOLDS, type DuplicateThresholds } from '@citygov/domain/intake/duplicate-score';
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
@@ -20,8 +21,13 @@ export async function loadDuplicateThresholds(db: Queryable): Promise<DuplicateT
   return parsed.success ? { ...DEFAULT_DUPLICATE_THRESHOLDS, ...parsed.data } : DEFAULT_DUPLICATE_THRESHOLDS;
 }
 
-/** What the admin page shows: the values in force, the shipped defaults, and who changed them last. */
-export async function thresholdsView(db: Queryable) {
+/** The thresholds hold for the whole city, so only a city-level administrator changes them. */
+function mayEditThresholds(user: SessionUser): boolean {
+  return user.areaLevel === 'city';
+}
+
+/** What the admin page shows: the values in force, the shipped defaults, who changed them last, and whether this user may. */
+export async function thresholdsView(db: Queryable, user: SessionUser) {
   const [row] = await db
     .select({ updatedAt: settings.updatedAt, updatedBy: users.displayName })
     .from(settings)
@@ -34,15 +40,17 @@ export async function thresholdsView(db: Queryable) {
     defaults: { merge: DEFAULT_DUPLICATE_THRESHOLDS.merge, review: DEFAULT_DUPLICATE_THRESHOLDS.review },
     updatedAt: row?.updatedAt ?? null,
     updatedBy: row?.updatedBy ?? null,
+    editable: mayEditThresholds(user),
   };
 }
 
 export async function saveDuplicateThresholds(db: Queryable, user: SessionUser, input: TSetThresholdsInput) {
+  if (!mayEditThresholds(user)) throw new ForbiddenError('判重阈值为全市统一设置，仅市级系统管理员可以修改');
   const value = { merge: input.merge, review: input.review };
   const now = new Date();
   await db
     .insert(settings)
     .values({ key: THRESHOLDS_KEY, value, updatedAt: now, updatedBy: user.id })
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now, updatedBy: user.id } });
-  return thresholdsView(db);
+  return thresholdsView(db, user);
 }

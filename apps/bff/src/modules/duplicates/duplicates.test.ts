@@ -44,6 +44,7 @@ describe('判重阈值 (admin)', () => {
       review: 0.3,
       defaults: { merge: 0.84, review: 0.3 },
       updatedBy: null,
+      editable: true,
     });
     const saved = await admin.duplicates.setThresholds({ merge: 0.9, review: 0.4 });
     expect(saved).toMatchObject({ merge: 0.9, review: 0.4, updatedBy: await nameOf('admin') });
@@ -65,6 +66,12 @@ describe('判重阈值 (admin)', () => {
     const lead = await app.as('linjiang.shift_lead');
     expect((await failure(lead.duplicates.setThresholds({ merge: 0.9, review: 0.4 }))).code).toBe('FORBIDDEN');
     expect((await failure(lead.duplicates.thresholds())).code).toBe('FORBIDDEN');
+    // A district administrator sees the city's thresholds but may not change them.
+    const districtAdmin = await app.as('linjiang.admin');
+    expect(await districtAdmin.duplicates.thresholds()).toMatchObject({ merge: 0.9, editable: false });
+    const refused = await failure(districtAdmin.duplicates.setThresholds({ merge: 0.95, review: 0.4 }));
+    expect([refused.code, refused.message]).toEqual(['FORBIDDEN', '判重阈值为全市统一设置，仅市级系统管理员可以修改']);
+    expect((await admin.duplicates.thresholds()).merge).toBe(0.9);
 
     await admin.duplicates.setThresholds({ merge: 0.84, review: 0.3 });
   });

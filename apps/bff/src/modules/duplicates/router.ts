@@ -12,8 +12,9 @@ import { countPendingPairs, listPendingPairs } from './list-suspects';
 
 export const duplicatesRouter = router({
   /** The thresholds in force and the shipped defaults. */
-  thresholds: permissionProcedure('rules.manage').query(({ ctx }) => thresholdsView(ctx.db)),
+  thresholds: permissionProcedure('rules.manage').query(({ ctx }) => thresholdsView(ctx.db, ctx.user)),
 
+  /** City-level administrators only: the thresholds hold for the whole city. */
   setThresholds: permissionProcedure('rules.manage')
     .input(ZSetThresholdsInput)
     .mutation(({ ctx, input }) => saveDuplicateThresholds(ctx.db, ctx.user, input)),

@@ -72,7 +72,15 @@ export function ThresholdForm({ view }: { view: ThresholdsView }) {
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 760 }}>
+    <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={!view.editable} style={{ maxWidth: 760 }}>
+      {view.editable ? null : (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="判重阈值为全市统一设置，仅市级系统管理员可以修改；此处仅供查看"
+        />
+      )}
       <PercentField
         name="merge"
         label="自动并案阈值"
@@ -108,10 +116,11 @@ export function ThresholdForm({ view }: { view: ThresholdsView }) {
         />
       ) : null}
       <Space wrap>
-        <Button type="primary" htmlType="submit" loading={save.isPending} disabled={invalid}>
+        <Button type="primary" htmlType="submit" loading={save.isPending} disabled={invalid || !view.editable}>
           保存
         </Button>
         <Button
+          disabled={!view.editable}
           onClick={() =>
             form.setFieldsValue({ review: toPercent(view.defaults.review), merge: toPercent(view.defaults.merge) })
           }
