@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { photo } from './photos';
 
 /** Every demo account's password (the seed's DEMO_PASSWORD). */
 export const DEMO_PASSWORD = 'Citygov@2026';
@@ -44,4 +45,21 @@ export async function pickLeadDepartment(page: Page, dialog: Locator, name: stri
     const field = dialog.locator('.ant-form-item').filter({ hasText: '主办部门' }).first();
     await expect(field).toContainText(name, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
+}
+
+/** The phone report form: GPS, optionally a camera photo, category 暴露垃圾 picked by search, the description. */
+export async function fillPhoneReport(page: Page, description: string, withPhoto: boolean) {
+  await page.getByRole('button', { name: '定位', exact: true }).click();
+  await expect(page.getByText('所在网格：')).toBeVisible();
+  if (withPhoto) {
+    await page.getByLabel('拍照').setInputFiles(photo());
+    await expect(page.getByRole('img', { name: '第 1 张照片' })).toBeVisible();
+  }
+  await page.getByRole('button', { name: '请选择问题分类' }).click();
+  await page.getByLabel('搜索分类').fill('暴露垃圾');
+  await page
+    .getByRole('list', { name: '事件分类列表' })
+    .getByRole('button', { name: /暴露垃圾/ })
+    .click();
+  await page.getByLabel('问题描述').fill(description);
 }

@@ -1,6 +1,5 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { login } from './helpers';
-import { photo } from './photos';
+import { fillPhoneReport as fillReport, login } from './helpers';
 
 // Intake assistance: 智能判重 on the phone before a second report of the same problem,
 // and 建议分类 on the desk intake form as the acceptor types the description.
@@ -15,22 +14,6 @@ async function phoneLogin(page: Page, context: BrowserContext, username: string)
   const [longitude, latitude] = body.result.data.json.center as [number, number];
   // Away from the centre the other phone tests report at, so only this test's case is near.
   await context.setGeolocation({ longitude: longitude - 0.0012, latitude: latitude + 0.0008, accuracy: 10 });
-}
-
-async function fillReport(page: Page, description: string, withPhoto: boolean) {
-  await page.getByRole('button', { name: '定位', exact: true }).click();
-  await expect(page.getByText('所在网格：')).toBeVisible();
-  if (withPhoto) {
-    await page.getByLabel('拍照').setInputFiles(photo());
-    await expect(page.getByRole('img', { name: '第 1 张照片' })).toBeVisible();
-  }
-  await page.getByRole('button', { name: '请选择问题分类' }).click();
-  await page.getByLabel('搜索分类').fill('暴露垃圾');
-  await page
-    .getByRole('list', { name: '事件分类列表' })
-    .getByRole('button', { name: /暴露垃圾/ })
-    .click();
-  await page.getByLabel('问题描述').fill(description);
 }
 
 test.describe('on a phone', () => {

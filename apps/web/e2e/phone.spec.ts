@@ -1,6 +1,6 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { type Api, actOnCase, apiAs, trpcMutation, trpcQuery } from './api';
-import { login } from './helpers';
+import { fillPhoneReport, login } from './helpers';
 import { photo } from './photos';
 
 // The street pages (/m/…) on a phone: a collector reports with GPS and a photo, keeps a
@@ -47,19 +47,7 @@ async function phoneLogin(page: Page, context: BrowserContext, username: string)
   return centre;
 }
 
-async function fillReport(page: Page, description: string) {
-  await page.getByRole('button', { name: '定位', exact: true }).click();
-  await expect(page.getByText('所在网格：')).toBeVisible();
-  await page.getByLabel('拍照').setInputFiles(photo());
-  await expect(page.getByRole('img', { name: '第 1 张照片' })).toBeVisible();
-  await page.getByRole('button', { name: '请选择问题分类' }).click();
-  await page.getByLabel('搜索分类').fill('暴露垃圾');
-  await page
-    .getByRole('list', { name: '事件分类列表' })
-    .getByRole('button', { name: /暴露垃圾/ })
-    .click();
-  await page.getByLabel('问题描述').fill(description);
-}
+const fillReport = (page: Page, description: string) => fillPhoneReport(page, description, true);
 
 // ---- tests -------------------------------------------------------------------------
 

@@ -70,19 +70,21 @@ export async function requireDispatchableDepartment(db: Queryable, user: Session
   return row;
 }
 
+/** What the desk shows of a grid member (网格责任人). */
+export const gridMemberColumns = {
+  id: users.id,
+  displayName: users.displayName,
+  role: users.role,
+  position: users.position,
+  phone: users.phone,
+};
+
 /** 网格责任人: street chiefs and collectors whose area holds the grid, the most local first. */
 export async function gridMembersFor(db: Queryable, gridId: number) {
   const [grid] = await db.select({ path: areas.path }).from(areas).where(eq(areas.id, gridId));
   if (!grid) throw new ValidationError('网格不存在');
   return db
-    .select({
-      id: users.id,
-      displayName: users.displayName,
-      role: users.role,
-      position: users.position,
-      phone: users.phone,
-      areaName: areas.name,
-    })
+    .select({ ...gridMemberColumns, areaName: areas.name })
     .from(users)
     .innerJoin(areas, eq(areas.id, users.areaId))
     .where(

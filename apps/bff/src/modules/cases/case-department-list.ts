@@ -4,6 +4,7 @@ import { caseDepartments } from '@citygov/db/schema/cases';
 import { departments } from '@citygov/db/schema/org';
 import { asc, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { gridMemberColumns } from './case-assignments';
 
 const parent = alias(departments, 'parent_department');
 const feeder = alias(users, 'assist_feeder');
@@ -37,15 +38,6 @@ export function caseDepartmentList(db: Queryable, caseId: number) {
 /** The grid member (网格责任人) named at dispatch, with what the desk shows of them. */
 export async function gridMemberOf(db: Queryable, userId: number | null) {
   if (!userId) return null;
-  const [member] = await db
-    .select({
-      id: users.id,
-      displayName: users.displayName,
-      role: users.role,
-      position: users.position,
-      phone: users.phone,
-    })
-    .from(users)
-    .where(eq(users.id, userId));
+  const [member] = await db.select(gridMemberColumns).from(users).where(eq(users.id, userId));
   return member ?? null;
 }

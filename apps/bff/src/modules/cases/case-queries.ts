@@ -13,6 +13,7 @@ import type { SessionUser } from '../../trpc/context';
 import { loadWorkingCalendar } from '../calendar/load-calendar';
 import { requireAreaInScope } from '../org/scope';
 import { WARNING_RATIO } from './case-clock';
+import { caseSummaryColumns } from './case-columns';
 import { caseDepartmentList, gridMemberOf } from './case-department-list';
 import { filterConditions, queueConditions, whereAll } from './case-filters';
 import type { TListCasesInput } from './case-schemas';
@@ -22,20 +23,7 @@ import { loadCaseInScope } from './load-case';
 import { leadsById, mergeLinks, statusNameOf } from './merge-links';
 
 const listColumns = {
-  id: cases.id,
-  caseNo: cases.caseNo,
-  status: cases.status,
-  version: cases.version,
-  source: cases.source,
-  kind: cases.kind,
-  categoryCode: cases.categoryCode,
-  categoryName: categories.name,
-  urgency: cases.urgency,
-  description: cases.description,
-  address: cases.address,
-  lng: cases.lng,
-  lat: cases.lat,
-  gridId: cases.gridId,
+  ...caseSummaryColumns,
   pendingKind: cases.pendingKind,
   checkResult: cases.checkResult,
   stage: cases.stage,

@@ -3,6 +3,7 @@ import { caseAttachments, cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
 import { CASE_ACTIONS } from '@citygov/domain/cases/case-actions';
 import { and, asc, eq, inArray, like } from 'drizzle-orm';
+import { caseSummaryColumns } from '../cases/case-columns';
 import { statusNameOf } from '../cases/merge-links';
 
 /** What the side-by-side comparison shows of one case. */
@@ -12,20 +13,7 @@ export async function caseBriefs(db: Queryable, ids: readonly number[]) {
   const [rows, photos] = await Promise.all([
     db
       .select({
-        id: cases.id,
-        caseNo: cases.caseNo,
-        status: cases.status,
-        version: cases.version,
-        source: cases.source,
-        kind: cases.kind,
-        categoryCode: cases.categoryCode,
-        categoryName: categories.name,
-        urgency: cases.urgency,
-        description: cases.description,
-        address: cases.address,
-        lng: cases.lng,
-        lat: cases.lat,
-        gridId: cases.gridId,
+        ...caseSummaryColumns,
         reporterName: cases.reporterName,
         reportedAt: cases.reportedAt,
       })
