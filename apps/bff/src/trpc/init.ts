@@ -1,3 +1,4 @@
+import { DomainError, type ErrorCode } from '@citygov/domain/errors';
 import type { Permission } from '@citygov/domain/permissions';
 import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
@@ -36,16 +37,20 @@ export const t = initTRPC
   .meta<ProcedureMeta>()
   .create({
     transformer: superjson,
+    // Clients branch on data.appCode (stable, see ERROR_CODES) and place data.fieldErrors beside fields.
     errorFormatter({ shape, error }) {
       const cause = error.cause;
       if (cause instanceof ZodError) {
         return {
           ...shape,
           message: readableZodMessage(cause),
-          // Per-field messages so forms can show them next to the field.
-          data: { ...shape.data, fieldErrors: fieldErrorsOf(cause) },
+          data: { ...shape.data, appCode: 'FIELD_INVALID' as ErrorCode, fieldErrors: fieldErrorsOf(cause) },
         };
       }
-      return { ...shape, data: { ...shape.data, fieldErrors: null } };
+      if (cause instanceof DomainError) {
+        const fieldErrors = cause.field ? { [cause.field]: [cause.message] } : null;
+        return { ...shape, data: { ...shape.data, appCode: cause.code, fieldErrors } };
+      }
+      return { ...shape, data: { ...shape.data, appCode: null as ErrorCode | null, fieldErrors: null } };
     },
   });

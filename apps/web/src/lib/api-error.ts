@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@citygov/domain/errors';
 import { TRPCClientError } from '@trpc/client';
 import type { AppRouter } from './trpc';
 
@@ -10,6 +11,11 @@ export function isApiError(error: unknown): error is ApiError {
 /** The tRPC error code (UNAUTHORIZED, FORBIDDEN, CONFLICT…), when the server sent one. */
 export function apiErrorCode(error: unknown): string | undefined {
   return isApiError(error) ? error.data?.code : undefined;
+}
+
+/** The BFF's stable application code (CASE_STATE_CONFLICT, FIELD_INVALID…); branch on this, never on the message. */
+export function apiAppCode(error: unknown): ErrorCode | null {
+  return isApiError(error) ? (error.data?.appCode ?? null) : null;
 }
 
 export function isUnauthorized(error: unknown): boolean {
