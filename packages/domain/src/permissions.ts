@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   'rules.manage': '配置派遣规则与判重阈值',
   'crossCheck.review': '交叉抽查评审',
   'dashboard.view': '查看指挥大屏',
+  /** Full phone numbers and other personal data; masked for everyone else, and every full view is logged. */
+  'personal.view': '查看完整个人信息',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -54,9 +56,10 @@ const EVERYONE: Permission[] = ['portal.view', 'todo.view', 'map.view', 'categor
 
 const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
   collector: [...EVERYONE, 'case.report', 'case.verify', 'case.check'],
-  acceptor: [...EVERYONE, 'case.view', 'case.report', 'case.accept'],
-  shift_lead: [...EVERYONE, 'case.view', 'case.accept', 'case.file', 'case.close', 'case.supervise'],
-  dispatcher: [...EVERYONE, 'case.view', 'case.dispatch', 'case.supervise', 'org.view'],
+  // Acceptors call reporters back; shift leads and dispatchers may need to reach them or a grid member.
+  acceptor: [...EVERYONE, 'case.view', 'case.report', 'case.accept', 'personal.view'],
+  shift_lead: [...EVERYONE, 'case.view', 'case.accept', 'case.file', 'case.close', 'case.supervise', 'personal.view'],
+  dispatcher: [...EVERYONE, 'case.view', 'case.dispatch', 'case.supervise', 'org.view', 'personal.view'],
   dept_handler: [...EVERYONE, 'case.view', 'case.handle'],
   street_chief: [...EVERYONE, 'case.view', 'case.report', 'street.handle'],
   supervisor: [...EVERYONE, 'case.view', 'evaluation.view', 'crossCheck.review', 'auditLog.view'],
@@ -72,6 +75,7 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'category.manage',
     'rules.manage',
     'dashboard.view',
+    'personal.view',
   ],
 };
 
