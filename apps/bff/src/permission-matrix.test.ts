@@ -59,6 +59,7 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'cases.queueDefinitions': 'todo.view',
   'cases.onChange': 'portal.view',
   'cases.addRemark': 'case.view',
+  'cases.revealReporterPhone': 'personal.view',
   'cases.collectorsFor': 'case.accept',
   'cases.dispatchTargets': 'case.dispatch',
   'cases.batchDispatch': 'case.dispatch',
@@ -173,6 +174,7 @@ const SAMPLES: Record<string, (t: Targets) => unknown> = {
   'cases.queueDefinitions': () => undefined,
   'cases.onChange': () => undefined,
   'cases.addRemark': (t) => ({ caseId: t.caseId, text: '权限矩阵备注' }),
+  'cases.revealReporterPhone': (t) => ({ caseId: t.caseId }),
   'cases.collectorsFor': (t) => ({ caseId: t.caseId }),
   'cases.dispatchTargets': () => undefined,
   'cases.batchDispatch': (t) => ({

@@ -71,6 +71,29 @@ export async function migrateDatabase(open: OpenDatabase): Promise<void> {
   }
 }
 
+/**
+ * LISTEN on a channel of the database behind `db`; resolves to a function that stops.
+ * PostgreSQL (postgres.js) listens on a connection of its own and re-listens after a
+ * reconnect (`onListen` runs each time, so a reader can catch up on what it missed);
+ * PGlite delivers the notifications of its own, in-process, transactions.
+ */
+export async function listenOn(
+  db: Database,
+  channel: string,
+  onPayload: (payload: string) => void,
+  onListen: () => void = () => {},
+): Promise<() => Promise<void>> {
+  const client = (db as unknown as { $client: unknown }).$client;
+  if (client instanceof PGlite) {
+    const unlisten = await client.listen(channel, onPayload);
+    onListen();
+    return unlisten;
+  }
+  const sql = client as postgres.Sql;
+  const { unlisten } = await sql.listen(channel, onPayload, onListen);
+  return unlisten;
+}
+
 /** `db.execute()` returns `{ rows }` on PGlite and an array on postgres.js. */
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];

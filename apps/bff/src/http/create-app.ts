@@ -7,13 +7,17 @@ import express from 'express';
 import { appRouter } from '../app-router';
 import type { AppConfig } from '../env';
 import { createAttachmentRoutes } from '../modules/attachments/http-routes';
+import { type CaseFeed, createCaseFeed } from '../modules/events/case-feed';
 import { createOpen311Routes } from '../modules/open311/http-routes';
 import { createRequestContext } from '../trpc/create-context';
 
 const MAX_BODY_BYTES = 1_000_000;
 
-/** The HTTP surface: health probes, the tRPC API, and (in start mode) the built web app. */
-export function createHttpApp(db: Database, config: AppConfig) {
+/**
+ * The HTTP surface: health probes, the tRPC API, and (in start mode) the built web app.
+ * One live case feed per app (per process), shared by every open screen's subscription.
+ */
+export function createHttpApp(db: Database, config: AppConfig, caseFeed: CaseFeed = createCaseFeed(db)) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -39,7 +43,7 @@ export function createHttpApp(db: Database, config: AppConfig) {
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: MAX_BODY_BYTES,
-      createContext: ({ req, res }) => createRequestContext(db, config, req, res),
+      createContext: ({ req, res }) => createRequestContext(db, config, req, res, caseFeed),
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc] ${path}:`, error.cause ?? error);
       },

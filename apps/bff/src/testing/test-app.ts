@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { appRouter } from '../app-router';
 import { type AppConfig, loadConfig } from '../env';
 import { loadSessionUser } from '../modules/auth/session-store';
+import { type CaseFeed, createCaseFeed } from '../modules/events/case-feed';
 import type { Context, CookieJar } from '../trpc/context';
 import { contextFromCookies } from '../trpc/create-context';
 import { createCallerFactory } from '../trpc/procedures';
@@ -36,10 +37,17 @@ export interface TestApp {
   /** A caller whose session comes from the cookies, as a browser's would. */
   withCookies(cookies: RecordingCookieJar): Promise<ReturnType<typeof createCaller>>;
   userId(username: string): Promise<number>;
+  /** The live case feed the callers' subscriptions read (the event stream, as in one BFF process). */
+  caseFeed: CaseFeed;
   close(): Promise<void>;
 }
 
-export function contextFor(db: Database, config: AppConfig, partial: Partial<Context> = {}): Context {
+export function contextFor(
+  db: Database,
+  config: AppConfig,
+  caseFeed: CaseFeed,
+  partial: Partial<Context> = {},
+): Context {
   return {
     db,
     config,
@@ -50,6 +58,7 @@ export function contextFor(db: Database, config: AppConfig, partial: Partial<Con
     userAgent: 'vitest',
     cookies: new RecordingCookieJar(),
     afterCommit: (task) => task(),
+    caseFeed,
     ...partial,
   };
 }
@@ -58,6 +67,7 @@ export function contextFor(db: Database, config: AppConfig, partial: Partial<Con
 export async function openTestApp(): Promise<TestApp> {
   const open = await openTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test' });
+  const caseFeed = createCaseFeed(open.db);
   const userId = async (username: string) => {
     const [row] = await open.db
       .select({ id: users.id })
@@ -74,14 +84,19 @@ export async function openTestApp(): Promise<TestApp> {
     async as(username) {
       const user = await loadSessionUser(open.db, await userId(username));
       if (!user) throw new Error(`user ${username} is inactive`);
-      return createCaller(contextFor(open.db, config, { user }));
+      return createCaller(contextFor(open.db, config, caseFeed, { user }));
     },
     anonymous() {
-      return createCaller(contextFor(open.db, config));
+      return createCaller(contextFor(open.db, config, caseFeed));
     },
     async withCookies(cookies) {
-      return createCaller(await contextFromCookies(open.db, config, cookies, { ip: '127.0.0.1', userAgent: 'vitest' }));
+      const client = { ip: '127.0.0.1', userAgent: 'vitest' };
+      return createCaller(await contextFromCookies(open.db, config, cookies, client, caseFeed));
     },
-    close: () => open.close(),
+    caseFeed,
+    close: async () => {
+      await caseFeed.close();
+      await open.close();
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { Database } from '@citygov/db/client';
 import type { Permission, Role } from '@citygov/domain/permissions';
 import type { AppConfig } from '../env';
+import type { CaseFeed } from '../modules/events/case-feed';
 
 /** The signed-in user as every procedure sees it: identity, role and data scope. */
 export interface SessionUser {
@@ -38,6 +39,8 @@ export interface Context {
   ip: string | null;
   userAgent: string | null;
   cookies: CookieJar;
-  /** Runs after the current mutation's transaction commits (live-update notifications). */
+  /** Runs after the current mutation's transaction commits. */
   afterCommit: (task: () => void) => void;
+  /** This process's live feed of case changes (from the event stream), for subscriptions; null outside tRPC. */
+  caseFeed: CaseFeed | null;
 }

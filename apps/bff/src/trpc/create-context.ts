@@ -3,6 +3,7 @@ import { parseCookie } from 'cookie';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../env';
 import { resolveSession, SESSION_COOKIE } from '../modules/auth/session-store';
+import type { CaseFeed } from '../modules/events/case-feed';
 import type { Context, CookieJar } from './context';
 
 function expressCookieJar(req: Request, res: Response, config: AppConfig): CookieJar {
@@ -21,6 +22,7 @@ export async function contextFromCookies(
   config: AppConfig,
   cookies: CookieJar,
   client: { ip: string | null; userAgent: string | null },
+  caseFeed: CaseFeed | null = null,
 ): Promise<Context> {
   const session = await resolveSession(db, cookies.get(SESSION_COOKIE), config.sessionIdleMs);
   if (session.kind === 'expired') cookies.clear(SESSION_COOKIE);
@@ -35,12 +37,22 @@ export async function contextFromCookies(
     cookies,
     // Outside a mutation there is no transaction to wait for.
     afterCommit: (task) => task(),
+    caseFeed,
   };
 }
 
-export function createRequestContext(db: Database, config: AppConfig, req: Request, res: Response): Promise<Context> {
-  return contextFromCookies(db, config, expressCookieJar(req, res, config), {
-    ip: req.ip ?? null,
-    userAgent: req.get('user-agent') ?? null,
-  });
+export function createRequestContext(
+  db: Database,
+  config: AppConfig,
+  req: Request,
+  res: Response,
+  caseFeed: CaseFeed | null = null,
+): Promise<Context> {
+  return contextFromCookies(
+    db,
+    config,
+    expressCookieJar(req, res, config),
+    { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+    caseFeed,
+  );
 }

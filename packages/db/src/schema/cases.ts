@@ -1,9 +1,21 @@
+import type { CaseEventKind } from '@citygov/domain/cases/case-notes';
+import {
+  CASE_KINDS,
+  CASE_SOURCE_KEYS,
+  CASE_STAGES,
+  CASE_STATUSES,
+  CHECK_RESULTS,
+  PENDING_KIND_KEYS,
+  URGENCY_KEYS,
+} from '@citygov/domain/cases/case-states';
+import { LIMIT_UNITS } from '@citygov/domain/deadlines/time-limits';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
+  check,
   date,
   doublePrecision,
   index,
@@ -16,7 +28,14 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
+import { oneOf } from './one-of';
 import { areas, departments } from './org';
+
+/** An extension request waiting for approval (延期申请), the one kind of pending request with data. */
+export interface PendingData {
+  extension?: { amount: number; unit: (typeof LIMIT_UNITS)[number] };
+  requestedBy?: string;
+}
 
 /**
  * One row per case (案件), sized for ~10 million rows. Area ids are denormalised per
@@ -29,10 +48,10 @@ export const cases = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     /** Human-readable number: year + 8-digit sequence, e.g. 202600000123. */
     caseNo: text('case_no').notNull(),
-    source: text('source').notNull(),
-    kind: text('kind', { enum: ['component', 'event'] }).notNull(),
+    source: text('source', { enum: CASE_SOURCE_KEYS }).notNull(),
+    kind: text('kind', { enum: CASE_KINDS }).notNull(),
     categoryCode: text('category_code').notNull(),
-    urgency: text('urgency', { enum: ['normal', 'urgent'] }).notNull(),
+    urgency: text('urgency', { enum: URGENCY_KEYS }).notNull(),
     description: text('description').notNull(),
     address: text('address').notNull(),
     lng: doublePrecision('lng').notNull(),
@@ -49,12 +68,13 @@ export const cases = pgTable(
     reportedBy: integer('reported_by').references(() => users.id),
     /** The reporter's own id for this submission, so a retried send returns the same case. */
     clientRequestId: text('client_request_id'),
-    status: text('status').notNull(),
+    status: text('status', { enum: CASE_STATUSES }).notNull(),
     version: integer('version').notNull().default(1),
-    pendingKind: text('pending_kind'),
-    pendingData: jsonb('pending_data').$type<Record<string, unknown>>(),
-    checkResult: text('check_result', { enum: ['passed', 'failed'] }),
-    hungUpFrom: text('hung_up_from'),
+    pendingKind: text('pending_kind', { enum: PENDING_KIND_KEYS }),
+    /** Read through `ZPendingData` (apps/bff cases module), never cast. */
+    pendingData: jsonb('pending_data').$type<PendingData>(),
+    checkResult: text('check_result', { enum: CHECK_RESULTS }),
+    hungUpFrom: text('hung_up_from', { enum: CASE_STATUSES }),
     /** Collector holding the verify or check task. */
     assigneeId: integer('assignee_id').references(() => users.id),
     leadDepartmentId: integer('lead_department_id').references(() => departments.id),
@@ -66,8 +86,8 @@ export const cases = pgTable(
     gridMemberId: integer('grid_member_id').references(() => users.id),
     /** 并案: the lead case this one was merged into. */
     mergedIntoId: bigint('merged_into_id', { mode: 'number' }).references((): AnyPgColumn => cases.id),
-    stage: text('stage'),
-    stageUnit: text('stage_unit'),
+    stage: text('stage', { enum: CASE_STAGES }),
+    stageUnit: text('stage_unit', { enum: LIMIT_UNITS }),
     stageStartedAt: timestamp('stage_started_at', { withTimezone: true }),
     stageWarnAt: timestamp('stage_warn_at', { withTimezone: true }),
     stageDeadlineAt: timestamp('stage_deadline_at', { withTimezone: true }),
@@ -81,6 +101,16 @@ export const cases = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // The one definition of each union (packages/domain) holds in the database too.
+    check('cases_status_check', oneOf(t.status, CASE_STATUSES)),
+    check('cases_source_check', oneOf(t.source, CASE_SOURCE_KEYS)),
+    check('cases_kind_check', oneOf(t.kind, CASE_KINDS)),
+    check('cases_urgency_check', oneOf(t.urgency, URGENCY_KEYS)),
+    check('cases_pending_kind_check', oneOf(t.pendingKind, PENDING_KIND_KEYS)),
+    check('cases_check_result_check', oneOf(t.checkResult, CHECK_RESULTS)),
+    check('cases_hung_up_from_check', oneOf(t.hungUpFrom, CASE_STATUSES)),
+    check('cases_stage_check', oneOf(t.stage, CASE_STAGES)),
+    check('cases_stage_unit_check', oneOf(t.stageUnit, LIMIT_UNITS)),
     // Lookup by number (search box, print, Open311 ids).
     uniqueIndex('cases_case_no_uq').on(t.caseNo),
     // City-wide queues and lists: status filter, newest first.
@@ -127,26 +157,62 @@ export const cases = pgTable(
   ],
 );
 
-/** The timeline (流转记录): every action on a case, the state it moved to, who, when, why. */
+/**
+ * Case events: the timeline (流转记录) of each case and, read by `seq`, the one ordered
+ * stream of every change in the city (the wall, evaluation, the outbox and other
+ * consumers read it with a cursor each). Append-only: written in the same transaction
+ * as the change, by one function (modules/events/append-case-event.ts). `seq` is given
+ * at commit time under a lock (migration 0003's deferred trigger), so the stream's order
+ * is commit order and a reader that saw position n will never later find a row below n.
+ */
 export const caseEvents = pgTable(
   'case_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** Position in the city-wide stream, gap-free and in commit order; null only inside the writing transaction. */
+    seq: bigint('seq', { mode: 'number' }),
     caseId: bigint('case_id', { mode: 'number' })
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** 'system' for 自动派遣, 智能判重 and later sensors and outside systems; their actorId is null. */
+    actorKind: text('actor_kind', { enum: ['person', 'system'] })
+      .notNull()
+      .default('person'),
     actorId: integer('actor_id').references(() => users.id),
     actorName: text('actor_name'),
-    action: text('action').notNull(),
+    action: text('action').$type<CaseEventKind>().notNull(),
     label: text('label').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status').notNull(),
+    fromStatus: text('from_status', { enum: CASE_STATUSES }),
+    toStatus: text('to_status', { enum: CASE_STATUSES }).notNull(),
     reason: text('reason'),
+    /** The action's own facts (departments, rule, score…), typed per action by `ZCaseEventDetail`. */
     detail: jsonb('detail').$type<Record<string, unknown>>(),
   },
-  // A case's timeline in order.
-  (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
+  (t) => [
+    // A case's timeline in order.
+    index('case_events_case_idx').on(t.caseId, t.id),
+    // Stream readers: everything after a consumer's position.
+    uniqueIndex('case_events_seq_uq').on(t.seq),
+    check('case_events_actor_kind_check', oneOf(t.actorKind, ['person', 'system'])),
+  ],
+);
+
+/** Where each consumer of the event stream has read up to; advanced in the transaction that applies the events. */
+export const caseEventConsumers = pgTable('case_event_consumers', {
+  name: text('name').primaryKey(),
+  position: bigint('position', { mode: 'number' }).notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The stream's last given position: one row, locked for a moment at each commit that adds events. */
+export const caseEventStreamHead = pgTable(
+  'case_event_stream_head',
+  {
+    id: integer('id').primaryKey(),
+    seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('case_event_stream_head_one_row', sql`${t.id} = 1`)],
 );
 
 /** Departments on a case: one lead (主办) and any assisting (协办). */

@@ -1,16 +1,37 @@
 import type { Permission } from '../permissions';
+import type { CaseSnapshot } from './case-snapshot';
 import { type CaseStatus, OPEN_STATUSES, type PendingKind } from './case-states';
 
 /**
- * Every action on a case: who may take it (permission), from which states, where it
- * leads, and whether it needs a reason. The BFF executes these; the desk shows the
- * same table as buttons, so what a user sees and what the server allows cannot drift.
+ * Every action on a case, the one registry the server, the desk buttons, the dialog
+ * fields and the phone pages read: who may take it (permission, and whether a person or
+ * a system actor such as 自动派遣 takes it), from which states, where it leads, whether
+ * it needs a reason, which input fields it asks for, and what it does to the side
+ * facts (pending request, check result, forced flag, stage clock). The server adds one
+ * action file per action for effects on other tables; adding an action is a row here,
+ * that file, its field spec in the web, and its tests.
  */
 export type ReasonRule = 'required' | 'optional';
+
+/** Who takes an action: people through `cases.act`, or the system (rules, duplicate check, later sensors). */
+export type ActorKind = 'person' | 'system';
+
+/** Input an action asks for beyond the opinion (意见); the desk and the phone render one control per field. */
+export type ActionField =
+  | 'departments'
+  | 'gridMember'
+  | 'subUnit'
+  | 'collector'
+  | 'extension'
+  | 'verdict'
+  | 'photos'
+  | 'mergeLead';
 
 export interface CaseActionRule {
   label: string;
   permission: Permission;
+  /** Defaults to 'person'. System actions never show as buttons and people cannot call them. */
+  actor?: ActorKind;
   from: readonly CaseStatus[];
   /** 'same' keeps the state (side flows, supervision); 'resume' returns to the state before hang-up. */
   to: CaseStatus | 'same' | 'resume';
@@ -19,37 +40,102 @@ export interface CaseActionRule {
   opens?: PendingKind;
   /** Approves or refuses the pending request of this kind. */
   settles?: PendingKind;
+  /** Taken over a pending request of this kind, which it settles (强制派遣 over a 回退申请). */
+  overrides?: PendingKind;
   /** Allowed while another request is pending (supervision and notes do not move the case). */
   whilePending?: boolean;
+  /** A yes/no finding (属实/不属实, 通过/不通过) is required; `rejectedTo` is where a "no" leads instead of `to`. */
+  verdict?: { rejectedTo?: CaseStatus; sets?: 'checkResult' };
+  /** Clears the check result (a new round of handling) or sets/clears the 强制派遣 flag. */
+  clearsCheck?: boolean;
+  forced?: 'set' | 'clear';
+  /** approveHangUp records the state it paused; resume restores it. */
+  hangUp?: 'record' | 'restore';
+  /**
+   * The stage clock: by default a new stage starts a new clock. 'restart' starts one even in
+   * the same stage (返工, 回退, 强制派遣); 'keep' never does (二级派遣 inherits the deadline,
+   * 解除挂账 resumes the paused one).
+   */
+  clock?: 'restart' | 'keep';
+  /** A further refusal particular to this action, in the state it is taken from (null = allowed). */
+  guard?: (snapshot: CaseSnapshot) => string | null;
+  /** How the desk shows the button: main-chain steps are primary, refusals and returns danger. */
+  tone?: 'primary' | 'danger';
+  fields?: readonly ActionField[];
+  /** Where the phone shows it for street staff: the task's main form, or a side step. */
+  phone?: 'primary' | 'secondary';
 }
 
 const OPEN = OPEN_STATUSES;
+const DISPATCH_FIELDS = ['departments', 'gridMember'] as const;
 
 export const CASE_ACTIONS = {
-  accept: { label: '受理', permission: 'case.accept', from: ['reported'], to: 'accepted', reason: 'optional' },
+  accept: {
+    label: '受理',
+    permission: 'case.accept',
+    from: ['reported'],
+    to: 'accepted',
+    reason: 'optional',
+    tone: 'primary',
+  },
   requestVerify: {
     label: '派发核实',
     permission: 'case.accept',
     from: ['accepted'],
     to: 'verifying',
     reason: 'optional',
+    fields: ['collector'],
   },
+  /** A "not real" finding voids the report. */
   submitVerification: {
     label: '提交核实',
     permission: 'case.verify',
     from: ['verifying'],
     to: 'accepted',
     reason: 'required',
+    verdict: { rejectedTo: 'voided' },
+    tone: 'primary',
+    fields: ['verdict', 'photos'],
+    phone: 'primary',
   },
-  file: { label: '立案', permission: 'case.file', from: ['accepted'], to: 'filed', reason: 'optional' },
+  file: {
+    label: '立案',
+    permission: 'case.file',
+    from: ['accepted'],
+    to: 'filed',
+    reason: 'optional',
+    tone: 'primary',
+  },
   refuseFiling: {
     label: '不予立案',
     permission: 'case.file',
     from: ['reported', 'accepted'],
     to: 'voided',
     reason: 'required',
+    tone: 'danger',
   },
-  dispatch: { label: '派遣', permission: 'case.dispatch', from: ['filed'], to: 'dispatched', reason: 'optional' },
+  dispatch: {
+    label: '派遣',
+    permission: 'case.dispatch',
+    from: ['filed'],
+    to: 'dispatched',
+    reason: 'optional',
+    clearsCheck: true,
+    forced: 'clear',
+    tone: 'primary',
+    fields: DISPATCH_FIELDS,
+  },
+  /** 自动派遣: a just-filed case whose matching dispatch rule is automatic. */
+  autoDispatch: {
+    label: '自动派遣',
+    permission: 'case.dispatch',
+    actor: 'system',
+    from: ['filed'],
+    to: 'dispatched',
+    reason: 'optional',
+    clearsCheck: true,
+    forced: 'clear',
+  },
   /** Dispatch the department cannot return: after a dispute, or to take a case from one department to another. */
   forceDispatch: {
     label: '强制派遣',
@@ -57,6 +143,11 @@ export const CASE_ACTIONS = {
     from: ['filed', 'dispatched', 'handling'],
     to: 'dispatched',
     reason: 'required',
+    overrides: 'return',
+    clearsCheck: true,
+    forced: 'set',
+    clock: 'restart',
+    fields: DISPATCH_FIELDS,
   },
   /** 二级派遣: the lead department passes the case to one of its sub-units; the deadline stays. */
   subDispatch: {
@@ -65,6 +156,9 @@ export const CASE_ACTIONS = {
     from: ['dispatched', 'handling'],
     to: 'dispatched',
     reason: 'optional',
+    clock: 'keep',
+    fields: ['subUnit'],
+    phone: 'secondary',
   },
   /** 并案: this case is the same problem as another (the lead) and ends with it. */
   merge: {
@@ -73,20 +167,77 @@ export const CASE_ACTIONS = {
     from: ['reported', 'accepted', 'verifying', 'filed'],
     to: 'merged',
     reason: 'optional',
+    fields: ['mergeLead'],
   },
-  takeUp: { label: '签收', permission: 'case.handle', from: ['dispatched'], to: 'handling', reason: 'optional' },
-  feedBack: { label: '处置反馈', permission: 'case.handle', from: ['handling'], to: 'fed_back', reason: 'required' },
+  /** 自动并案: a new report the duplicate check (智能判重) scored at or above the merge threshold. */
+  autoMerge: {
+    label: '自动并案',
+    permission: 'case.file',
+    actor: 'system',
+    from: ['reported'],
+    to: 'merged',
+    reason: 'required',
+  },
+  takeUp: {
+    label: '签收',
+    permission: 'case.handle',
+    from: ['dispatched'],
+    to: 'handling',
+    reason: 'optional',
+    tone: 'primary',
+    phone: 'primary',
+  },
+  feedBack: {
+    label: '处置反馈',
+    permission: 'case.handle',
+    from: ['handling'],
+    to: 'fed_back',
+    reason: 'required',
+    tone: 'primary',
+    fields: ['photos'],
+    phone: 'primary',
+  },
   requestCheck: {
     label: '派发核查',
     permission: 'case.accept',
     from: ['fed_back'],
     to: 'checking',
     reason: 'optional',
+    guard: (s) => (s.checkResult === 'passed' ? '核查已通过，可直接结案' : null),
+    tone: 'primary',
+    fields: ['collector'],
   },
-  submitCheck: { label: '提交核查', permission: 'case.check', from: ['checking'], to: 'fed_back', reason: 'required' },
-  close: { label: '结案', permission: 'case.close', from: ['fed_back'], to: 'closed', reason: 'optional' },
+  submitCheck: {
+    label: '提交核查',
+    permission: 'case.check',
+    from: ['checking'],
+    to: 'fed_back',
+    reason: 'required',
+    verdict: { sets: 'checkResult' },
+    tone: 'primary',
+    fields: ['verdict', 'photos'],
+    phone: 'primary',
+  },
+  close: {
+    label: '结案',
+    permission: 'case.close',
+    from: ['fed_back'],
+    to: 'closed',
+    reason: 'optional',
+    guard: (s) => (s.checkResult === 'passed' ? null : '核查未通过或尚未核查，不能结案（可快速结案或返工）'),
+    tone: 'primary',
+  },
   quickClose: { label: '快速结案', permission: 'case.close', from: ['fed_back'], to: 'closed', reason: 'required' },
-  rework: { label: '返工', permission: 'case.close', from: ['fed_back'], to: 'handling', reason: 'required' },
+  rework: {
+    label: '返工',
+    permission: 'case.close',
+    from: ['fed_back'],
+    to: 'handling',
+    reason: 'required',
+    clearsCheck: true,
+    clock: 'restart',
+    tone: 'danger',
+  },
   requestReturn: {
     label: '申请回退',
     permission: 'case.handle',
@@ -94,6 +245,8 @@ export const CASE_ACTIONS = {
     to: 'same',
     reason: 'required',
     opens: 'return',
+    guard: (s) => (s.forced ? '该案件为强制派遣，不能申请回退' : null),
+    phone: 'secondary',
   },
   approveReturn: {
     label: '同意回退',
@@ -102,6 +255,10 @@ export const CASE_ACTIONS = {
     to: 'filed',
     reason: 'optional',
     settles: 'return',
+    clearsCheck: true,
+    forced: 'clear',
+    clock: 'restart',
+    tone: 'primary',
   },
   rejectReturn: {
     label: '驳回回退',
@@ -110,6 +267,7 @@ export const CASE_ACTIONS = {
     to: 'same',
     reason: 'required',
     settles: 'return',
+    tone: 'danger',
   },
   requestExtension: {
     label: '申请延期',
@@ -118,6 +276,8 @@ export const CASE_ACTIONS = {
     to: 'same',
     reason: 'required',
     opens: 'extension',
+    fields: ['extension'],
+    phone: 'secondary',
   },
   approveExtension: {
     label: '同意延期',
@@ -126,6 +286,7 @@ export const CASE_ACTIONS = {
     to: 'same',
     reason: 'optional',
     settles: 'extension',
+    tone: 'primary',
   },
   rejectExtension: {
     label: '驳回延期',
@@ -134,6 +295,7 @@ export const CASE_ACTIONS = {
     to: 'same',
     reason: 'required',
     settles: 'extension',
+    tone: 'danger',
   },
   requestHangUp: {
     label: '申请挂账',
@@ -150,6 +312,8 @@ export const CASE_ACTIONS = {
     to: 'hung_up',
     reason: 'optional',
     settles: 'hang_up',
+    hangUp: 'record',
+    tone: 'primary',
   },
   rejectHangUp: {
     label: '驳回挂账',
@@ -158,8 +322,19 @@ export const CASE_ACTIONS = {
     to: 'same',
     reason: 'required',
     settles: 'hang_up',
+    tone: 'danger',
   },
-  resume: { label: '解除挂账', permission: 'case.close', from: ['hung_up'], to: 'resume', reason: 'optional' },
+  resume: {
+    label: '解除挂账',
+    permission: 'case.close',
+    from: ['hung_up'],
+    to: 'resume',
+    reason: 'optional',
+    hangUp: 'restore',
+    clock: 'keep',
+    guard: (s) => (s.hungUpFrom ? null : '挂账前状态未知，不能解除挂账'),
+    tone: 'primary',
+  },
   requestVoid: {
     label: '申请作废',
     permission: 'case.accept',
@@ -175,6 +350,7 @@ export const CASE_ACTIONS = {
     to: 'voided',
     reason: 'optional',
     settles: 'void',
+    tone: 'primary',
   },
   rejectVoid: {
     label: '驳回作废',
@@ -183,6 +359,7 @@ export const CASE_ACTIONS = {
     to: 'same',
     reason: 'required',
     settles: 'void',
+    tone: 'danger',
   },
   supervise: {
     label: '督办',
@@ -208,6 +385,8 @@ export const CASE_ACTIONS = {
     to: 'same',
     reason: 'required',
     whilePending: true,
+    fields: ['photos'],
+    phone: 'primary',
   },
   markDifficult: {
     label: '标记疑难',
@@ -222,15 +401,30 @@ export const CASE_ACTIONS = {
 export type CaseAction = keyof typeof CASE_ACTIONS;
 export const CASE_ACTION_NAMES = Object.keys(CASE_ACTIONS) as CaseAction[];
 
+export function ruleOf(action: CaseAction): CaseActionRule {
+  return CASE_ACTIONS[action];
+}
+
+export function actorOf(action: CaseAction): ActorKind {
+  return ruleOf(action).actor ?? 'person';
+}
+
+/** Actions people take through `cases.act` (system actions are taken by the server alone). */
+export const PERSON_ACTIONS = CASE_ACTION_NAMES.filter((action) => actorOf(action) === 'person');
+
 /**
  * Supervision and flags annotate a case without moving it: they neither need the
  * version the user saw nor bump it, so a leader's 督办 never voids a handler's submission.
  */
 export function isAnnotation(action: CaseAction): boolean {
-  const rule: CaseActionRule = CASE_ACTIONS[action];
+  const rule = ruleOf(action);
   return rule.to === 'same' && rule.whilePending === true;
 }
 
 export function isCaseAction(value: string): value is CaseAction {
   return Object.hasOwn(CASE_ACTIONS, value);
+}
+
+export function actionHasField(action: CaseAction, field: ActionField): boolean {
+  return ruleOf(action).fields?.includes(field) ?? false;
 }

@@ -35,6 +35,10 @@ export const CASE_STATUS_NAMES: Record<CaseStatus, string> = {
   hung_up: '已挂账',
 };
 
+export function statusNameOf(status: CaseStatus): string {
+  return CASE_STATUS_NAMES[status];
+}
+
 /** A merged case (并案) ends as part of its lead case; its reporter follows the lead's outcome. */
 export const FINAL_STATUSES: readonly CaseStatus[] = ['closed', 'voided', 'merged'];
 export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => !FINAL_STATUSES.includes(s));
@@ -52,7 +56,8 @@ export const CASE_STAGE_NAMES: Record<CaseStage, string> = {
   close: '结案',
 };
 
-export type CheckResult = 'passed' | 'failed';
+export const CHECK_RESULTS = ['passed', 'failed'] as const;
+export type CheckResult = (typeof CHECK_RESULTS)[number];
 
 /** Which stage's clock runs in a state; null where no clock runs (final, paused). */
 export function stageOf(status: CaseStatus, checkResult: CheckResult | null): CaseStage | null {
@@ -87,9 +92,15 @@ export const CASE_SOURCES = {
   patrol: '街面巡查',
 } as const;
 export type CaseSource = keyof typeof CASE_SOURCES;
+export const CASE_SOURCE_KEYS = Object.keys(CASE_SOURCES) as [CaseSource, ...CaseSource[]];
+
+/** 部件 (city components: manholes, lamps…) and 事件 (events: vending, dumping…), GB/T 47678.5. */
+export const CASE_KINDS = ['component', 'event'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
 
 export const URGENCIES = { normal: '一般', urgent: '紧急' } as const;
 export type Urgency = keyof typeof URGENCIES;
+export const URGENCY_KEYS = Object.keys(URGENCIES) as [Urgency, ...Urgency[]];
 
 export const PENDING_KINDS = {
   return: '回退申请',
@@ -98,3 +109,4 @@ export const PENDING_KINDS = {
   void: '作废申请',
 } as const;
 export type PendingKind = keyof typeof PENDING_KINDS;
+export const PENDING_KIND_KEYS = Object.keys(PENDING_KINDS) as [PendingKind, ...PendingKind[]];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { PERMISSIONS, type Permission, permissionsOf } from '../permissions';
-import { CASE_ACTION_NAMES, type CaseAction } from './case-actions';
+import { actorOf, CASE_ACTION_NAMES, type CaseAction } from './case-actions';
 import { CASE_STATUSES, type CaseStatus } from './case-states';
 import { availableActions, type CaseSnapshot, planCaseAction } from './plan-case-action';
 
@@ -37,9 +37,11 @@ const ALLOWED_FROM: Record<CaseAction, CaseStatus[]> = {
   file: ['accepted'],
   refuseFiling: ['reported', 'accepted'],
   dispatch: ['filed'],
+  autoDispatch: ['filed'],
   forceDispatch: ['filed', 'dispatched', 'handling'],
   subDispatch: ['dispatched', 'handling'],
   merge: ['reported', 'accepted', 'verifying', 'filed'],
+  autoMerge: ['reported'],
   takeUp: ['dispatched'],
   feedBack: ['handling'],
   requestCheck: ['fed_back'],
@@ -71,12 +73,28 @@ describe('every action in every state', () => {
     for (const status of CASE_STATUSES) {
       const allowed = ALLOWED_FROM[action].includes(status);
       it(`${action} from ${status}: ${allowed ? 'allowed' : 'refused'}`, () => {
-        const attempt = () => planCaseAction(snap(status), action, ALL, withReason);
+        const attempt = () => planCaseAction(snap(status), action, ALL, withReason, actorOf(action));
         if (allowed) expect(attempt).not.toThrow();
         else expect(attempt).toThrow(ConflictError);
       });
     }
   }
+});
+
+describe('system actions', () => {
+  it('people cannot take an action the system takes, nor the system one people take', () => {
+    expect(() => planCaseAction(snap('filed'), 'autoDispatch', ALL, withReason)).toThrow('由系统执行');
+    expect(() => planCaseAction(snap('filed'), 'dispatch', ALL, withReason, 'system')).toThrow(ForbiddenError);
+    const auto = planCaseAction(snap('filed'), 'autoDispatch', ALL, {}, 'system');
+    expect([auto.toStatus, auto.stage, auto.restartClock, auto.forced]).toEqual(['dispatched', 'handle', true, false]);
+  });
+
+  it('never offers a system action as a button', () => {
+    const shown = availableActions(snap('filed'), ALL).map((a) => a.action);
+    expect(shown).toContain('dispatch');
+    expect(shown).not.toContain('autoDispatch');
+    expect(availableActions(snap('reported'), ALL).map((a) => a.action)).not.toContain('autoMerge');
+  });
 });
 
 describe('the main chain', () => {

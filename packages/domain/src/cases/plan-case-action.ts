@@ -1,6 +1,7 @@
 import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import type { Permission } from '../permissions';
-import { CASE_ACTIONS, type CaseAction, type CaseActionRule } from './case-actions';
+import { type ActorKind, actorOf, CASE_ACTIONS, type CaseAction, type CaseActionRule, ruleOf } from './case-actions';
+import type { CaseSnapshot } from './case-snapshot';
 import {
   CASE_STATUS_NAMES,
   type CaseStage,
@@ -11,24 +12,11 @@ import {
   stageOf,
 } from './case-states';
 
-/** What the rules need to know about a case to decide an action. */
-export interface CaseSnapshot {
-  status: CaseStatus;
-  pendingKind: PendingKind | null;
-  checkResult: CheckResult | null;
-  hungUpFrom: CaseStatus | null;
-  /** Sent by 强制派遣: the department may not return it. */
-  forced?: boolean;
-  /**
-   * The caller's department's part in the case, for department staff: lead (主办),
-   * assist (协办) or none. Undefined for staff outside departments (no such check).
-   */
-  departmentRole?: 'lead' | 'assist' | null;
-}
+export type { CaseSnapshot } from './case-snapshot';
 
 export interface ActionInput {
   reason?: string | null | undefined;
-  /** submitVerification: the report is real; submitCheck: the fix is acceptable. */
+  /** A verdict action's finding: the report is real / the fix is acceptable. */
   confirmed?: boolean | undefined;
 }
 
@@ -48,10 +36,6 @@ export interface PlannedAction {
   reason: string | null;
 }
 
-function ruleOf(action: CaseAction): CaseActionRule {
-  return CASE_ACTIONS[action];
-}
-
 /** Why an action cannot be taken in this state, or null when it can (permission aside). */
 export function blockedReason(snapshot: CaseSnapshot, action: CaseAction): string | null {
   const rule = ruleOf(action);
@@ -63,17 +47,11 @@ export function blockedReason(snapshot: CaseSnapshot, action: CaseAction): strin
   }
   const departmentBlock = departmentReason(snapshot, action, rule);
   if (departmentBlock) return departmentBlock;
-  // Forcing a dispatch overrides the department's pending return request.
-  const overridesReturn = action === 'forceDispatch' && snapshot.pendingKind === 'return';
-  if (snapshot.pendingKind && !rule.whilePending && !overridesReturn) {
+  const overridden = rule.overrides !== undefined && snapshot.pendingKind === rule.overrides;
+  if (snapshot.pendingKind && !rule.whilePending && !overridden) {
     return `案件有待审批的${PENDING_KINDS[snapshot.pendingKind]}，请先审批`;
   }
-  if (action === 'close' && snapshot.checkResult !== 'passed')
-    return '核查未通过或尚未核查，不能结案（可快速结案或返工）';
-  if (action === 'requestCheck' && snapshot.checkResult === 'passed') return '核查已通过，可直接结案';
-  if (action === 'resume' && !snapshot.hungUpFrom) return '挂账前状态未知，不能解除挂账';
-  if (action === 'requestReturn' && snapshot.forced) return '该案件为强制派遣，不能申请回退';
-  return null;
+  return rule.guard?.(snapshot) ?? null;
 }
 
 /** Department staff act on a case by their department's part in it: the lead handles, assisting ones report. */
@@ -86,58 +64,66 @@ function departmentReason(snapshot: CaseSnapshot, action: CaseAction, rule: Case
   return snapshot.departmentRole === 'assist' ? '贵部门为协办部门，请提交协办反馈' : '案件未派遣到贵部门';
 }
 
-function nextStatus(snapshot: CaseSnapshot, rule: CaseActionRule): CaseStatus {
+function nextStatus(snapshot: CaseSnapshot, rule: CaseActionRule, confirmed: boolean | undefined): CaseStatus {
+  if (rule.verdict?.rejectedTo && confirmed === false) return rule.verdict.rejectedTo;
   if (rule.to === 'same') return snapshot.status;
   if (rule.to === 'resume') return snapshot.hungUpFrom ?? snapshot.status;
   return rule.to;
 }
 
+function nextCheckResult(snapshot: CaseSnapshot, rule: CaseActionRule, confirmed: boolean | undefined) {
+  if (rule.verdict?.sets === 'checkResult') return confirmed ? 'passed' : 'failed';
+  return rule.clearsCheck ? null : snapshot.checkResult;
+}
+
+function nextPending(snapshot: CaseSnapshot, rule: CaseActionRule): PendingKind | null {
+  if (rule.opens) return rule.opens;
+  if (rule.settles || rule.overrides) return null;
+  return snapshot.pendingKind;
+}
+
 /**
- * Decides an action: refuses a missing permission, an illegal state, or a missing
- * reason; otherwise returns the new state and what happens to the stage clock.
+ * Decides an action: refuses a missing permission, an actor of the wrong kind, an illegal
+ * state, or a missing reason or finding; otherwise returns the new state and what happens
+ * to the stage clock. Everything particular to an action is a property of its row in
+ * the action table, so this function names no action.
  */
 export function planCaseAction(
   snapshot: CaseSnapshot,
   action: CaseAction,
   permissions: ReadonlySet<Permission>,
   input: ActionInput = {},
+  actor: ActorKind = 'person',
 ): PlannedAction {
   const rule = ruleOf(action);
   if (!permissions.has(rule.permission)) throw new ForbiddenError(`没有「${rule.label}」的权限`);
+  if (actorOf(action) !== actor) throw new ForbiddenError(`「${rule.label}」由系统执行`, { code: 'ACTION_FORBIDDEN' });
   const blocked = blockedReason(snapshot, action);
-  if (blocked) throw new ConflictError(blocked);
+  if (blocked) throw new ConflictError(blocked, { code: 'CASE_STATE_CONFLICT' });
   const reason = input.reason?.trim() || null;
-  if (rule.reason === 'required' && !reason) throw new ValidationError(`请填写${rule.label}意见`);
-  if ((action === 'submitVerification' || action === 'submitCheck') && input.confirmed === undefined) {
-    throw new ValidationError(action === 'submitCheck' ? '请选择核查结果' : '请选择核实结果');
+  if (rule.reason === 'required' && !reason) {
+    throw new ValidationError(`请填写${rule.label}意见`, { code: 'REASON_REQUIRED', field: 'reason' });
+  }
+  if (rule.verdict && input.confirmed === undefined) {
+    const finding = rule.verdict.sets === 'checkResult' ? '核查结果' : '核实结果';
+    throw new ValidationError(`请选择${finding}`, { field: 'confirmed' });
   }
 
-  let toStatus = nextStatus(snapshot, rule);
-  let checkResult = snapshot.checkResult;
-  let pendingKind = snapshot.pendingKind;
-  let hungUpFrom = snapshot.hungUpFrom;
-  if (rule.opens) pendingKind = rule.opens;
-  if (rule.settles || action === 'forceDispatch') pendingKind = null;
-  if (action === 'submitVerification' && input.confirmed === false) toStatus = 'voided';
-  if (action === 'submitCheck') checkResult = input.confirmed ? 'passed' : 'failed';
-  const redispatch = action === 'dispatch' || action === 'forceDispatch' || action === 'approveReturn';
-  if (action === 'rework' || redispatch) checkResult = null;
-  const forced = action === 'forceDispatch' ? true : redispatch ? false : (snapshot.forced ?? false);
-  if (action === 'approveHangUp') hungUpFrom = snapshot.status;
-  if (action === 'resume') hungUpFrom = null;
+  const toStatus = nextStatus(snapshot, rule, input.confirmed);
+  const checkResult = nextCheckResult(snapshot, rule, input.confirmed);
+  const forced = rule.forced === 'set' ? true : rule.forced === 'clear' ? false : (snapshot.forced ?? false);
+  const hungUpFrom =
+    rule.hangUp === 'record' ? snapshot.status : rule.hangUp === 'restore' ? null : snapshot.hungUpFrom;
 
   const before = stageOf(snapshot.status, snapshot.checkResult);
   const stage = stageOf(toStatus, checkResult);
-  // Rework, a return and a forced re-dispatch start the clock again; resume keeps the paused
-  // one, and a sub-unit (二级派遣) inherits its parent's deadline.
-  const freshClock = action === 'rework' || action === 'approveReturn' || action === 'forceDispatch';
-  const restartClock = action !== 'resume' && stage !== null && (stage !== before || freshClock);
+  const restartClock = rule.clock !== 'keep' && stage !== null && (stage !== before || rule.clock === 'restart');
   return {
     action,
     label: rule.label,
     fromStatus: snapshot.status,
     toStatus,
-    pendingKind,
+    pendingKind: nextPending(snapshot, rule),
     checkResult,
     hungUpFrom,
     forced,
@@ -158,11 +144,11 @@ export interface ActionAvailability {
 
 /**
  * The actions a user sees on a case: those their role may take at all, each enabled
- * or disabled with the reason the state forbids it now.
+ * or disabled with the reason the state forbids it now. System actions never show.
  */
 export function availableActions(snapshot: CaseSnapshot, permissions: ReadonlySet<Permission>): ActionAvailability[] {
   return (Object.keys(CASE_ACTIONS) as CaseAction[])
-    .filter((action) => permissions.has(ruleOf(action).permission))
+    .filter((action) => actorOf(action) === 'person' && permissions.has(ruleOf(action).permission))
     .filter((action) => {
       // Approvals only make sense while such a request is pending; don't clutter the desk otherwise.
       const rule = ruleOf(action);

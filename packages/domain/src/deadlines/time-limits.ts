@@ -24,7 +24,8 @@ import { addWorkingDays, addWorkingMillis, signedWorkingMillis, workingMillisBet
  * - Working days follow chinese-days (statutory holidays and 调休 make-up
  *   workdays) with calendar overrides winning.
  */
-export type LimitUnit = 'natural_hours' | 'working_hours' | 'working_days';
+export const LIMIT_UNITS = ['natural_hours', 'working_hours', 'working_days'] as const;
+export type LimitUnit = (typeof LIMIT_UNITS)[number];
 
 export interface TimeLimit {
   amount: number;

@@ -1,26 +1,25 @@
 import type { Queryable } from '@citygov/db/client';
-import { caseEvents } from '@citygov/db/schema/cases';
 import type { SessionUser } from '../../trpc/context';
+import { appendCaseEvent } from '../events/append-case-event';
+import { personActor } from './case-actor';
 import { loadCaseInScope } from './load-case';
 
 /**
  * 备注: a note on the timeline that moves nothing, so it neither needs nor bumps the
- * case version and never conflicts with someone's action.
+ * case version and never conflicts with someone's action. Anyone who may see the case
+ * may note on it.
  */
-export async function addRemark(db: Queryable, user: SessionUser, caseId: number, text: string) {
+export async function addRemark(db: Queryable, user: SessionUser, caseId: number, text: string, now = new Date()) {
   const row = await loadCaseInScope(db, user, caseId);
-  const [event] = await db
-    .insert(caseEvents)
-    .values({
-      caseId: row.id,
-      actorId: user.id,
-      actorName: user.displayName,
-      action: 'remark',
-      label: '备注',
-      fromStatus: row.status,
-      toStatus: row.status,
-      reason: text,
-    })
-    .returning();
-  return event;
+  return appendCaseEvent(db, {
+    caseId: row.id,
+    action: 'remark',
+    label: '备注',
+    actor: personActor(user),
+    fromStatus: row.status,
+    toStatus: row.status,
+    reason: text,
+    detail: null,
+    at: now,
+  });
 }

@@ -4,8 +4,8 @@ import { DomainError, NotFoundError, ValidationError } from '@citygov/domain/err
 import { and, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SessionUser } from '../../trpc/context';
-import { caseScope } from './case-scope';
-import { performCaseAction } from './perform-case-action';
+import { actOnCase } from './act-on-case';
+import { caseWorkScope } from './case-scope';
 
 export const MAX_BATCH_DISPATCH = 100;
 
@@ -41,7 +41,7 @@ export async function batchDispatch(db: Queryable, user: SessionUser, input: TBa
       await db
         .select({ id: cases.id, caseNo: cases.caseNo })
         .from(cases)
-        .where(and(inArray(cases.id, ids), caseScope(user)))
+        .where(and(inArray(cases.id, ids), caseWorkScope(user)))
     ).map((row) => [row.id, row.caseNo]),
   );
   const missing = ids.filter((id) => !numbers.has(id));
@@ -51,7 +51,7 @@ export async function batchDispatch(db: Queryable, user: SessionUser, input: TBa
   for (const item of input.items) {
     try {
       dispatched.push(
-        await performCaseAction(db, user, {
+        await actOnCase(db, user, {
           caseId: item.caseId,
           expectedVersion: item.expectedVersion,
           action: 'dispatch',
@@ -71,5 +71,8 @@ export async function batchDispatch(db: Queryable, user: SessionUser, input: TBa
 /** The same kind of domain error, its message prefixed with the case number; others pass unchanged. */
 function namedAfter(error: unknown, caseNo: string): unknown {
   if (!(error instanceof DomainError)) return error;
-  return new DomainError(error.kind, `案件 ${caseNo}：${error.message}（本批案件均未派遣）`);
+  return new DomainError(error.kind, `案件 ${caseNo}：${error.message}（本批案件均未派遣）`, {
+    code: error.code,
+    ...(error.field ? { field: error.field } : {}),
+  });
 }

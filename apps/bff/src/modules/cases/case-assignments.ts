@@ -2,6 +2,7 @@ import type { Queryable } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
 import { areas, departments } from '@citygov/db/schema/org';
 import { ForbiddenError, ValidationError } from '@citygov/domain/errors';
+import { maskPhone } from '@citygov/domain/personal-data';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
 
@@ -79,11 +80,14 @@ export const gridMemberColumns = {
   phone: users.phone,
 };
 
-/** 网格责任人: street chiefs and collectors whose area holds the grid, the most local first. */
+/**
+ * 网格责任人: street chiefs and collectors whose area holds the grid, the most local first.
+ * Their phones are masked (the full number: `users.revealPhone`, logged).
+ */
 export async function gridMembersFor(db: Queryable, gridId: number) {
   const [grid] = await db.select({ path: areas.path }).from(areas).where(eq(areas.id, gridId));
   if (!grid) throw new ValidationError('网格不存在');
-  return db
+  const rows = await db
     .select({ ...gridMemberColumns, areaName: areas.name })
     .from(users)
     .innerJoin(areas, eq(areas.id, users.areaId))
@@ -95,6 +99,7 @@ export async function gridMembersFor(db: Queryable, gridId: number) {
       ),
     )
     .orderBy(desc(sql`length(${areas.path})`), sql`${users.role} = 'collector'`, users.id);
+  return rows.map((row) => ({ ...row, phone: maskPhone(row.phone) }));
 }
 
 export async function requireGridMember(db: Queryable, gridId: number, userId: number) {

@@ -2,6 +2,7 @@ import type { Queryable } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
 import { caseDepartments } from '@citygov/db/schema/cases';
 import { departments } from '@citygov/db/schema/org';
+import { maskPhone } from '@citygov/domain/personal-data';
 import { asc, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { gridMemberColumns } from './case-assignments';
@@ -35,9 +36,9 @@ export function caseDepartmentList(db: Queryable, caseId: number) {
     .orderBy(desc(eq(caseDepartments.role, 'lead')), asc(departments.path));
 }
 
-/** The grid member (网格责任人) named at dispatch, with what the desk shows of them. */
+/** The grid member (网格责任人) named at dispatch, with what the desk shows of them (phone masked). */
 export async function gridMemberOf(db: Queryable, userId: number | null) {
   if (!userId) return null;
   const [member] = await db.select(gridMemberColumns).from(users).where(eq(users.id, userId));
-  return member ?? null;
+  return member ? { ...member, phone: maskPhone(member.phone) } : null;
 }

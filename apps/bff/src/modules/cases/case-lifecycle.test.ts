@@ -1,4 +1,5 @@
 import { caseDepartments, caseEvents, cases } from '@citygov/db/schema/cases';
+import type { CaseAction } from '@citygov/domain/cases/case-actions';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
@@ -12,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const act = (username: string, caseId: number, action: string, extra: Record<string, unknown> = {}) =>
+const act = (username: string, caseId: number, action: CaseAction, extra: Record<string, unknown> = {}) =>
   actAs(app, username, caseId, action, extra);
 
 const caseRow = (id: number) => caseRowOf(app, id);

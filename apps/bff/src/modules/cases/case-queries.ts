@@ -4,9 +4,9 @@ import { caseAttachments, caseEvents, cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
 import { areas } from '@citygov/db/schema/org';
 import { findQueue, queuesFor } from '@citygov/domain/cases/case-queues';
+import { statusNameOf } from '@citygov/domain/cases/case-states';
 import { availableActions } from '@citygov/domain/cases/plan-case-action';
 import { countdown, formatRemaining } from '@citygov/domain/deadlines/countdown';
-import type { LimitUnit } from '@citygov/domain/deadlines/time-limits';
 import { ValidationError } from '@citygov/domain/errors';
 import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
@@ -19,8 +19,9 @@ import { filterConditions, queueConditions, whereAll } from './case-filters';
 import type { TListCasesInput } from './case-schemas';
 import { caseScope } from './case-scope';
 import { caseSnapshot, departmentPart } from './case-snapshot';
-import { loadCaseInScope } from './load-case';
-import { leadsById, mergeLinks, statusNameOf } from './merge-links';
+import { caseView } from './case-view';
+import { loadCaseForWork, loadCaseInScope } from './load-case';
+import { leadsById, mergeLinks } from './merge-links';
 
 const listColumns = {
   ...caseSummaryColumns,
@@ -128,7 +129,22 @@ export async function getCaseDetail(db: Queryable, user: SessionUser, caseId: nu
     .where(and(eq(categories.kind, row.kind), eq(categories.code, row.categoryCode)));
   const [grid] = await db.select({ code: areas.code, name: areas.name }).from(areas).where(eq(areas.id, row.gridId));
   const [timeline, attachments, depts, assignee, gridMember] = await Promise.all([
-    db.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.id)),
+    db
+      .select({
+        id: caseEvents.id,
+        at: caseEvents.at,
+        actorKind: caseEvents.actorKind,
+        actorName: caseEvents.actorName,
+        action: caseEvents.action,
+        label: caseEvents.label,
+        fromStatus: caseEvents.fromStatus,
+        toStatus: caseEvents.toStatus,
+        reason: caseEvents.reason,
+        detail: caseEvents.detail,
+      })
+      .from(caseEvents)
+      .where(eq(caseEvents.caseId, row.id))
+      .orderBy(asc(caseEvents.id)),
     db
       .select({
         id: caseAttachments.id,
@@ -151,14 +167,7 @@ export async function getCaseDetail(db: Queryable, user: SessionUser, caseId: nu
   if (row.stageDeadlineAt && row.stageStartedAt && row.stageUnit) {
     const calendar = await loadWorkingCalendar(db);
     const at = row.pausedAt ?? now;
-    const c = countdown(
-      calendar,
-      row.stageStartedAt,
-      row.stageDeadlineAt,
-      row.stageUnit as LimitUnit,
-      at,
-      WARNING_RATIO,
-    );
+    const c = countdown(calendar, row.stageStartedAt, row.stageDeadlineAt, row.stageUnit, at, WARNING_RATIO);
     clock = {
       ...c,
       text: row.pausedAt ? `已挂账暂停（${formatRemaining(c.remainingMinutes)}）` : formatRemaining(c.remainingMinutes),
@@ -166,8 +175,10 @@ export async function getCaseDetail(db: Queryable, user: SessionUser, caseId: nu
   }
   const snapshot = caseSnapshot(row, await departmentPart(db, user, row.id));
   const merge = await mergeLinks(db, row);
+  // A case the caller only reported (outside their area or department) shows no actions.
+  const workable = row.reportedBy !== user.id || (await isWorkable(db, user, row.id));
   return {
-    case: row,
+    case: caseView(row, user),
     category: category
       ? { name: category.name, fileCondition: category.fileCondition, closeCondition: category.closeCondition }
       : null,
@@ -186,7 +197,7 @@ export async function getCaseDetail(db: Queryable, user: SessionUser, caseId: nu
     /** 并案: the lead this case joined (its progress, whatever the caller's scope), and the cases merged into this one. */
     mergedInto: merge.mergedInto,
     mergedCases: merge.mergedCases,
-    actions: availableActions(snapshot, user.permissions).map((a) => ({
+    actions: (workable ? availableActions(snapshot, user.permissions) : []).map((a) => ({
       ...a,
       // Task submissions belong to the collector they were sent to.
       ...((a.action === 'submitVerification' || a.action === 'submitCheck') && row.assigneeId !== user.id
@@ -194,4 +205,11 @@ export async function getCaseDetail(db: Queryable, user: SessionUser, caseId: nu
         : {}),
     })),
   };
+}
+
+async function isWorkable(db: Queryable, user: SessionUser, caseId: number): Promise<boolean> {
+  return loadCaseForWork(db, user, caseId).then(
+    () => true,
+    () => false,
+  );
 }

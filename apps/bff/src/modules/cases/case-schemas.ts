@@ -1,14 +1,13 @@
-import { CASE_ACTION_NAMES } from '@citygov/domain/cases/case-actions';
-import { CASE_SOURCES, CASE_STATUSES } from '@citygov/domain/cases/case-states';
+import { PERSON_ACTIONS } from '@citygov/domain/cases/case-actions';
+import { CASE_KINDS, CASE_SOURCE_KEYS, CASE_STATUSES, URGENCY_KEYS } from '@citygov/domain/cases/case-states';
+import { LIMIT_UNITS } from '@citygov/domain/deadlines/time-limits';
 import { z } from 'zod';
 
-const sourceKeys = Object.keys(CASE_SOURCES) as [keyof typeof CASE_SOURCES, ...(keyof typeof CASE_SOURCES)[]];
-
 export const ZReportCaseInput = z.object({
-  source: z.enum(sourceKeys),
-  kind: z.enum(['component', 'event']),
+  source: z.enum(CASE_SOURCE_KEYS),
+  kind: z.enum(CASE_KINDS),
   categoryCode: z.string().regex(/^\d{5}$/, '请选择事部件小类'),
-  urgency: z.enum(['normal', 'urgent']).default('normal'),
+  urgency: z.enum(URGENCY_KEYS).default('normal'),
   description: z.string().trim().min(5, '问题描述至少 5 个字').max(2000, '问题描述最多 2000 字'),
   address: z.string().trim().max(200).optional(),
   lng: z.number({ error: '请在地图上选择位置' }).min(-180).max(180),
@@ -38,11 +37,16 @@ export const ZReportCaseInput = z.object({
 });
 export type TReportCaseInput = z.infer<typeof ZReportCaseInput>;
 
+/**
+ * `cases.act` on the wire: the case, the version seen, the action, and every field any
+ * action may carry. Which fields an action requires is said by its own file
+ * (`actions/<action>.ts`), whose schema the transition core applies.
+ */
 export const ZCaseActionInput = z.object({
   caseId: z.number().int().positive(),
   /** The version the user saw; a newer one means someone else acted first. */
   expectedVersion: z.number().int().positive(),
-  action: z.enum(CASE_ACTION_NAMES as [string, ...string[]]),
+  action: z.enum(PERSON_ACTIONS as [(typeof PERSON_ACTIONS)[number], ...(typeof PERSON_ACTIONS)[number][]]),
   reason: z.string().trim().max(1000, '意见最多 1000 字').optional(),
   confirmed: z.boolean().optional(),
   leadDepartmentId: z.number().int().positive().optional(),
@@ -55,7 +59,7 @@ export const ZCaseActionInput = z.object({
   extension: z
     .object({
       amount: z.number().positive('延期时长须大于 0').max(720),
-      unit: z.enum(['natural_hours', 'working_hours', 'working_days']),
+      unit: z.enum(LIMIT_UNITS),
     })
     .optional(),
   attachmentIds: z.array(z.number().int().positive()).max(12).default([]),
@@ -65,13 +69,13 @@ export type TCaseActionInput = z.infer<typeof ZCaseActionInput>;
 export const ZListCasesInput = z.object({
   queue: z.string().max(40).optional(),
   statuses: z.array(z.enum(CASE_STATUSES)).optional(),
-  kind: z.enum(['component', 'event']).optional(),
+  kind: z.enum(CASE_KINDS).optional(),
   categoryCode: z
     .string()
     .regex(/^\d{2,5}$/)
     .optional(),
-  source: z.enum(sourceKeys).optional(),
-  urgency: z.enum(['normal', 'urgent']).optional(),
+  source: z.enum(CASE_SOURCE_KEYS).optional(),
+  urgency: z.enum(URGENCY_KEYS).optional(),
   areaId: z.number().int().positive().optional(),
   from: z.date().optional(),
   to: z.date().optional(),

@@ -3,16 +3,25 @@ import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
 
 /**
- * Which cases a user may see: those in their area (one indexed column per level),
- * narrowed to their department's cases for department staff; a reporter always
- * sees what they reported.
+ * Which cases a user may work on: those in their area (one indexed column per level),
+ * narrowed to their department's cases for department staff. Every action, task list and
+ * helper that acts on a case goes through this; undefined means city-wide.
  */
-export function caseScope(user: SessionUser): SQL | undefined {
+export function caseWorkScope(user: SessionUser): SQL | undefined {
   const area = areaCondition(user);
   // Department staff who handle cases see their department's; command-centre staff are scoped by area only.
   const department =
     user.departmentIds.length > 0 && user.permissions.has('case.handle') ? departmentCondition(user) : undefined;
-  const own = department ? and(area, department) : area;
+  return department ? and(area, department) : area;
+}
+
+/**
+ * Which cases a user may see: those they may work on, and what they reported themselves
+ * (a reporter follows their report wherever it lies). Seeing one's own report is not
+ * permission to work on it: actions use `caseWorkScope`.
+ */
+export function caseScope(user: SessionUser): SQL | undefined {
+  const own = caseWorkScope(user);
   // City-wide staff without a department limit see everything.
   if (!own) return undefined;
   // Only reporters need "or mine"; for everyone else the OR would stop the district /

@@ -1,7 +1,6 @@
 import type { Queryable } from '@citygov/db/client';
 import { caseDepartments, type cases } from '@citygov/db/schema/cases';
 import { departments } from '@citygov/db/schema/org';
-import type { CaseStatus, CheckResult, PendingKind } from '@citygov/domain/cases/case-states';
 import type { CaseSnapshot } from '@citygov/domain/cases/plan-case-action';
 import { and, eq, like } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
@@ -38,10 +37,10 @@ export async function departmentPart(
 
 export function caseSnapshot(row: CaseRow, part: DepartmentPart | undefined): CaseSnapshot {
   return {
-    status: row.status as CaseStatus,
-    pendingKind: row.pendingKind as PendingKind | null,
-    checkResult: row.checkResult as CheckResult | null,
-    hungUpFrom: row.hungUpFrom as CaseStatus | null,
+    status: row.status,
+    pendingKind: row.pendingKind,
+    checkResult: row.checkResult,
+    hungUpFrom: row.hungUpFrom,
     forced: row.forced,
     ...(part ? { departmentRole: part.role } : {}),
   };

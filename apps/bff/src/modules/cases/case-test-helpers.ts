@@ -1,5 +1,6 @@
 import { cases } from '@citygov/db/schema/cases';
 import { areas, departments } from '@citygov/db/schema/org';
+import type { CaseAction } from '@citygov/domain/cases/case-actions';
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, like } from 'drizzle-orm';
 import type { TestApp } from '../../testing/test-app';
@@ -62,7 +63,7 @@ export async function actAs(
   app: TestApp,
   username: string,
   caseId: number,
-  action: string,
+  action: CaseAction,
   extra: Record<string, unknown> = {},
 ) {
   const caller = await app.as(username);

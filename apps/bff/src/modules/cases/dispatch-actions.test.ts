@@ -1,5 +1,6 @@
 import { caseDepartments } from '@citygov/db/schema/cases';
 import { departments } from '@citygov/db/schema/org';
+import type { CaseAction } from '@citygov/domain/cases/case-actions';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
@@ -21,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const act = (username: string, caseId: number, action: string, extra: Record<string, unknown> = {}) =>
+const act = (username: string, caseId: number, action: CaseAction, extra: Record<string, unknown> = {}) =>
   actAs(app, username, caseId, action, extra);
 
 const caseRow = (id: number) => caseRowOf(app, id);

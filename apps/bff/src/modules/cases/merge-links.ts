@@ -1,6 +1,6 @@
 import type { Queryable } from '@citygov/db/client';
 import { caseEvents, cases } from '@citygov/db/schema/cases';
-import { CASE_STATUS_NAMES, type CaseStatus, FINAL_STATUSES } from '@citygov/domain/cases/case-states';
+import { type CaseStatus, FINAL_STATUSES, statusNameOf } from '@citygov/domain/cases/case-states';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 
 /**
@@ -11,7 +11,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 export interface MergeLead {
   id: number;
   caseNo: string;
-  status: string;
+  status: CaseStatus;
   statusName: string;
   closedAt: Date | null;
   /** Why the lead ended (the opinion given when it was closed or voided), once it has. */
@@ -25,8 +25,7 @@ export interface MergedCase {
   reporterName: string | null;
 }
 
-export const statusNameOf = (status: string) => CASE_STATUS_NAMES[status as CaseStatus] ?? status;
-const isFinal = (status: string) => (FINAL_STATUSES as readonly string[]).includes(status);
+const isFinal = (status: CaseStatus) => FINAL_STATUSES.includes(status);
 
 export async function mergeLeadOf(db: Queryable, leadId: number): Promise<MergeLead | null> {
   const [lead] = await db
@@ -72,7 +71,7 @@ export async function mergeLinks(db: Queryable, row: { id: number; mergedIntoId:
 
 /** Leads of many merged cases at once (lists): id → number and status. */
 export async function leadsById(db: Queryable, ids: readonly number[]) {
-  if (ids.length === 0) return new Map<number, { caseNo: string; status: string }>();
+  if (ids.length === 0) return new Map<number, { caseNo: string; status: CaseStatus }>();
   const rows = await db
     .select({ id: cases.id, caseNo: cases.caseNo, status: cases.status })
     .from(cases)

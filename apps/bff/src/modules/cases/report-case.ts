@@ -1,17 +1,16 @@
 import type { Queryable } from '@citygov/db/client';
-import { caseEvents, cases } from '@citygov/db/schema/cases';
+import { cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
 import { CASE_SOURCES } from '@citygov/domain/cases/case-states';
 import { ForbiddenError, ValidationError } from '@citygov/domain/errors';
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
 import { attachUploads } from '../attachments/attach-uploads';
-import { loadWorkingCalendar } from '../calendar/load-calendar';
 import { duplicatesOfReport, settleReportDuplicates } from '../duplicates/report-duplicates';
 import { findGridAt } from '../geo/grid-lookup';
-import { startStageClock } from './case-clock';
-import { nextCaseNo } from './case-numbers';
+import { personActor } from './case-actor';
 import type { TReportCaseInput } from './case-schemas';
+import { openCase } from './transition-case';
 
 /** Area ids of each level above a grid, from its materialised path "/city/district/street/community/grid/". */
 function levelsOf(path: string) {
@@ -44,17 +43,15 @@ export async function reportCase(db: Queryable, user: SessionUser, input: TRepor
     .where(and(eq(categories.kind, input.kind), eq(categories.code, input.categoryCode)));
   if (!category) throw new ValidationError('事部件小类不存在');
 
-  const calendar = await loadWorkingCalendar(db);
-  const subject = { kind: input.kind, categoryCode: input.categoryCode, urgency: input.urgency };
-  const clock = await startStageClock(db, calendar, subject, 'accept', now);
   const duplicates = await duplicatesOfReport(db, input, now);
-  const caseNo = await nextCaseNo(db, now);
-  const [created] = await db
-    .insert(cases)
-    .values({
-      caseNo,
+  const opened = await openCase(
+    db,
+    personActor(user),
+    {
       source: input.source,
-      ...subject,
+      kind: input.kind,
+      categoryCode: input.categoryCode,
+      urgency: input.urgency,
       description: input.description,
       address: input.address || `${grid.name}附近`,
       lng: input.lng,
@@ -66,32 +63,19 @@ export async function reportCase(db: Queryable, user: SessionUser, input: TRepor
       reporterPhone: input.reporterPhone ?? null,
       reportedBy: user.id,
       clientRequestId: input.clientRequestId ?? null,
-      status: 'reported',
-      ...clock,
       reportedAt: now,
       updatedAt: now,
-    })
-    .returning();
-  if (!created) throw new ValidationError('案件保存失败');
-  const [event] = await db
-    .insert(caseEvents)
-    .values({
-      caseId: created.id,
-      at: now,
-      actorId: user.id,
-      actorName: user.displayName,
-      action: 'report',
-      label: '上报',
-      fromStatus: null,
-      toStatus: 'reported',
-      reason: null,
-      detail: { source: CASE_SOURCES[input.source], category: category.name, grid: grid.code },
-    })
-    .returning({ id: caseEvents.id });
+    },
+    { source: CASE_SOURCES[input.source], category: category.name, grid: grid.code },
+    now,
+  );
+  // A retry of a report already saved: the same case back, nothing more.
+  if (!opened.created) return opened.row;
+  const created = opened.row;
   if (input.attachmentIds.length > 0) {
     await attachUploads(db, {
       caseId: created.id,
-      eventId: event?.id ?? null,
+      eventId: opened.eventId,
       attachmentIds: input.attachmentIds,
       userId: user.id,
     });

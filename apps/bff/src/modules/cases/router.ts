@@ -4,16 +4,15 @@ import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import type { SessionUser } from '../../trpc/context';
 import { permissionProcedure, router } from '../../trpc/procedures';
+import { actOnCase } from './act-on-case';
 import { addRemark } from './add-remark';
 import { batchDispatch, ZBatchDispatchInput } from './batch-dispatch';
 import { collectorsCovering, listDispatchableDepartments } from './case-assignments';
-import { caseChanges, publishCaseChange } from './case-bus';
 import { getCaseDetail, listCases, queueCounts } from './case-queries';
 import { ZCaseActionInput, ZListCasesInput, ZReportCaseInput } from './case-schemas';
 import { caseScope } from './case-scope';
-import { loadCaseInScope } from './load-case';
+import { loadCaseForWork, loadCaseInScope } from './load-case';
 import { mergeLeadOf } from './merge-links';
-import { performCaseAction } from './perform-case-action';
 import { reportCase } from './report-case';
 import { subUnitsForCase } from './sub-units';
 
@@ -22,7 +21,6 @@ export const casesRouter = router({
     .input(ZReportCaseInput)
     .mutation(async ({ ctx, input }) => {
       const created = await reportCase(ctx.db, ctx.user, input);
-      ctx.afterCommit(() => publishCaseChange({ ...pick(created), action: 'report' }));
       // 自动并案: the reporter is told which case now carries their report.
       const lead = created.mergedIntoId ? await mergeLeadOf(ctx.db, created.mergedIntoId) : null;
       return {
@@ -38,8 +36,7 @@ export const casesRouter = router({
   act: permissionProcedure('portal.view')
     .input(ZCaseActionInput)
     .mutation(async ({ ctx, input }) => {
-      const updated = await performCaseAction(ctx.db, ctx.user, input);
-      ctx.afterCommit(() => publishCaseChange({ ...pick(updated), action: input.action }));
+      const updated = await actOnCase(ctx.db, ctx.user, input);
       return { id: updated.id, status: updated.status, version: updated.version };
     }),
 
@@ -47,16 +44,25 @@ export const casesRouter = router({
     .input(z.object({ caseId: z.number().int().positive(), text: z.string().trim().min(1, '请填写备注').max(1000) }))
     .mutation(async ({ ctx, input }) => {
       const event = await addRemark(ctx.db, ctx.user, input.caseId, input.text);
+      return { id: event.id };
+    }),
+
+  /**
+   * The reporter's full phone number, for holders of 查看完整个人信息: a mutation, so the
+   * audited transaction logs who looked at whose number and when.
+   */
+  revealReporterPhone: permissionProcedure('personal.view')
+    .input(z.object({ caseId: z.number().int().positive() }))
+    .mutation(async ({ ctx, input }) => {
       const row = await loadCaseInScope(ctx.db, ctx.user, input.caseId);
-      ctx.afterCommit(() => publishCaseChange({ ...pick(row), action: 'remark' }));
-      return { id: event?.id ?? null };
+      return { phone: row.reporterPhone };
     }),
 
   /** Collectors who may take a verify or check task for this case, the grid's own first. */
   collectorsFor: permissionProcedure('case.accept')
     .input(z.object({ caseId: z.number().int().positive() }))
     .query(async ({ ctx, input }) => {
-      const row = await loadCaseInScope(ctx.db, ctx.user, input.caseId);
+      const row = await loadCaseForWork(ctx.db, ctx.user, input.caseId);
       return (await collectorsCovering(ctx.db, row.gridId)).map(({ id, displayName }) => ({ id, displayName }));
     }),
 
@@ -65,9 +71,6 @@ export const casesRouter = router({
     .input(ZBatchDispatchInput)
     .mutation(async ({ ctx, input }) => {
       const dispatched = await batchDispatch(ctx.db, ctx.user, input);
-      ctx.afterCommit(() => {
-        for (const row of dispatched) publishCaseChange({ ...pick(row), action: 'dispatch' });
-      });
       return { count: dispatched.length, caseNos: dispatched.map((row) => row.caseNo) };
     }),
 
@@ -100,19 +103,19 @@ export const casesRouter = router({
     CASE_QUEUES.filter((q) => ctx.user.permissions.has(q.permission)).map(({ key, label }) => ({ key, label })),
   ),
 
-  /** Live updates for open screens (SSE): changes to cases the user may see. */
+  /**
+   * Live updates for open screens (SSE): changes to cases the user may see, from the event
+   * stream, so a change made through any BFF process reaches every screen.
+   */
   onChange: permissionProcedure('portal.view').subscription(async function* ({ ctx, signal }) {
+    if (!ctx.caseFeed) return;
     const citywide = caseScope(ctx.user) === undefined;
-    for await (const change of caseChanges(signal)) {
+    for await (const change of ctx.caseFeed.changes(signal)) {
       if (!citywide && !(await visible(ctx, change.caseId))) continue;
-      yield tracked(`${change.caseId}:${change.version}`, change);
+      yield tracked(String(change.seq), change);
     }
   }),
 });
-
-function pick(row: { id: number; caseNo: string; status: string; version: number; districtId: number }) {
-  return { caseId: row.id, caseNo: row.caseNo, status: row.status, version: row.version, districtId: row.districtId };
-}
 
 async function visible(ctx: { db: Queryable; user: SessionUser }, caseId: number) {
   return loadCaseInScope(ctx.db, ctx.user, caseId).then(

@@ -2,14 +2,14 @@ import type { Queryable } from '@citygov/db/client';
 import { departments } from '@citygov/db/schema/org';
 import { and, asc, eq, like, ne } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
-import { loadCaseInScope } from './load-case';
+import { loadCaseForWork } from './load-case';
 
 /**
  * 二级派遣 targets: the units below the case's lead department (the ones `subDispatch`
  * accepts), the nearest first. Empty while the case has no lead department.
  */
 export async function subUnitsForCase(db: Queryable, user: SessionUser, caseId: number) {
-  const row = await loadCaseInScope(db, user, caseId);
+  const row = await loadCaseForWork(db, user, caseId);
   if (!row.leadDepartmentId) return [];
   const [lead] = await db
     .select({ id: departments.id, path: departments.path })

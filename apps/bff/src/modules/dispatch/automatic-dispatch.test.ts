@@ -2,9 +2,9 @@ import { caseDepartments } from '@citygov/db/schema/cases';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
-import { type CaseChange, caseChanges } from '../cases/case-bus';
+import { SYSTEM_ACTORS } from '../cases/case-actor';
 import { caseRowOf, departmentNamed, pointIn } from '../cases/case-test-helpers';
-import { AUTOMATIC_ACTOR } from './automatic-dispatch';
+import type { CaseChange } from '../events/case-feed';
 import { areaNamed, ruleInput } from './dispatch-rule-test-helpers';
 
 let app: TestApp;
@@ -60,16 +60,20 @@ async function setRule(data: { automatic?: boolean; enabled?: boolean }) {
   await (await app.as('admin')).dispatchRules.update({ id: ruleId, data });
 }
 
-/** Listens on the live-update bus while `run` runs. */
-async function busDuring(run: () => Promise<unknown>): Promise<CaseChange[]> {
+/** Listens on the live feed (the event stream) while `run` runs, until a change with the given action arrives. */
+async function feedDuring(run: () => Promise<unknown>, until: string): Promise<CaseChange[]> {
   const controller = new AbortController();
   const seen: CaseChange[] = [];
   const listening = (async () => {
-    for await (const change of caseChanges(controller.signal)) seen.push(change);
+    for await (const change of app.caseFeed.changes(controller.signal)) {
+      seen.push(change);
+      if (change.action === until) controller.abort();
+    }
   })().catch(() => undefined);
   await run();
-  controller.abort();
+  const timeout = setTimeout(() => controller.abort(), 10_000);
   await listening;
+  clearTimeout(timeout);
   return seen;
 }
 
@@ -77,9 +81,9 @@ describe('自动派遣', () => {
   it('dispatches a just-filed case to the rule’s departments with no human step, naming the rule', async () => {
     const before = Date.now();
     let filedCase = { id: 0, filed: { status: '', version: 0 } };
-    const changes = await busDuring(async () => {
+    const changes = await feedDuring(async () => {
       filedCase = await reportAndFile();
-    });
+    }, 'autoDispatch');
     const { id, filed } = filedCase;
     expect(filed.status).toBe('dispatched');
 
@@ -109,7 +113,7 @@ describe('自动派遣', () => {
     expect(detail.timeline.map((e) => e.label)).toEqual(['上报', '受理', '立案', '自动派遣']);
     expect(detail.timeline.at(-1)).toMatchObject({
       action: 'autoDispatch',
-      actorName: AUTOMATIC_ACTOR,
+      actorName: SYSTEM_ACTORS.automaticDispatch.name,
       fromStatus: 'filed',
       toStatus: 'dispatched',
       reason: '按派遣规则「临江施工扰民自动派遣」自动派遣',
@@ -123,7 +127,7 @@ describe('自动派遣', () => {
 
     // Open screens hear about the case as it finally stands, not the intermediate 已立案.
     const last = changes.filter((c) => c.caseId === id).at(-1);
-    expect(last).toMatchObject({ status: 'dispatched', version: row.version });
+    expect(last).toMatchObject({ status: 'dispatched', action: 'autoDispatch' });
 
     const handler = await app.as('linjiang.dept_handler');
     const toTakeUp = await handler.cases.list({ queue: 'toTakeUp', pageSize: 200 });

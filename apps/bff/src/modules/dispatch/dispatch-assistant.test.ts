@@ -1,7 +1,8 @@
 import { caseEvents, cases } from '@citygov/db/schema/cases';
 import { dispatchRules } from '@citygov/db/schema/dispatch';
 import { areas } from '@citygov/db/schema/org';
-import { and, eq } from 'drizzle-orm';
+import type { CaseAction } from '@citygov/domain/cases/case-actions';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
 import { actAs, departmentNamed, failure, pointIn, SAMPLE_REPORT } from '../cases/case-test-helpers';
@@ -24,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const act = (username: string, caseId: number, action: string, extra: Record<string, unknown> = {}) =>
+const act = (username: string, caseId: number, action: CaseAction, extra: Record<string, unknown> = {}) =>
   actAs(app, username, caseId, action, extra);
 
 async function filedCase(description: string, categoryCode = SAMPLE_REPORT.categoryCode) {
@@ -57,10 +58,15 @@ async function closedCase(description: string, lead: number, hours: number, feed
   const closedAt = row?.closedAt ?? new Date();
   const dispatchedAt = new Date(closedAt.getTime() - hours * HOUR);
   await app.db.update(cases).set({ dispatchedAt, leadDepartmentId: lead }).where(eq(cases.id, id));
-  await app.db
-    .update(caseEvents)
-    .set({ at: new Date(dispatchedAt.getTime() + feedbackAfterHours * HOUR) })
-    .where(and(eq(caseEvents.caseId, id), eq(caseEvents.action, 'feedBack')));
+  // The timeline is append-only; this fixture back-dates history on purpose, as the owner.
+  await app.db.transaction(async (tx) => {
+    await tx.execute(sql`alter table case_events disable trigger case_events_append_only`);
+    await tx
+      .update(caseEvents)
+      .set({ at: new Date(dispatchedAt.getTime() + feedbackAfterHours * HOUR) })
+      .where(and(eq(caseEvents.caseId, id), eq(caseEvents.action, 'feedBack')));
+    await tx.execute(sql`alter table case_events enable trigger case_events_append_only`);
+  });
   return id;
 }
 

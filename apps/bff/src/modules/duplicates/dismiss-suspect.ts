@@ -1,10 +1,12 @@
 import type { Queryable } from '@citygov/db/client';
-import { caseEvents } from '@citygov/db/schema/cases';
 import { duplicateSuspects } from '@citygov/db/schema/intake';
+import { CASE_NOTES } from '@citygov/domain/cases/case-notes';
 import { ConflictError, NotFoundError } from '@citygov/domain/errors';
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
+import { personActor } from '../cases/case-actor';
 import { loadCaseInScope } from '../cases/load-case';
+import { appendCaseEvent } from '../events/append-case-event';
 import type { TPairInput } from './duplicate-schemas';
 
 const SETTLED: Record<string, string> = { merged: '已并案', dismissed: '已排除重复' };
@@ -37,17 +39,16 @@ export async function dismissSuspect(db: Queryable, user: SessionUser, input: TP
     const [latest] = await db.select().from(duplicateSuspects).where(eq(duplicateSuspects.id, pair.id));
     throw alreadySettled(latest ?? { status: 'dismissed', resolvedByName: null });
   }
-  await db.insert(caseEvents).values({
+  await appendCaseEvent(db, {
     caseId: report.id,
-    at: now,
-    actorId: user.id,
-    actorName: user.displayName,
     action: 'dismissDuplicate',
-    label: '排除重复',
+    label: CASE_NOTES.dismissDuplicate,
+    actor: personActor(user),
     fromStatus: report.status,
     toStatus: report.status,
     reason,
     detail: { other: earlier.caseNo, otherId: earlier.id, score: pair.score },
+    at: now,
   });
   return { id: updated.id, status: updated.status };
 }

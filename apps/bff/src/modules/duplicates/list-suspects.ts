@@ -1,6 +1,7 @@
 import type { Queryable } from '@citygov/db/client';
 import { cases } from '@citygov/db/schema/cases';
 import { duplicateSuspects } from '@citygov/db/schema/intake';
+import type { CaseStatus } from '@citygov/domain/cases/case-states';
 import { and, count, desc, eq, exists, notInArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { SessionUser } from '../../trpc/context';
@@ -10,7 +11,7 @@ import { caseBriefs } from './case-briefs';
 /** The list shows this many pairs at most, newest first; the count says how many wait in all. */
 export const MAX_LISTED = 100;
 
-const ENDED = ['merged', 'voided'];
+const ENDED: CaseStatus[] = ['merged', 'voided'];
 const candidate = alias(cases, 'candidate');
 
 /**

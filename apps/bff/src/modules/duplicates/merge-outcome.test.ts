@@ -1,4 +1,5 @@
 import { cases } from '@citygov/db/schema/cases';
+import type { CaseAction } from '@citygov/domain/cases/case-actions';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
@@ -26,7 +27,7 @@ function report(username: string, at: Point, categoryCode: string, description: 
   );
 }
 
-async function act(username: string, caseId: number, action: string, extra: Record<string, unknown> = {}) {
+async function act(username: string, caseId: number, action: CaseAction, extra: Record<string, unknown> = {}) {
   const [row] = await app.db.select().from(cases).where(eq(cases.id, caseId));
   const caller = await app.as(username);
   return caller.cases.act({ caseId, expectedVersion: row?.version ?? 0, action, ...extra });

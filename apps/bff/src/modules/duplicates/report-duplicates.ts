@@ -3,8 +3,9 @@ import { cases } from '@citygov/db/schema/cases';
 import { duplicateSuspects } from '@citygov/db/schema/intake';
 import { FINAL_STATUSES } from '@citygov/domain/cases/case-states';
 import { eq } from 'drizzle-orm';
-import { mergeAutomatically } from '../cases/case-merge-effects';
+import { SYSTEM_ACTORS } from '../cases/case-actor';
 import type { TReportCaseInput } from '../cases/case-schemas';
+import { transitionCase } from '../cases/transition-case';
 import { type DuplicateCandidate, findDuplicates } from '../intake/find-duplicates';
 import { loadDuplicateThresholds } from './duplicate-thresholds';
 
@@ -54,7 +55,12 @@ export async function settleReportDuplicates(
   const best = candidates.find((c) => c.decision === 'merge' && isOpen(c.status));
   if (best && !confirmedDistinct) {
     const [lead] = await db.select().from(cases).where(eq(cases.id, best.caseId));
-    if (lead && isOpen(lead.status)) return mergeAutomatically(db, created, lead, best.score, now);
+    if (lead && isOpen(lead.status)) {
+      const percent = Math.round(best.score * 100);
+      const reason = `系统判定与案件 ${lead.caseNo} 为同一问题（相似度 ${percent}%），自动并入`;
+      const input = { leadId: lead.id, score: best.score, reason };
+      return transitionCase(db, SYSTEM_ACTORS.duplicateCheck, created, 'autoMerge', input, now);
+    }
   }
   const flagged = candidates.filter((c) => c.decision !== 'ignore').slice(0, MAX_SUSPECTS_PER_REPORT);
   if (flagged.length > 0) {

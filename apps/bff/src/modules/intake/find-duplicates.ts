@@ -17,7 +17,7 @@
 import type { Queryable } from '@citygov/db/client';
 import { cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
-import { CASE_STATUS_NAMES, type CaseStatus } from '@citygov/domain/cases/case-states';
+import { statusNameOf } from '@citygov/domain/cases/case-states';
 import type { CategoryKind } from '@citygov/domain/intake/category-model';
 import {
   bestScoreFor,
@@ -70,8 +70,6 @@ export interface DuplicateCandidate {
 export const MAX_SCORED = 2_000;
 /** Candidates scoring below this are not listed at all (between it and `review` they come back as 'ignore'). */
 export const LIST_FLOOR = 0.1;
-
-const isStatus = (s: string): s is CaseStatus => Object.hasOwn(CASE_STATUS_NAMES, s);
 
 /** Whose view to search: a signed-in user's case scope, or the whole city (report-time detection). */
 export type DuplicateViewer = SessionUser | 'city';
@@ -173,7 +171,7 @@ async function scoreCandidates(
       caseId: row.id,
       caseNo: row.caseNo,
       status: row.status,
-      statusName: isStatus(row.status) ? CASE_STATUS_NAMES[row.status] : row.status,
+      statusName: statusNameOf(row.status),
       kind: row.kind,
       categoryCode: row.categoryCode,
       categoryName: row.categoryName,

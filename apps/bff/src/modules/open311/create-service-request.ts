@@ -2,7 +2,6 @@ import type { Database } from '@citygov/db/client';
 import { open311Requests } from '@citygov/db/schema/open311';
 import { DomainError } from '@citygov/domain/errors';
 import { writeAudit } from '../audit/write-audit';
-import { publishCaseChange } from '../cases/case-bus';
 import type { TReportCaseInput } from '../cases/case-schemas';
 import { reportCase } from '../cases/report-case';
 import { type ApiKeyRow, touchApiKey } from './api-keys';
@@ -219,14 +218,6 @@ export async function createServiceRequest(
       if (error instanceof DomainError) throw badRequest(error.message);
       throw error;
     });
-  publishCaseChange({
-    caseId: created.id,
-    caseNo: created.caseNo,
-    status: created.status,
-    version: created.version,
-    action: 'report',
-    districtId: created.districtId,
-  });
   const deadline = created.stageDeadlineAt ? `，将在 ${formatChinaMinute(created.stageDeadlineAt)} 前受理` : '';
   return {
     service_request_id: created.caseNo,

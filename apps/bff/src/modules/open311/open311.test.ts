@@ -5,6 +5,7 @@ import { users } from '@citygov/db/schema/auth';
 import { caseEvents, cases } from '@citygov/db/schema/cases';
 import { open311ApiKeys, open311Requests } from '@citygov/db/schema/open311';
 import { areas } from '@citygov/db/schema/org';
+import type { CaseAction } from '@citygov/domain/cases/case-actions';
 import { and, count, eq } from 'drizzle-orm';
 import express from 'express';
 import { XMLParser } from 'fast-xml-parser';
@@ -572,7 +573,7 @@ describe('GET requests', () => {
 
   it('maps statuses: accepted and dispatched stay open with notes and agency; voided and closed are closed', async () => {
     const dept = await departmentNamed(app, '临江区市政管理所');
-    const act = async (username: string, caseNo: string, action: string, extra: Record<string, unknown> = {}) => {
+    const act = async (username: string, caseNo: string, action: CaseAction, extra: Record<string, unknown> = {}) => {
       const row = await caseByNo(caseNo);
       const caller = await app.as(username);
       return caller.cases.act({ caseId: row.id, expectedVersion: row.version, action, ...extra });
@@ -665,7 +666,7 @@ describe('merged requests (并案)', () => {
     expect(openList.map((r) => r.service_request_id)).toContain(joined.service_request_id);
 
     const dept = await departmentNamed(app, '湖滨区市政管理所');
-    const act = async (username: string, action: string, extra: Record<string, unknown> = {}) => {
+    const act = async (username: string, action: CaseAction, extra: Record<string, unknown> = {}) => {
       const row = await caseByNo(lead.service_request_id);
       return (await app.as(username)).cases.act({ caseId: row.id, expectedVersion: row.version, action, ...extra });
     };

@@ -6,6 +6,7 @@ import {
   type CaseStage,
   type CaseStatus,
   OPEN_STATUSES,
+  statusNameOf,
   URGENCIES,
 } from '@citygov/domain/cases/case-states';
 import type { DeadlineLevel } from './api/cases';
@@ -27,20 +28,20 @@ export const STATUS_COLORS: Record<CaseStatus, string> = {
   hung_up: 'default',
 };
 
-export function statusName(status: string): string {
-  return CASE_STATUS_NAMES[status as CaseStatus] ?? status;
+export function statusName(status: CaseStatus): string {
+  return statusNameOf(status);
 }
 
-export function statusColor(status: string): string {
-  return STATUS_COLORS[status as CaseStatus] ?? 'default';
+export function statusColor(status: CaseStatus): string {
+  return STATUS_COLORS[status];
 }
 
 export function sourceName(source: string): string {
   return CASE_SOURCES[source as CaseSource] ?? source;
 }
 
-export function stageName(stage: string | null): string {
-  return stage ? (CASE_STAGE_NAMES[stage as CaseStage] ?? stage) : '—';
+export function stageName(stage: CaseStage | null): string {
+  return stage ? CASE_STAGE_NAMES[stage] : '—';
 }
 
 export const KIND_NAMES = { component: '部件', event: '事件' } as const;

@@ -1,6 +1,12 @@
+import { actionHasField, CASE_ACTIONS, type CaseAction, ruleOf } from '@citygov/domain/cases/case-actions';
 import type { PhotoPurpose } from './api/upload-photo';
 
-/** The actions a phone user takes with a form (签收 is a single button). */
+/**
+ * The phone's words for the actions street staff take with a form (签收 is a single
+ * button). Which actions show on the phone, in what place, and which fields each asks for
+ * (verdict, photos, extension, sub-unit) come from the action table in the domain; only
+ * the texts and the photo purpose live here.
+ */
 export type FormAction =
   | 'submitVerification'
   | 'submitCheck'
@@ -12,17 +18,22 @@ export type FormAction =
 
 export interface ActionSpec {
   title: string;
-  /** 属实/不属实, 通过/不通过: sent as `confirmed`. */
+  /** 属实/不属实, 通过/不通过: sent as `confirmed` (the table's `verdict` field). */
   verdict?: { label: string; yes: string; no: string };
   reasonLabel: string;
   reasonPlaceholder: string;
+  /** The table's `photos` field: the purpose, whether this action needs at least one, and the label. */
   photos?: { purpose: PhotoPurpose; required: boolean; label: string };
-  extension?: boolean;
-  /** 二级派遣: choose one of the lead department's sub-units (sent as leadDepartmentId). */
-  subUnit?: boolean;
-  /** The opinion may be left empty. */
-  reasonOptional?: boolean;
   submitText: string;
+}
+
+/** Derived from the table: the fields this action asks for, and whether its opinion may be empty. */
+export function specFields(action: FormAction) {
+  return {
+    extension: actionHasField(action, 'extension'),
+    subUnit: actionHasField(action, 'subUnit'),
+    reasonOptional: ruleOf(action).reason === 'optional',
+  };
 }
 
 export const ACTION_SPECS: Record<FormAction, ActionSpec> = {
@@ -58,7 +69,6 @@ export const ACTION_SPECS: Record<FormAction, ActionSpec> = {
   },
   requestExtension: {
     title: '申请延期',
-    extension: true,
     reasonLabel: '延期理由',
     reasonPlaceholder: '如：需协调供电部门停电后施工',
     submitText: '提交延期申请',
@@ -71,18 +81,17 @@ export const ACTION_SPECS: Record<FormAction, ActionSpec> = {
   },
   subDispatch: {
     title: '二级派遣',
-    subUnit: true,
     reasonLabel: '派遣说明',
     reasonPlaceholder: '如：请第一养护班今日内更换井盖',
-    reasonOptional: true,
     submitText: '派给下级单位',
   },
 };
 
-/** Actions shown as the main form of a task, in the order they come up. */
-export const PRIMARY_ACTIONS = ['submitVerification', 'submitCheck', 'takeUp', 'feedBack', 'assistFeedBack'] as const;
+const ACTIONS = Object.keys(CASE_ACTIONS) as CaseAction[];
+/** Actions shown as the main form of a task, in the table's order. */
+export const PRIMARY_ACTIONS: readonly CaseAction[] = ACTIONS.filter((a) => ruleOf(a).phone === 'primary');
 /** Side steps a department may take while handling: requests, and passing the case to a sub-unit. */
-export const SECONDARY_ACTIONS = ['requestExtension', 'requestReturn', 'subDispatch'] as const;
+export const SECONDARY_ACTIONS: readonly CaseAction[] = ACTIONS.filter((a) => ruleOf(a).phone === 'secondary');
 
 const STREET_ACTIONS: ReadonlySet<string> = new Set([...PRIMARY_ACTIONS, ...SECONDARY_ACTIONS]);
 

@@ -1,4 +1,4 @@
-import { CASE_STATUS_NAMES, type CaseStatus } from '@citygov/domain/cases/case-states';
+import { type CaseStatus, statusNameOf } from '@citygov/domain/cases/case-states';
 
 /** Status tag colours on the phone lists. */
 const STATUS_COLORS: Record<CaseStatus, string> = {
@@ -16,12 +16,8 @@ const STATUS_COLORS: Record<CaseStatus, string> = {
   hung_up: 'magenta',
 };
 
-export function statusTag(status: string): { label: string; color: string } {
-  if (Object.hasOwn(CASE_STATUS_NAMES, status)) {
-    const known = status as CaseStatus;
-    return { label: CASE_STATUS_NAMES[known], color: STATUS_COLORS[known] };
-  }
-  return { label: status, color: 'default' };
+export function statusTag(status: CaseStatus): { label: string; color: string } {
+  return { label: statusNameOf(status), color: STATUS_COLORS[status] };
 }
 
 export type DeadlineLevel = 'none' | 'normal' | 'warning' | 'overdue' | 'paused';

@@ -50,3 +50,9 @@ export function useAddRemark() {
   const invalidate = useInvalidateCases();
   return useMutation(trpc.cases.addRemark.mutationOptions({ onSuccess: invalidate }));
 }
+
+/** The reporter's full number for holders of 查看完整个人信息; each call is logged on the server. */
+export function useRevealReporterPhone() {
+  const trpc = useTRPC();
+  return useMutation(trpc.cases.revealReporterPhone.mutationOptions());
+}

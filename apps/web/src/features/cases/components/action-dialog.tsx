@@ -1,21 +1,21 @@
+import type { CaseAction } from '@citygov/domain/cases/case-actions';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { apiErrorCode, apiErrorMessage, apiFieldErrors } from '../../../lib/api-error';
+import { apiErrorMessage, apiFieldErrors } from '../../../lib/api-error';
 import { type CaseActionInput, type CaseActionOption, type CaseRecord, useCaseAction } from '../api/cases';
+import { isCaseConflict } from '../case-conflict';
 import { ActionFields, type ActionFormValues } from './action-fields';
 import { DispatchDialogLayout, isAssistedDispatch } from './dispatch-dialog-layout';
 import { PhrasePicker } from './phrase-picker';
 
-/** Domain validation messages carry no field name; these words say which field they are about. */
-const MESSAGE_FIELDS: [RegExp, keyof ActionFormValues][] = [
-  [/主办部门|下级单位/, 'leadDepartmentId'],
-  [/延期时长/, 'extensionAmount'],
-  [/主案件|并案/, 'mergeLeadNo'],
-  [/核实结果|核查结果/, 'confirmed'],
-  [/意见/, 'reason'],
-];
+/** The server names the input field at fault; a few are shown under another control of this form. */
+const FORM_FIELD_OF: Record<string, keyof ActionFormValues> = {
+  extension: 'extensionAmount',
+  'extension.amount': 'extensionAmount',
+  mergeIntoCaseId: 'mergeLeadNo',
+};
 
-function toInput(record: CaseRecord, action: string, values: ActionFormValues, photos: number[]): CaseActionInput {
+function toInput(record: CaseRecord, action: CaseAction, values: ActionFormValues, photos: number[]): CaseActionInput {
   return {
     caseId: record.id,
     expectedVersion: record.version,
@@ -67,18 +67,15 @@ export function ActionDialog({
       onDone(option.label);
     } catch (error) {
       const message = apiErrorMessage(error);
-      if (apiErrorCode(error) === 'CONFLICT') {
+      if (isCaseConflict(error)) {
         onClose();
         modal.warning({ title: '案件已被他人处理', content: message, okText: '知道了' });
         return;
       }
-      const fieldErrors = apiFieldErrors(error);
-      const fields = Object.entries(fieldErrors).map(([name, errors]) => ({
-        name: (name === 'extension' ? 'extensionAmount' : name) as keyof ActionFormValues,
+      const fields = Object.entries(apiFieldErrors(error)).map(([name, errors]) => ({
+        name: FORM_FIELD_OF[name] ?? (name as keyof ActionFormValues),
         errors,
       }));
-      const matched = MESSAGE_FIELDS.find(([pattern]) => pattern.test(message));
-      if (fields.length === 0 && matched) fields.push({ name: matched[1], errors: [message] });
       if (fields.length > 0) form.setFields(fields);
       else setServerError(message);
     }

@@ -1,5 +1,7 @@
+import { type ActionField, type CaseAction, ruleOf } from '@citygov/domain/cases/case-actions';
 import { Form, InputNumber, Radio, Select, Space, TreeSelect, Typography } from 'antd';
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
+import type { AttachmentPurpose } from '../../../lib/attachments';
 import { departmentTreeOptions } from '../../../lib/tree-options';
 import { PhotoUpload } from '../../../lib/ui/photo-upload';
 import { useCollectorOptions, useDepartmentOptions } from '../api/reference-data';
@@ -76,91 +78,104 @@ function CollectorField({ caseId }: { caseId: number }) {
   );
 }
 
-/** The fields an action needs beyond the opinion: departments, collector, extension, result, photos. */
+/** The desk's words for the photos an action takes (the table's `photos` field). */
+const PHOTO_FIELDS: Partial<Record<CaseAction, { purpose: AttachmentPurpose; label: string; extra?: string }>> = {
+  submitVerification: { purpose: 'verify', label: '现场照片' },
+  submitCheck: { purpose: 'check', label: '现场照片' },
+  feedBack: { purpose: 'feedback', label: '处置照片', extra: '请上传处置后的现场照片' },
+  assistFeedBack: { purpose: 'feedback', label: '协办照片', extra: '选填；协办反馈不改变案件状态' },
+};
+
+/** What an action warns about before it is taken. */
+const NOTICES: Partial<Record<CaseAction, (props: { caseId: number }) => ReactNode>> = {
+  forceDispatch: () => <ForcedDispatchNotice />,
+  feedBack: ({ caseId }) => <AssistPendingNotice caseId={caseId} />,
+};
+
+function ExtensionField() {
+  return (
+    <Form.Item label="延期时长" required>
+      <Space.Compact>
+        <Form.Item name="extensionAmount" noStyle rules={[{ required: true, message: '请填写延期时长' }]}>
+          <InputNumber aria-label="延期时长" min={1} max={720} precision={0} style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="extensionUnit" noStyle initialValue="working_days">
+          <Select aria-label="单位" options={UNIT_OPTIONS} style={{ width: 120 }} />
+        </Form.Item>
+      </Space.Compact>
+    </Form.Item>
+  );
+}
+
+function VerdictField({ action }: { action: CaseAction }) {
+  const check = ruleOf(action).verdict?.sets === 'checkResult';
+  return (
+    <Form.Item
+      name="confirmed"
+      label={check ? '核查结果' : '核实结果'}
+      rules={[{ required: true, message: check ? '请选择核查结果' : '请选择核实结果' }]}
+    >
+      <Radio.Group
+        options={[
+          { value: true, label: check ? '通过' : '属实' },
+          { value: false, label: check ? '不通过' : '不属实' },
+        ]}
+      />
+    </Form.Item>
+  );
+}
+
+function PhotosField({ action, onPhotos }: { action: CaseAction; onPhotos: (ids: number[]) => void }) {
+  const spec = PHOTO_FIELDS[action] ?? { purpose: 'feedback' as const, label: '照片' };
+  return (
+    <Form.Item
+      label={spec.label}
+      extra={spec.extra ? <Typography.Text type="secondary">{spec.extra}</Typography.Text> : undefined}
+    >
+      <PhotoUpload purpose={spec.purpose} onChange={onPhotos} />
+    </Form.Item>
+  );
+}
+
+/**
+ * The fields an action needs beyond the opinion, as the action table lists them
+ * (`fields`): one control per field kind, in the table's order. The grid member is
+ * chosen in 派遣助手 beside the form.
+ */
 export function ActionFields({
   action,
   caseId,
   onPhotos,
 }: {
-  action: string;
+  action: CaseAction;
   caseId: number;
   onPhotos: (ids: number[]) => void;
 }) {
-  switch (action) {
-    case 'dispatch':
-      return <DispatchFields />;
-    case 'forceDispatch':
-      return (
-        <>
-          <ForcedDispatchNotice />
-          <DispatchFields />
-        </>
-      );
-    case 'subDispatch':
-      return <SubUnitField caseId={caseId} />;
-    case 'assistFeedBack':
-      return (
-        <Form.Item
-          label="协办照片"
-          extra={<Typography.Text type="secondary">选填；协办反馈不改变案件状态</Typography.Text>}
-        >
-          <PhotoUpload purpose="feedback" onChange={onPhotos} />
-        </Form.Item>
-      );
-    case 'requestVerify':
-    case 'requestCheck':
-      return <CollectorField caseId={caseId} />;
-    case 'merge':
-      return <MergeLeadField caseId={caseId} />;
-    case 'requestExtension':
-      return (
-        <Form.Item label="延期时长" required>
-          <Space.Compact>
-            <Form.Item name="extensionAmount" noStyle rules={[{ required: true, message: '请填写延期时长' }]}>
-              <InputNumber aria-label="延期时长" min={1} max={720} precision={0} style={{ width: 140 }} />
-            </Form.Item>
-            <Form.Item name="extensionUnit" noStyle initialValue="working_days">
-              <Select aria-label="单位" options={UNIT_OPTIONS} style={{ width: 120 }} />
-            </Form.Item>
-          </Space.Compact>
-        </Form.Item>
-      );
-    case 'submitVerification':
-    case 'submitCheck': {
-      const check = action === 'submitCheck';
-      return (
-        <>
-          <Form.Item
-            name="confirmed"
-            label={check ? '核查结果' : '核实结果'}
-            rules={[{ required: true, message: check ? '请选择核查结果' : '请选择核实结果' }]}
-          >
-            <Radio.Group
-              options={[
-                { value: true, label: check ? '通过' : '属实' },
-                { value: false, label: check ? '不通过' : '不属实' },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item label="现场照片">
-            <PhotoUpload purpose={check ? 'check' : 'verify'} onChange={onPhotos} />
-          </Form.Item>
-        </>
-      );
+  const Notice = NOTICES[action];
+  const field = (kind: ActionField): ReactNode => {
+    switch (kind) {
+      case 'departments':
+        return <DispatchFields key={kind} />;
+      case 'subUnit':
+        return <SubUnitField key={kind} caseId={caseId} />;
+      case 'collector':
+        return <CollectorField key={kind} caseId={caseId} />;
+      case 'mergeLead':
+        return <MergeLeadField key={kind} caseId={caseId} />;
+      case 'extension':
+        return <ExtensionField key={kind} />;
+      case 'verdict':
+        return <VerdictField key={kind} action={action} />;
+      case 'photos':
+        return <PhotosField key={kind} action={action} onPhotos={onPhotos} />;
+      case 'gridMember':
+        return null;
     }
-    case 'feedBack':
-      return (
-        <>
-          <AssistPendingNotice caseId={caseId} />
-          <Form.Item
-            label="处置照片"
-            extra={<Typography.Text type="secondary">请上传处置后的现场照片</Typography.Text>}
-          >
-            <PhotoUpload purpose="feedback" onChange={onPhotos} />
-          </Form.Item>
-        </>
-      );
-    default:
-      return null;
-  }
+  };
+  return (
+    <>
+      {Notice ? <Notice caseId={caseId} /> : null}
+      {(ruleOf(action).fields ?? []).map(field)}
+    </>
+  );
 }

@@ -1,8 +1,9 @@
 import { Alert, App, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { apiErrorCode, apiErrorMessage } from '../../../lib/api-error';
+import { apiErrorMessage } from '../../../lib/api-error';
 import type { CaseRow } from '../api/cases';
 import { useBatchDispatch } from '../api/dispatch-tools';
+import { isCaseConflict } from '../case-conflict';
 import { DispatchFields } from './action-fields';
 
 interface BatchValues {
@@ -57,7 +58,7 @@ export function BatchDispatchDialog({
       onDone(result.count);
     } catch (error) {
       const message = apiErrorMessage(error);
-      if (apiErrorCode(error) === 'CONFLICT') {
+      if (isCaseConflict(error)) {
         onStale();
         modal.warning({ title: '批量派遣未完成', content: message, okText: '知道了' });
         return;

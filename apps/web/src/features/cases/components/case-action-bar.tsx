@@ -1,28 +1,11 @@
+import { ruleOf } from '@citygov/domain/cases/case-actions';
 import { Button, Space, Tooltip } from 'antd';
 import type { CaseActionOption } from '../api/cases';
 
-/** Main-chain steps are primary; refusals and returns are danger; side flows default. */
-const PRIMARY = new Set([
-  'accept',
-  'file',
-  'dispatch',
-  'takeUp',
-  'feedBack',
-  'requestCheck',
-  'close',
-  'submitVerification',
-  'submitCheck',
-  'approveReturn',
-  'approveExtension',
-  'approveHangUp',
-  'approveVoid',
-  'resume',
-]);
-const DANGER = new Set(['refuseFiling', 'rework', 'rejectReturn', 'rejectExtension', 'rejectHangUp', 'rejectVoid']);
-
 /**
  * The actions this user's role has on the case, from `cases.byId`: enabled ones open the
- * action dialog, disabled ones say why in a tooltip.
+ * action dialog, disabled ones say why in a tooltip. The action table's `tone` makes
+ * main-chain steps primary and refusals and returns danger.
  */
 export function CaseActionBar({
   actions,
@@ -41,8 +24,8 @@ export function CaseActionBar({
         const button = (
           <Button
             key={option.action}
-            type={option.enabled && PRIMARY.has(option.action) ? 'primary' : 'default'}
-            danger={DANGER.has(option.action)}
+            type={option.enabled && ruleOf(option.action).tone === 'primary' ? 'primary' : 'default'}
+            danger={ruleOf(option.action).tone === 'danger'}
             disabled={!option.enabled}
             onClick={() => onAct(option)}
           >

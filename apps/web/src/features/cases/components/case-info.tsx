@@ -3,6 +3,7 @@ import { formatDateTime } from '../../../lib/format';
 import type { CaseDetail } from '../api/cases';
 import { KIND_NAMES, sourceName } from '../labels';
 import { departmentLabel } from './case-departments';
+import { ReporterContact } from './reporter-contact';
 
 const MEMBER_ROLES: Record<string, string> = { street_chief: '街长', collector: '监督员' };
 
@@ -41,7 +42,7 @@ export function CaseInfo({ detail, column = 2 }: { detail: CaseDetail; column?: 
     {
       key: 'reporter',
       label: '上报人',
-      children: `${c.reporterName ?? '—'}${c.reporterPhone ? `（${c.reporterPhone}）` : ''}`,
+      children: <ReporterContact caseId={c.id} name={c.reporterName} maskedPhone={c.reporterPhone} />,
     },
     { key: 'reportedAt', label: '上报时间', children: formatDateTime(c.reportedAt) },
     { key: 'lead', label: '主办部门', children: lead.map(departmentLabel).join('、') || '—' },

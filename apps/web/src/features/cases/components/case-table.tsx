@@ -1,3 +1,4 @@
+import type { CaseStatus } from '@citygov/domain/cases/case-states';
 import { Space, Table, type TableColumnsType, type TablePaginationConfig, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { Link } from 'react-router';
@@ -80,7 +81,7 @@ export function CaseTable({
       dataIndex: 'status',
       key: 'status',
       width: 96,
-      render: (status: string) => <Tag color={statusColor(status)}>{statusName(status)}</Tag>,
+      render: (status: CaseStatus) => <Tag color={statusColor(status)}>{statusName(status)}</Tag>,
     },
     {
       title: '类别',

@@ -1,3 +1,4 @@
+import { actionHasField, type CaseAction } from '@citygov/domain/cases/case-actions';
 import { Col, Row } from 'antd';
 import type { ReactNode } from 'react';
 import { DispatchAssistant } from './dispatch-assistant';
@@ -16,6 +17,7 @@ export function DispatchDialogLayout({ caseId, children }: { caseId: number; chi
   );
 }
 
-export function isAssistedDispatch(action: string): boolean {
-  return action === 'dispatch' || action === 'forceDispatch';
+/** Actions that choose departments (the table's `departments` field) get 派遣助手 beside the form. */
+export function isAssistedDispatch(action: CaseAction): boolean {
+  return actionHasField(action, 'departments');
 }

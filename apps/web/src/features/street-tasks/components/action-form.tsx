@@ -1,7 +1,7 @@
 import { Alert, App, Button, Input, InputNumber, Radio, Select, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useSession } from '../../auth/session-context';
-import { ACTION_SPECS, type FormAction } from '../action-specs';
+import { ACTION_SPECS, type FormAction, specFields } from '../action-specs';
 import { type CaseDetail, useCaseAction } from '../api/street-cases';
 import { useDraft } from '../drafts/use-draft';
 import { useSendWithPhotos } from '../hooks/use-send-with-photos';
@@ -45,6 +45,7 @@ export function ActionForm({ detail, action, onDone, onRefresh }: ActionFormProp
   const { user } = useSession();
   const { message } = App.useApp();
   const spec = ACTION_SPECS[action];
+  const asks = specFields(action);
   const caseId = detail.case.id;
   const draft = useDraft<ActionFields>(`task:${user.id}:${caseId}:${action}`, EMPTY, isEmpty);
   const sender = useSendWithPhotos(draft, spec.photos?.purpose ?? 'report');
@@ -60,9 +61,9 @@ export function ActionForm({ detail, action, onDone, onRefresh }: ActionFormProp
   const check = (): Problems => {
     const found: Problems = {};
     if (spec.verdict && fields.confirmed === null) found.confirmed = `请选择${spec.verdict.label}`;
-    if (spec.subUnit && !fields.subUnitId) found.subUnitId = '请选择下级单位';
-    if (!spec.reasonOptional && !fields.reason.trim()) found.reason = `请填写${spec.reasonLabel}`;
-    if (spec.extension && (!fields.amount || fields.amount <= 0)) found.amount = '请填写延期时长';
+    if (asks.subUnit && !fields.subUnitId) found.subUnitId = '请选择下级单位';
+    if (!asks.reasonOptional && !fields.reason.trim()) found.reason = `请填写${spec.reasonLabel}`;
+    if (asks.extension && (!fields.amount || fields.amount <= 0)) found.amount = '请填写延期时长';
     if (spec.photos?.required && draft.photos.length === 0) found.photos = '请至少拍摄一张照片';
     return found;
   };
@@ -78,8 +79,8 @@ export function ActionForm({ detail, action, onDone, onRefresh }: ActionFormProp
         action,
         reason: fields.reason.trim(),
         confirmed: spec.verdict ? (fields.confirmed ?? undefined) : undefined,
-        extension: spec.extension && fields.amount ? { amount: fields.amount, unit: fields.unit } : undefined,
-        leadDepartmentId: spec.subUnit ? (fields.subUnitId ?? undefined) : undefined,
+        extension: asks.extension && fields.amount ? { amount: fields.amount, unit: fields.unit } : undefined,
+        leadDepartmentId: asks.subUnit ? (fields.subUnitId ?? undefined) : undefined,
         attachmentIds,
       }),
     );
@@ -126,7 +127,7 @@ export function ActionForm({ detail, action, onDone, onRefresh }: ActionFormProp
         </div>
       ) : null}
       {action === 'feedBack' ? <AssistPendingNote departments={detail.departments} /> : null}
-      {spec.subUnit ? (
+      {asks.subUnit ? (
         <SubUnitSelect
           caseId={caseId}
           id={`${idBase}-unit`}
@@ -136,7 +137,7 @@ export function ActionForm({ detail, action, onDone, onRefresh }: ActionFormProp
           problem={problems.subUnitId}
         />
       ) : null}
-      {spec.extension ? (
+      {asks.extension ? (
         <div>
           <label className={styles.fieldLabel} htmlFor={`${idBase}-amount`}>
             延期时长
@@ -174,7 +175,7 @@ export function ActionForm({ detail, action, onDone, onRefresh }: ActionFormProp
       <div>
         <label className={styles.fieldLabel} htmlFor={`${idBase}-reason`}>
           {spec.reasonLabel}
-          {spec.reasonOptional ? '（选填）' : ''}
+          {asks.reasonOptional ? '（选填）' : ''}
         </label>
         <Input.TextArea
           id={`${idBase}-reason`}

@@ -1,0 +1,62 @@
+import type { CaseAction } from '@citygov/domain/cases/case-actions';
+import { type ActionHandler, stateOnly } from './action-handler';
+import { approveExtension } from './approve-extension';
+import { approveHangUp } from './approve-hang-up';
+import { approveReturn } from './approve-return';
+import { assistFeedBack } from './assist-feed-back';
+import { autoDispatch } from './auto-dispatch';
+import { autoMerge } from './auto-merge';
+import { answerCollectorTask, sendCollectorTask } from './collector-task';
+import { dispatch } from './dispatch';
+import { file } from './file';
+import { forceDispatch } from './force-dispatch';
+import { markDifficult } from './mark-difficult';
+import { merge } from './merge';
+import { requestExtension } from './request-extension';
+import { resume } from './resume';
+import { subDispatch } from './sub-dispatch';
+import { supervise } from './supervise';
+
+/**
+ * Each action of the domain's action table, by name, with what is particular to it. The
+ * type makes the list complete: a new row in the table does not compile until it is
+ * here. Actions whose row says all (the state, the pending request, the clock) are
+ * `stateOnly` and have no file of their own.
+ */
+export const CASE_ACTION_HANDLERS: Record<CaseAction, ActionHandler> = {
+  accept: stateOnly,
+  requestVerify: sendCollectorTask,
+  submitVerification: answerCollectorTask,
+  file,
+  refuseFiling: stateOnly,
+  dispatch,
+  autoDispatch,
+  forceDispatch,
+  subDispatch,
+  merge,
+  autoMerge,
+  takeUp: stateOnly,
+  feedBack: stateOnly,
+  requestCheck: sendCollectorTask,
+  submitCheck: answerCollectorTask,
+  close: stateOnly,
+  quickClose: stateOnly,
+  rework: stateOnly,
+  requestReturn: stateOnly,
+  approveReturn,
+  rejectReturn: stateOnly,
+  requestExtension,
+  approveExtension,
+  rejectExtension: stateOnly,
+  requestHangUp: stateOnly,
+  approveHangUp,
+  rejectHangUp: stateOnly,
+  resume,
+  requestVoid: stateOnly,
+  approveVoid: stateOnly,
+  rejectVoid: stateOnly,
+  supervise,
+  remind: stateOnly,
+  assistFeedBack,
+  markDifficult,
+};

@@ -1,0 +1,31 @@
+import type { ActorKind } from '@citygov/domain/cases/case-actions';
+import type { Permission } from '@citygov/domain/permissions';
+import type { SessionUser } from '../../trpc/context';
+
+/**
+ * Who changes a case: a signed-in person, or a system actor (自动派遣, 智能判重, later
+ * sensors, video AI and the province platform) that holds the permissions of its
+ * actions and is named on the timeline like a person.
+ */
+export interface CaseActor {
+  kind: ActorKind;
+  /** The user's id; null for system actors. */
+  id: number | null;
+  name: string;
+  permissions: ReadonlySet<Permission>;
+  /** The person's session (scope, department); null for system actors, which act city-wide. */
+  user: SessionUser | null;
+}
+
+export function personActor(user: SessionUser): CaseActor {
+  return { kind: 'person', id: user.id, name: user.displayName, permissions: user.permissions, user };
+}
+
+function systemActor(name: string, permissions: readonly Permission[]): CaseActor {
+  return { kind: 'system', id: null, name, permissions: new Set(permissions), user: null };
+}
+
+export const SYSTEM_ACTORS = {
+  automaticDispatch: systemActor('系统（自动派遣）', ['case.dispatch']),
+  duplicateCheck: systemActor('系统（智能判重）', ['case.file']),
+} as const;

@@ -1,0 +1,190 @@
+import type { Queryable } from '@citygov/db/client';
+import { caseEvents, cases } from '@citygov/db/schema/cases';
+import { areas } from '@citygov/db/schema/org';
+import { actorOf, type CaseAction, isAnnotation, ruleOf } from '@citygov/domain/cases/case-actions';
+import { CASE_NOTES } from '@citygov/domain/cases/case-notes';
+import { FINAL_STATUSES } from '@citygov/domain/cases/case-states';
+import { planCaseAction } from '@citygov/domain/cases/plan-case-action';
+import { ConflictError, ForbiddenError } from '@citygov/domain/errors';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { attachUploads } from '../attachments/attach-uploads';
+import { writeAudit } from '../audit/write-audit';
+import { loadWorkingCalendar } from '../calendar/load-calendar';
+import { appendCaseEvent } from '../events/append-case-event';
+import type { CaseUpdate } from './actions/action-handler';
+import { CASE_ACTION_HANDLERS } from './actions/registry';
+import type { CaseActor } from './case-actor';
+import { NO_CLOCK, startStageClock } from './case-clock';
+import { lockCaseNumbers, takeCaseNo } from './case-numbers';
+import { caseSnapshot, departmentPart } from './case-snapshot';
+import type { CaseRow } from './load-case';
+
+/** What every action may carry besides its own fields. */
+export interface TransitionInput {
+  /** The version the actor saw; a newer one means someone else acted first. Not needed by annotations. */
+  expectedVersion?: number | undefined;
+  reason?: string | undefined;
+  confirmed?: boolean | undefined;
+  attachmentIds?: readonly number[] | undefined;
+}
+
+/** Refuses an actor who may never take this action, before the case is even read. */
+export function requireActionPermission(actor: CaseActor, action: CaseAction): void {
+  const rule = ruleOf(action);
+  if (!actor.permissions.has(rule.permission)) throw new ForbiddenError(`没有「${rule.label}」的权限`);
+  if (actorOf(action) !== actor.kind)
+    throw new ForbiddenError(`「${rule.label}」由系统执行`, { code: 'ACTION_FORBIDDEN' });
+}
+
+async function staleVersionError(db: Queryable, row: CaseRow): Promise<ConflictError> {
+  const [last] = await db
+    .select({ actorName: caseEvents.actorName, label: caseEvents.label })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, row.id))
+    .orderBy(desc(caseEvents.id))
+    .limit(1);
+  const who = last ? `${last.actorName ?? '他人'}已执行「${last.label}」` : '案件已被他人处理';
+  return new ConflictError(`${who}，案件已更新，请刷新后再操作`, { code: 'CASE_VERSION_CONFLICT' });
+}
+
+/**
+ * The one place a case changes state. Inside the caller's transaction: the rules decide
+ * (permission, state, reason), the action's own file adds its effects, one conditional
+ * update claims the case (`where status = seen and version = seen`, so a lost race changes
+ * nothing and gets a conflict), then the other tables, the timeline + stream event, the
+ * photos and the audit row. People and system actors (自动派遣, 智能判重…) come through here
+ * alike; a follow-up step (立案 → 自动派遣) is another transition in the same transaction.
+ */
+export async function transitionCase(
+  db: Queryable,
+  actor: CaseActor,
+  row: CaseRow,
+  action: CaseAction,
+  input: TransitionInput & object,
+  now = new Date(),
+): Promise<CaseRow> {
+  requireActionPermission(actor, action);
+  const annotation = isAnnotation(action);
+  const expected = input.expectedVersion ?? row.version;
+  if (!annotation && row.version !== expected) throw await staleVersionError(db, row);
+  const part = actor.user ? await departmentPart(db, actor.user, row.id) : undefined;
+  const plan = planCaseAction(caseSnapshot(row, part), action, actor.permissions, input, actor.kind);
+
+  // An annotation writes only its own flags, never the (possibly stale) state it read.
+  const update: CaseUpdate = annotation
+    ? { updatedAt: now }
+    : {
+        status: plan.toStatus,
+        pendingKind: plan.pendingKind,
+        checkResult: plan.checkResult,
+        hungUpFrom: plan.hungUpFrom,
+        forced: plan.forced,
+        updatedAt: now,
+        ...(plan.pendingKind === null && row.pendingKind ? { pendingData: null } : {}),
+      };
+  if (!annotation && FINAL_STATUSES.includes(plan.toStatus))
+    Object.assign(update, NO_CLOCK, { closedAt: now, pausedAt: null });
+  if (plan.restartClock) {
+    const clock = await startStageClock(db, await loadWorkingCalendar(db), row, plan.stage, now);
+    Object.assign(update, clock, { pausedAt: null });
+  }
+  const detail: Record<string, unknown> = {};
+  const after: (() => Promise<void>)[] = [];
+  const handler = CASE_ACTION_HANDLERS[action];
+  await handler.prepare({ db, actor, row, plan, part, now, update, detail, after: (w) => after.push(w) }, input);
+
+  // Writes to other tables wait until this update has claimed the case, so a losing racer
+  // never touches them (and never trips over the winner's rows).
+  const [updated] = await db
+    .update(cases)
+    .set(annotation ? update : { ...update, version: row.version + 1 })
+    .where(
+      annotation
+        ? and(eq(cases.id, row.id), inArray(cases.status, [...ruleOf(action).from]))
+        : and(eq(cases.id, row.id), eq(cases.status, row.status), eq(cases.version, row.version)),
+    )
+    .returning();
+  if (!updated) throw await staleVersionError(db, row);
+  for (const write of after) await write();
+
+  // An annotation records the state the case was really in when it landed.
+  const event = await appendCaseEvent(db, {
+    caseId: row.id,
+    action,
+    label: plan.label,
+    actor,
+    fromStatus: annotation ? updated.status : plan.fromStatus,
+    toStatus: annotation ? updated.status : plan.toStatus,
+    reason: plan.reason,
+    detail,
+    at: now,
+  });
+  if (actor.id !== null && input.attachmentIds && input.attachmentIds.length > 0) {
+    await attachUploads(db, {
+      caseId: row.id,
+      eventId: event.id,
+      attachmentIds: [...input.attachmentIds],
+      userId: actor.id,
+    });
+  }
+  // The case's district, so that district's administrators see the change in their log.
+  const [district] = await db.select({ path: areas.path }).from(areas).where(eq(areas.id, row.districtId));
+  await writeAudit(db, {
+    userId: actor.id,
+    username: actor.user?.username ?? actor.name,
+    action: `case.${action}`,
+    outcome: 'ok',
+    target: `case:${row.caseNo}`,
+    detail: { from: plan.fromStatus, to: updated.status, version: updated.version, eventId: event.id },
+    ip: null,
+    areaPath: district?.path ?? null,
+  });
+  const next = await handler.followUp?.(db, updated);
+  return next ? transitionCase(db, next.actor, updated, next.action, next.input, now) : updated;
+}
+
+/** A new case's own facts; the core adds its number, first state and clock. */
+export type NewCase = Omit<
+  typeof cases.$inferInsert,
+  'id' | 'caseNo' | 'status' | 'version' | 'stage' | 'stageUnit' | 'stageStartedAt' | 'stageWarnAt' | 'stageDeadlineAt'
+>;
+
+/**
+ * Opens a case (上报): numbered, in 待受理 with the accept clock running, and its first
+ * event. A report retried with the same client request id returns the case already saved
+ * (the number lock makes concurrent retries wait for the first and then find it).
+ */
+export async function openCase(
+  db: Queryable,
+  actor: CaseActor,
+  values: NewCase,
+  detail: Record<string, unknown>,
+  now: Date,
+): Promise<{ row: CaseRow; created: boolean; eventId: number | null }> {
+  const year = await lockCaseNumbers(db, now);
+  if (values.clientRequestId && values.reportedBy) {
+    const [already] = await db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.reportedBy, values.reportedBy), eq(cases.clientRequestId, values.clientRequestId)));
+    if (already) return { row: already, created: false, eventId: null };
+  }
+  const clock = await startStageClock(db, await loadWorkingCalendar(db), values, 'accept', now);
+  const [row] = await db
+    .insert(cases)
+    .values({ ...values, caseNo: await takeCaseNo(db, year), status: 'reported', ...clock })
+    .returning();
+  if (!row) throw new Error('case not saved');
+  const event = await appendCaseEvent(db, {
+    caseId: row.id,
+    action: 'report',
+    label: CASE_NOTES.report,
+    actor,
+    fromStatus: null,
+    toStatus: 'reported',
+    reason: null,
+    detail,
+    at: now,
+  });
+  return { row, created: true, eventId: event.id };
+}

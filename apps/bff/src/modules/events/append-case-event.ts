@@ -1,0 +1,50 @@
+import type { Queryable } from '@citygov/db/client';
+import { caseEvents } from '@citygov/db/schema/cases';
+import type { ActorKind } from '@citygov/domain/cases/case-actions';
+import type { CaseEventKind } from '@citygov/domain/cases/case-notes';
+import type { CaseStatus } from '@citygov/domain/cases/case-states';
+
+/** Who did it, as the timeline and the stream name them. */
+export interface EventActor {
+  kind: ActorKind;
+  id: number | null;
+  name: string;
+}
+
+export interface NewCaseEvent {
+  caseId: number;
+  action: CaseEventKind;
+  label: string;
+  actor: EventActor;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus;
+  reason: string | null;
+  detail: Record<string, unknown> | null;
+  at: Date;
+}
+
+/**
+ * The one writer of `case_events`: a timeline row that is also the next entry of the
+ * city-wide event stream. It must run in the transaction of the change it records; its
+ * stream position (`seq`) is given when that transaction commits.
+ */
+export async function appendCaseEvent(db: Queryable, event: NewCaseEvent): Promise<{ id: number }> {
+  const [row] = await db
+    .insert(caseEvents)
+    .values({
+      caseId: event.caseId,
+      at: event.at,
+      actorKind: event.actor.kind,
+      actorId: event.actor.id,
+      actorName: event.actor.name,
+      action: event.action,
+      label: event.label,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      reason: event.reason,
+      detail: event.detail && Object.keys(event.detail).length > 0 ? event.detail : null,
+    })
+    .returning({ id: caseEvents.id });
+  if (!row) throw new Error('case event not written');
+  return row;
+}

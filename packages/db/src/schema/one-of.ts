@@ -1,0 +1,12 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+
+/**
+ * A check constraint's condition: the column holds one of the domain's values (or null).
+ * The values come from the one TypeScript definition of each union, so the database and
+ * the code cannot disagree; adding a value means a new migration, on purpose.
+ */
+export function oneOf(column: AnyPgColumn, values: readonly string[]): SQL {
+  for (const value of values) if (!/^[a-z_]+$/.test(value)) throw new Error(`not a plain code: ${value}`);
+  return sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
+}
