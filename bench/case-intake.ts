@@ -20,6 +20,9 @@ export const INTAKE_CONCURRENCY = 8;
 /** The raw insert is short and noisy: repeat it and keep the median. */
 export const RAW_REPEATS = 5;
 const INTAKE_WARMUP = 3;
+/** The event stream's cost: rounds of reports with and without the stream position (alternating), this many each. */
+export const STREAM_ROUNDS = 4;
+export const STREAM_CASES = 60;
 
 /** What `reportCase` writes to `cases` (the other columns keep their defaults, as there). */
 const CASE_COLUMNS = [
@@ -82,6 +85,11 @@ export interface IntakeFigures {
   concurrent: Throughput & { latency: Summary; inFlight: number };
   /** Median of RAW_REPEATS runs of the same INTAKE_CASES rows. */
   raw: Throughput & { repeats: number; minMs: number; maxMs: number };
+  /**
+   * cases.report with the timeline row only (the stream's commit-time trigger disabled) and
+   * with the event stream (position under the head lock + NOTIFY), median of alternating rounds.
+   */
+  stream: { withoutStream: Throughput; withStream: Throughput; rounds: number };
 }
 
 interface Target {
@@ -183,7 +191,7 @@ async function assertSameRows(open: OpenDatabase, description: string): Promise<
   const raw = rawSql(open);
   const caseMinus = MOMENT_COLUMNS.map((c) => ` - '${c}'`).join('');
   const rows = await raw.query(
-    `select (to_jsonb(c)${caseMinus})::text as case_row, (to_jsonb(e) - 'id' - 'case_id' - 'at')::text as event_row
+    `select (to_jsonb(c)${caseMinus})::text as case_row, (to_jsonb(e) - 'id' - 'seq' - 'case_id' - 'at')::text as event_row
      from cases c join case_events e on e.case_id = c.id
      where c.id in ((select min(id) from cases where description = $1), (select max(id) from cases where description = $1))
      order by c.id`,
@@ -198,6 +206,42 @@ async function assertSameRows(open: OpenDatabase, description: string): Promise<
       );
     }
   }
+}
+
+/**
+ * What the event stream costs intake: the same sequential reports with the commit-time
+ * trigger that gives events their stream position (and NOTIFYs) switched off — the state
+ * before the stream existed, a timeline row only — and on, in alternating rounds so drift
+ * and warm-up hit both alike.
+ */
+async function streamCost(open: OpenDatabase, report: (i: number) => Promise<void>): Promise<IntakeFigures['stream']> {
+  const toggle = (on: boolean) =>
+    open.db.execute(`alter table case_events ${on ? 'enable' : 'disable'} trigger case_events_assign_seq`);
+  const without: number[] = [];
+  const withStream: number[] = [];
+  let next = 0;
+  try {
+    for (let round = 0; round < STREAM_ROUNDS; round++) {
+      for (const on of [false, true]) {
+        await toggle(on);
+        const run = await reportMany(STREAM_CASES, 1, (i) => report(next + i));
+        next += STREAM_CASES;
+        (on ? withStream : without).push(run.ms);
+      }
+    }
+  } finally {
+    await toggle(true);
+    // Events written while the trigger was off have no position; give them theirs, as the migration did.
+    await open.db.execute(`update case_events set seq = n.rn from (
+        select id, (select seq from case_event_stream_head) + row_number() over (order by id) as rn
+        from case_events where seq is null) n where case_events.id = n.id`);
+    await open.db.execute('update case_event_stream_head set seq = (select max(seq) from case_events)');
+  }
+  return {
+    withoutStream: throughput(STREAM_CASES, median(without)),
+    withStream: throughput(STREAM_CASES, median(withStream)),
+    rounds: STREAM_ROUNDS,
+  };
 }
 
 export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures> {
@@ -241,6 +285,7 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
   const server = await startServer(open.db);
   let sequential: IntakeFigures['sequential'];
   let concurrent: IntakeFigures['concurrent'];
+  let stream: IntakeFigures['stream'];
   try {
     const { baseUrl } = server;
     const cookie = await login(baseUrl, ACCEPTOR);
@@ -255,6 +300,7 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
     sequential = { ...throughput(INTAKE_CASES, seq.ms), latency: seq.latency };
     const conc = await reportMany(INTAKE_CASES, INTAKE_CONCURRENCY, report);
     concurrent = { ...throughput(INTAKE_CASES, conc.ms), latency: conc.latency, inFlight: INTAKE_CONCURRENCY };
+    stream = await streamCost(open, (i) => report(INTAKE_CASES * 2 + i));
   } finally {
     await server.close();
   }
@@ -347,7 +393,7 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
 
   await assertSameRows(open, description(0));
 
-  const written = INTAKE_WARMUP + 2 * INTAKE_CASES + RAW_REPEATS * INTAKE_CASES;
+  const written = INTAKE_WARMUP + 2 * INTAKE_CASES + 2 * STREAM_ROUNDS * STREAM_CASES + RAW_REPEATS * INTAKE_CASES;
   const after = await countRows();
   if (after.cases - before.cases !== written || after.events - before.events !== written) {
     throw new Error(
@@ -366,5 +412,6 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
       minMs: Math.min(...runs),
       maxMs: Math.max(...runs),
     },
+    stream,
   };
 }

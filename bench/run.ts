@@ -82,6 +82,16 @@ function printIntake(intake: IntakeFigures): void {
   console.log(
     `    raw / API: ${(raw.perSecond / intake.sequential.perSecond).toFixed(0)}× sequential, ${(raw.perSecond / intake.concurrent.perSecond).toFixed(0)}× with ${intake.concurrent.inFlight} in flight`,
   );
+  const { withoutStream, withStream, rounds } = intake.stream;
+  console.log(
+    `    event stream: API sequential ${perSecond(withoutStream.perSecond)} cases/s with the timeline row only, ${perSecond(withStream.perSecond)} cases/s with stream position + NOTIFY (median of ${rounds} alternating rounds of ${withStream.cases}) → cost ${streamCostPercent(intake)}`,
+  );
+}
+
+/** How much slower intake is with the event stream than with the timeline row alone. */
+function streamCostPercent(intake: IntakeFigures): string {
+  const { withoutStream, withStream } = intake.stream;
+  return `${((withoutStream.perSecond / withStream.perSecond - 1) * 100).toFixed(1)}%`;
 }
 
 function printMany(many: ManyCasesFigures): void {
@@ -210,6 +220,8 @@ function printIntakeTable(results: readonly PassResult[]): void {
     `raw/API ${INTAKE_CONCURRENCY}-in-flight`,
     'report p50/p95 seq',
     `report p50/p95 ${INTAKE_CONCURRENCY}-in-flight`,
+    'seq without / with stream',
+    'stream cost',
   ];
   printRows(
     header,
@@ -222,6 +234,8 @@ function printIntakeTable(results: readonly PassResult[]): void {
       `${(r.intake.raw.perSecond / r.intake.concurrent.perSecond).toFixed(0)}×`,
       formatSummary(r.intake.sequential.latency),
       formatSummary(r.intake.concurrent.latency),
+      `${perSecond(r.intake.stream.withoutStream.perSecond)} / ${perSecond(r.intake.stream.withStream.perSecond)}`,
+      streamCostPercent(r.intake),
     ]),
   );
 }
