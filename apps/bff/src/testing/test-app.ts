@@ -31,10 +31,10 @@ export interface TestApp {
   config: AppConfig;
   /** A caller signed in as a seeded user, skipping the password check. */
   as(username: string): Promise<ReturnType<typeof createCaller>>;
-  /** A caller with no session. */
-  anonymous(): ReturnType<typeof createCaller>;
-  /** A caller whose session comes from the cookies, as a browser's would. */
-  withCookies(cookies: RecordingCookieJar): Promise<ReturnType<typeof createCaller>>;
+  /** A caller with no session (from `ip`, 127.0.0.1 unless given). */
+  anonymous(client?: { ip?: string }): ReturnType<typeof createCaller>;
+  /** A caller whose session comes from the cookies, as a browser's would (from `ip`, 127.0.0.1 unless given). */
+  withCookies(cookies: RecordingCookieJar, client?: { ip?: string }): Promise<ReturnType<typeof createCaller>>;
   userId(username: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -54,10 +54,10 @@ export function contextFor(db: Database, config: AppConfig, partial: Partial<Con
   };
 }
 
-/** Opens a private clone of the seeded demo city and builds callers on it. */
-export async function openTestApp(): Promise<TestApp> {
+/** Opens a private clone of the seeded demo city and builds callers on it; `env` overrides settings. */
+export async function openTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const open = await openTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test' });
+  const config = loadConfig({ NODE_ENV: 'test', ...env });
   const userId = async (username: string) => {
     const [row] = await open.db
       .select({ id: users.id })
@@ -76,11 +76,13 @@ export async function openTestApp(): Promise<TestApp> {
       if (!user) throw new Error(`user ${username} is inactive`);
       return createCaller(contextFor(open.db, config, { user }));
     },
-    anonymous() {
-      return createCaller(contextFor(open.db, config));
+    anonymous(client = {}) {
+      return createCaller(contextFor(open.db, config, { ip: client.ip ?? '127.0.0.1' }));
     },
-    async withCookies(cookies) {
-      return createCaller(await contextFromCookies(open.db, config, cookies, { ip: '127.0.0.1', userAgent: 'vitest' }));
+    async withCookies(cookies, client = {}) {
+      return createCaller(
+        await contextFromCookies(open.db, config, cookies, { ip: client.ip ?? '127.0.0.1', userAgent: 'vitest' }),
+      );
     },
     close: () => open.close(),
   };

@@ -5,9 +5,11 @@ import type { AppConfig } from '../env';
 import { resolveSession, SESSION_COOKIE } from '../modules/auth/session-store';
 import type { Context, CookieJar } from './context';
 
-function expressCookieJar(req: Request, res: Response, config: AppConfig): CookieJar {
+function expressCookieJar(req: Request, res: Response): CookieJar {
   const cookies = parseCookie(req.headers.cookie ?? '');
-  const options = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, path: '/' };
+  // Secure whenever the request came over TLS: directly, or through a local proxy that says so
+  // (trust proxy is loopback, so x-forwarded-proto counts only from this machine).
+  const options = { httpOnly: true, sameSite: 'lax' as const, secure: req.secure, path: '/' };
   return {
     get: (name) => cookies[name],
     set: (name, value, { maxAgeMs }) => res.cookie(name, value, { ...options, maxAge: maxAgeMs }),
@@ -39,7 +41,7 @@ export async function contextFromCookies(
 }
 
 export function createRequestContext(db: Database, config: AppConfig, req: Request, res: Response): Promise<Context> {
-  return contextFromCookies(db, config, expressCookieJar(req, res, config), {
+  return contextFromCookies(db, config, expressCookieJar(req, res), {
     ip: req.ip ?? null,
     userAgent: req.get('user-agent') ?? null,
   });
