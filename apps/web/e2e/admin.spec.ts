@@ -81,7 +81,9 @@ test('the user dialog shows the password rules and refuses a weak password befor
   await page.getByLabel('初始密码', { exact: true }).fill('Aa123456');
   const weakRule = rules.getByRole('listitem').filter({ hasText: '常见弱密码' });
   await expect(weakRule.getByRole('img', { name: '未满足' })).toBeVisible();
-  await expect(rules.getByRole('listitem').filter({ hasText: '3 类' }).getByRole('img', { name: '已满足' })).toBeVisible();
+  await expect(
+    rules.getByRole('listitem').filter({ hasText: '3 类' }).getByRole('img', { name: '已满足' }),
+  ).toBeVisible();
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByText('密码过于常见，容易被猜中，请换一个')).toBeVisible();
   await expect(dialog).toBeVisible();
@@ -90,7 +92,9 @@ test('the user dialog shows the password rules and refuses a weak password befor
   await expect(dialog.getByText('密码不能包含用户名')).toBeVisible();
   await page.getByLabel('初始密码', { exact: true }).fill('Harbour-Light-77');
   for (const rule of ['长度', '3 类', '用户名', '常见弱密码']) {
-    await expect(rules.getByRole('listitem').filter({ hasText: rule }).getByRole('img', { name: '已满足' })).toBeVisible();
+    await expect(
+      rules.getByRole('listitem').filter({ hasText: rule }).getByRole('img', { name: '已满足' }),
+    ).toBeVisible();
   }
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(dialog).toBeHidden();
@@ -146,7 +150,9 @@ test('the new user changes their password on the home page (修改密码), with 
   await dialog.getByLabel('当前密码').fill(NEW_PASSWORD);
   await dialog.getByLabel('新密码', { exact: true }).fill('abc');
   const rules = dialog.getByRole('list', { name: '密码要求' });
-  await expect(rules.getByRole('listitem').filter({ hasText: '长度' }).getByRole('img', { name: '未满足' })).toBeVisible();
+  await expect(
+    rules.getByRole('listitem').filter({ hasText: '长度' }).getByRole('img', { name: '未满足' }),
+  ).toBeVisible();
   await dialog.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
   await dialog.getByLabel('确认新密码').fill(NEW_PASSWORD);
   await dialog.getByRole('button', { name: '确定修改' }).click();

@@ -40,7 +40,7 @@ export async function createSession(
     .where(and(eq(sessions.userId, input.userId), gt(sessions.expiresAt, now)))
     .orderBy(desc(sessions.createdAt), desc(sessions.lastSeenAt))
     .offset(input.maxPerUser);
-  const ended = [...beyondCap.map((s) => s.id).filter((old) => old !== id)];
+  const ended = beyondCap.map((s) => s.id).filter((old) => old !== id);
   await db
     .delete(sessions)
     .where(
