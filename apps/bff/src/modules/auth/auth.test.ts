@@ -57,6 +57,8 @@ describe('login and sessions', () => {
     const admin = await app.as('admin');
     const locked = await admin.users.list({ status: 'locked', pageSize: 200 });
     expect(locked.rows.map((u) => u.username)).toEqual(['hubin.dispatcher']);
+    const home = await admin.portal.home();
+    expect(home.todos.find((t) => t.key === 'lockedUsers')?.count).toBe(1);
     const active = await admin.users.list({ status: 'active', pageSize: 200 });
     expect(active.rows.map((u) => u.username)).not.toContain('hubin.dispatcher');
     await admin.users.unlock({ id: await app.userId('hubin.dispatcher') });
