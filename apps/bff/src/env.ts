@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { type LoginThrottlePolicy, TRUSTED_ADDRESS_MS } from '@citygov/domain/auth/login-throttle';
+import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '@citygov/domain/auth/password-policy';
 import { z } from 'zod';
 
 // The only place that reads process.env; everything else receives a typed config.
@@ -12,6 +14,14 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
   LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  SESSION_MAX_PER_USER: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
+  LOGIN_ACCOUNT_SLOWDOWN_AFTER: z.coerce.number().int().min(1).default(10),
+  LOGIN_ACCOUNT_SLOWDOWN_SECONDS: z.coerce.number().positive().default(30),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(8),
+  PASSWORD_HISTORY: z.coerce.number().int().min(0).max(24).default(5),
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(0),
   ATTACHMENT_MAX_PHOTO_MB: z.coerce.number().positive().default(10),
   ATTACHMENT_MAX_VIDEO_MB: z.coerce.number().positive().default(50),
   NODE_ENV: z.string().default('development'),
@@ -29,7 +39,10 @@ export interface AppConfig {
   sessionIdleMs: number;
   sessionMaxMs: number;
   lockoutMs: number;
-  secureCookies: boolean;
+  /** Open sessions one user may hold; a new login ends the oldest beyond it. */
+  maxSessionsPerUser: number;
+  loginThrottle: LoginThrottlePolicy;
+  passwordPolicy: PasswordPolicy;
   /** Upload limits, enforced while the file streams in. */
   maxPhotoBytes: number;
   maxVideoBytes: number;
@@ -47,10 +60,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMs: parsed.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: parsed.SESSION_MAX_HOURS * 3_600_000,
     lockoutMs: parsed.LOCKOUT_MINUTES * 60_000,
-    secureCookies: false,
+    maxSessionsPerUser: parsed.SESSION_MAX_PER_USER,
+    loginThrottle: {
+      pairLimit: parsed.LOGIN_MAX_FAILURES,
+      addressLimit: parsed.LOGIN_ADDRESS_MAX_FAILURES,
+      accountSlowdownAfter: parsed.LOGIN_ACCOUNT_SLOWDOWN_AFTER,
+      accountSlowdownMs: parsed.LOGIN_ACCOUNT_SLOWDOWN_SECONDS * 1000,
+      lockoutMs: parsed.LOCKOUT_MINUTES * 60_000,
+      trustedForMs: TRUSTED_ADDRESS_MS,
+    },
+    passwordPolicy: {
+      ...DEFAULT_PASSWORD_POLICY,
+      minLength: parsed.PASSWORD_MIN_LENGTH,
+      historySize: parsed.PASSWORD_HISTORY,
+      maxAgeDays: parsed.PASSWORD_MAX_AGE_DAYS,
+    },
     maxPhotoBytes: Math.floor(parsed.ATTACHMENT_MAX_PHOTO_MB * MIB),
     maxVideoBytes: Math.floor(parsed.ATTACHMENT_MAX_VIDEO_MB * MIB),
   };
 }
-
-export const MAX_FAILED_LOGINS = 5;

@@ -25,6 +25,10 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'auth.login': 'public',
   'auth.me': 'public',
   'auth.logout': 'authed',
+  'auth.passwordPolicy': 'public',
+  'auth.changePassword': 'authed',
+  'auth.sessions': 'authed',
+  'auth.endSession': 'authed',
   'portal.home': 'portal.view',
   'org.areaTree': 'org.view',
   'org.areaChildren': 'org.view',
@@ -39,6 +43,8 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'users.setActive': 'user.manage',
   'users.unlock': 'user.manage',
   'users.resetPassword': 'user.manage',
+  // A full phone number: personal data (personal.view), of a user seen through user management (user.view, below).
+  'users.revealPhone': 'personal.view',
   'roles.list': 'role.view',
   'audit.list': 'auditLog.view',
   'geo.areas': 'map.view',
@@ -94,6 +100,9 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
 /** Procedures whose declared gate is wider than the permission their sample needs. */
 const DECLARED_GATE: Record<string, Permission> = { 'cases.act': 'portal.view' };
 
+/** Procedures that need a second permission besides their declared gate. */
+const ALSO_REQUIRED: Record<string, Permission> = { 'users.revealPhone': 'user.view' };
+
 /** Settings that hold for the whole city: the permission is not enough below city level. */
 const CITY_LEVEL_ONLY: ReadonlySet<string> = new Set(['duplicates.setThresholds']);
 
@@ -117,6 +126,11 @@ const SAMPLES: Record<string, (t: Targets) => unknown> = {
   'auth.login': () => ({ username: 'nobody', password: 'x' }),
   'auth.me': () => undefined,
   'auth.logout': () => undefined,
+  'auth.passwordPolicy': () => undefined,
+  // A weak new password: refused by the policy before anything is checked or changed.
+  'auth.changePassword': () => ({ currentPassword: 'x', newPassword: 'weak' }),
+  'auth.sessions': () => undefined,
+  'auth.endSession': () => ({ id: '0'.repeat(64) }),
   'portal.home': () => undefined,
   'org.areaTree': () => undefined,
   'org.areaChildren': (t) => ({ parentId: t.communityId }),
@@ -145,7 +159,8 @@ const SAMPLES: Record<string, (t: Targets) => unknown> = {
   }),
   'users.setActive': (t) => ({ id: t.userId, active: true }),
   'users.unlock': (t) => ({ id: t.userId }),
-  'users.resetPassword': (t) => ({ id: t.userId, password: 'Matrix12345' }),
+  'users.resetPassword': (t) => ({ id: t.userId, password: `Matrix-${++serial}-Pass` }),
+  'users.revealPhone': (t) => ({ id: t.userId }),
   'roles.list': () => undefined,
   'audit.list': () => ({}),
   'geo.areas': () => ({ level: 'district' }),
@@ -364,7 +379,9 @@ describe('permission matrix', () => {
       const granted =
         required === 'public' ||
         required === 'authed' ||
-        (roleGrants(role, required) && (cityLevel || !CITY_LEVEL_ONLY.has(path)));
+        (roleGrants(role, required) &&
+          (cityLevel || !CITY_LEVEL_ONLY.has(path)) &&
+          (ALSO_REQUIRED[path] === undefined || roleGrants(role, ALSO_REQUIRED[path])));
       const refused = outcome === 'FORBIDDEN' || outcome === 'UNAUTHORIZED';
       if (granted === refused) mismatches.push(`${path} (${required}): ${outcome}`);
     }

@@ -6,6 +6,7 @@ const suffix = Date.now().toString(36);
 const NEW_USERNAME = `linjiang.e2e-${suffix}`;
 const NEW_DISPLAY_NAME = '测试监督员';
 const NEW_PASSWORD = 'E2eTest2026';
+const CHANGED_PASSWORD = 'Harbour-Light-2027';
 
 /**
  * Opens a Select / TreeSelect by its label, picks an option by its text (typing it first
@@ -65,6 +66,62 @@ test('admin creates a user through the dialog, who can then log in', async ({ pa
   await expect(page.getByText(NEW_DISPLAY_NAME).first()).toBeVisible();
 });
 
+test('the user dialog shows the password rules and refuses a weak password before sending it', async ({ page }) => {
+  await login(page, 'admin');
+  const dialog = await openCreateDialog(page);
+  const rules = dialog.getByRole('list', { name: '密码要求' });
+  await expect(rules.getByRole('listitem')).toHaveText([
+    '长度 8–64 位',
+    '至少包含大写字母、小写字母、数字、特殊符号中的 3 类',
+    '不能包含用户名',
+    '不能是常见弱密码（如 Aa123456、Abc@1234）',
+    '不能与最近 5 次使用过的密码相同',
+  ]);
+  await page.getByLabel('用户名', { exact: true }).fill('linjiang.rules-check');
+  await page.getByLabel('初始密码', { exact: true }).fill('Aa123456');
+  const weakRule = rules.getByRole('listitem').filter({ hasText: '常见弱密码' });
+  await expect(weakRule.getByRole('img', { name: '未满足' })).toBeVisible();
+  await expect(
+    rules.getByRole('listitem').filter({ hasText: '3 类' }).getByRole('img', { name: '已满足' }),
+  ).toBeVisible();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByText('密码过于常见，容易被猜中，请换一个')).toBeVisible();
+  await expect(dialog).toBeVisible();
+
+  await page.getByLabel('初始密码', { exact: true }).fill('Linjiang.Rules-Check1');
+  await expect(dialog.getByText('密码不能包含用户名')).toBeVisible();
+  await page.getByLabel('初始密码', { exact: true }).fill('Harbour-Light-77');
+  for (const rule of ['长度', '3 类', '用户名', '常见弱密码']) {
+    await expect(
+      rules.getByRole('listitem').filter({ hasText: rule }).getByRole('img', { name: '已满足' }),
+    ).toBeVisible();
+  }
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('phone numbers are masked, and an admin reveals one with 查看', async ({ page }) => {
+  await login(page, 'admin');
+  await page.goto('/admin/users?q=linjiang.shift_lead');
+  const row = page.getByRole('row').filter({ hasText: 'linjiang.shift_lead' });
+  await expect(row).toContainText(/1\d{2}\*{4}\d{4}/);
+  await row.getByRole('button', { name: /的完整手机号$/ }).click();
+  await expect(row).toContainText(/1\d{10}/);
+  await expect(row).not.toContainText('****');
+});
+
+test('a district admin cannot manage their own account from the list, and is told why', async ({ page }) => {
+  await login(page, 'linjiang.admin');
+  await page.goto('/admin/users');
+  const own = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'linjiang.admin', exact: true }) });
+  await expect(own.getByRole('button', { name: '重置密码' })).toBeDisabled();
+  await expect(own.getByRole('img', { name: /不能在用户管理中修改自己的账号/ })).toBeVisible();
+  await own.getByRole('button', { name: '编辑' }).hover({ force: true });
+  await expect(page.getByRole('tooltip')).toContainText('不能在用户管理中修改自己的账号');
+  const collector = page.getByRole('row').filter({ hasText: 'linjiang.collector' });
+  await expect(collector.getByRole('button', { name: '重置密码' })).toBeEnabled();
+});
+
 test('a duplicate username shows the server message', async ({ page }) => {
   await login(page, 'admin');
   const dialog = await openCreateDialog(page);
@@ -84,6 +141,29 @@ test('a district admin sees only 临江区 users', async ({ page }) => {
   for (const name of names) expect(name).toMatch(/^linjiang\./);
   await expect(page.getByRole('cell', { name: 'hubin.admin', exact: true })).toHaveCount(0);
   await expect(page.getByRole('cell', { name: 'admin', exact: true })).toHaveCount(0);
+});
+
+test('the new user changes their password on the home page (修改密码), with the rules shown', async ({ page }) => {
+  await login(page, NEW_USERNAME, NEW_PASSWORD);
+  await page.getByRole('button', { name: '修改密码' }).click();
+  const dialog = page.getByRole('dialog', { name: '修改密码' });
+  await dialog.getByLabel('当前密码').fill(NEW_PASSWORD);
+  await dialog.getByLabel('新密码', { exact: true }).fill('abc');
+  const rules = dialog.getByRole('list', { name: '密码要求' });
+  await expect(
+    rules.getByRole('listitem').filter({ hasText: '长度' }).getByRole('img', { name: '未满足' }),
+  ).toBeVisible();
+  await dialog.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+  await dialog.getByLabel('确认新密码').fill(NEW_PASSWORD);
+  await dialog.getByRole('button', { name: '确定修改' }).click();
+  // Allowed by the rules, refused by the server: the same as the current one.
+  await expect(dialog.getByRole('alert')).toContainText('不能与最近 5 次使用过的密码相同');
+  await dialog.getByLabel('新密码', { exact: true }).fill(CHANGED_PASSWORD);
+  await dialog.getByLabel('确认新密码').fill(CHANGED_PASSWORD);
+  await dialog.getByRole('button', { name: '确定修改' }).click();
+  await expect(page.getByText('密码已修改，其他设备上的登录已退出')).toBeVisible();
+  await logout(page);
+  await login(page, NEW_USERNAME, CHANGED_PASSWORD);
 });
 
 test('the operation log shows the creation', async ({ page }) => {

@@ -63,30 +63,29 @@ test.describe('login per role', () => {
 test.describe('login failures', () => {
   test('a wrong password says so and how many attempts are left', async ({ page }) => {
     await submitLogin(page, 'yunshan.street_chief', 'Wrong-password-1');
-    await expect(page.getByRole('alert')).toContainText('用户名或密码错误');
-    await expect(page.getByRole('alert')).toContainText(/再错 \d 次账号将被锁定/);
+    await expect(page.getByRole('alert')).toHaveText('用户名或密码错误，再错 4 次将暂停登录 15 分钟');
     await expect(page).toHaveURL(/\/login$/);
   });
 
-  test('an unknown user gets the same message', async ({ page }) => {
+  test('an unknown user gets exactly the same message', async ({ page }) => {
     await submitLogin(page, 'no.such.user', 'Wrong-password-1');
-    await expect(page.getByRole('alert')).toContainText('用户名或密码错误');
+    await expect(page.getByRole('alert')).toHaveText('用户名或密码错误，再错 4 次将暂停登录 15 分钟');
   });
 
-  test('five wrong passwords lock the account', async ({ page }) => {
+  test('five wrong passwords pause logins to the account from this address', async ({ page }) => {
     // A dedicated account, so the lock does not touch other tests.
     await page.goto('/login');
     await page.getByLabel('用户名').fill('xingang.supervisor');
     for (let attempt = 1; attempt <= 5; attempt++) {
       await page.getByLabel('密码').fill(`Wrong-password-${attempt}`);
       await page.getByRole('button', { name: '登录', exact: true }).click();
-      const expected = attempt < 5 ? `再错 ${5 - attempt} 次` : '账号已锁定';
+      const expected = attempt < 5 ? `再错 ${5 - attempt} 次` : '尝试次数过多，请 15 分钟后再试';
       await expect(page.getByRole('alert')).toContainText(expected);
     }
     // Even the right password is refused while the lock lasts.
     await page.getByLabel('密码').fill('Citygov@2026');
     await page.getByRole('button', { name: '登录', exact: true }).click();
-    await expect(page.getByRole('alert')).toContainText('账号已锁定');
+    await expect(page.getByRole('alert')).toHaveText(/^尝试次数过多，请 1[45] 分钟后再试$/);
     await expect(page).toHaveURL(/\/login$/);
   });
 });

@@ -32,10 +32,10 @@ export interface TestApp {
   config: AppConfig;
   /** A caller signed in as a seeded user, skipping the password check. */
   as(username: string): Promise<ReturnType<typeof createCaller>>;
-  /** A caller with no session. */
-  anonymous(): ReturnType<typeof createCaller>;
-  /** A caller whose session comes from the cookies, as a browser's would. */
-  withCookies(cookies: RecordingCookieJar): Promise<ReturnType<typeof createCaller>>;
+  /** A caller with no session (from `ip`, 127.0.0.1 unless given). */
+  anonymous(client?: { ip?: string }): ReturnType<typeof createCaller>;
+  /** A caller whose session comes from the cookies, as a browser's would (from `ip`, 127.0.0.1 unless given). */
+  withCookies(cookies: RecordingCookieJar, client?: { ip?: string }): Promise<ReturnType<typeof createCaller>>;
   userId(username: string): Promise<number>;
   /** The live case feed the callers' subscriptions read (the event stream, as in one BFF process). */
   caseFeed: CaseFeed;
@@ -63,10 +63,10 @@ export function contextFor(
   };
 }
 
-/** Opens a private clone of the seeded demo city and builds callers on it. */
-export async function openTestApp(): Promise<TestApp> {
+/** Opens a private clone of the seeded demo city and builds callers on it; `env` overrides settings. */
+export async function openTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const open = await openTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test' });
+  const config = loadConfig({ NODE_ENV: 'test', ...env });
   const caseFeed = createCaseFeed(open.db);
   const userId = async (username: string) => {
     const [row] = await open.db
@@ -86,12 +86,12 @@ export async function openTestApp(): Promise<TestApp> {
       if (!user) throw new Error(`user ${username} is inactive`);
       return createCaller(contextFor(open.db, config, caseFeed, { user }));
     },
-    anonymous() {
-      return createCaller(contextFor(open.db, config, caseFeed));
+    anonymous(client = {}) {
+      return createCaller(contextFor(open.db, config, caseFeed, { ip: client.ip ?? '127.0.0.1' }));
     },
-    async withCookies(cookies) {
-      const client = { ip: '127.0.0.1', userAgent: 'vitest' };
-      return createCaller(await contextFromCookies(open.db, config, cookies, client, caseFeed));
+    async withCookies(cookies, client = {}) {
+      const from = { ip: client.ip ?? '127.0.0.1', userAgent: 'vitest' };
+      return createCaller(await contextFromCookies(open.db, config, cookies, from, caseFeed));
     },
     caseFeed,
     close: async () => {

@@ -6,9 +6,11 @@ import { resolveSession, SESSION_COOKIE } from '../modules/auth/session-store';
 import type { CaseFeed } from '../modules/events/case-feed';
 import type { Context, CookieJar } from './context';
 
-function expressCookieJar(req: Request, res: Response, config: AppConfig): CookieJar {
+function expressCookieJar(req: Request, res: Response): CookieJar {
   const cookies = parseCookie(req.headers.cookie ?? '');
-  const options = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, path: '/' };
+  // Secure whenever the request came over TLS: directly, or through a local proxy that says so
+  // (trust proxy is loopback, so x-forwarded-proto counts only from this machine).
+  const options = { httpOnly: true, sameSite: 'lax' as const, secure: req.secure, path: '/' };
   return {
     get: (name) => cookies[name],
     set: (name, value, { maxAgeMs }) => res.cookie(name, value, { ...options, maxAge: maxAgeMs }),
@@ -51,7 +53,7 @@ export function createRequestContext(
   return contextFromCookies(
     db,
     config,
-    expressCookieJar(req, res, config),
+    expressCookieJar(req, res),
     { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
     caseFeed,
   );

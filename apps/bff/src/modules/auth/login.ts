@@ -1,106 +1,135 @@
 import type { Database } from '@citygov/db/client';
 import { sessions, users } from '@citygov/db/schema/auth';
-import { AccountLockedError, UnauthenticatedError } from '@citygov/domain/errors';
+import { areas } from '@citygov/db/schema/org';
+import { throttledMessage, wrongPasswordMessage } from '@citygov/domain/auth/login-throttle';
+import { isPasswordExpired } from '@citygov/domain/auth/password-policy';
+import { AccountLockedError, DomainError, UnauthenticatedError } from '@citygov/domain/errors';
 import bcrypt from 'bcryptjs';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { MAX_FAILED_LOGINS } from '../../env';
+import type { AppConfig } from '../../env';
 import type { SessionUser } from '../../trpc/context';
 import { writeAudit } from '../audit/write-audit';
+import { claimLoginAttempt, settleLoginSuccess, sweepLoginThrottles } from './login-throttle-store';
+import { BCRYPT_COST, setUserPassword } from './passwords';
 import { createSession, loadSessionUser } from './session-store';
 
 export const ZLoginInput = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64),
   password: z.string().min(1, '请输入密码').max(128),
+  /** Only when the password has expired: the new one, set in the same step as signing in. */
+  newPassword: z.string().min(1, '请输入新密码').max(128).optional(),
 });
 export type TLoginInput = z.infer<typeof ZLoginInput>;
 
-// A fixed hash compared against when the user does not exist, so timing does not reveal usernames.
-const DUMMY_HASH = bcrypt.hashSync('citygov-no-such-user', 10);
+// Compared against when the name is unknown, at the same cost, so timing does not tell names apart.
+const DUMMY_HASH = bcrypt.hashSync('citygov-no-such-user', BCRYPT_COST);
 
-function minutesLeft(until: Date, now: Date): number {
-  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+type LoginConfig = Pick<AppConfig, 'loginThrottle' | 'passwordPolicy' | 'sessionMaxMs' | 'maxSessionsPerUser'>;
+
+export interface LoginRequest extends TLoginInput {
+  ip: string | null;
+  userAgent: string | null;
+  config: LoginConfig;
+}
+
+async function findAccount(db: Database, name: string) {
+  const [account] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      passwordHash: users.passwordHash,
+      passwordChangedAt: users.passwordChangedAt,
+      active: users.active,
+      areaPath: areas.path,
+    })
+    .from(users)
+    .innerJoin(areas, eq(areas.id, users.areaId))
+    .where(sql`lower(${users.username}) = ${name}`);
+  return account ?? null;
 }
 
 /**
- * Checks the password, counts failures, locks the account after the fifth, and opens
- * a session. Failures must be committed although the call fails, so this runs its
- * own short transactions instead of the per-mutation one.
+ * Checks the password under the login throttle and opens a session. The throttle's
+ * counters and the log rows of failures must be committed although the call fails, so
+ * this runs its own short transactions instead of the per-mutation one. Unknown names
+ * go through the same counters, the same bcrypt cost and the same messages as real ones.
  */
-export async function login(
-  db: Database,
-  input: TLoginInput & { ip: string | null; userAgent: string | null; lockoutMs: number; sessionMaxMs: number },
-): Promise<{ token: string; user: SessionUser }> {
+export async function login(db: Database, input: LoginRequest): Promise<{ token: string; user: SessionUser }> {
+  const { config } = input;
   const now = new Date();
-  const [account] = await db.select().from(users).where(sql`lower(${users.username}) = lower(${input.username})`);
-  const audit = (outcome: 'ok' | 'denied', reason: string | null, userId: number | null) =>
+  const name = input.username.trim().toLowerCase();
+  const source = { name, ip: input.ip };
+  const account = await findAccount(db, name);
+  // Rows about a real account carry its area, so the district's administrator sees them.
+  const audit = (outcome: 'ok' | 'denied' | 'failed', reason: string) =>
     writeAudit(db, {
-      userId,
+      userId: account?.id ?? null,
       username: account?.username ?? input.username,
       action: 'auth.login',
       outcome,
-      detail: reason ? { reason } : null,
+      detail: { reason },
       ip: input.ip,
-      areaPath: null,
+      areaPath: account?.areaPath ?? null,
     });
 
-  if (!account) {
-    await bcrypt.compare(input.password, DUMMY_HASH);
-    await audit('denied', 'unknown user', null);
-    throw new UnauthenticatedError('用户名或密码错误');
+  const claim = await claimLoginAttempt(db, source, config.loginThrottle, now);
+  if (!claim.allowed) {
+    await audit('denied', `throttled by ${claim.by}`);
+    throw new AccountLockedError(throttledMessage(claim.retryAfterMs), { code: 'LOGIN_THROTTLED' });
   }
-  if (account.lockedUntil && account.lockedUntil > now) {
-    await audit('denied', 'locked', account.id);
-    throw new AccountLockedError(
-      `密码错误次数过多，账号已锁定，请 ${minutesLeft(account.lockedUntil, now)} 分钟后再试或联系管理员解锁`,
-    );
-  }
-  const passwordOk = await bcrypt.compare(input.password, account.passwordHash);
-  if (!passwordOk) {
-    const failures = (account.lockedUntil ? 0 : account.failedAttempts) + 1;
-    const lock = failures >= MAX_FAILED_LOGINS;
-    await db
-      .update(users)
-      .set({
-        failedAttempts: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(now.getTime() + input.lockoutMs) : null,
-      })
-      .where(eq(users.id, account.id));
-    await audit('denied', lock ? 'wrong password, locked' : 'wrong password', account.id);
-    if (lock) {
-      throw new AccountLockedError(
-        `连续 ${MAX_FAILED_LOGINS} 次密码错误，账号已锁定 ${Math.round(input.lockoutMs / 60_000)} 分钟`,
-      );
+  const matches = await bcrypt.compare(input.password, account?.passwordHash ?? DUMMY_HASH);
+  if (!account || !matches) {
+    await audit('denied', account ? 'wrong password' : 'unknown user');
+    if (claim.remainingTries === 0) {
+      throw new AccountLockedError(throttledMessage(config.loginThrottle.lockoutMs), { code: 'LOGIN_THROTTLED' });
     }
-    throw new UnauthenticatedError(`用户名或密码错误，再错 ${MAX_FAILED_LOGINS - failures} 次账号将被锁定`);
+    throw new UnauthenticatedError(wrongPasswordMessage(claim.remainingTries, config.loginThrottle.lockoutMs));
   }
+
+  await db.transaction((tx) => settleLoginSuccess(tx, source, claim, config.loginThrottle, now));
   if (!account.active) {
-    await audit('denied', 'inactive', account.id);
+    await audit('denied', 'inactive');
     throw new UnauthenticatedError('账号已停用，请联系管理员');
   }
-  return db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now })
-      .where(eq(users.id, account.id));
-    const session = await createSession(tx, {
-      userId: account.id,
-      ip: input.ip,
-      userAgent: input.userAgent,
-      maxAgeMs: input.sessionMaxMs,
+  const expired = isPasswordExpired(account.passwordChangedAt, now, config.passwordPolicy);
+  if (expired && !input.newPassword) {
+    await audit('denied', 'password expired');
+    throw new UnauthenticatedError('密码已过期，请设置新密码后登录', { code: 'PASSWORD_EXPIRED' });
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      // Locks the user's row first, so the session cap below counts one login at a time.
+      await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, account.id));
+      if (expired && input.newPassword) {
+        await setUserPassword(tx, account, input.newPassword, config.passwordPolicy, 'newPassword');
+        await tx.delete(sessions).where(eq(sessions.userId, account.id));
+      }
+      const session = await createSession(tx, {
+        userId: account.id,
+        ip: input.ip,
+        userAgent: input.userAgent,
+        maxAgeMs: config.sessionMaxMs,
+        maxPerUser: config.maxSessionsPerUser,
+      });
+      const user = await loadSessionUser(tx, account.id);
+      if (!user) throw new UnauthenticatedError('账号已停用，请联系管理员');
+      await sweepLoginThrottles(tx, config.loginThrottle, now);
+      await writeAudit(tx, {
+        userId: account.id,
+        username: account.username,
+        action: 'auth.login',
+        outcome: 'ok',
+        detail: expired ? { reason: 'expired password changed' } : null,
+        ip: input.ip,
+        areaPath: account.areaPath,
+      });
+      return { token: session.token, user };
     });
-    const user = await loadSessionUser(tx, account.id);
-    if (!user) throw new UnauthenticatedError('账号已停用，请联系管理员');
-    await writeAudit(tx, {
-      userId: account.id,
-      username: account.username,
-      action: 'auth.login',
-      outcome: 'ok',
-      ip: input.ip,
-      areaPath: user.areaPath,
-    });
-    return { token: session.token, user };
-  });
+  } catch (error) {
+    if (error instanceof DomainError) await audit('failed', error.message);
+    throw error;
+  }
 }
 
 export async function logout(db: Database, sessionId: string): Promise<void> {

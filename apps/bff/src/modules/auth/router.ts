@@ -1,8 +1,10 @@
 import { PERMISSIONS, type Permission, ROLES } from '@citygov/domain/permissions';
+import { z } from 'zod';
 import type { SessionUser } from '../../trpc/context';
 import { authedProcedure, publicProcedure, router } from '../../trpc/procedures';
+import { changeOwnPassword, ZChangePasswordInput } from './change-password';
 import { login, logout, ZLoginInput } from './login';
-import { SESSION_COOKIE } from './session-store';
+import { endOwnSession, listOwnSessions, SESSION_COOKIE } from './session-store';
 
 /** What the web app needs to know about the signed-in user. */
 export function toMe(user: SessionUser) {
@@ -31,8 +33,7 @@ export const authRouter = router({
         ...input,
         ip: ctx.ip,
         userAgent: ctx.userAgent,
-        lockoutMs: ctx.config.lockoutMs,
-        sessionMaxMs: ctx.config.sessionMaxMs,
+        config: ctx.config,
       });
       ctx.cookies.set(SESSION_COOKIE, token, { maxAgeMs: ctx.config.sessionMaxMs });
       return toMe(user);
@@ -43,6 +44,25 @@ export const authRouter = router({
     ctx.cookies.clear(SESSION_COOKIE);
     return { ok: true as const };
   }),
+
+  /** The password rules in force, for the forms that set one (also before signing in, when it has expired). */
+  passwordPolicy: publicProcedure.query(({ ctx }) => ctx.config.passwordPolicy),
+
+  /** 修改密码: needs the current password; logs itself (the throttle must count refusals). */
+  changePassword: authedProcedure
+    .meta({ auditSelf: true })
+    .input(ZChangePasswordInput)
+    .mutation(({ ctx, input }) =>
+      changeOwnPassword(ctx.db, ctx.user, input, { ip: ctx.ip, sessionId: ctx.sessionId, config: ctx.config }),
+    ),
+
+  /** The caller's open sessions (登录设备), the current one marked. */
+  sessions: authedProcedure.query(({ ctx }) => listOwnSessions(ctx.db, ctx.user.id, ctx.sessionId)),
+
+  /** Ends one of the caller's other sessions. */
+  endSession: authedProcedure
+    .input(z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, '会话标识无效') }))
+    .mutation(({ ctx, input }) => endOwnSession(ctx.db, ctx.user.id, ctx.sessionId, input.id)),
 
   /** Null when signed out; `problem` says why a session ended (idle timeout, disabled). */
   me: publicProcedure.query(({ ctx }) => ({

@@ -2,8 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '@citygov/db/client';
 import { sessions, users } from '@citygov/db/schema/auth';
 import { areas, departments } from '@citygov/db/schema/org';
+import { ConflictError, NotFoundError } from '@citygov/domain/errors';
 import { isRole, permissionsOf } from '@citygov/domain/permissions';
-import { eq, like } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, like, lte, or } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
 
 export const SESSION_COOKIE = 'citygov_session';
@@ -12,20 +13,70 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * Opens a session and ends the user's expired ones and the oldest beyond `maxPerUser`.
+ * Callers hold the user's row lock (login updates `users` first), so two logins of one
+ * user at once cannot both keep their extra session.
+ */
 export async function createSession(
   db: Queryable,
-  input: { userId: number; ip: string | null; userAgent: string | null; maxAgeMs: number },
+  input: { userId: number; ip: string | null; userAgent: string | null; maxAgeMs: number; maxPerUser: number },
 ): Promise<{ token: string; id: string }> {
   const token = randomBytes(32).toString('base64url');
   const id = hashToken(token);
+  const now = new Date();
   await db.insert(sessions).values({
     id,
     userId: input.userId,
-    expiresAt: new Date(Date.now() + input.maxAgeMs),
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + input.maxAgeMs),
     ip: input.ip,
     userAgent: input.userAgent?.slice(0, 300) ?? null,
   });
+  const beyondCap = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.userId, input.userId), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.createdAt), desc(sessions.lastSeenAt))
+    .offset(input.maxPerUser);
+  const ended = beyondCap.map((s) => s.id).filter((old) => old !== id);
+  await db
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.userId, input.userId),
+        ended.length > 0 ? or(lte(sessions.expiresAt, now), inArray(sessions.id, ended)) : lte(sessions.expiresAt, now),
+      ),
+    );
   return { token, id };
+}
+
+/** The user's open sessions, newest first, for 登录设备 on their home page. */
+export async function listOwnSessions(db: Queryable, userId: number, currentId: string | null) {
+  const rows = await db
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())))
+    .orderBy(desc(sessions.createdAt));
+  return rows.map((row) => ({ ...row, current: row.id === currentId }));
+}
+
+/** Ends one of the user's other sessions (another device); the current one ends by logging out. */
+export async function endOwnSession(db: Queryable, userId: number, currentId: string | null, id: string) {
+  if (id === currentId) throw new ConflictError('当前会话请使用「退出登录」结束');
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id });
+  if (ended.length === 0) throw new NotFoundError('会话不存在或已结束');
+  return { ok: true as const };
 }
 
 export async function loadSessionUser(db: Queryable, userId: number): Promise<SessionUser | null> {

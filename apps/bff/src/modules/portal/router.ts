@@ -1,7 +1,8 @@
 import { users } from '@citygov/db/schema/auth';
 import { areas } from '@citygov/db/schema/org';
-import { and, count, eq, gt } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { permissionProcedure, router } from '../../trpc/procedures';
+import { hasLoginLock } from '../auth/login-throttle-store';
 import { withinAreaScope } from '../org/scope';
 
 export interface TodoItem {
@@ -27,7 +28,7 @@ export const portalRouter = router({
         .select({ n: count() })
         .from(users)
         .innerJoin(areas, eq(areas.id, users.areaId))
-        .where(and(withinAreaScope(ctx.user, areas.path), gt(users.lockedUntil, new Date())));
+        .where(and(withinAreaScope(ctx.user, areas.path), hasLoginLock(users.username)));
       const [inactive] = await ctx.db
         .select({ n: count() })
         .from(users)

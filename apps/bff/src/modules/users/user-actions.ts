@@ -1,15 +1,15 @@
 import type { Queryable } from '@citygov/db/client';
 import { sessions, users } from '@citygov/db/schema/auth';
+import type { PasswordPolicy } from '@citygov/domain/auth/password-policy';
 import { ConflictError, ForbiddenError } from '@citygov/domain/errors';
-import bcrypt from 'bcryptjs';
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
 import { isUniqueViolation } from '../../trpc/error-mapping';
+import { releaseAccountLocks } from '../auth/login-throttle-store';
+import { hashPassword, rememberPassword, requirePasswordPolicy, setUserPassword } from '../auth/passwords';
 import { requireAreaInScope, requireDepartmentInScope } from '../org/scope';
-import { requireUserInScope } from './user-queries';
+import { requireManageableUser, requireUserInScope } from './user-queries';
 import type { TCreateUserInput, TUpdateUserInput } from './user-schemas';
-
-const BCRYPT_COST = 10;
 
 async function checkPlacement(
   db: Queryable,
@@ -24,9 +24,10 @@ async function checkPlacement(
   }
 }
 
-export async function createUser(db: Queryable, actor: SessionUser, input: TCreateUserInput) {
+export async function createUser(db: Queryable, actor: SessionUser, input: TCreateUserInput, policy: PasswordPolicy) {
   await checkPlacement(db, actor, input);
-  const passwordHash = await bcrypt.hash(input.password, BCRYPT_COST);
+  requirePasswordPolicy(input.password, input.username, policy, 'password');
+  const passwordHash = await hashPassword(input.password);
   try {
     const [created] = await db
       .insert(users)
@@ -42,6 +43,7 @@ export async function createUser(db: Queryable, actor: SessionUser, input: TCrea
       })
       .returning({ id: users.id, username: users.username });
     if (!created) throw new ConflictError('用户创建失败');
+    await rememberPassword(db, created.id, passwordHash, policy);
     return created;
   } catch (error) {
     if (isUniqueViolation(error)) throw new ConflictError(`用户名「${input.username}」已存在`);
@@ -50,7 +52,7 @@ export async function createUser(db: Queryable, actor: SessionUser, input: TCrea
 }
 
 export async function updateUser(db: Queryable, actor: SessionUser, input: TUpdateUserInput) {
-  await requireUserInScope(db, actor, input.id);
+  await requireManageableUser(db, actor, input.id);
   await checkPlacement(db, actor, input.data);
   const [updated] = await db
     .update(users)
@@ -58,7 +60,8 @@ export async function updateUser(db: Queryable, actor: SessionUser, input: TUpda
       displayName: input.data.displayName,
       role: input.data.role,
       position: input.data.position,
-      phone: input.data.phone ?? null,
+      // Lists send the phone masked, so a form that did not touch it leaves it out: unchanged.
+      ...(input.data.phone === undefined ? {} : { phone: input.data.phone }),
       areaId: input.data.areaId,
       departmentId: input.data.departmentId ?? null,
       updatedAt: new Date(),
@@ -69,8 +72,7 @@ export async function updateUser(db: Queryable, actor: SessionUser, input: TUpda
 }
 
 export async function setUserActive(db: Queryable, actor: SessionUser, id: number, active: boolean) {
-  if (id === actor.id && !active) throw new ConflictError('不能停用自己的账号');
-  await requireUserInScope(db, actor, id);
+  await requireManageableUser(db, actor, id);
   await db.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, id));
   // A disabled account loses its open sessions at once.
   if (!active) await db.delete(sessions).where(eq(sessions.userId, id));
@@ -78,18 +80,28 @@ export async function setUserActive(db: Queryable, actor: SessionUser, id: numbe
 }
 
 export async function unlockUser(db: Queryable, actor: SessionUser, id: number) {
-  await requireUserInScope(db, actor, id);
-  await db.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, id));
+  const target = await requireManageableUser(db, actor, id);
+  await releaseAccountLocks(db, target.username);
   return { id };
 }
 
-export async function resetPassword(db: Queryable, actor: SessionUser, id: number, password: string) {
-  await requireUserInScope(db, actor, id);
-  const passwordHash = await bcrypt.hash(password, BCRYPT_COST);
-  await db
-    .update(users)
-    .set({ passwordHash, failedAttempts: 0, lockedUntil: null, updatedAt: new Date() })
-    .where(eq(users.id, id));
+export async function resetPassword(
+  db: Queryable,
+  actor: SessionUser,
+  id: number,
+  password: string,
+  policy: PasswordPolicy,
+) {
+  const target = await requireManageableUser(db, actor, id);
+  await setUserPassword(db, target, password, policy, 'password');
+  await releaseAccountLocks(db, target.username);
   await db.delete(sessions).where(eq(sessions.userId, id));
   return { id };
+}
+
+/** The full phone number, for holders of personal.view; the mutation's audit row records who looked. */
+export async function revealPhone(db: Queryable, viewer: SessionUser, id: number) {
+  if (!viewer.permissions.has('user.view')) throw new ForbiddenError('没有权限：需要「user.view」权限');
+  const user = await requireUserInScope(db, viewer, id);
+  return { id, phone: user.phone };
 }

@@ -58,7 +58,7 @@ export function UsersPage() {
           rows={rows}
           loading={list.isFetching}
           canManage={canManage}
-          currentUserId={me.id}
+          canRevealPhone={can('personal.view')}
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,

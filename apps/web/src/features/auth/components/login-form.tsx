@@ -1,36 +1,104 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
-import { apiErrorMessage } from '../../../lib/api-error';
+import { useState } from 'react';
+import { apiAppCode, apiErrorMessage } from '../../../lib/api-error';
+import { newPasswordRules, PasswordRules, usePasswordPolicy } from '../../../lib/ui/password-rules';
+import { applyServerErrors } from '../../../lib/ui/server-errors';
 import { type SessionUser, useLoginMutation } from '../api/session';
 
 interface LoginValues {
   username: string;
   password: string;
+  newPassword?: string;
+  confirm?: string;
 }
 
-/** Username + password form; shows the server's reason when a login is refused. */
+/**
+ * Username + password form; shows the server's reason when a login is refused. When the
+ * password has expired it asks for a new one (with the rules) and signs in with it.
+ */
 export function LoginForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => void }) {
+  const [form] = Form.useForm<LoginValues>();
   const login = useLoginMutation();
+  const policy = usePasswordPolicy();
+  const [mustChange, setMustChange] = useState(false);
+  const typedUsername = Form.useWatch('username', form) ?? '';
+  const typedNew = Form.useWatch('newPassword', form);
+
   const submit = (values: LoginValues) => {
-    login.mutate({ username: values.username.trim(), password: values.password }, { onSuccess: onSignedIn });
+    login.mutate(
+      {
+        username: values.username.trim(),
+        password: values.password,
+        ...(mustChange && values.newPassword ? { newPassword: values.newPassword } : {}),
+      },
+      {
+        onSuccess: onSignedIn,
+        onError: (error) => {
+          if (apiAppCode(error) === 'PASSWORD_EXPIRED') setMustChange(true);
+          applyServerErrors(form, error, ['newPassword']);
+        },
+      },
+    );
   };
   return (
-    <Form<LoginValues> layout="vertical" size="large" requiredMark={false} onFinish={submit} autoComplete="on">
+    <Form<LoginValues>
+      form={form}
+      layout="vertical"
+      size="large"
+      requiredMark={false}
+      onFinish={submit}
+      autoComplete="on"
+    >
       <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
-        <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" placeholder="请输入用户名" />
+        <Input
+          prefix={<UserOutlined aria-hidden />}
+          autoComplete="username"
+          placeholder="请输入用户名"
+          readOnly={mustChange}
+        />
       </Form.Item>
       <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
         <Input.Password
           prefix={<LockOutlined aria-hidden />}
           autoComplete="current-password"
           placeholder="请输入密码"
+          readOnly={mustChange}
         />
       </Form.Item>
+      {mustChange ? (
+        <>
+          <Form.Item
+            label="新密码"
+            name="newPassword"
+            rules={newPasswordRules(policy, () => typedUsername, '请输入新密码')}
+            extra={<PasswordRules password={typedNew} username={typedUsername} policy={policy} />}
+          >
+            <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item
+            label="确认新密码"
+            name="confirm"
+            dependencies={['newPassword']}
+            rules={[
+              { required: true, message: '请再次输入新密码' },
+              ({ getFieldValue }) => ({
+                validator: (_rule, value) =>
+                  !value || getFieldValue('newPassword') === value
+                    ? Promise.resolve()
+                    : Promise.reject(new Error('两次输入的密码不一致')),
+              }),
+            ]}
+          >
+            <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="new-password" />
+          </Form.Item>
+        </>
+      ) : null}
       {login.error ? (
         <Alert type="error" showIcon title={apiErrorMessage(login.error, '登录失败')} style={{ marginBottom: 16 }} />
       ) : null}
       <Button type="primary" htmlType="submit" block loading={login.isPending}>
-        登录
+        {mustChange ? '修改密码并登录' : '登录'}
       </Button>
     </Form>
   );

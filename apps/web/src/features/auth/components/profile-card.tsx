@@ -1,11 +1,28 @@
-import { Card, Descriptions } from 'antd';
+import { App, Button, Card, Descriptions, Space } from 'antd';
+import { useState } from 'react';
 import { useSession } from '../session-context';
+import { ChangePasswordDialog } from './change-password-dialog';
+import { SessionsDialog } from './sessions-dialog';
 
-/** The signed-in user's own account facts, for the portal home. */
+/** The signed-in user's own account facts, for the portal home; 修改密码 and 登录设备 from here. */
 export function ProfileCard() {
   const { user } = useSession();
+  const { message } = App.useApp();
+  const [dialog, setDialog] = useState<'none' | 'password' | 'sessions'>('none');
   return (
-    <Card title="我的信息">
+    <Card
+      title="我的信息"
+      extra={
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setDialog('password')}>
+            修改密码
+          </Button>
+          <Button type="link" size="small" onClick={() => setDialog('sessions')}>
+            登录设备
+          </Button>
+        </Space>
+      }
+    >
       <Descriptions
         column={1}
         size="small"
@@ -17,6 +34,13 @@ export function ProfileCard() {
           { key: 'position', label: '岗位', children: user.position || '—' },
         ]}
       />
+      <ChangePasswordDialog
+        open={dialog === 'password'}
+        username={user.username}
+        onClose={() => setDialog('none')}
+        onDone={() => message.success('密码已修改，其他设备上的登录已退出')}
+      />
+      <SessionsDialog open={dialog === 'sessions'} onClose={() => setDialog('none')} />
     </Card>
   );
 }

@@ -62,3 +62,9 @@ export function useResetPassword() {
   const onSuccess = useInvalidateUsers();
   return useMutation(trpc.users.resetPassword.mutationOptions({ onSuccess }));
 }
+
+/** The full phone number of one user; the server logs every call (personal.view). */
+export function useRevealPhone() {
+  const trpc = useTRPC();
+  return useMutation(trpc.users.revealPhone.mutationOptions());
+}

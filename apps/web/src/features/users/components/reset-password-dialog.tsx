@@ -1,5 +1,6 @@
 import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
+import { newPasswordRules, PasswordRules, usePasswordPolicy } from '../../../lib/ui/password-rules';
 import { applyServerErrors } from '../../../lib/ui/server-errors';
 import { type UserRow, useResetPassword } from '../api/users';
 
@@ -21,6 +22,9 @@ export function ResetPasswordDialog({
   const [form] = Form.useForm<ResetValues>();
   const [serverError, setServerError] = useState<string | null>(null);
   const reset = useResetPassword();
+  const policy = usePasswordPolicy();
+  const typed = Form.useWatch('password', form);
+  const username = user?.username ?? '';
 
   const submit = (values: ResetValues) => {
     if (!user) return;
@@ -54,17 +58,15 @@ export function ResetPasswordDialog({
       <Typography.Paragraph>
         为「{user?.displayName}（{user?.username}）」设置新密码，重置后该账号需要重新登录。
       </Typography.Paragraph>
-      {serverError ? <Alert type="error" showIcon title={serverError} style={{ marginBottom: 16 }} /> : null}
+      {serverError ? (
+        <Alert type="error" showIcon title={serverError} style={{ marginBottom: 16 }} role="alert" />
+      ) : null}
       <Form<ResetValues> form={form} layout="vertical" clearOnDestroy onFinish={submit}>
         <Form.Item
           label="新密码"
           name="password"
-          rules={[
-            { required: true, message: '请输入新密码' },
-            { min: 8, max: 64, message: '密码为 8–64 位' },
-            { pattern: /[A-Za-z]/, message: '密码须包含字母' },
-            { pattern: /\d/, message: '密码须包含数字' },
-          ]}
+          rules={newPasswordRules(policy, () => username, '请输入新密码')}
+          extra={<PasswordRules password={typed} username={username} policy={policy} />}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

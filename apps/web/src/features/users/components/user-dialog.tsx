@@ -27,7 +27,8 @@ function toInitialValues(user: UserRow | null): Partial<UserFormValues> {
     areaId: user.areaId,
     departmentId: user.departmentId,
     position: user.position,
-    phone: user.phone ?? '',
+    // The list sends the phone masked: the field starts empty and means "unchanged" when left so.
+    phone: '',
   };
 }
 
@@ -52,13 +53,14 @@ export function UserDialog({
 
   const submit = (values: UserFormValues) => {
     setServerError(null);
+    const phone = values.phone?.trim() ? values.phone.trim() : undefined;
     const fields = {
       displayName: values.displayName.trim(),
       role: values.role,
       areaId: values.areaId,
       departmentId: values.departmentId ?? null,
       position: values.position?.trim() ?? '',
-      phone: values.phone?.trim() ? values.phone.trim() : null,
+      phone,
     };
     const onError = (error: unknown) => setServerError(applyServerErrors(form, error, FIELDS));
     const done = (username: string) => () => {
@@ -98,7 +100,7 @@ export function UserDialog({
         initialValues={toInitialValues(editing)}
         onFinish={submit}
       >
-        <UserFormFields creating={!editing} canAssignAdmin={canAssignAdmin} />
+        <UserFormFields creating={!editing} canAssignAdmin={canAssignAdmin} maskedPhone={editing?.phone} />
       </Form>
     </Modal>
   );

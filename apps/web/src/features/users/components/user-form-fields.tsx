@@ -1,18 +1,27 @@
 import { Col, Form, Input, Row, Select, TreeSelect } from 'antd';
 import { areaTreeOptions, departmentTreeOptions } from '../../../lib/tree-options';
+import { newPasswordRules, PasswordRules, usePasswordPolicy } from '../../../lib/ui/password-rules';
 import { useUserFormOptions } from '../api/users';
 import { roleOptions } from '../role-options';
 
-const PASSWORD_RULES = [
-  { required: true, message: '请输入初始密码' },
-  { min: 8, max: 64, message: '密码为 8–64 位' },
-  { pattern: /[A-Za-z]/, message: '密码须包含字母' },
-  { pattern: /\d/, message: '密码须包含数字' },
-];
-
-/** The fields of the user form; username and password only when creating. */
-export function UserFormFields({ creating, canAssignAdmin }: { creating: boolean; canAssignAdmin: boolean }) {
+/**
+ * The fields of the user form; username and password only when creating. Editing shows
+ * the phone masked as a hint and leaves it unchanged unless a new number is typed.
+ */
+export function UserFormFields({
+  creating,
+  canAssignAdmin,
+  maskedPhone,
+}: {
+  creating: boolean;
+  canAssignAdmin: boolean;
+  maskedPhone?: string | null;
+}) {
   const { areas, departments } = useUserFormOptions();
+  const policy = usePasswordPolicy();
+  const form = Form.useFormInstance();
+  const username: string = Form.useWatch('username', form) ?? '';
+  const password: string | undefined = Form.useWatch('password', form);
   return (
     <Row gutter={16}>
       <Col xs={24} sm={12}>
@@ -39,7 +48,13 @@ export function UserFormFields({ creating, canAssignAdmin }: { creating: boolean
       </Col>
       {creating ? (
         <Col xs={24} sm={12}>
-          <Form.Item label="初始密码" name="password" rules={PASSWORD_RULES} extra="至少 8 位，须包含字母和数字">
+          <Form.Item
+            label="初始密码"
+            name="password"
+            dependencies={['username']}
+            rules={newPasswordRules(policy, () => username, '请输入初始密码')}
+            extra={<PasswordRules password={password} username={username} policy={policy} />}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Col>
@@ -79,8 +94,13 @@ export function UserFormFields({ creating, canAssignAdmin }: { creating: boolean
         </Form.Item>
       </Col>
       <Col xs={24} sm={12}>
-        <Form.Item label="手机号" name="phone" rules={[{ pattern: /^1\d{10}$/, message: '手机号须为 11 位数字' }]}>
-          <Input autoComplete="off" />
+        <Form.Item
+          label="手机号"
+          name="phone"
+          rules={[{ pattern: /^1\d{10}$/, message: '手机号须为 11 位数字' }]}
+          extra={maskedPhone ? `当前：${maskedPhone}，留空则不修改` : undefined}
+        >
+          <Input autoComplete="off" placeholder={maskedPhone ? '留空则不修改' : undefined} />
         </Form.Item>
       </Col>
     </Row>

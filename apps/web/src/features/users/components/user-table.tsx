@@ -3,6 +3,7 @@ import { formatDateTime } from '../../../lib/format';
 import type { UserRow } from '../api/users';
 import { roleName } from '../role-options';
 import { USER_STATUS_LABELS, userStatusOf } from '../user-status';
+import { PhoneCell } from './phone-cell';
 import { type UserRowActionHandlers, UserRowActions } from './user-row-actions';
 
 const STATUS_COLORS = { active: 'green', inactive: 'default', locked: 'red' } as const;
@@ -13,14 +14,14 @@ export function UserTable({
   loading,
   pagination,
   canManage,
-  currentUserId,
+  canRevealPhone,
   actions,
 }: {
   rows: readonly UserRow[];
   loading: boolean;
   pagination: TablePaginationConfig;
   canManage: boolean;
-  currentUserId: number;
+  canRevealPhone: boolean;
   actions: UserRowActionHandlers;
 }) {
   // On a phone a pinned action column would leave no room for anything else.
@@ -38,6 +39,12 @@ export function UserTable({
       render: (name: string | null) => name ?? '—',
     },
     { title: '岗位', dataIndex: 'position', key: 'position', ellipsis: true, render: (p: string) => p || '—' },
+    {
+      title: '手机号',
+      key: 'phone',
+      width: 150,
+      render: (_value, row) => <PhoneCell user={row} canReveal={canRevealPhone} />,
+    },
     {
       title: '状态',
       key: 'status',
@@ -61,7 +68,7 @@ export function UserTable({
       key: 'actions',
       width: 250,
       fixed: wide ? 'right' : undefined,
-      render: (_value, row) => <UserRowActions user={row} isSelf={row.id === currentUserId} handlers={actions} />,
+      render: (_value, row) => <UserRowActions user={row} handlers={actions} />,
     });
   }
   return (
@@ -72,7 +79,7 @@ export function UserTable({
       dataSource={[...rows]}
       loading={loading}
       pagination={pagination}
-      scroll={{ x: 1200 }}
+      scroll={{ x: 1350 }}
       locale={{ emptyText: '没有符合条件的用户' }}
     />
   );
