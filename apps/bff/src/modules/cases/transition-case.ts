@@ -1,6 +1,5 @@
 import type { Queryable } from '@citygov/db/client';
 import { caseEvents, cases } from '@citygov/db/schema/cases';
-import { areas } from '@citygov/db/schema/org';
 import { actorOf, type CaseAction, isAnnotation, ruleOf } from '@citygov/domain/cases/case-actions';
 import { CASE_NOTES } from '@citygov/domain/cases/case-notes';
 import { FINAL_STATUSES } from '@citygov/domain/cases/case-states';
@@ -8,7 +7,6 @@ import { planCaseAction } from '@citygov/domain/cases/plan-case-action';
 import { ConflictError, ForbiddenError } from '@citygov/domain/errors';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { attachUploads } from '../attachments/attach-uploads';
-import { writeAudit } from '../audit/write-audit';
 import { loadWorkingCalendar } from '../calendar/load-calendar';
 import { appendCaseEvent } from '../events/append-case-event';
 import type { CaseUpdate } from './actions/action-handler';
@@ -51,9 +49,12 @@ async function staleVersionError(db: Queryable, row: CaseRow): Promise<ConflictE
  * The one place a case changes state. Inside the caller's transaction: the rules decide
  * (permission, state, reason), the action's own file adds its effects, one conditional
  * update claims the case (`where status = seen and version = seen`, so a lost race changes
- * nothing and gets a conflict), then the other tables, the timeline + stream event, the
- * photos and the audit row. People and system actors (自动派遣, 智能判重…) come through here
- * alike; a follow-up step (立案 → 自动派遣) is another transition in the same transaction.
+ * nothing and gets a conflict), then the other tables, the timeline + stream event and the
+ * photos. The event row is the case's own change log (append-only, in the same
+ * transaction); the request that caused it is in the audit log, written last by the
+ * procedure (the audit chain's lock must be the last one a transaction takes). People and
+ * system actors (自动派遣, 智能判重…) come through here alike; a follow-up step (立案 → 自动派遣)
+ * is another transition in the same transaction.
  */
 export async function transitionCase(
   db: Queryable,
@@ -127,18 +128,6 @@ export async function transitionCase(
       userId: actor.id,
     });
   }
-  // The case's district, so that district's administrators see the change in their log.
-  const [district] = await db.select({ path: areas.path }).from(areas).where(eq(areas.id, row.districtId));
-  await writeAudit(db, {
-    userId: actor.id,
-    username: actor.user?.username ?? actor.name,
-    action: `case.${action}`,
-    outcome: 'ok',
-    target: `case:${row.caseNo}`,
-    detail: { from: plan.fromStatus, to: updated.status, version: updated.version, eventId: event.id },
-    ip: null,
-    areaPath: district?.path ?? null,
-  });
   const next = await handler.followUp?.(db, updated);
   return next ? transitionCase(db, next.actor, updated, next.action, next.input, now) : updated;
 }
