@@ -8,6 +8,7 @@ import { appRouter } from '../app-router';
 import type { AppConfig } from '../env';
 import { createAttachmentRoutes } from '../modules/attachments/http-routes';
 import { createOpen311Routes } from '../modules/open311/http-routes';
+import { limitTrpcBatch } from '../trpc/batch-limit';
 import { createRequestContext } from '../trpc/create-context';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -36,6 +37,7 @@ export function createHttpApp(db: Database, config: AppConfig) {
 
   app.use(
     '/trpc',
+    limitTrpcBatch(db),
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: MAX_BODY_BYTES,

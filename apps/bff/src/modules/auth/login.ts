@@ -6,11 +6,12 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { MAX_FAILED_LOGINS } from '../../env';
 import type { SessionUser } from '../../trpc/context';
+import { zLine } from '../../trpc/input-types';
 import { writeAudit } from '../audit/write-audit';
 import { createSession, loadSessionUser } from './session-store';
 
 export const ZLoginInput = z.object({
-  username: z.string().trim().min(1, '请输入用户名').max(64),
+  username: zLine().min(1, '请输入用户名').max(64),
   password: z.string().min(1, '请输入密码').max(128),
 });
 export type TLoginInput = z.infer<typeof ZLoginInput>;

@@ -3,7 +3,7 @@ import { caseEvents, cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
 import { CASE_SOURCES } from '@citygov/domain/cases/case-states';
 import { ForbiddenError, ValidationError } from '@citygov/domain/errors';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
 import { attachUploads } from '../attachments/attach-uploads';
 import { loadWorkingCalendar } from '../calendar/load-calendar';
@@ -30,6 +30,9 @@ function levelsOf(path: string) {
 export async function reportCase(db: Queryable, user: SessionUser, input: TReportCaseInput, now = new Date()) {
   if (!user.permissions.has('case.report')) throw new ForbiddenError('没有上报案件的权限');
   if (input.clientRequestId) {
+    // Retries of one report (same user, same clientRequestId) queue here until the first
+    // commits; under READ COMMITTED the next statement then sees its case and returns it.
+    await db.execute(sql`select pg_advisory_xact_lock(${user.id}, hashtext(${input.clientRequestId}))`);
     const [already] = await db
       .select()
       .from(cases)
