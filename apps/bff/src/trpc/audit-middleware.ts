@@ -1,9 +1,10 @@
 import type { Database } from '@citygov/db/client';
 import { DomainError } from '@citygov/domain/errors';
-import type { TRPCError } from '@trpc/server';
+import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { writeAudit } from '../modules/audit/write-audit';
 import type { Context } from './context';
+import { toTrpcError } from './error-mapping';
 import { clientMessageOf, t } from './init';
 import { InputRefusedError } from './input-border';
 
@@ -44,12 +45,14 @@ export const auditRefusals = t.middleware(async ({ ctx, type, path, meta, next, 
   const result = await next();
   if (result.ok) return result;
   if (meta?.auditSelf && !refusedInput(result.error)) return result;
-  const code = result.error.code;
+  // As the client will be told (a failed commit is mapped only by the outermost mapErrors).
+  const mapped = toTrpcError(result.error);
+  const shown = mapped instanceof TRPCError ? mapped : result.error;
   await writeAudit(ctx.db, {
     ...actorOf(ctx, path),
-    outcome: code === 'FORBIDDEN' || code === 'UNAUTHORIZED' ? 'denied' : 'failed',
+    outcome: shown.code === 'FORBIDDEN' || shown.code === 'UNAUTHORIZED' ? 'denied' : 'failed',
     detail: await inputDetail(getRawInput),
-    error: clientMessageOf(result.error),
+    error: clientMessageOf(shown),
   }).catch((failure: unknown) => console.error(`[audit] refusal of ${path} not logged:`, failure));
   return result;
 });

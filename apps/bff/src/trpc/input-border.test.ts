@@ -227,10 +227,8 @@ describe('any JSON at any procedure', () => {
     '{"json":{"id":-1,"caseId":"1","page":0}}',
     `{"json":{"id":${nested(100)}}}`,
     '{"json":{"id":1},"meta":{"values":{"id":["regexp"]}}}',
-    '{"json":{"id":1},"meta":{"values":{"id":["custom","nope"]}}}',
     '{"json":{"__proto__":{"polluted":1}},"meta":{"values":{"__proto__":["set"]}}}',
     '{"json":{"a":1}',
-    '{"json":{"a":"\\ud800"}}',
   ];
   type Proc = { _def: { type: string } };
   const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Proc>).filter(
@@ -249,7 +247,7 @@ describe('any JSON at any procedure', () => {
       }
     }
     expect(seen.get(400) ?? 0).toBeGreaterThan(procedures.length * 5);
-  });
+  }, 240_000);
 });
 
 describe('inspectRawInput', () => {
