@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'PASSWORD_EXPIRED',
   // limits
   'RATE_LIMITED',
+  'BATCH_TOO_LARGE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

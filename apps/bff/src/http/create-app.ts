@@ -9,6 +9,7 @@ import type { AppConfig } from '../env';
 import { createAttachmentRoutes } from '../modules/attachments/http-routes';
 import { type CaseFeed, createCaseFeed } from '../modules/events/case-feed';
 import { createOpen311Routes } from '../modules/open311/http-routes';
+import { limitTrpcBatch } from '../trpc/batch-limit';
 import { createRequestContext } from '../trpc/create-context';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -40,6 +41,7 @@ export function createHttpApp(db: Database, config: AppConfig, caseFeed: CaseFee
 
   app.use(
     '/trpc',
+    limitTrpcBatch(db),
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: MAX_BODY_BYTES,

@@ -1,73 +1,47 @@
-import type { Database } from '@citygov/db/client';
 import { ForbiddenError, UnauthenticatedError } from '@citygov/domain/errors';
 import type { Permission } from '@citygov/domain/permissions';
 import { TRPCError } from '@trpc/server';
-import { redactInput, writeAudit } from '../modules/audit/write-audit';
-import { toTrpcError } from './error-mapping';
+import { auditedTransaction, auditRefusals } from './audit-middleware';
+import { sqlStateOf, toTrpcError } from './error-mapping';
 import { t } from './init';
+import { InputRefusedError, inspectRawInput } from './input-border';
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Domain errors thrown anywhere below become tRPC errors with the right status. */
-const mapDomainErrors = t.middleware(async ({ next }) => {
+/**
+ * Errors become tRPC errors with the right status (toTrpcError). Used twice: innermost,
+ * so the audit middlewares see mapped codes, and outermost, as the net for errors raised
+ * by the middlewares themselves (a failed commit).
+ */
+const mapErrors = t.middleware(async ({ next, path }) => {
   const result = await next();
-  if (!result.ok) {
-    const mapped = toTrpcError(result.error.cause ?? result.error);
-    if (mapped instanceof TRPCError) throw mapped;
-  }
-  return result;
+  if (result.ok) return result;
+  const mapped = toTrpcError(result.error);
+  if (!(mapped instanceof TRPCError) || mapped === result.error) return result;
+  const state = sqlStateOf(result.error);
+  // The client is told in Chinese what was wrong; the database's own words stay in the log.
+  if (state) console.warn(`[trpc] ${path}: database refused the input (SQLSTATE ${state})`);
+  throw mapped;
 });
-
-class Rollback extends Error {}
 
 /**
- * Every mutation runs in one transaction and writes its audit row inside it, so a
- * change and its log entry commit or vanish together. Failures are logged outside
- * the rolled-back transaction so refused attempts stay visible.
+ * The border (ASVS V5): every procedure's raw input, after superjson and before zod,
+ * is one plain tree of JSON values and Dates with safe text, or the call is refused
+ * with 400 FIELD_INVALID naming the field. See inspectRawInput.
  */
-const auditedTransaction = t.middleware(async ({ ctx, type, path, meta, next, getRawInput }) => {
-  if (type !== 'mutation' || meta?.auditSelf) return next();
-  const user = ctx.user;
-  const base = {
-    userId: user?.id ?? null,
-    username: user?.username ?? null,
-    action: path,
-    ip: ctx.ip,
-    areaPath: user?.areaPath ?? null,
-  };
-  const detail = redactInput(await getRawInput().catch(() => undefined));
-  type Result = Awaited<ReturnType<typeof next>>;
-  const outcome: { failed: Result | null } = { failed: null };
-  const committed: (() => void)[] = [];
-  try {
-    const result = await ctx.db.transaction(async (tx) => {
-      const result = await next({
-        ctx: { db: tx as unknown as Database, afterCommit: (task: () => void) => committed.push(task) },
-      });
-      if (!result.ok) {
-        outcome.failed = result;
-        throw new Rollback();
-      }
-      await writeAudit(tx, { ...base, outcome: 'ok', detail });
-      return result;
-    });
-    for (const task of committed) task();
-    return result;
-  } catch (error) {
-    const failed = outcome.failed;
-    if (!(error instanceof Rollback) || !failed || failed.ok) throw error;
-    const code = failed.error.code;
-    await writeAudit(ctx.db, {
-      ...base,
-      outcome: code === 'FORBIDDEN' || code === 'UNAUTHORIZED' ? 'denied' : 'failed',
-      detail: { ...detail, error: failed.error.message },
-    });
-    return failed;
-  }
+const checkInputBorder = t.middleware(async ({ next, getRawInput }) => {
+  const problem = inspectRawInput(await getRawInput());
+  if (problem) throw toTrpcError(new InputRefusedError(problem)) as TRPCError;
+  return next();
 });
 
-export const publicProcedure = t.procedure.use(auditedTransaction).use(mapDomainErrors);
+export const publicProcedure = t.procedure
+  .use(mapErrors)
+  .use(auditRefusals)
+  .use(checkInputBorder)
+  .use(auditedTransaction)
+  .use(mapErrors);
 
 const requireUser = t.middleware(({ ctx, next }) => {
   if (!ctx.user) throw toTrpcError(new UnauthenticatedError(ctx.sessionProblem ?? '请先登录')) as TRPCError;

@@ -18,7 +18,8 @@ export function createApiClient() {
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: httpSubscriptionLink({ url: '/trpc', transformer: superjson }),
-        false: httpBatchLink({ url: '/trpc', transformer: superjson }),
+        // The BFF refuses batches over 50 calls (trpc/batch-limit.ts); a busy screen stays well under.
+        false: httpBatchLink({ url: '/trpc', transformer: superjson, maxItems: 20 }),
       }),
     ],
   });

@@ -1,14 +1,15 @@
 import { auditLog } from '@citygov/db/schema/audit';
 import { and, count, desc, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { zLine, zPage } from '../../trpc/input-types';
 import { permissionProcedure, router } from '../../trpc/procedures';
 import { withinAreaScope } from '../org/scope';
 
 const ZListAuditInput = z.object({
-  username: z.string().trim().max(40).optional(),
-  action: z.string().trim().max(60).optional(),
+  username: zLine().max(40).optional(),
+  action: zLine().max(60).optional(),
   outcome: z.enum(['ok', 'denied', 'failed']).optional(),
-  page: z.number().int().min(1).default(1),
+  page: zPage,
   pageSize: z.number().int().min(1).max(200).default(50),
 });
 

@@ -9,13 +9,14 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppConfig } from '../../env';
 import type { SessionUser } from '../../trpc/context';
+import { zLine } from '../../trpc/input-types';
 import { writeAudit } from '../audit/write-audit';
 import { claimLoginAttempt, settleLoginSuccess, sweepLoginThrottles } from './login-throttle-store';
 import { BCRYPT_COST, setUserPassword } from './passwords';
 import { createSession, loadSessionUser } from './session-store';
 
 export const ZLoginInput = z.object({
-  username: z.string().trim().min(1, '请输入用户名').max(64),
+  username: zLine().min(1, '请输入用户名').max(64),
   password: z.string().min(1, '请输入密码').max(128),
   /** Only when the password has expired: the new one, set in the same step as signing in. */
   newPassword: z.string().min(1, '请输入新密码').max(128).optional(),

@@ -3,10 +3,9 @@ import { createWorkingCalendar } from '@citygov/domain/deadlines/working-calenda
 import { NotFoundError } from '@citygov/domain/errors';
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { z } from 'zod';
+import { zDay, zLine } from '../../trpc/input-types';
 import { permissionProcedure, router } from '../../trpc/procedures';
 import { loadWorkingCalendar } from './load-calendar';
-
-const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');
 
 /** The working calendar: statutory holidays from the library, and the admins' overrides on top. */
 export const calendarRouter = router({
@@ -40,7 +39,7 @@ export const calendarRouter = router({
   ),
 
   setOverride: permissionProcedure('category.manage')
-    .input(z.object({ day: ZDay, working: z.boolean(), note: z.string().trim().max(60).optional() }))
+    .input(z.object({ day: zDay, working: z.boolean(), note: zLine().max(60).optional() }))
     .mutation(async ({ ctx, input }) => {
       await ctx.db
         .insert(calendarOverrides)
@@ -53,7 +52,7 @@ export const calendarRouter = router({
     }),
 
   removeOverride: permissionProcedure('category.manage')
-    .input(z.object({ day: ZDay }))
+    .input(z.object({ day: zDay }))
     .mutation(async ({ ctx, input }) => {
       const removed = await ctx.db.delete(calendarOverrides).where(eq(calendarOverrides.day, input.day)).returning();
       if (removed.length === 0) throw new NotFoundError('该日期没有调整记录');

@@ -4,6 +4,7 @@ import { DomainError, NotFoundError, ValidationError } from '@citygov/domain/err
 import { and, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SessionUser } from '../../trpc/context';
+import { zBigId, zId, zVersion } from '../../trpc/input-types';
 import { actOnCase } from './act-on-case';
 import { caseWorkScope } from './case-scope';
 
@@ -13,15 +14,15 @@ export const ZBatchDispatchInput = z.object({
   items: z
     .array(
       z.object({
-        caseId: z.number().int().positive(),
+        caseId: zBigId,
         /** The version the dispatcher saw in the list. */
-        expectedVersion: z.number().int().positive(),
+        expectedVersion: zVersion,
       }),
     )
     .min(1, '请选择要派遣的案件')
     .max(MAX_BATCH_DISPATCH, `一次最多派遣 ${MAX_BATCH_DISPATCH} 件案件`),
-  leadDepartmentId: z.number({ error: '请选择主办部门' }).int().positive(),
-  assistingDepartmentIds: z.array(z.number().int().positive()).max(10).optional(),
+  leadDepartmentId: zId,
+  assistingDepartmentIds: z.array(zId).max(10).optional(),
   reason: z.string().trim().max(1000, '意见最多 1000 字').optional(),
 });
 export type TBatchDispatchInput = z.infer<typeof ZBatchDispatchInput>;

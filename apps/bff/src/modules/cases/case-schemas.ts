@@ -2,6 +2,7 @@ import { PERSON_ACTIONS } from '@citygov/domain/cases/case-actions';
 import { CASE_KINDS, CASE_SOURCE_KEYS, CASE_STATUSES, URGENCY_KEYS } from '@citygov/domain/cases/case-states';
 import { LIMIT_UNITS } from '@citygov/domain/deadlines/time-limits';
 import { z } from 'zod';
+import { zBigId, zId, zInstant, zLine, zPage, zVersion } from '../../trpc/input-types';
 
 export const ZReportCaseInput = z.object({
   source: z.enum(CASE_SOURCE_KEYS),
@@ -9,7 +10,7 @@ export const ZReportCaseInput = z.object({
   categoryCode: z.string().regex(/^\d{5}$/, '请选择事部件小类'),
   urgency: z.enum(URGENCY_KEYS).default('normal'),
   description: z.string().trim().min(5, '问题描述至少 5 个字').max(2000, '问题描述最多 2000 字'),
-  address: z.string().trim().max(200).optional(),
+  address: zLine().max(200).optional(),
   lng: z.number({ error: '请在地图上选择位置' }).min(-180).max(180),
   lat: z.number({ error: '请在地图上选择位置' }).min(-90).max(90),
   /** GB/T 47678.5 component id: 6 admin + 2 major + 3 minor + 6 sequence. */
@@ -19,16 +20,16 @@ export const ZReportCaseInput = z.object({
     .regex(/^\d{17}$/, '部件编码须为 17 位数字')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  reporterName: z.string().trim().max(40).optional(),
+  reporterName: zLine().max(40).optional(),
   reporterPhone: z
     .string()
     .trim()
     .regex(/^[0-9-]{5,20}$/, '联系电话格式不正确')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  attachmentIds: z.array(z.number().int().positive()).max(12, '最多 12 个附件').default([]),
+  attachmentIds: z.array(zBigId).max(12, '最多 12 个附件').default([]),
   /** Set by the client once per report; a retry with the same id returns the case already saved. */
-  clientRequestId: z.string().trim().min(8).max(64).optional(),
+  clientRequestId: zLine().min(8).max(64).optional(),
   /**
    * The reporter saw the similar cases offered and said this is a different problem
    * (仍要上报): a very similar case is then flagged for the shift lead, never merged automatically.
@@ -43,32 +44,32 @@ export type TReportCaseInput = z.infer<typeof ZReportCaseInput>;
  * (`actions/<action>.ts`), whose schema the transition core applies.
  */
 export const ZCaseActionInput = z.object({
-  caseId: z.number().int().positive(),
+  caseId: zBigId,
   /** The version the user saw; a newer one means someone else acted first. */
-  expectedVersion: z.number().int().positive(),
+  expectedVersion: zVersion,
   action: z.enum(PERSON_ACTIONS as [(typeof PERSON_ACTIONS)[number], ...(typeof PERSON_ACTIONS)[number][]]),
   reason: z.string().trim().max(1000, '意见最多 1000 字').optional(),
   confirmed: z.boolean().optional(),
-  leadDepartmentId: z.number().int().positive().optional(),
-  assistingDepartmentIds: z.array(z.number().int().positive()).max(10).optional(),
-  assigneeId: z.number().int().positive().optional(),
+  leadDepartmentId: zId.optional(),
+  assistingDepartmentIds: z.array(zId).max(10).optional(),
+  assigneeId: zId.optional(),
   /** dispatch / forceDispatch: the grid member (网格责任人) named for the case. */
-  gridMemberId: z.number().int().positive().optional(),
+  gridMemberId: zId.optional(),
   /** merge: the lead case this one joins. */
-  mergeIntoCaseId: z.number().int().positive().optional(),
+  mergeIntoCaseId: zBigId.optional(),
   extension: z
     .object({
       amount: z.number().positive('延期时长须大于 0').max(720),
       unit: z.enum(LIMIT_UNITS),
     })
     .optional(),
-  attachmentIds: z.array(z.number().int().positive()).max(12).default([]),
+  attachmentIds: z.array(zBigId).max(12).default([]),
 });
 export type TCaseActionInput = z.infer<typeof ZCaseActionInput>;
 
 export const ZListCasesInput = z.object({
-  queue: z.string().max(40).optional(),
-  statuses: z.array(z.enum(CASE_STATUSES)).optional(),
+  queue: zLine().max(40).optional(),
+  statuses: z.array(z.enum(CASE_STATUSES)).max(20).optional(),
   kind: z.enum(CASE_KINDS).optional(),
   categoryCode: z
     .string()
@@ -76,13 +77,13 @@ export const ZListCasesInput = z.object({
     .optional(),
   source: z.enum(CASE_SOURCE_KEYS).optional(),
   urgency: z.enum(URGENCY_KEYS).optional(),
-  areaId: z.number().int().positive().optional(),
-  from: z.date().optional(),
-  to: z.date().optional(),
+  areaId: zId.optional(),
+  from: zInstant.optional(),
+  to: zInstant.optional(),
   overdue: z.boolean().optional(),
-  q: z.string().trim().max(60).optional(),
+  q: zLine().max(60).optional(),
   sort: z.enum(['reportedAt.desc', 'reportedAt.asc', 'deadline.asc']).default('reportedAt.desc'),
-  page: z.number().int().min(1).default(1),
+  page: zPage,
   pageSize: z.number().int().min(1).max(200).default(20),
 });
 export type TListCasesInput = z.infer<typeof ZListCasesInput>;

@@ -29,6 +29,8 @@ function levelsOf(path: string) {
 export async function reportCase(db: Queryable, user: SessionUser, input: TReportCaseInput, now = new Date()) {
   if (!user.permissions.has('case.report')) throw new ForbiddenError('没有上报案件的权限');
   if (input.clientRequestId) {
+    // A retry of a report already saved returns it at once; a retry racing the first send
+    // finds it in openCase, under the case-number lock.
     const [already] = await db
       .select()
       .from(cases)

@@ -3,6 +3,7 @@ import { CASE_QUEUES } from '@citygov/domain/cases/case-queues';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import type { SessionUser } from '../../trpc/context';
+import { zBigId } from '../../trpc/input-types';
 import { permissionProcedure, router } from '../../trpc/procedures';
 import { actOnCase } from './act-on-case';
 import { addRemark } from './add-remark';
@@ -41,7 +42,7 @@ export const casesRouter = router({
     }),
 
   addRemark: permissionProcedure('case.view')
-    .input(z.object({ caseId: z.number().int().positive(), text: z.string().trim().min(1, '请填写备注').max(1000) }))
+    .input(z.object({ caseId: zBigId, text: z.string().trim().min(1, '请填写备注').max(1000) }))
     .mutation(async ({ ctx, input }) => {
       const event = await addRemark(ctx.db, ctx.user, input.caseId, input.text);
       return { id: event.id };
@@ -60,7 +61,7 @@ export const casesRouter = router({
 
   /** Collectors who may take a verify or check task for this case, the grid's own first. */
   collectorsFor: permissionProcedure('case.accept')
-    .input(z.object({ caseId: z.number().int().positive() }))
+    .input(z.object({ caseId: zBigId }))
     .query(async ({ ctx, input }) => {
       const row = await loadCaseForWork(ctx.db, ctx.user, input.caseId);
       return (await collectorsCovering(ctx.db, row.gridId)).map(({ id, displayName }) => ({ id, displayName }));
@@ -76,7 +77,7 @@ export const casesRouter = router({
 
   /** 二级派遣 targets: the units below the case's lead department. */
   subUnits: permissionProcedure('case.handle')
-    .input(z.object({ caseId: z.number().int().positive() }))
+    .input(z.object({ caseId: zBigId }))
     .query(({ ctx, input }) => subUnitsForCase(ctx.db, ctx.user, input.caseId)),
 
   /** Departments this dispatcher may send cases to (their area's and the city's). */
@@ -94,7 +95,7 @@ export const casesRouter = router({
     .query(({ ctx, input }) => listCases(ctx.db, ctx.user, input, { mineOnly: true })),
 
   byId: permissionProcedure('portal.view')
-    .input(z.object({ id: z.number().int().positive() }))
+    .input(z.object({ id: zBigId }))
     .query(({ ctx, input }) => getCaseDetail(ctx.db, ctx.user, input.id)),
 
   queues: permissionProcedure('todo.view').query(({ ctx }) => queueCounts(ctx.db, ctx.user)),

@@ -10,6 +10,7 @@ import {
 import { NotFoundError } from '@citygov/domain/errors';
 import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { zLine } from '../../trpc/input-types';
 import { permissionProcedure, router } from '../../trpc/procedures';
 
 const ZCategoryKey = z.object({
@@ -24,7 +25,7 @@ export const catalogueRouter = router({
 
   /** Search by name, synonym or code (小类助手 uses the same query). */
   list: permissionProcedure('category.view')
-    .input(z.object({ kind: z.enum(CATEGORY_KINDS).optional(), q: z.string().trim().max(40).optional() }))
+    .input(z.object({ kind: z.enum(CATEGORY_KINDS).optional(), q: zLine().max(40).optional() }))
     .query(({ ctx, input }) => {
       const conditions: (SQL | undefined)[] = [];
       if (input.kind) conditions.push(eq(categories.kind, input.kind));
@@ -58,8 +59,8 @@ export const catalogueRouter = router({
     .input(
       ZCategoryKey.extend({
         data: z.object({
-          name: z.string().trim().min(2).max(40),
-          synonyms: z.array(z.string().trim().min(1).max(40)).max(30),
+          name: zLine().min(2).max(40),
+          synonyms: z.array(zLine().min(1).max(40)).max(30),
           fileCondition: z.string().trim().min(2, '请填写立案条件').max(500),
           closeCondition: z.string().trim().min(2, '请填写结案条件').max(500),
         }),

@@ -1,11 +1,12 @@
 import { CATEGORY_KINDS, URGENCIES } from '@citygov/db/schema/catalogue';
 import { z } from 'zod';
+import { zId, zLine } from '../../trpc/input-types';
 
-const id = z.number().int().positive();
+const id = zId;
 
 /** The editable fields of a dispatch rule (派遣规则); null targets mean "any". */
 const ruleFields = {
-  name: z.string().trim().min(2, '规则名称为 2–40 个字').max(40, '规则名称为 2–40 个字'),
+  name: zLine().min(2, '规则名称为 2–40 个字').max(40, '规则名称为 2–40 个字'),
   enabled: z.boolean(),
   automatic: z.boolean(),
   priority: z.number().int('优先级须为整数').min(0, '优先级为 0–100').max(100, '优先级为 0–100'),
@@ -21,7 +22,7 @@ const ruleFields = {
   /** Null: the whole city (only a city administrator may set that). */
   areaId: id.nullable(),
   urgency: z.enum(URGENCIES, '紧急程度不正确').nullable(),
-  leadDepartmentId: z.number('请选择主办部门').int().positive('请选择主办部门'),
+  leadDepartmentId: z.number('请选择主办部门').int().positive('请选择主办部门').max(2_147_483_647, '编号超出范围'),
   assistingDepartmentIds: z.array(id).max(10, '协办部门最多 10 个'),
   note: z.string().trim().max(200, '备注最多 200 个字').nullable(),
 };

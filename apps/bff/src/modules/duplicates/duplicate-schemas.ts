@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zBigId } from '../../trpc/input-types';
 
 const ZProbability = z
   .number({ error: '请填写 0 到 1 之间的数值' })
@@ -12,7 +13,7 @@ export const ZSetThresholdsInput = z
 export type TSetThresholdsInput = z.infer<typeof ZSetThresholdsInput>;
 
 export const ZPairInput = z.object({
-  pairId: z.number().int().positive(),
+  pairId: zBigId,
   /** 不是重复: why the two are different problems (optional, kept on the timeline). */
   reason: z.string().trim().max(500, '说明最多 500 字').optional(),
 });
@@ -20,7 +21,7 @@ export type TPairInput = z.infer<typeof ZPairInput>;
 
 export const ZLeadPreviewInput = z.object({
   /** The case being merged (并案 from its detail page). */
-  caseId: z.number().int().positive(),
+  caseId: zBigId,
   /** The lead case's number as the user typed it. */
   caseNo: z
     .string()

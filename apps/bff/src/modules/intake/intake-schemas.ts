@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zBigId, zInstant } from '../../trpc/input-types';
 
 const ZKind = z.enum(['component', 'event']);
 
@@ -16,8 +17,8 @@ export const ZFindDuplicatesInput = z.object({
   lat: z.number({ error: '请在地图上选择位置' }).min(-90).max(90),
   description: z.string().trim().max(2000, '问题描述最多 2000 字').default(''),
   /** When the reported problem was seen (default now). */
-  at: z.date().optional(),
-  excludeCaseId: z.number().int().positive().optional(),
+  at: zInstant.optional(),
+  excludeCaseId: zBigId.optional(),
   limit: z.number().int().min(1).max(20).default(5),
 });
 export type TFindDuplicatesInput = z.infer<typeof ZFindDuplicatesInput>;

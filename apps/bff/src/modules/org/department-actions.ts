@@ -5,16 +5,17 @@ import { ConflictError, ValidationError } from '@citygov/domain/errors';
 import { count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SessionUser } from '../../trpc/context';
+import { zId, zLine } from '../../trpc/input-types';
 import { refuseIfNamedByRules } from '../dispatch/rules-naming-department';
 import { requireAreaInScope, requireDepartmentInScope } from './scope';
 
 export const DEPARTMENT_KINDS = ['command_centre', 'professional', 'squadron', 'sub_unit'] as const;
 
 export const ZCreateDepartmentInput = z.object({
-  name: z.string().trim().min(2, '部门名称至少 2 个字').max(60),
+  name: zLine().min(2, '部门名称至少 2 个字').max(60),
   kind: z.enum(DEPARTMENT_KINDS),
-  areaId: z.number().int().positive(),
-  parentId: z.number().int().positive().nullable(),
+  areaId: zId,
+  parentId: zId.nullable(),
   phone: z
     .string()
     .trim()
@@ -24,7 +25,7 @@ export const ZCreateDepartmentInput = z.object({
 });
 
 export const ZUpdateDepartmentInput = z.object({
-  id: z.number().int().positive(),
+  id: zId,
   data: ZCreateDepartmentInput.pick({ name: true, phone: true }),
 });
 

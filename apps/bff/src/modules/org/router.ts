@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zId } from '../../trpc/input-types';
 import { permissionProcedure, router } from '../../trpc/procedures';
 import {
   createDepartment,
@@ -10,13 +11,13 @@ import {
 import { listAreaChildren, listAreaTree, listDepartments } from './org-queries';
 import { requireAreaInScope } from './scope';
 
-const ZId = z.object({ id: z.number().int().positive() });
+const ZId = z.object({ id: zId });
 
 export const orgRouter = router({
   areaTree: permissionProcedure('org.view').query(({ ctx }) => listAreaTree(ctx.db, ctx.user)),
 
   areaChildren: permissionProcedure('org.view')
-    .input(z.object({ parentId: z.number().int().positive() }))
+    .input(z.object({ parentId: zId }))
     .query(async ({ ctx, input }) => {
       await requireAreaInScope(ctx.db, ctx.user, input.parentId);
       return listAreaChildren(ctx.db, ctx.user, input.parentId);

@@ -2,6 +2,7 @@ import { userPhrases } from '@citygov/db/schema/cases';
 import { NotFoundError, ValidationError } from '@citygov/domain/errors';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { zBigId, zLine } from '../../trpc/input-types';
 import { permissionProcedure, router } from '../../trpc/procedures';
 
 const MAX_PHRASES = 50;
@@ -17,7 +18,7 @@ export const phrasesRouter = router({
   ),
 
   add: permissionProcedure('portal.view')
-    .input(z.object({ text: z.string().trim().min(2, '习惯语至少 2 个字').max(200, '习惯语最多 200 字') }))
+    .input(z.object({ text: zLine().min(2, '习惯语至少 2 个字').max(200, '习惯语最多 200 字') }))
     .mutation(async ({ ctx, input }) => {
       const [existing] = await ctx.db
         .select({ n: count() })
@@ -32,7 +33,7 @@ export const phrasesRouter = router({
     }),
 
   remove: permissionProcedure('portal.view')
-    .input(z.object({ id: z.number().int().positive() }))
+    .input(z.object({ id: zBigId }))
     .mutation(async ({ ctx, input }) => {
       const removed = await ctx.db
         .delete(userPhrases)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zId } from '../../trpc/input-types';
 import { permissionProcedure, router } from '../../trpc/procedures';
 import { createUser, resetPassword, revealPhone, setUserActive, unlockUser, updateUser } from './user-actions';
 import { getUser, listUsers } from './user-queries';
@@ -10,7 +11,7 @@ import {
   ZUpdateUserInput,
 } from './user-schemas';
 
-const ZId = z.object({ id: z.number().int().positive() });
+const ZId = z.object({ id: zId });
 
 export const usersRouter = router({
   list: permissionProcedure('user.view')

@@ -1,5 +1,6 @@
 import { ROLE_CODES } from '@citygov/domain/permissions';
 import { z } from 'zod';
+import { zId, zLine, zPage } from '../../trpc/input-types';
 
 const roleEnum = z.enum(ROLE_CODES as [string, ...string[]]);
 
@@ -8,25 +9,25 @@ const roleEnum = z.enum(ROLE_CODES as [string, ...string[]]);
 export const ZPassword = z.string().min(1, '请输入密码').max(128, '密码最多 128 位');
 
 const userFields = {
-  displayName: z.string().trim().min(2, '姓名至少 2 个字').max(30),
+  displayName: zLine().min(2, '姓名至少 2 个字').max(30),
   role: roleEnum,
-  position: z.string().trim().max(40).default(''),
+  position: zLine().max(40).default(''),
   phone: z
     .string()
     .trim()
     .regex(/^1\d{10}$/, '手机号须为 11 位数字')
     .nullable()
     .optional(),
-  areaId: z.number().int().positive(),
-  departmentId: z.number().int().positive().nullable().optional(),
+  areaId: zId,
+  departmentId: zId.nullable().optional(),
 };
 
 export const ZListUsersInput = z.object({
-  q: z.string().trim().max(40).optional(),
+  q: zLine().max(40).optional(),
   role: roleEnum.optional(),
-  areaId: z.number().int().positive().optional(),
+  areaId: zId.optional(),
   status: z.enum(['active', 'inactive', 'locked']).optional(),
-  page: z.number().int().min(1).default(1),
+  page: zPage,
   pageSize: z.number().int().min(1).max(200).default(20),
 });
 
@@ -41,9 +42,9 @@ export const ZCreateUserInput = z.object({
   ...userFields,
 });
 
-export const ZUpdateUserInput = z.object({ id: z.number().int().positive(), data: z.object(userFields) });
-export const ZSetUserActiveInput = z.object({ id: z.number().int().positive(), active: z.boolean() });
-export const ZResetPasswordInput = z.object({ id: z.number().int().positive(), password: ZPassword });
+export const ZUpdateUserInput = z.object({ id: zId, data: z.object(userFields) });
+export const ZSetUserActiveInput = z.object({ id: zId, active: z.boolean() });
+export const ZResetPasswordInput = z.object({ id: zId, password: ZPassword });
 
 export type TListUsersInput = z.infer<typeof ZListUsersInput>;
 export type TCreateUserInput = z.infer<typeof ZCreateUserInput>;
