@@ -9,6 +9,7 @@ import { loadConfig } from '../apps/bff/src/env';
 import { createHttpApp } from '../apps/bff/src/http/create-app';
 import { SESSION_COOKIE } from '../apps/bff/src/modules/auth/session-store';
 import type { Database } from '../packages/db/src/client';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../packages/domain/src/request-origin';
 
 export interface BenchServer {
   baseUrl: string;
@@ -68,7 +69,8 @@ export async function trpcMutation(
 ): Promise<TrpcResponse> {
   const response = await fetch(`${baseUrl}/trpc/${path}`, {
     method: 'POST',
-    headers: cookie ? { 'content-type': 'application/json', cookie } : { 'content-type': 'application/json' },
+    // The web app's CSRF header: the server refuses a POST without it.
+    headers: { 'content-type': 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE, ...(cookie ? { cookie } : {}) },
     body: JSON.stringify({ json: input }),
   });
   return readTrpc(`POST ${path}`, response);

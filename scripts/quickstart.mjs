@@ -198,13 +198,15 @@ function startApp() {
   const env = {
     PORT: process.env.PORT ?? '8080',
     CITYGOV_DATA_DIR: process.env.CITYGOV_DATA_DIR ?? join(root, 'data'),
+    // Production mode: no stack traces in error answers, whatever the calling shell has set.
+    NODE_ENV: 'production',
   };
   process.exit(run(pnpm[0], [...pnpm.slice(1), '--filter', '@citygov/bff', 'start'], { env }));
 }
 
 function devMode() {
   say('dev mode: BFF on :8080 (watch), Vite on :5173 with /trpc proxied');
-  const env = { CITYGOV_DATA_DIR: process.env.CITYGOV_DATA_DIR ?? join(root, 'data') };
+  const env = { CITYGOV_DATA_DIR: process.env.CITYGOV_DATA_DIR ?? join(root, 'data'), NODE_ENV: 'development' };
   process.exit(
     run(pnpm[0], [...pnpm.slice(1), '--parallel', '--filter', '@citygov/bff', '--filter', '@citygov/web', 'dev'], {
       env,

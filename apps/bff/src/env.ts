@@ -24,7 +24,10 @@ const EnvSchema = z.object({
   PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(0),
   ATTACHMENT_MAX_PHOTO_MB: z.coerce.number().positive().default(10),
   ATTACHMENT_MAX_VIDEO_MB: z.coerce.number().positive().default(50),
-  NODE_ENV: z.string().default('development'),
+  // Anything but an explicit "development" runs as production: no stack traces in answers.
+  NODE_ENV: z.string().default('production'),
+  // Read at build time by the web app; the server allows its host in the Content-Security-Policy.
+  VITE_TILE_URL: z.string().optional(),
 });
 
 const MIB = 1024 * 1024;
@@ -46,6 +49,30 @@ export interface AppConfig {
   /** Upload limits, enforced while the file streams in. */
   maxPhotoBytes: number;
   maxVideoBytes: number;
+  /** NODE_ENV=development (`pnpm dev`): tRPC answers carry stack traces, nothing else changes. */
+  development: boolean;
+  /** Origins the browser may load map tiles from (CSP img-src / connect-src); empty in the demo. */
+  tileSources: string[];
+}
+
+/**
+ * Whether error answers may carry stack traces. Read once at import by tRPC's
+ * initTRPC (which otherwise treats every NODE_ENV but "production" as development).
+ */
+export function isDevelopment(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV === 'development';
+}
+
+/**
+ * The CSP source of a tile URL template ("https://tiles.example.cn/{z}/{x}/{y}.png" →
+ * "https://tiles.example.cn"); a placeholder in the host name becomes a wildcard label.
+ */
+export function tileSourceOf(template: string | undefined): string[] {
+  const match = template?.trim().match(/^(https?):\/\/([^/?#]+)/i);
+  if (!match) return [];
+  const host = (match[2] ?? '').replace(/\{[^}]*\}/g, '*').toLowerCase();
+  if (!/^(\*\.)?[a-z0-9.-]+(:\d+)?$/.test(host)) return [];
+  return [`${(match[1] ?? '').toLowerCase()}://${host}`];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -77,5 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     maxPhotoBytes: Math.floor(parsed.ATTACHMENT_MAX_PHOTO_MB * MIB),
     maxVideoBytes: Math.floor(parsed.ATTACHMENT_MAX_VIDEO_MB * MIB),
+    development: parsed.NODE_ENV === 'development',
+    tileSources: tileSourceOf(parsed.VITE_TILE_URL),
   };
 }

@@ -5,7 +5,9 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@citygov/db/seed/demo-accounts';
 import { seedDemoCity } from '@citygov/db/seed/seed-demo-city';
 import { loadConfig } from './env';
 import { createHttpApp } from './http/create-app';
+import { sweepStaleTempFiles } from './modules/attachments/attachment-store';
 import { warmIntakeModel } from './modules/intake/category-suggester';
+import { keepServingAfterStrayErrors } from './process-guards';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -27,10 +29,19 @@ async function main() {
     if (live) process.stdout.write('\n');
     console.log(`[citygov] demo city ready in ${Date.now() - started} ms:`, counts);
   }
+  const swept = await sweepStaleTempFiles(config.dataDir);
+  if (swept > 0) console.log(`[citygov] removed ${swept} stale temporary upload file(s)`);
   // Build the category model now, so the first acceptor typing does not wait for it.
   warmIntakeModel(database.db);
   const app = createHttpApp(database.db, { ...config, webDist });
+  const cannotListen = (error: Error) => {
+    console.error('[citygov] cannot listen:', error);
+    process.exit(1);
+  };
   const server = app.listen(config.port, config.host, () => {
+    server.off('error', cannotListen);
+    server.on('error', (error) => console.error('[citygov] server error:', error));
+    keepServingAfterStrayErrors();
     const url = `http://localhost:${config.port}`;
     console.log(`[citygov] listening on ${url}`);
     if (config.seedDemo) {
@@ -38,6 +49,7 @@ async function main() {
       console.log(`[citygov] demo logins (password ${DEMO_PASSWORD}): ${names.join(', ')}`);
     }
   });
+  server.on('error', cannotListen);
   const shutdown = () => {
     server.close();
     void database.close().then(() => process.exit(0));

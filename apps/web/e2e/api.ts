@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@citygov/domain/request-origin';
 import { type APIRequestContext, type Page, request } from '@playwright/test';
 import { DEMO_PASSWORD } from './helpers';
 
@@ -7,8 +8,12 @@ import { DEMO_PASSWORD } from './helpers';
 
 export type Api = APIRequestContext;
 
+/** What the web app adds to every POST; the server refuses state changes without it (CSRF). */
+export const SAME_ORIGIN_HEADERS = { [CSRF_HEADER]: CSRF_HEADER_VALUE };
+
 export async function trpcMutation<T>(api: Api, path: string, input: unknown): Promise<T> {
-  const res = await api.post(`/trpc/${path}`, { data: { json: input } });
+  // Also when `api` is a page's own request context, which does not add the header by itself.
+  const res = await api.post(`/trpc/${path}`, { data: { json: input }, headers: SAME_ORIGIN_HEADERS });
   const body = await res.json();
   if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body.error?.json?.message ?? body)}`);
   return body.result.data.json as T;
@@ -29,7 +34,8 @@ export interface Me {
 
 /** A signed-in API client for a demo account, and who it is. */
 export async function apiAs(baseURL: string, username: string): Promise<{ api: Api; me: Me }> {
-  const api = await request.newContext({ baseURL });
+  // Only these API clients get the header by default; pages must show the web app sends it itself.
+  const api = await request.newContext({ baseURL, extraHTTPHeaders: SAME_ORIGIN_HEADERS });
   const me = await trpcMutation<Me>(api, 'auth.login', { username, password: DEMO_PASSWORD });
   return { api, me };
 }

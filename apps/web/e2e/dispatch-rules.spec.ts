@@ -1,5 +1,5 @@
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
-import { shootIfAsked } from './api';
+import { SAME_ORIGIN_HEADERS, shootIfAsked } from './api';
 import { login, pickLeadDepartment } from './helpers';
 
 /**
@@ -35,7 +35,7 @@ async function pick(page: Page, scope: Locator, label: string, option: string) {
 }
 
 async function trpc<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const res = await page.request.post(`/trpc/${path}`, { data: { json: input } });
+  const res = await page.request.post(`/trpc/${path}`, { data: { json: input }, headers: SAME_ORIGIN_HEADERS });
   const body = await res.json();
   if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body.error?.json?.message ?? body)}`);
   return body.result.data.json as T;

@@ -1,5 +1,6 @@
 import { type Permission, permissionsOf, ROLE_CODES, ROLES, type Role } from '@citygov/domain/permissions';
 import { expect, test } from '@playwright/test';
+import { SAME_ORIGIN_HEADERS } from './api';
 import { login, logout, navItems, submitLogin } from './helpers';
 
 /** Every side-navigation entry and the permission it needs (none: everyone signed in). */
@@ -109,7 +110,7 @@ test.describe('session', () => {
     await login(page, 'linjiang.acceptor');
     // Another device logs the same session out (the cookie is now dead).
     const cookies = await context.cookies();
-    await page.request.post('/trpc/auth.logout', { data: {} });
+    await page.request.post('/trpc/auth.logout', { data: {}, headers: SAME_ORIGIN_HEADERS });
     await context.addCookies(cookies);
     await page.getByRole('link', { name: '事部件分类', exact: true }).click();
     await expect(page).toHaveURL(/\/login$/);

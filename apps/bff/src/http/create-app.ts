@@ -11,17 +11,28 @@ import { type CaseFeed, createCaseFeed } from '../modules/events/case-feed';
 import { createOpen311Routes } from '../modules/open311/http-routes';
 import { limitTrpcBatch } from '../trpc/batch-limit';
 import { createRequestContext } from '../trpc/create-context';
+import { refuseCrossSiteWrites } from './csrf-guard';
+import { answerError, answerNotFound } from './http-errors';
+import { rejectMalformedUrl } from './reject-malformed-url';
+import { securityHeaders } from './security-headers';
 
 const MAX_BODY_BYTES = 1_000_000;
 
 /**
- * The HTTP surface: health probes, the tRPC API, and (in start mode) the built web app.
- * One live case feed per app (per process), shared by every open screen's subscription.
+ * The HTTP surface, in the order a request meets it: security headers; health probes;
+ * Open311 (API key, no cookie); a 400 for undecodable paths; the cross-site write
+ * guard; attachments and the tRPC API (session cookie); in start mode the built web
+ * app; a JSON 404; and the one error handler. One live case feed per app (per process),
+ * shared by every open screen's subscription.
  */
 export function createHttpApp(db: Database, config: AppConfig, caseFeed: CaseFeed = createCaseFeed(db)) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Express's own fallbacks would print stack traces in "development"; ours never reach them.
+  app.set('env', config.development ? 'development' : 'production');
+
+  app.use(securityHeaders(config.tileSources));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -32,12 +43,18 @@ export function createHttpApp(db: Database, config: AppConfig, caseFeed: CaseFee
       await db.execute(sql`select 1`);
       res.json({ status: 'ready' });
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', error: String(error) });
+      console.error('[readyz] database does not answer:', error);
+      res.status(503).json({ status: 'unavailable' });
     }
   });
 
-  app.use('/api/attachments', createAttachmentRoutes(db, config));
+  // Other systems with an API key and no cookie: nothing to forge, so before the CSRF guard.
   app.use('/open311', createOpen311Routes(db, config));
+
+  app.use(rejectMalformedUrl);
+  app.use(refuseCrossSiteWrites);
+
+  app.use('/api/attachments', createAttachmentRoutes(db, config));
 
   app.use(
     '/trpc',
@@ -57,9 +74,14 @@ export function createHttpApp(db: Database, config: AppConfig, caseFeed: CaseFee
     app.use(express.static(dist, { index: false, maxAge: '1h' }));
     // Client-side routes: any other GET gets the SPA shell.
     app.use((req, res, next) => {
-      if (req.method !== 'GET') return next();
-      res.sendFile(join(dist, 'index.html'));
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+      res.sendFile(join(dist, 'index.html'), (error) => {
+        if (error) next(error);
+      });
     });
   }
+
+  app.use(answerNotFound);
+  app.use(answerError);
   return app;
 }

@@ -3,6 +3,7 @@ import type { Permission } from '@citygov/domain/permissions';
 import { initTRPC, type TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError, z } from 'zod';
+import { isDevelopment } from '../env';
 import type { Context } from './context';
 
 // Validation messages in Chinese, as the UI shows them to people.
@@ -64,8 +65,8 @@ export const t = initTRPC
   .meta<ProcedureMeta>()
   .create({
     transformer: superjson,
-    // Stacks stay in the server log, never in a response (ASVS V7).
-    isDev: false,
+    // Stack traces (absolute paths) go into error answers only under `pnpm dev`, never in start mode or tests.
+    isDev: isDevelopment(),
     // Clients branch on data.appCode (stable, see ERROR_CODES) and place data.fieldErrors beside fields.
     errorFormatter({ shape, error }) {
       const { stack: _stack, ...data } = shape.data as typeof shape.data & { stack?: string };

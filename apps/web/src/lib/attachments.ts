@@ -1,3 +1,6 @@
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@citygov/domain/request-origin';
+import { httpErrorMessage } from './http-error-body';
+
 /** Which step of a case a photo documents (the BFF's ATTACHMENT_PURPOSES). */
 export type AttachmentPurpose = 'report' | 'verify' | 'feedback' | 'check';
 
@@ -39,17 +42,12 @@ export async function uploadAttachment(
         parsed = null;
       }
       if (request.status >= 200 && request.status < 300 && isUploaded(parsed)) resolve(parsed);
-      else {
-        const message =
-          parsed && typeof parsed === 'object' && 'error' in parsed && typeof parsed.error === 'string'
-            ? parsed.error
-            : `上传失败（${request.status}）`;
-        reject(new Error(message));
-      }
+      else reject(new Error(httpErrorMessage(request.responseText) ?? `上传失败（${request.status}）`));
     };
     request.onerror = () => reject(new Error('上传失败，请检查网络后重试'));
   });
   request.open('POST', '/api/attachments');
+  request.setRequestHeader(CSRF_HEADER, CSRF_HEADER_VALUE);
   request.send(body);
   const uploaded = await done;
   return uploaded as UploadedAttachment;

@@ -1,9 +1,8 @@
 import type { Queryable } from '@citygov/db/client';
 import { caseAttachments, cases } from '@citygov/db/schema/cases';
-import { areas } from '@citygov/db/schema/org';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
-import { coversAreaPath } from '../org/scope';
+import { caseScope } from '../cases/case-scope';
 
 export interface ViewableAttachment {
   id: number;
@@ -14,9 +13,11 @@ export interface ViewableAttachment {
 }
 
 /**
- * An attachment the user may see, or null (unknown and out-of-scope look the same).
- * Unattached uploads are private to their uploader; attached ones follow the case's
- * grid: visible when the grid lies inside the user's area scope.
+ * An attachment the user may fetch, or null (unknown and not allowed look the same).
+ * The rule is the case's: an attached file is visible exactly when the user may open
+ * its case (`cases.byId`: the `portal.view` permission and `caseScope`, which narrows
+ * department staff to their department's cases); an unattached upload only to its
+ * uploader. Every path to the bytes (original, thumbnail, ranges, HEAD) asks here.
  */
 export async function getViewableAttachment(
   db: Queryable,
@@ -31,16 +32,20 @@ export async function getViewableAttachment(
       mime: caseAttachments.mime,
       bytes: caseAttachments.bytes,
       uploadedBy: caseAttachments.uploadedBy,
-      gridPath: areas.path,
     })
     .from(caseAttachments)
-    .leftJoin(cases, eq(cases.id, caseAttachments.caseId))
-    .leftJoin(areas, eq(areas.id, cases.gridId))
     .where(eq(caseAttachments.id, id));
   if (!row) return null;
-  const visible =
-    row.uploadedBy === user.id || (row.caseId !== null && row.gridPath !== null && coversAreaPath(user, row.gridPath));
-  if (!visible) return null;
-  const { uploadedBy: _uploadedBy, gridPath: _gridPath, ...attachment } = row;
-  return attachment;
+  const { uploadedBy, ...attachment } = row;
+  if (row.caseId === null) return uploadedBy === user.id ? attachment : null;
+  return (await mayOpenCase(db, user, row.caseId)) ? attachment : null;
+}
+
+async function mayOpenCase(db: Queryable, user: SessionUser, caseId: number): Promise<boolean> {
+  if (!user.permissions.has('portal.view')) return false;
+  const [visible] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), caseScope(user)));
+  return visible !== undefined;
 }

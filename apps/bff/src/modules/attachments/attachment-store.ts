@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 
@@ -30,10 +30,45 @@ const THUMBNAIL_MAX_PX = 320;
  */
 const MAX_INPUT_PIXELS = 200_000_000;
 
+function tempDir(dataDir: string): string {
+  return join(attachmentsRoot(dataDir), 'tmp');
+}
+
+/** Creates the temp folder; call before streaming, so no await sits between a stream and its writer. */
+export async function ensureTempDir(dataDir: string): Promise<void> {
+  await mkdir(tempDir(dataDir), { recursive: true });
+}
+
+/** A fresh temp file name in the (existing) temp folder. */
+export function tempPathIn(dataDir: string): string {
+  return join(tempDir(dataDir), `${randomUUID()}.part`);
+}
+
 export async function newTempPath(dataDir: string): Promise<string> {
-  const dir = join(attachmentsRoot(dataDir), 'tmp');
-  await mkdir(dir, { recursive: true });
-  return join(dir, `${randomUUID()}.part`);
+  await ensureTempDir(dataDir);
+  return tempPathIn(dataDir);
+}
+
+/** Temp files older than this cannot belong to an upload still running. */
+const STALE_TEMP_MS = 60 * 60_000;
+
+/**
+ * Removes temp files a killed process left behind (an upload or thumbnail in flight
+ * when it stopped). Run at start; returns how many were removed.
+ */
+export async function sweepStaleTempFiles(dataDir: string, now = Date.now()): Promise<number> {
+  const dir = tempDir(dataDir);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => null);
+    if (info?.isFile() && now - info.mtimeMs > STALE_TEMP_MS) {
+      await removeQuietly(path);
+      removed++;
+    }
+  }
+  return removed;
 }
 
 export async function removeQuietly(path: string): Promise<void> {

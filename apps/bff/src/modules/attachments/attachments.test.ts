@@ -1,19 +1,17 @@
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auditLog } from '@citygov/db/schema/audit';
 import { users } from '@citygov/db/schema/auth';
 import { caseAttachments, cases } from '@citygov/db/schema/cases';
 import { areas } from '@citygov/db/schema/org';
-import { DEMO_PASSWORD } from '@citygov/db/seed/demo-accounts';
 import { ValidationError } from '@citygov/domain/errors';
 import { and, eq, like } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppConfig } from '../../env';
-import { createHttpApp } from '../../http/create-app';
+import { type LiveServer, SAME_ORIGIN_HEADERS, startLiveServer } from '../../testing/live-server';
 import { openTestApp, type TestApp } from '../../testing/test-app';
 import { attachUploads } from './attach-uploads';
 import { attachmentPath, attachmentsRoot } from './attachment-store';
@@ -22,44 +20,24 @@ import type { UploadResponse } from './upload-attachment';
 let app: TestApp;
 let config: AppConfig;
 let dataDir: string;
+let server: LiveServer;
 let base: string;
-let close: () => Promise<void>;
 
 beforeAll(async () => {
   app = await openTestApp();
   dataDir = await mkdtemp(join(tmpdir(), 'citygov-attachments-'));
   config = { ...app.config, dataDir };
-  const server = createHttpApp(app.db, config).listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((resolve) => server.close(() => resolve()));
+  server = await startLiveServer(app.db, config);
+  base = server.base;
 });
+
 afterAll(async () => {
-  await close?.();
+  await server?.close();
   await app?.close();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-const cookies = new Map<string, string>();
-
-/** Signs in through the real tRPC endpoint and keeps the session cookie, as a browser would. */
-async function signIn(username: string): Promise<string> {
-  const known = cookies.get(username);
-  if (known) return known;
-  const res = await fetch(`${base}/trpc/auth.login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ json: { username, password: DEMO_PASSWORD } }),
-  });
-  expect(res.status).toBe(200);
-  const session = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0] ?? '')
-    .find((c) => c.startsWith('citygov_session='));
-  if (!session) throw new Error(`no session cookie for ${username}`);
-  cookies.set(username, session);
-  return session;
-}
+const signIn = (username: string) => server.signIn(username);
 
 interface Answer<T> {
   status: number;
@@ -71,16 +49,19 @@ async function upload(
   content: Blob,
   filename: string,
   purpose = 'report',
-): Promise<Answer<UploadResponse & { error?: string }>> {
+): Promise<Answer<UploadResponse & { error?: { code: string; message: string } }>> {
   const form = new FormData();
   form.append('purpose', purpose);
   form.append('file', content, filename);
   const res = await fetch(`${base}/api/attachments`, {
     method: 'POST',
     body: form,
-    headers: cookie ? { cookie } : {},
+    headers: cookie ? { cookie, ...SAME_ORIGIN_HEADERS } : SAME_ORIGIN_HEADERS,
   });
-  return { status: res.status, body: (await res.json()) as UploadResponse & { error?: string } };
+  return {
+    status: res.status,
+    body: (await res.json()) as UploadResponse & { error?: { code: string; message: string } },
+  };
 }
 
 async function get(cookie: string | null, path: string, headers: Record<string, string> = {}) {
@@ -195,7 +176,7 @@ describe('POST /api/attachments', () => {
     const text = new Blob(['这不是照片，只是一段文字。\n'.repeat(50)], { type: 'image/jpeg' });
     const { status, body } = await upload(cookie, text, 'photo.jpg');
     expect(status).toBe(415);
-    expect(body.error).toBe('不支持的文件类型：只能上传照片（JPG/PNG/WebP）或视频（MP4/MOV/WebM）');
+    expect(body.error?.message).toBe('不支持的文件类型：只能上传照片（JPG/PNG/WebP）或视频（MP4/MOV/WebM）');
     expect(await storedFiles()).toEqual(before);
   });
 
@@ -207,7 +188,7 @@ describe('POST /api/attachments', () => {
     const big = new Blob([new Uint8Array(header), new Uint8Array(12 * 1024 * 1024)], { type: 'image/png' });
     const { status, body } = await upload(cookie, big, 'huge.png');
     expect(status).toBe(413);
-    expect(body.error).toBe('文件过大：照片不能超过 10 MB');
+    expect(body.error?.message).toBe('文件过大：照片不能超过 10 MB');
     expect(await storedFiles()).toEqual(before);
     const refused = await app.db
       .select()
@@ -222,7 +203,7 @@ describe('POST /api/attachments', () => {
     const boundary = 'citygov-test-boundary';
     const req = request(`${base}/api/attachments`, {
       method: 'POST',
-      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, ...SAME_ORIGIN_HEADERS },
     });
     req.on('error', () => {});
     req.write(
@@ -238,19 +219,19 @@ describe('POST /api/attachments', () => {
     const cookie = await signIn('linjiang.collector');
     const { status, body } = await upload(cookie, await png(10, 10), 'x.png', 'selfie');
     expect(status).toBe(400);
-    expect(body.error).toContain('附件用途无效');
+    expect(body.error?.message).toContain('附件用途无效');
   });
 
   it('needs a session (401) and an upload permission (403)', async () => {
     const anonymous = await upload(null, await png(10, 10), 'x.png');
     expect(anonymous.status).toBe(401);
-    expect(anonymous.body.error).toBe('请先登录');
+    expect(anonymous.body.error).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录' });
     expect((await get(null, '/api/attachments/1')).status).toBe(401);
 
     const leader = await signIn('linjiang.leader');
     const refused = await upload(leader, await png(10, 10), 'x.png');
     expect(refused.status).toBe(403);
-    expect(refused.body.error).toBe('没有上传附件的权限');
+    expect(refused.body.error).toEqual({ code: 'FORBIDDEN', message: '没有上传附件的权限' });
   });
 });
 
@@ -305,7 +286,7 @@ describe('who may see an attachment', () => {
     expect((await get(await signIn('linjiang.collector'), mine.url)).status).toBe(200);
     const other = await get(await signIn('linjiang.shift_lead'), mine.url);
     expect(other.status).toBe(404);
-    expect(((await other.json()) as { error: string }).error).toBe('附件不存在或无权查看');
+    expect(((await other.json()) as { error: { message: string } }).error.message).toBe('附件不存在或无权查看');
     expect((await get(await signIn('linjiang.shift_lead'), '/api/attachments/99999999')).status).toBe(404);
   });
 

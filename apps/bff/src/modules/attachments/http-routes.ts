@@ -1,8 +1,10 @@
 import type { Database } from '@citygov/db/client';
-import { type Request, type Response, Router } from 'express';
+import { type NextFunction, type Request, type Response, Router } from 'express';
 import type { AppConfig } from '../../env';
+import { drainRequest } from '../../http/drain-request';
+import { sendHttpError } from '../../http/http-errors';
 import type { SessionUser } from '../../trpc/context';
-import { discardBody, requireSessionUser, sendError } from './http-helpers';
+import { requireSessionUser } from './http-helpers';
 import { serveAttachment } from './serve-attachment';
 import { uploadAttachment } from './upload-attachment';
 
@@ -10,20 +12,20 @@ type Handler = (user: SessionUser, req: Request, res: Response) => Promise<void>
 
 /**
  * Photos and videos over plain HTTP (multipart upload, byte-range download), outside
- * tRPC; mounted at /api/attachments. Uses the same session cookie as tRPC.
+ * tRPC; mounted at /api/attachments behind the app's CSRF guard. Uses the same
+ * session cookie as tRPC. Errors go to the app's one error handler.
  */
 export function createAttachmentRoutes(db: Database, config: AppConfig): Router {
   const signedIn =
     (handler: Handler) =>
-    async (req: Request, res: Response): Promise<void> => {
+    async (req: Request, res: Response, next: NextFunction): Promise<void> => {
       try {
         const user = await requireSessionUser(db, config, req, res);
         if (user) await handler(user, req, res);
-        else discardBody(req, config.maxVideoBytes);
+        else drainRequest(req, config.maxVideoBytes);
       } catch (error) {
-        console.error(`[attachments] ${req.method} ${req.originalUrl}:`, error);
-        discardBody(req, config.maxVideoBytes);
-        sendError(res, 500, '服务器内部错误，请稍后重试');
+        drainRequest(req, config.maxVideoBytes);
+        next(error);
       }
     };
 
@@ -32,6 +34,7 @@ export function createAttachmentRoutes(db: Database, config: AppConfig): Router 
     '/',
     signedIn((user, req, res) => uploadAttachment(db, config, user, req, res)),
   );
+  // GET also answers HEAD, through the same scope check.
   router.get(
     '/:id',
     signedIn((user, req, res) => serveAttachment(db, config, user, req, res, 'original')),
@@ -40,6 +43,6 @@ export function createAttachmentRoutes(db: Database, config: AppConfig): Router 
     '/:id/thumb',
     signedIn((user, req, res) => serveAttachment(db, config, user, req, res, 'thumb')),
   );
-  router.use((_req, res) => sendError(res, 404, '接口不存在'));
+  router.use((_req, res) => sendHttpError(res, 404, '接口不存在'));
   return router;
 }

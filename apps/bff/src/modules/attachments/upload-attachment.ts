@@ -3,10 +3,12 @@ import { caseAttachments } from '@citygov/db/schema/cases';
 import type { Permission } from '@citygov/domain/permissions';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../../env';
+import { drainRequest } from '../../http/drain-request';
+import { sendHttpError } from '../../http/http-errors';
 import type { SessionUser } from '../../trpc/context';
 import { writeAudit } from '../audit/write-audit';
 import { commitFile, ensureThumbnail, type ImageInfo, readImageInfo, removeQuietly } from './attachment-store';
-import { attachmentUrls, discardBody, sendError } from './http-helpers';
+import { attachmentUrls } from './http-helpers';
 import { ATTACHMENT_PURPOSES, isAttachmentPurpose } from './media-types';
 import { type ReceivedUpload, receiveUpload, UploadError } from './receive-upload';
 
@@ -49,9 +51,9 @@ export async function uploadAttachment(
     areaPath: user.areaPath,
   };
   if (!UPLOAD_PERMISSIONS.some((p) => user.permissions.has(p))) {
-    discardBody(req, config.maxVideoBytes);
+    drainRequest(req, config.maxVideoBytes);
     await writeAudit(db, { ...audit, outcome: 'denied', detail: { error: '没有上传附件的权限' } });
-    sendError(res, 403, '没有上传附件的权限');
+    sendHttpError(res, 403, '没有上传附件的权限');
     return;
   }
 
@@ -114,8 +116,8 @@ export async function uploadAttachment(
     // Gone already once committed (renamed); otherwise the temp file must not stay behind.
     if (received) await removeQuietly(received.file.tempPath);
     if (!(error instanceof UploadError)) throw error;
-    discardBody(req, config.maxVideoBytes);
+    drainRequest(req, config.maxVideoBytes);
     await writeAudit(db, { ...audit, outcome: 'failed', detail: { error: error.message } });
-    sendError(res, error.status, error.message);
+    sendHttpError(res, error.status, error.message, error.code);
   }
 }

@@ -1,3 +1,5 @@
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@citygov/domain/request-origin';
+import { httpErrorMessage } from '../../../lib/http-error-body';
 import { REQUEST_TIMEOUT_MS, timeoutMessage, UploadFailure } from '../lib/send-failure';
 
 /** Which step of the case a photo documents (the BFF's attachment purposes). */
@@ -7,16 +9,6 @@ export interface UploadedPhoto {
   id: number;
   url: string;
   thumbUrl: string | null;
-}
-
-function serverMessage(xhr: XMLHttpRequest): string | null {
-  try {
-    const body: unknown = JSON.parse(xhr.responseText);
-    if (body && typeof body === 'object' && 'error' in body && typeof body.error === 'string') return body.error;
-  } catch {
-    // Not JSON (a proxy's error page): fall back to the status text below.
-  }
-  return null;
 }
 
 function parseUploaded(xhr: XMLHttpRequest): UploadedPhoto {
@@ -53,6 +45,7 @@ export function uploadPhoto(
     };
 
     xhr.open('POST', '/api/attachments');
+    xhr.setRequestHeader(CSRF_HEADER, CSRF_HEADER_VALUE);
     xhr.responseType = 'text';
     xhr.upload.onprogress = (event) => {
       armStallTimer();
@@ -73,7 +66,7 @@ export function uploadPhoto(
         }
         return;
       }
-      const message = serverMessage(xhr);
+      const message = httpErrorMessage(xhr.responseText);
       if (xhr.status === 401) reject(new UploadFailure(401, message ?? '登录已失效，请重新登录后重试'));
       else if (xhr.status >= 500) reject(new UploadFailure(xhr.status, '服务器暂时无法保存照片，请稍后重试'));
       else reject(new UploadFailure(xhr.status, message ?? `照片上传失败（${xhr.status}）`));
