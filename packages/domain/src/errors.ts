@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'PASSWORD_EXPIRED',
   // limits
   'RATE_LIMITED',
+  // settings that hold city-wide (city-settings.ts)
+  'CITY_LEVEL_ONLY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -4,11 +4,15 @@ import { NotFoundError } from '@citygov/domain/errors';
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { permissionProcedure, router } from '../../trpc/procedures';
+import { requireCityLevel } from '../org/scope';
 import { loadWorkingCalendar } from './load-calendar';
 
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');
 
-/** The working calendar: statutory holidays from the library, and the admins' overrides on top. */
+/**
+ * The working calendar: statutory holidays from the library, and the admins' overrides on
+ * top. One calendar counts every district's deadlines, so only city level changes it.
+ */
 export const calendarRouter = router({
   /** Each day of a month with whether it is a working day and why. */
   month: permissionProcedure('category.view')
@@ -42,6 +46,7 @@ export const calendarRouter = router({
   setOverride: permissionProcedure('category.manage')
     .input(z.object({ day: ZDay, working: z.boolean(), note: z.string().trim().max(60).optional() }))
     .mutation(async ({ ctx, input }) => {
+      requireCityLevel(ctx.user, 'calendar');
       await ctx.db
         .insert(calendarOverrides)
         .values({ day: input.day, working: input.working, note: input.note ?? null })
@@ -55,6 +60,7 @@ export const calendarRouter = router({
   removeOverride: permissionProcedure('category.manage')
     .input(z.object({ day: ZDay }))
     .mutation(async ({ ctx, input }) => {
+      requireCityLevel(ctx.user, 'calendar');
       const removed = await ctx.db.delete(calendarOverrides).where(eq(calendarOverrides.day, input.day)).returning();
       if (removed.length === 0) throw new NotFoundError('该日期没有调整记录');
       return input;
