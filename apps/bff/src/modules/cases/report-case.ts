@@ -9,6 +9,7 @@ import { attachUploads } from '../attachments/attach-uploads';
 import { loadWorkingCalendar } from '../calendar/load-calendar';
 import { duplicatesOfReport, settleReportDuplicates } from '../duplicates/report-duplicates';
 import { findGridAt } from '../geo/grid-lookup';
+import { trackingCodeFor } from '../public-tracking/issue-tracking-code';
 import { startStageClock } from './case-clock';
 import { nextCaseNo } from './case-numbers';
 import type { TReportCaseInput } from './case-schemas';
@@ -66,6 +67,7 @@ export async function reportCase(db: Queryable, user: SessionUser, input: TRepor
       reporterPhone: input.reporterPhone ?? null,
       reportedBy: user.id,
       clientRequestId: input.clientRequestId ?? null,
+      trackingCode: trackingCodeFor(input.source),
       status: 'reported',
       ...clock,
       reportedAt: now,

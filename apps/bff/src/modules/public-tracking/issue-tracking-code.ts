@@ -1,0 +1,19 @@
+import { randomInt } from 'node:crypto';
+import { issuesTrackingCode, TRACKING_ALPHABET, TRACKING_CODE_LENGTH } from '@citygov/domain/tracking/tracking-code';
+
+/**
+ * A new 查询码 from the operating system's CSPRNG, each character drawn uniformly
+ * (randomInt rejects the biased tail a modulo would keep). 30^12 codes make a collision
+ * between two of ten million cases about a 1-in-10,000 event; the unique index turns
+ * that into a refused report the reporter can send again, never a shared code.
+ */
+export function newTrackingCode(): string {
+  let code = '';
+  for (let i = 0; i < TRACKING_CODE_LENGTH; i++) code += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
+  return code;
+}
+
+/** The code a new case gets: one for reports from the public (公众举报, 12345热线), none for staff's own. */
+export function trackingCodeFor(source: string): string | null {
+  return issuesTrackingCode(source) ? newTrackingCode() : null;
+}
