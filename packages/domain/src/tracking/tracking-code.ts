@@ -4,11 +4,13 @@ import type { CaseSource } from '../cases/case-states';
  * 查询码 (tracking code): what a citizen keeps to follow their report. The case number is
  * sequential, so anyone could walk it; this code is random, so only the reporter has it.
  *
- * 12 characters from 30 that cannot be mistaken for one another when read aloud or
- * written by hand (no 0/O, 1/I/L, and no U beside V): 30^12 ≈ 2^59 codes. Shown in three groups
- * of four ("K7QM-3XPA-9HTD") for reading over the phone; stored without the dashes.
+ * 12 characters from 26 that cannot be mistaken for one another when read aloud or
+ * written by hand: digits 2–9 and the letters left after dropping O, I and L (0, 1) and
+ * one of each pair people confuse — Z (2), S (5), G (6), B (8), U (V). 26^12 ≈ 2^56 codes.
+ * Shown in three groups of four ("K7QM-3XPA-9HTD") for reading over the phone; stored
+ * without the dashes.
  */
-export const TRACKING_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const TRACKING_ALPHABET = '23456789ACDEFHJKMNPQRTVWXY';
 export const TRACKING_CODE_LENGTH = 12;
 const GROUP = 4;
 

@@ -103,7 +103,7 @@ async function casesCount() {
 }
 
 type Created = { service_request_id: string; token: string; service_notice: string; account_id: string | null };
-const CODE = /^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/;
+const CODE = /^[2-9ACDEFHJKMNPQRTVWXY]{4}-[2-9ACDEFHJKMNPQRTVWXY]{4}-[2-9ACDEFHJKMNPQRTVWXY]{4}$/;
 type RequestJson = Record<string, unknown> & { service_request_id: string; status: string };
 
 async function report(fields: Record<string, string> = {}): Promise<Created> {

@@ -186,7 +186,7 @@ describe('publishing requests', () => {
     const base = await routesWith({ publishedSources: [] });
     const created = await post({ description: '公开测试：本市不公开市民反映' }, base);
     expect(created.service_request_id).toBeUndefined();
-    expect(created.token).toMatch(/^[2-9A-HJKMNP-TV-Z]{4}(-[2-9A-HJKMNP-TV-Z]{4}){2}$/);
+    expect(created.token).toMatch(/^[2-9ACDEFHJKMNPQRTVWXY]{4}(-[2-9ACDEFHJKMNPQRTVWXY]{4}){2}$/);
     const code = created.token.replaceAll('-', '');
     expect(json(await get(`/v2/tokens/${created.token}.json`, base))).toEqual([{ token: code }]);
     expect(json(await get('/v2/requests.json', base))).toEqual([]);

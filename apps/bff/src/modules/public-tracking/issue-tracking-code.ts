@@ -3,8 +3,8 @@ import { issuesTrackingCode, TRACKING_ALPHABET, TRACKING_CODE_LENGTH } from '@ci
 
 /**
  * A new 查询码 from the operating system's CSPRNG, each character drawn uniformly
- * (randomInt rejects the biased tail a modulo would keep). 30^12 codes make a collision
- * between two of ten million cases about a 1-in-10,000 event; the unique index turns
+ * (randomInt rejects the biased tail a modulo would keep). With ten million cases on
+ * file a new code is already taken about once in 10^10 draws; the unique index turns
  * that into a refused report the reporter can send again, never a shared code.
  */
 export function newTrackingCode(): string {
