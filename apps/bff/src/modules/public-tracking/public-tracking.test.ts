@@ -107,6 +107,12 @@ describe('tracking a report by its 查询码', () => {
     await actAs(app, 'linjiang.shift_lead', report.id, 'rework', { reason: '现场仍有残留杂物，请返工' });
     await (await app.as('linjiang.shift_lead')).cases.addRemark({ caseId: report.id, text: '备注：市民情绪激动' });
     await actAs(app, 'linjiang.shift_lead', report.id, 'supervise', { reason: '督办：本周内必须完成' });
+    // Sent back for rework: still 处置中 to the public, with nothing of why.
+    const reworked = await track(report.token);
+    expect(json<PublicProgress>(reworked)).toMatchObject({ status: '处置中', reply: null });
+    for (const secret of ['现场仍有残留杂物', '返工', '市民情绪激动', '督办', '张师傅']) {
+      expect(reworked.text, secret).not.toContain(secret);
+    }
     await actAs(app, 'linjiang.dept_handler', report.id, 'feedBack', { reason: '第二次清运完毕' });
     await actAs(app, 'linjiang.acceptor', report.id, 'requestCheck');
     await actAs(app, 'linjiang.collector', report.id, 'submitCheck', {
