@@ -1,4 +1,6 @@
 import { users } from '@citygov/db/schema/auth';
+import { cases } from '@citygov/db/schema/cases';
+import { categories } from '@citygov/db/schema/catalogue';
 import { dispatchRules } from '@citygov/db/schema/dispatch';
 import { duplicateSuspects } from '@citygov/db/schema/intake';
 import { areas, departments } from '@citygov/db/schema/org';
@@ -7,6 +9,9 @@ import { TRPCError } from '@trpc/server';
 import { and, asc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from './app-router';
+import { createHttpApp } from './http/create-app';
+import { DEMO_API_KEY } from './modules/open311/api-keys';
+import { form, HttpClient, json } from './modules/open311/open311-test-client';
 import { openTestApp, type TestApp } from './testing/test-app';
 
 /**
@@ -104,7 +109,14 @@ const DECLARED_GATE: Record<string, Permission> = { 'cases.act': 'portal.view' }
 const ALSO_REQUIRED: Record<string, Permission> = { 'users.revealPhone': 'user.view' };
 
 /** Settings that hold for the whole city: the permission is not enough below city level. */
-const CITY_LEVEL_ONLY: ReadonlySet<string> = new Set(['duplicates.setThresholds']);
+const CITY_LEVEL_ONLY: ReadonlySet<string> = new Set([
+  'duplicates.setThresholds',
+  'catalogue.update',
+  'catalogue.setTimeLimit',
+  'calendar.setOverride',
+  'calendar.removeOverride',
+  'intake.retrain',
+]);
 
 interface Targets {
   caseId: number;
@@ -458,5 +470,115 @@ describe('data scope', () => {
     const caller = await app.as('admin');
     const districts = await caller.geo.areas({ level: 'district' });
     expect(districts.features).toHaveLength(4);
+  });
+});
+
+describe('city-wide settings by level', () => {
+  const mutations = PROCEDURES.filter(([, p]) => p._def.type === 'mutation').map(([path]) => path);
+
+  it('lists every mutation guarded by category.manage as city-level only (all of them change city-wide settings)', () => {
+    const catalogueMutations = mutations.filter((path) => REQUIRED[path] === 'category.manage');
+    expect(catalogueMutations.length).toBeGreaterThan(0);
+    expect(catalogueMutations.filter((path) => !CITY_LEVEL_ONLY.has(path))).toEqual([]);
+    expect([...CITY_LEVEL_ONLY].filter((path) => !mutations.includes(path))).toEqual([]);
+  });
+
+  it('refuses each city-wide setting to a district administrator, with the reason, and changes nothing', async () => {
+    const district = await app.as('linjiang.admin');
+    const before = await app.db.select().from(categories).where(eq(categories.code, '06001'));
+    const answers: string[] = [];
+    for (const path of CITY_LEVEL_ONLY) {
+      try {
+        await invoke(district, path, SAMPLES[path]?.(own));
+        answers.push(`${path}: OK`);
+      } catch (error) {
+        if (!(error instanceof TRPCError)) throw error;
+        answers.push(`${path}: ${error.code} ${error.message}`);
+      }
+    }
+    expect(answers).toEqual([
+      'duplicates.setThresholds: FORBIDDEN 判重阈值为全市统一设置，仅市级系统管理员可以修改',
+      'catalogue.update: FORBIDDEN 事部件分类为全市统一设置，仅市级系统管理员可以修改',
+      'catalogue.setTimeLimit: FORBIDDEN 处置时限为全市统一设置，仅市级系统管理员可以修改',
+      'calendar.setOverride: FORBIDDEN 工作日历为全市统一设置，仅市级系统管理员可以修改',
+      'calendar.removeOverride: FORBIDDEN 工作日历为全市统一设置，仅市级系统管理员可以修改',
+      'intake.retrain: FORBIDDEN 小类建议模型为全市统一设置，仅市级系统管理员可以修改',
+    ]);
+    expect(await app.db.select().from(categories).where(eq(categories.code, '06001'))).toEqual(before);
+    // District administrators still read them.
+    expect((await district.catalogue.list({ q: '私搭' })).length).toBeGreaterThan(0);
+    expect((await district.calendar.month({ year: 2026, month: 10 })).length).toBe(31);
+  });
+
+  it('lets the city administrator change each of them', async () => {
+    const city = await app.as('admin');
+    await city.calendar.setOverride({ day: '2027-02-11', working: true, note: '调休' });
+    const outcomes: string[] = [];
+    for (const path of CITY_LEVEL_ONLY) {
+      outcomes.push(`${path}: ${await outcomeOf(() => invoke(city, path, SAMPLES[path]?.(own)))}`);
+    }
+    expect(outcomes).toEqual([...CITY_LEVEL_ONLY].map((path) => `${path}: OK`));
+  });
+});
+
+describe('public paths (no session)', () => {
+  const http = new HttpClient();
+  let citizen: { caseNo: string; token: string };
+  beforeAll(async () => {
+    await http.start(createHttpApp(app.db, app.config));
+    const [grid] = await app.db
+      .select()
+      .from(areas)
+      .where(eq(areas.id, (await caseRow(own.caseId)).gridId));
+    const answer = await http.call(
+      '/open311/v2/requests.json',
+      form({
+        api_key: DEMO_API_KEY,
+        service_code: 'event-06001',
+        description: '权限矩阵：市民网上反映',
+        lat: String(grid?.centerLat),
+        long: String(grid?.centerLng),
+      }),
+    );
+    expect(answer.status, answer.text).toBe(201);
+    const [created] = json<{ service_request_id: string; token: string }[]>(answer);
+    if (!created) throw new Error('no public report');
+    citizen = { caseNo: created.service_request_id, token: created.token };
+  });
+  afterAll(() => http.close());
+
+  async function caseRow(id: number) {
+    const [row] = await app.db.select().from(cases).where(eq(cases.id, id));
+    if (!row) throw new Error(`no case ${id}`);
+    return row;
+  }
+
+  it('tracks a report by its code, never by its case number', async () => {
+    expect((await http.call(`/open311/track/${citizen.token}.json`)).status).toBe(200);
+    expect((await http.call(`/open311/track/${citizen.caseNo}.json`)).status).toBe(404);
+    const hotline = await caseRow(own.caseId);
+    expect(hotline.trackingCode).not.toBeNull();
+    expect((await http.call(`/open311/track/${hotline.trackingCode}.json`)).status).toBe(200);
+    expect((await http.call(`/open311/track/${hotline.caseNo}.json`)).status).toBe(404);
+  });
+
+  it('walking the case numbers reaches published cases only, and no tracking view at all', async () => {
+    const all = await app.db.select({ caseNo: cases.caseNo, source: cases.source }).from(cases);
+    expect(all.length).toBeGreaterThan(4);
+    const numbers = all.map((c) => c.caseNo);
+    const last = Number(numbers.sort().at(-1));
+    const reached: string[] = [];
+    for (const caseNo of [...numbers, String(last + 1), String(last + 2)]) {
+      const published = all.find((c) => c.caseNo === caseNo)?.source === 'public';
+      const request = await http.call(`/open311/v2/requests/${caseNo}.json`);
+      if ((request.status === 200) !== published) reached.push(`requests/${caseNo}: ${request.status}`);
+      for (const path of [`/open311/track/${caseNo}.json`, `/open311/v2/tokens/${caseNo}.json`]) {
+        const answer = await http.call(path);
+        if (answer.status !== 404) reached.push(`${path}: ${answer.status}`);
+      }
+    }
+    expect(reached).toEqual([]);
+    const listed = json<{ service_request_id: string }[]>(await http.call('/open311/v2/requests.json'));
+    expect(listed.map((r) => r.service_request_id)).toEqual([citizen.caseNo]);
   });
 });

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   // limits
   'RATE_LIMITED',
   'BATCH_TOO_LARGE',
+  // settings that hold city-wide (city-settings.ts)
+  'CITY_LEVEL_ONLY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

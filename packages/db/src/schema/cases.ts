@@ -68,6 +68,11 @@ export const cases = pgTable(
     reportedBy: integer('reported_by').references(() => users.id),
     /** The reporter's own id for this submission, so a retried send returns the same case. */
     clientRequestId: text('client_request_id'),
+    /**
+     * 查询码: the citizen's unguessable tracking code (12 characters, stored without the
+     * grouping dashes), issued to reports from the public; null for staff-made cases.
+     */
+    trackingCode: text('tracking_code'),
     status: text('status', { enum: CASE_STATUSES }).notNull(),
     version: integer('version').notNull().default(1),
     pendingKind: text('pending_kind', { enum: PENDING_KIND_KEYS }),
@@ -141,6 +146,8 @@ export const cases = pgTable(
     uniqueIndex('cases_client_request_uq')
       .on(t.reportedBy, t.clientRequestId)
       .where(sql`${t.clientRequestId} is not null`),
+    // Public tracking (/public/track, Open311 tokens): one case per code, codes are rare.
+    uniqueIndex('cases_tracking_code_uq').on(t.trackingCode).where(sql`${t.trackingCode} is not null`),
     // "My reports" on the phone.
     index('cases_reported_by_idx').on(t.reportedBy, t.reportedAt),
     // Duplicate search (智能判重): recent cases in a small box around a new report…

@@ -5,9 +5,13 @@ import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { zDay, zLine } from '../../trpc/input-types';
 import { permissionProcedure, router } from '../../trpc/procedures';
+import { requireCityLevel } from '../org/scope';
 import { loadWorkingCalendar } from './load-calendar';
 
-/** The working calendar: statutory holidays from the library, and the admins' overrides on top. */
+/**
+ * The working calendar: statutory holidays from the library, and the admins' overrides on
+ * top. One calendar counts every district's deadlines, so only city level changes it.
+ */
 export const calendarRouter = router({
   /** Each day of a month with whether it is a working day and why. */
   month: permissionProcedure('category.view')
@@ -41,6 +45,7 @@ export const calendarRouter = router({
   setOverride: permissionProcedure('category.manage')
     .input(z.object({ day: zDay, working: z.boolean(), note: zLine().max(60).optional() }))
     .mutation(async ({ ctx, input }) => {
+      requireCityLevel(ctx.user, 'calendar');
       await ctx.db
         .insert(calendarOverrides)
         .values({ day: input.day, working: input.working, note: input.note ?? null })
@@ -54,6 +59,7 @@ export const calendarRouter = router({
   removeOverride: permissionProcedure('category.manage')
     .input(z.object({ day: zDay }))
     .mutation(async ({ ctx, input }) => {
+      requireCityLevel(ctx.user, 'calendar');
       const removed = await ctx.db.delete(calendarOverrides).where(eq(calendarOverrides.day, input.day)).returning();
       if (removed.length === 0) throw new NotFoundError('该日期没有调整记录');
       return input;

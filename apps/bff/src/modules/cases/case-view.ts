@@ -24,6 +24,8 @@ export function caseView(row: CaseRow, _viewer: SessionUser) {
     lat: row.lat,
     gridId: row.gridId,
     componentId: row.componentId,
+    /** 查询码 of a report from the public, so staff can tell the caller again; null for staff reports. */
+    trackingCode: row.trackingCode,
     reporterName: row.reporterName,
     reporterPhone: maskPhone(row.reporterPhone),
     status: row.status,

@@ -8,6 +8,7 @@ import type { SessionUser } from '../../trpc/context';
 import { attachUploads } from '../attachments/attach-uploads';
 import { duplicatesOfReport, settleReportDuplicates } from '../duplicates/report-duplicates';
 import { findGridAt } from '../geo/grid-lookup';
+import { newTrackingCode, trackingCodeFor } from '../public-tracking/issue-tracking-code';
 import { personActor } from './case-actor';
 import type { TReportCaseInput } from './case-schemas';
 import { openCase } from './transition-case';
@@ -65,11 +66,13 @@ export async function reportCase(db: Queryable, user: SessionUser, input: TRepor
       reporterPhone: input.reporterPhone ?? null,
       reportedBy: user.id,
       clientRequestId: input.clientRequestId ?? null,
+      trackingCode: trackingCodeFor(input.source),
       reportedAt: now,
       updatedAt: now,
     },
     { source: CASE_SOURCES[input.source], category: category.name, grid: grid.code },
     now,
+    { reissueTrackingCode: newTrackingCode },
   );
   // A retry of a report already saved: the same case back, nothing more.
   if (!opened.created) return opened.row;

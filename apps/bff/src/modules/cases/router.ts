@@ -27,6 +27,8 @@ export const casesRouter = router({
       return {
         id: created.id,
         caseNo: created.caseNo,
+        // 查询码 for a citizen's report, to read out to a caller (null for staff's own reports).
+        trackingCode: created.trackingCode,
         version: created.version,
         status: created.status,
         mergedInto: lead ? { id: lead.id, caseNo: lead.caseNo, statusName: lead.statusName } : null,

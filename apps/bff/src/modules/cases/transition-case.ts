@@ -5,7 +5,7 @@ import { CASE_NOTES } from '@citygov/domain/cases/case-notes';
 import { FINAL_STATUSES } from '@citygov/domain/cases/case-states';
 import { planCaseAction } from '@citygov/domain/cases/plan-case-action';
 import { ConflictError, ForbiddenError } from '@citygov/domain/errors';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { attachUploads } from '../attachments/attach-uploads';
 import { loadWorkingCalendar } from '../calendar/load-calendar';
 import { appendCaseEvent } from '../events/append-case-event';
@@ -149,6 +149,7 @@ export async function openCase(
   values: NewCase,
   detail: Record<string, unknown>,
   now: Date,
+  options: { reissueTrackingCode?: () => string } = {},
 ): Promise<{ row: CaseRow; created: boolean; eventId: number | null }> {
   const year = await lockCaseNumbers(db, now);
   if (values.clientRequestId && values.reportedBy) {
@@ -159,10 +160,17 @@ export async function openCase(
     if (already) return { row: already, created: false, eventId: null };
   }
   const clock = await startStageClock(db, await loadWorkingCalendar(db), values, 'accept', now);
-  const [row] = await db
-    .insert(cases)
-    .values({ ...values, caseNo: await takeCaseNo(db, year), status: 'reported', ...clock })
-    .returning();
+  const caseNo = await takeCaseNo(db, year);
+  let row: CaseRow | undefined;
+  for (let attempt = 0; !row && attempt < 5; attempt++) {
+    // A citizen's tracking code is random; on the rare draw of one already taken, draw again.
+    const trackingCode = attempt === 0 ? values.trackingCode : (options.reissueTrackingCode?.() ?? null);
+    [row] = await db
+      .insert(cases)
+      .values({ ...values, trackingCode, caseNo, status: 'reported', ...clock })
+      .onConflictDoNothing({ target: cases.trackingCode, where: isNotNull(cases.trackingCode) })
+      .returning();
+  }
   if (!row) throw new Error('case not saved');
   const event = await appendCaseEvent(db, {
     caseId: row.id,

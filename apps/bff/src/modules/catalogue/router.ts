@@ -12,12 +12,14 @@ import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { zLine } from '../../trpc/input-types';
 import { permissionProcedure, router } from '../../trpc/procedures';
+import { requireCityLevel } from '../org/scope';
 
 const ZCategoryKey = z.object({
   kind: z.enum(CATEGORY_KINDS),
   code: z.string().regex(/^\d{5}$/, '分类编码须为 5 位数字'),
 });
 
+/** The catalogue holds city-wide: district administrators read it, only city level changes it. */
 export const catalogueRouter = router({
   majors: permissionProcedure('category.view').query(({ ctx }) =>
     ctx.db.select().from(categoryMajors).orderBy(asc(categoryMajors.kind), asc(categoryMajors.code)),
@@ -67,6 +69,7 @@ export const catalogueRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
+      requireCityLevel(ctx.user, 'categories');
       const [updated] = await ctx.db
         .update(categories)
         .set({ ...input.data, updatedAt: new Date() })
@@ -86,6 +89,7 @@ export const catalogueRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
+      requireCityLevel(ctx.user, 'timeLimits');
       const [category] = await ctx.db
         .select({ code: categories.code })
         .from(categories)

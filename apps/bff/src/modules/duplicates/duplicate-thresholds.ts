@@ -1,10 +1,11 @@
 import type { Queryable } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
 import { settings } from '@citygov/db/schema/intake';
-import { ForbiddenError } from '@citygov/domain/errors';
+import { changesCityWideSettings } from '@citygov/domain/city-settings';
 import { DEFAULT_DUPLICATE_THRESHOLDS, type DuplicateThresholds } from '@citygov/domain/intake/duplicate-score';
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
+import { requireCityLevel } from '../org/scope';
 import { type TSetThresholdsInput, ZSetThresholdsInput } from './duplicate-schemas';
 
 /** The `settings` key holding the city's 判重阈值 ({ merge, review }). */
@@ -23,7 +24,7 @@ export async function loadDuplicateThresholds(db: Queryable): Promise<DuplicateT
 
 /** The thresholds hold for the whole city, so only a city-level administrator changes them. */
 function mayEditThresholds(user: SessionUser): boolean {
-  return user.areaLevel === 'city';
+  return changesCityWideSettings(user.areaLevel);
 }
 
 /** What the admin page shows: the values in force, the shipped defaults, who changed them last, and whether this user may. */
@@ -45,7 +46,7 @@ export async function thresholdsView(db: Queryable, user: SessionUser) {
 }
 
 export async function saveDuplicateThresholds(db: Queryable, user: SessionUser, input: TSetThresholdsInput) {
-  if (!mayEditThresholds(user)) throw new ForbiddenError('判重阈值为全市统一设置，仅市级系统管理员可以修改');
+  requireCityLevel(user, 'duplicateThresholds');
   const value = { merge: input.merge, review: input.review };
   const now = new Date();
   await db

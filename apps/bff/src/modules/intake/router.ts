@@ -10,6 +10,7 @@
  */
 import { permissionProcedure, router } from '../../trpc/procedures';
 import { loadDuplicateThresholds } from '../duplicates/duplicate-thresholds';
+import { requireCityLevel } from '../org/scope';
 import { retrainCategoryModel, suggest } from './category-suggester';
 import { findDuplicates } from './find-duplicates';
 import { ZFindDuplicatesInput, ZSuggestCategoriesInput } from './intake-schemas';
@@ -25,6 +26,9 @@ export const intakeRouter = router({
     .input(ZFindDuplicatesInput)
     .query(async ({ ctx, input }) => findDuplicates(ctx.db, ctx.user, input, await loadDuplicateThresholds(ctx.db))),
 
-  /** Rebuilds the category model from the catalogue, the samples and closed cases now. */
-  retrain: permissionProcedure('category.manage').mutation(({ ctx }) => retrainCategoryModel(ctx.db)),
+  /** Rebuilds the category model from the catalogue, the samples and closed cases now (one model city-wide). */
+  retrain: permissionProcedure('category.manage').mutation(({ ctx }) => {
+    requireCityLevel(ctx.user, 'categoryModel');
+    return retrainCategoryModel(ctx.db);
+  }),
 });

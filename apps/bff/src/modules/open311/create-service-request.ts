@@ -1,6 +1,7 @@
 import type { Database } from '@citygov/db/client';
 import { open311Requests } from '@citygov/db/schema/open311';
 import { DomainError } from '@citygov/domain/errors';
+import { formatTrackingCode } from '@citygov/domain/tracking/tracking-code';
 import { writeAudit } from '../audit/write-audit';
 import type { TReportCaseInput } from '../cases/case-schemas';
 import { reportCase } from '../cases/report-case';
@@ -147,8 +148,16 @@ export async function validateReport(db: Database, params: RawParams): Promise<V
   };
 }
 
+/**
+ * The answer to a POST. `token` is the reporter's 查询码 — what a citizen app shows and
+ * keeps, and what tokens/{token} and the tracking page resolve. `service_request_id` (the
+ * case number) comes with it when the city publishes the request, so GET requests/{id}
+ * answers it at once; the spec pictures one or the other, and a client that reads
+ * service_request_id first loses nothing. An unpublished request gets the token only.
+ */
 export interface CreatedRequest {
-  service_request_id: string;
+  service_request_id?: string;
+  token: string;
   service_notice: string;
   account_id: string | null;
 }
@@ -163,6 +172,7 @@ export async function createServiceRequest(
   apiKey: ApiKeyRow,
   report: ValidReport,
   ip: string | null,
+  published: boolean,
   now = new Date(),
 ): Promise<CreatedRequest> {
   const created = await db
@@ -218,10 +228,14 @@ export async function createServiceRequest(
       if (error instanceof DomainError) throw badRequest(error.message);
       throw error;
     });
+  // Every public report gets a code (report-case.ts); without one the citizen could not follow it.
+  if (!created.trackingCode) throw new Error(`public case ${created.caseNo} has no tracking code`);
+  const code = formatTrackingCode(created.trackingCode);
   const deadline = created.stageDeadlineAt ? `，将在 ${formatChinaMinute(created.stageDeadlineAt)} 前受理` : '';
   return {
-    service_request_id: created.caseNo,
-    service_notice: `云湖市城市运行管理服务中心已收到您的反映${deadline}。请凭编号 ${created.caseNo} 查询办理进度。`,
+    ...(published ? { service_request_id: created.caseNo } : {}),
+    token: code,
+    service_notice: `云湖市城市运行管理服务中心已收到您的反映${deadline}。您的查询码是 ${code}，请妥善保存，凭查询码查询办理进度。`,
     account_id: report.accountId ?? null,
   };
 }

@@ -2,6 +2,7 @@ import type { Database } from '@citygov/db/client';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import type { AppConfig } from '../../env';
 import { writeAudit } from '../audit/write-audit';
+import { findPublicProgress } from '../public-tracking/find-public-progress';
 import { type ApiKeyRow, ensureDemoApiKey, findActiveKey } from './api-keys';
 import { createServiceRequest, validateReport } from './create-service-request';
 import { type Format, isFormat, notFound, Open311Error, sendAnswer, sendErrors } from './open311-format';
@@ -59,6 +60,7 @@ function clientIp(req: Request): string {
  * - /v2/requests.{fmt} (GET list, POST create with api_key), /v2/requests/{id}.{fmt}
  * - /v2/tokens/{token}.{fmt}
  * - /discovery.{fmt} (service discovery) and /web-config.json (the citizen page's key)
+ * - /track/{查询码}.json: the citizen page's view of one report (not part of GeoReport)
  * Every refusal is in the spec's error format, in the format the path asked for.
  */
 export function createOpen311Routes(
@@ -128,25 +130,48 @@ export function createOpen311Routes(
     );
   };
 
+  const published = settings.publishedSources;
+
   const getRequests: Handler = async (ctx) => {
     await readGuard(ctx);
-    answerRequests(ctx, await listServiceRequests(db, readRequestFilter(ctx.req.query as RawParams)));
+    answerRequests(ctx, await listServiceRequests(db, readRequestFilter(ctx.req.query as RawParams), published));
   };
 
+  // An unpublished case answers exactly as a missing one: the number says nothing.
   const getRequest: Handler = async (ctx) => {
     await readGuard(ctx);
-    const rows = await listServiceRequests(db, { ids: [ctx.id] });
+    const rows = await listServiceRequests(db, { ids: [ctx.id] }, published);
     if (rows.length === 0) {
-      throw notFound(`没有编号为「${ctx.id.slice(0, 40)}」的案件 (service_request_id not found)`);
+      throw notFound(`没有编号为「${ctx.id.slice(0, 40)}」的公开案件 (service_request_id not found)`);
     }
     answerRequests(ctx, rows);
   };
 
+  /**
+   * A 查询码 lookup (tokens, the tracking page): every wrong code — malformed, unknown —
+   * gets the same 404 and counts against the address; too many and it is refused for a while.
+   */
+  const lookUpCode = async <T>(ctx: Ctx, find: () => Promise<T | null>, what: string): Promise<T> => {
+    const ip = clientIp(ctx.req);
+    await limits.read(ip);
+    await limits.checkTrack(ip);
+    checkJurisdiction(ctx.req.query as RawParams);
+    const found = await find();
+    if (found) return found;
+    await limits.chargeTrackMiss(ip);
+    throw notFound(`${what}不存在，请核对后重新输入 (token not found)`);
+  };
+
   const getToken: Handler = async (ctx) => {
-    await readGuard(ctx);
-    const found = await findRequestByToken(db, ctx.id);
-    if (!found) throw notFound(`token「${ctx.id.slice(0, 40)}」不存在 (token not found)`);
+    const found = await lookUpCode(ctx, () => findRequestByToken(db, ctx.id, published), 'token（查询码）');
     sendAnswer(ctx.res, ctx.format, 200, [found], requestsXml([found]));
+  };
+
+  /** The citizen's tracking page: the public view of one report by its 查询码 (JSON only). */
+  const getTracking: Handler = async (ctx) => {
+    const found = await lookUpCode(ctx, () => findPublicProgress(db, ctx.id), '查询码');
+    ctx.res.status(200).setHeader('Cache-Control', 'no-store');
+    ctx.res.json(found);
   };
 
   /** Refusals of a report are logged (outside any transaction), as tRPC logs refused mutations. */
@@ -190,7 +215,7 @@ export function createOpen311Routes(
       if (key.published) await limits.chargeIp(ip);
       await limits.chargeKey(key.id);
       const report = await validateReport(db, params);
-      const created = await createServiceRequest(db, key, report, ip);
+      const created = await createServiceRequest(db, key, report, ip, published.includes('public'));
       sendAnswer(ctx.res, ctx.format, 201, [created], requestsXml([created]));
     } catch (error) {
       if (error instanceof Open311Error && !(error instanceof RateLimitedError)) await logRefusal(req, key, error);
@@ -242,6 +267,7 @@ export function createOpen311Routes(
     { pattern: /^\/v2\/tokens\/([^/]+)\.([^./]+)$/, handlers: { GET: getToken } },
     { pattern: /^\/discovery\.([^./]+)$/, handlers: { GET: getDiscovery } },
     { pattern: /^\/web-config\.(json)$/, handlers: { GET: getWebConfig } },
+    { pattern: /^\/track\/([^/]+)\.(json)$/, handlers: { GET: getTracking } },
   ];
 
   const dispatch = async (req: Request, res: Response) => {

@@ -1,5 +1,3 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { auditLog } from '@citygov/db/schema/audit';
 import { users } from '@citygov/db/schema/auth';
 import { caseEvents, cases } from '@citygov/db/schema/cases';
@@ -17,27 +15,20 @@ import { createApiKey, DEMO_API_KEY } from './api-keys';
 import { createServiceRequest, validateReport } from './create-service-request';
 import { createOpen311Routes } from './http-routes';
 import { loadOpen311Settings } from './open311-settings';
+import { type Answer, type CallInit, form, HttpClient, json } from './open311-test-client';
 import { PUBLIC_REPORTER_USERNAME } from './public-reporter';
 
 let app: TestApp;
-let base: string;
 let here: Awaited<ReturnType<typeof pointIn>>;
-const servers: Server[] = [];
-
-async function listen(handler: express.Express): Promise<string> {
-  const server = handler.listen(0, '127.0.0.1');
-  servers.push(server);
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const http = new HttpClient();
 
 beforeAll(async () => {
   app = await openTestApp();
-  base = await listen(createHttpApp(app.db, app.config));
+  await http.start(createHttpApp(app.db, app.config));
   here = await pointIn(app, '临江区');
 });
 afterAll(async () => {
-  await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+  await http.close();
   await app?.close();
 });
 
@@ -46,35 +37,7 @@ const xml = new XMLParser({
   parseTagValue: false,
 });
 
-interface Answer {
-  status: number;
-  type: string;
-  text: string;
-  headers: Headers;
-}
-
-/** Every test request comes "from" its own address (trust proxy: loopback), so per-IP limits do not mix. */
-let nextIp = 1;
-const freshIp = () => `198.51.100.${nextIp++}`;
-
-async function call(path: string, init: RequestInit & { ip?: string } = {}): Promise<Answer> {
-  const { ip = freshIp(), headers, ...rest } = init;
-  const res = await fetch(`${base}/open311${path}`, {
-    ...rest,
-    headers: { 'x-forwarded-for': ip, ...(headers as Record<string, string> | undefined) },
-  });
-  return {
-    status: res.status,
-    type: res.headers.get('content-type') ?? '',
-    text: await res.text(),
-    headers: res.headers,
-  };
-}
-
-function json<T>(answer: Answer): T {
-  expect(answer.type).toMatch(/^application\/json; charset=utf-8/);
-  return JSON.parse(answer.text) as T;
-}
+const call = (path: string, init: CallInit = {}): Promise<Answer> => http.call(`/open311${path}`, init);
 
 /** The repeated children of a root element (`<service_requests><request>…`), [] when the root is empty. */
 function xmlItems<T>(answer: Answer, root: string, item: string): T[] {
@@ -89,16 +52,7 @@ function parsedXml(answer: Answer) {
   return xml.parse(answer.text) as Record<string, Record<string, unknown>>;
 }
 
-function form(fields: Record<string, string>, ip?: string): RequestInit & { ip?: string } {
-  return {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
-    body: new URLSearchParams(fields).toString(),
-    ...(ip ? { ip } : {}),
-  };
-}
-
-function jsonBody(body: unknown, ip?: string): RequestInit & { ip?: string } {
+function jsonBody(body: unknown, ip?: string): CallInit {
   return {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -149,7 +103,8 @@ async function casesCount() {
   return row?.n ?? 0;
 }
 
-type Created = { service_request_id: string; service_notice: string; account_id: string | null };
+type Created = { service_request_id: string; token: string; service_notice: string; account_id: string | null };
+const CODE = /^[2-9ACDEFHJKMNPQRTVWXY]{4}-[2-9ACDEFHJKMNPQRTVWXY]{4}-[2-9ACDEFHJKMNPQRTVWXY]{4}$/;
 type RequestJson = Record<string, unknown> & { service_request_id: string; status: string };
 
 async function report(fields: Record<string, string> = {}): Promise<Created> {
@@ -255,9 +210,13 @@ describe('POST requests', () => {
     });
     expect(created.service_request_id).toMatch(/^\d{12}$/);
     expect(created.account_id).toBe('acct-42');
-    expect(created.service_notice).toContain(created.service_request_id);
+    // The reporter's 查询码 comes as the token, and the notice tells them to keep it.
+    expect(created.token).toMatch(CODE);
+    expect(created.service_notice).toContain(created.token);
+    expect(created.service_notice).not.toContain(created.service_request_id);
 
     const row = await caseByNo(created.service_request_id);
+    expect(row.trackingCode).toBe(created.token.replaceAll('-', ''));
     const [reporter] = await app.db.select().from(users).where(eq(users.username, PUBLIC_REPORTER_USERNAME));
     expect(reporter).toMatchObject({ active: false, role: 'collector' });
     expect(row).toMatchObject({
@@ -441,7 +400,7 @@ describe('POST requests', () => {
     const before = await casesCount();
     const valid = await validateReport(app.db, { ...REPORT, ...at(), description: '回滚测试：不应留下案件' });
     const ghostKey = { id: 999_999, name: 'ghost', keyPrefix: 'ghost', published: false };
-    await expect(createServiceRequest(app.db, ghostKey, valid, '127.0.0.1')).rejects.toThrow();
+    await expect(createServiceRequest(app.db, ghostKey, valid, '127.0.0.1', true)).rejects.toThrow();
     expect(await casesCount()).toBe(before);
     const [left] = await app.db
       .select({ n: count() })
@@ -578,16 +537,18 @@ describe('GET requests', () => {
       const caller = await app.as(username);
       return caller.cases.act({ caseId: row.id, expectedVersion: row.version, action, ...extra });
     };
+    // The acceptor's opinion is written for colleagues: the public sees the status only.
     await act('linjiang.acceptor', first.service_request_id, 'accept', { reason: '信息属实' });
     const [accepted] = json<RequestJson[]>(await call(`/v2/requests/${first.service_request_id}.json`));
-    expect(accepted).toMatchObject({ status: 'open', status_notes: '已受理：信息属实' });
+    expect(accepted).toMatchObject({ status: 'open', status_notes: '已受理' });
 
     await act('linjiang.shift_lead', first.service_request_id, 'file');
     await act('linjiang.dispatcher', first.service_request_id, 'dispatch', { leadDepartmentId: dept.id });
     await act('linjiang.shift_lead', first.service_request_id, 'supervise', { reason: '内部督办意见，不应公开' });
     const [dispatched] = json<RequestJson[]>(await call(`/v2/requests/${first.service_request_id}.json`));
-    expect(dispatched).toMatchObject({ status: 'open', status_notes: '已派遣', agency_responsible: dept.name });
+    expect(dispatched).toMatchObject({ status: 'open', status_notes: '处置中', agency_responsible: dept.name });
     expect(String(dispatched?.service_notice)).toContain('处置');
+    expect(JSON.stringify(dispatched)).not.toContain('内部督办意见');
 
     await act('linjiang.dept_handler', first.service_request_id, 'takeUp');
     await act('linjiang.dept_handler', first.service_request_id, 'feedBack', { reason: '建筑垃圾已清运' });
@@ -596,9 +557,10 @@ describe('GET requests', () => {
     const closedRow = await caseByNo(first.service_request_id);
     expect(closed).toMatchObject({
       status: 'closed',
-      status_notes: '已结案：照片核验，已清理干净',
+      status_notes: '已办结：照片核验，已清理干净',
       expected_datetime: null,
     });
+    expect(JSON.stringify(closed)).not.toContain('建筑垃圾已清运');
     expect(new Date(String(closed?.updated_datetime)).getTime()).toBe(
       Math.floor((closedRow.closedAt?.getTime() ?? 0) / 1000) * 1000,
     );
@@ -624,19 +586,23 @@ describe('GET requests', () => {
     expect(openList.some((r) => r.service_request_id === first.service_request_id)).toBe(false);
   });
 
-  it('resolves a token (our token is the service_request_id) and refuses unknown ones', async () => {
+  it('resolves a token (the reporter’s 查询码) to its request, and nothing else', async () => {
+    const code = second.token.replaceAll('-', '');
     const [found] = json<{ service_request_id: string; token: string }[]>(
-      await call(`/v2/tokens/${second.service_request_id}.json`),
+      await call(`/v2/tokens/${second.token}.json`),
     );
-    expect(found).toEqual({ service_request_id: second.service_request_id, token: second.service_request_id });
-    const tokens = xmlItems<{ token: string }>(
-      await call(`/v2/tokens/${second.service_request_id}.xml`),
+    expect(found).toEqual({ service_request_id: second.service_request_id, token: code });
+    const tokens = xmlItems<{ token: string; service_request_id: string }>(
+      await call(`/v2/tokens/${code.toLowerCase()}.xml`),
       'service_requests',
       'request',
     );
-    expect(tokens[0]?.token).toBe(second.service_request_id);
+    expect(tokens[0]).toEqual({ token: code, service_request_id: second.service_request_id });
+    // A case number is not a token, nor is a near miss of a real code.
+    expectJsonError(await call(`/v2/tokens/${second.service_request_id}.json`), 404, /token/);
+    const nearMiss = `${code.slice(0, 11)}${code.endsWith('2') ? '3' : '2'}`;
+    expectXmlError(await call(`/v2/tokens/${nearMiss}.xml`), 404, /token/);
     expectJsonError(await call('/v2/tokens/123.json'), 404, /token/);
-    expectXmlError(await call('/v2/tokens/209900000001.xml'), 404, /token/);
   });
 });
 
@@ -683,8 +649,8 @@ describe('merged requests (并案)', () => {
     const closedLead = await caseByNo(lead.service_request_id);
     expect(closed).toMatchObject({
       status: 'closed',
-      status_notes: `已与案件 ${lead.service_request_id} 合并处理，当前状态：已结案：照片核验，已清理干净`,
-      service_notice: '问题已处理完毕，案件已结案',
+      status_notes: `已与案件 ${lead.service_request_id} 合并处理，当前状态：已办结：照片核验，已清理干净`,
+      service_notice: '问题已处理完毕，案件已办结',
       expected_datetime: null,
     });
     expect(new Date(String(closed?.updated_datetime)).getTime()).toBe(
@@ -744,7 +710,7 @@ describe('the public web key and limits', () => {
     const small = express();
     small.set('trust proxy', 'loopback');
     small.use('/open311', createOpen311Routes(app.db, app.config, settings));
-    const smallBase = await listen(small);
+    const smallBase = await http.listen(small);
     const post = (ip: string) =>
       fetch(`${smallBase}/open311/v2/requests.json`, {
         method: 'POST',

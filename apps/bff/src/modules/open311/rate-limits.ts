@@ -20,6 +20,13 @@ async function charge(limiter: RateLimiterMemory, key: string): Promise<void> {
   }
 }
 
+async function refuseSpent(limiter: RateLimiterMemory, key: string): Promise<void> {
+  const state = await limiter.get(key);
+  if (state && state.remainingPoints <= 0) {
+    throw new RateLimitedError(Math.max(1, Math.ceil(state.msBeforeNext / 1000)));
+  }
+}
+
 /**
  * In-memory limits, one set per mounted router (so each test app has its own). One BFF
  * process serves the API; several behind a load balancer would share them through
@@ -29,11 +36,17 @@ export class Open311Limits {
   private readonly reads: RateLimiterMemory;
   private readonly postsPerIp: RateLimiterMemory;
   private readonly postsPerKey: RateLimiterMemory;
+  private readonly trackMisses: RateLimiterMemory;
 
   constructor(settings: Open311Settings) {
     this.reads = new RateLimiterMemory({ keyPrefix: 'read', points: settings.readsPerIpPerMin, duration: 60 });
     this.postsPerIp = new RateLimiterMemory({ keyPrefix: 'ip', points: settings.postsPerIpPer10Min, duration: 600 });
     this.postsPerKey = new RateLimiterMemory({ keyPrefix: 'key', points: settings.postsPerKeyPerMin, duration: 60 });
+    this.trackMisses = new RateLimiterMemory({
+      keyPrefix: 'track',
+      points: settings.trackMissesPerIpPer10Min,
+      duration: 600,
+    });
   }
 
   read(ip: string): Promise<void> {
@@ -41,11 +54,21 @@ export class Open311Limits {
   }
 
   /** Refuses an address that already used up its reports, before the key is even looked up. */
-  async checkIp(ip: string): Promise<void> {
-    const state = await this.postsPerIp.get(ip);
-    if (state && state.remainingPoints <= 0) {
-      throw new RateLimitedError(Math.max(1, Math.ceil(state.msBeforeNext / 1000)));
-    }
+  checkIp(ip: string): Promise<void> {
+    return refuseSpent(this.postsPerIp, ip);
+  }
+
+  /**
+   * Tracking-code lookups (/track, tokens): an address that guessed wrong too often is
+   * refused before the database is asked, right codes or not, until its window passes.
+   */
+  checkTrack(ip: string): Promise<void> {
+    return refuseSpent(this.trackMisses, ip);
+  }
+
+  /** Counts an unknown code against the sender's address. */
+  async chargeTrackMiss(ip: string): Promise<void> {
+    await this.trackMisses.penalty(ip, 1);
   }
 
   /** Counts a report (or a failed key) against the sender's address. */

@@ -2,18 +2,16 @@ import type { Queryable } from '@citygov/db/client';
 import { cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
 import { open311Requests } from '@citygov/db/schema/open311';
-import { areas, departments } from '@citygov/db/schema/org';
-import {
-  CASE_STAGE_NAMES,
-  CASE_STATUS_NAMES,
-  type CaseStage,
-  type CaseStatus,
-  FINAL_STATUSES,
-} from '@citygov/domain/cases/case-states';
+import { areas } from '@citygov/db/schema/org';
+import type { CaseSource } from '@citygov/domain/cases/case-states';
+import { FINAL_STATUSES } from '@citygov/domain/cases/case-states';
+import { publicStatusNote } from '@citygov/domain/tracking/public-progress';
+import { normalizeTrackingCode } from '@citygov/domain/tracking/tracking-code';
 import { and, desc, eq, gte, inArray, lte, notInArray, or, type SQL, sql } from 'drizzle-orm';
-import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
+import { alias } from 'drizzle-orm/pg-core';
+import { publicAgencyOf, publicNotice, publicReplyOf } from '../public-tracking/public-case-fields';
 import { type ServiceKey, serviceCodeOf } from './open311-services';
-import { formatChinaMinute, toW3 } from './open311-time';
+import { toW3 } from './open311-time';
 
 /** Our case number is the service_request_id: year + 8 digits, e.g. 202600000123. */
 export const SERVICE_REQUEST_ID = /^\d{12}$/;
@@ -48,14 +46,9 @@ export type RequestFilter =
   | { serviceKeys: ServiceKey[]; from: Date; to: Date; statuses: Open311Status[] };
 
 const isFinal = (status: string) => (FINAL_STATUSES as readonly string[]).includes(status);
-const statusName = (status: string) => CASE_STATUS_NAMES[status as CaseStatus] ?? status;
 
-// Why the case is where it is: the reason given with the last change of status (never
-// a remark or a pending request, which do not move the case and may be internal).
-const lastStatusReason = (caseId: AnyPgColumn) => sql<string | null>`(
-  select e.reason from case_events e
-  where e.case_id = ${caseId} and e.from_status is distinct from e.to_status
-  order by e.id desc limit 1)`;
+/** The cases the city publishes (open311-settings.ts: by source); every other case is as if missing. */
+export type PublishedSources = readonly CaseSource[];
 
 /**
  * 并案: a merged request follows its lead case — open while the lead is, closed when it
@@ -71,7 +64,6 @@ const columns = {
   categoryCode: cases.categoryCode,
   categoryName: categories.name,
   description: cases.description,
-  agency: departments.name,
   reportedAt: cases.reportedAt,
   updatedAt: cases.updatedAt,
   closedAt: cases.closedAt,
@@ -83,16 +75,18 @@ const columns = {
   lat: cases.lat,
   lng: cases.lng,
   mediaUrl: open311Requests.mediaUrl,
-  reason: lastStatusReason(cases.id),
+  agency: publicAgencyOf(sql`coalesce(${lead.leadDepartmentId}, ${cases.leadDepartmentId})`),
+  reply: publicReplyOf(cases.id),
   lead: {
     caseNo: lead.caseNo,
+    source: lead.source,
     status: lead.status,
     stage: lead.stage,
     stageDeadlineAt: lead.stageDeadlineAt,
     pausedAt: lead.pausedAt,
     updatedAt: lead.updatedAt,
     closedAt: lead.closedAt,
-    reason: lastStatusReason(lead.id),
+    reply: publicReplyOf(lead.id),
   },
 };
 function queryRows(db: Queryable, where: SQL | undefined) {
@@ -102,7 +96,6 @@ function queryRows(db: Queryable, where: SQL | undefined) {
     .innerJoin(areas, eq(areas.id, cases.gridId))
     .leftJoin(categories, and(eq(categories.kind, cases.kind), eq(categories.code, cases.categoryCode)))
     .leftJoin(lead, eq(lead.id, cases.mergedIntoId))
-    .leftJoin(departments, eq(departments.id, sql`coalesce(${lead.leadDepartmentId}, ${cases.leadDepartmentId})`))
     .leftJoin(open311Requests, eq(open311Requests.caseId, cases.id))
     .where(where)
     .orderBy(desc(cases.reportedAt), desc(cases.id))
@@ -118,44 +111,37 @@ interface Progress {
   pausedAt: Date | null;
   updatedAt: Date;
   closedAt: Date | null;
-  reason: string | null;
+  /** The reply written for the reporter (答复), the only reason text that is ever published. */
+  reply: string | null;
 }
 
-function progressOf(row: Row): { progress: Progress; leadNo: string | null } {
+/** A merged request's progress is its lead's; the lead is named only when the lead is itself published. */
+function progressOf(row: Row, published: PublishedSources): { progress: Progress; merged: string | null } {
   if (row.lead?.caseNo && row.lead.status && row.lead.updatedAt) {
-    const { caseNo, status, updatedAt, ...rest } = row.lead;
-    return { progress: { ...rest, status, updatedAt }, leadNo: caseNo };
+    const { caseNo, source, status, updatedAt, ...rest } = row.lead;
+    const named = source !== null && published.includes(source) ? `案件 ${caseNo} ` : '同一问题的其他反映';
+    return { progress: { ...rest, status, updatedAt }, merged: named };
   }
-  return { progress: row, leadNo: null };
+  return { progress: row, merged: null };
 }
 
-function statusNotes(progress: Progress, leadNo: string | null): string {
-  const own = progress.reason ? `${statusName(progress.status)}：${progress.reason}` : statusName(progress.status);
-  return leadNo ? `已与案件 ${leadNo} 合并处理，当前状态：${own}` : own;
+function statusNotes(progress: Progress, merged: string | null): string {
+  const own = publicStatusNote(progress.status, progress.reply);
+  return merged ? `已与${merged}合并处理，当前状态：${own}` : own;
 }
 
-function notice(row: Progress): string | null {
-  if (row.status === 'closed') return '问题已处理完毕，案件已结案';
-  if (row.status === 'voided') return '经核实不属于受理范围或为重复反映，案件已作废';
-  if (row.pausedAt) return '问题需长期处理，已列入挂账计划';
-  const stage = row.stage ? CASE_STAGE_NAMES[row.stage as CaseStage] : null;
-  if (!stage) return statusName(row.status);
-  const until = row.stageDeadlineAt ? `，预计 ${formatChinaMinute(row.stageDeadlineAt)} 前完成本环节` : '';
-  return `${stage}环节办理中${until}`;
-}
-
-function toRequest(row: Row): Open311Request {
-  const { progress, leadNo } = progressOf(row);
+function toRequest(row: Row, published: PublishedSources): Open311Request {
+  const { progress, merged } = progressOf(row, published);
   const closed = isFinal(progress.status);
   return {
     service_request_id: row.caseNo,
     status: closed ? 'closed' : 'open',
-    status_notes: statusNotes(progress, leadNo),
+    status_notes: statusNotes(progress, merged),
     service_name: row.categoryName,
     service_code: serviceCodeOf({ kind: row.kind, code: row.categoryCode }),
     description: row.description,
     agency_responsible: row.agency,
-    service_notice: notice(progress),
+    service_notice: publicNotice(progress),
     requested_datetime: toW3(row.reportedAt),
     // "For requests with status=closed, this will be the date the request was closed."
     updated_datetime: toW3(closed && progress.closedAt ? progress.closedAt : progress.updatedAt),
@@ -170,11 +156,17 @@ function toRequest(row: Row): Open311Request {
 }
 
 /**
- * Service requests for GET requests / requests/{id}: every case of the city (the public
- * record of what was reported and how it went), never who reported it.
+ * Service requests for GET requests / requests/{id}: the cases the city publishes (by
+ * source, citizens' own reports by default) with their public fields only — the reply
+ * written for the reporter, never an internal reason, a staff name or who reported it.
  */
-export async function listServiceRequests(db: Queryable, filter: RequestFilter): Promise<Open311Request[]> {
-  const conditions: (SQL | undefined)[] = [];
+export async function listServiceRequests(
+  db: Queryable,
+  filter: RequestFilter,
+  published: PublishedSources,
+): Promise<Open311Request[]> {
+  if (published.length === 0) return [];
+  const conditions: (SQL | undefined)[] = [inArray(cases.source, [...published])];
   if ('ids' in filter) {
     const ids = filter.ids.filter((id) => SERVICE_REQUEST_ID.test(id));
     if (ids.length === 0) return [];
@@ -195,19 +187,31 @@ export async function listServiceRequests(db: Queryable, filter: RequestFilter):
     }
   }
   const rows = await queryRows(db, and(...conditions));
-  return rows.map(toRequest);
+  return rows.map((row) => toRequest(row, published));
+}
+
+export interface TokenAnswer {
+  token: string;
+  /** Absent when the city does not publish the request (GET requests/{id} would answer 404). */
+  service_request_id?: string;
 }
 
 /**
- * tokens/{token}: we answer POSTs in real time, so a request's token is its own
- * service_request_id; only requests made through Open311 have one.
+ * tokens/{token}: our token is the reporter's 查询码 (we answer POSTs at once, so it is
+ * not a placeholder for a pending request but the key the citizen keeps). It resolves
+ * to the case number when the request is published; null for an unknown code.
  */
-export async function findRequestByToken(db: Queryable, token: string) {
-  if (!SERVICE_REQUEST_ID.test(token)) return null;
+export async function findRequestByToken(
+  db: Queryable,
+  typed: string,
+  published: PublishedSources,
+): Promise<TokenAnswer | null> {
+  const code = normalizeTrackingCode(typed);
+  if (!code) return null;
   const [row] = await db
-    .select({ caseNo: cases.caseNo })
+    .select({ caseNo: cases.caseNo, source: cases.source })
     .from(cases)
-    .innerJoin(open311Requests, eq(open311Requests.caseId, cases.id))
-    .where(eq(cases.caseNo, token));
-  return row ? { service_request_id: row.caseNo, token } : null;
+    .where(eq(cases.trackingCode, code));
+  if (!row) return null;
+  return published.includes(row.source) ? { service_request_id: row.caseNo, token: code } : { token: code };
 }

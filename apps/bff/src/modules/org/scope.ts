@@ -1,5 +1,6 @@
 import type { Queryable } from '@citygov/db/client';
 import { areas, departments } from '@citygov/db/schema/org';
+import { type CityWideSetting, changesCityWideSettings, cityLevelOnlyReason } from '@citygov/domain/city-settings';
 import { ForbiddenError, NotFoundError } from '@citygov/domain/errors';
 import { type AnyColumn, eq, like, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
@@ -37,4 +38,14 @@ export async function requireDepartmentInScope(db: Queryable, user: SessionUser,
     throw new ForbiddenError('只能访问本部门的数据');
   }
   return row.department;
+}
+
+/**
+ * Refuses a change of a city-wide setting to anyone below city level, whatever their
+ * permissions: the permission says what a role may do, this says where it holds.
+ */
+export function requireCityLevel(user: SessionUser, setting: CityWideSetting): void {
+  if (!changesCityWideSettings(user.areaLevel)) {
+    throw new ForbiddenError(cityLevelOnlyReason(setting), { code: 'CITY_LEVEL_ONLY' });
+  }
 }

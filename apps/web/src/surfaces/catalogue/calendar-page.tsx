@@ -1,7 +1,7 @@
-import { App, Badge, Calendar, Card, Col, Row } from 'antd';
+import { Alert, App, Badge, Calendar, Card, Col, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useSession } from '../../features/auth/session-context';
+import { useCitySettingAccess } from '../../features/auth/city-setting-access';
 import { useCalendarMonth, useCalendarOverride } from '../../features/calendar/api/calendar';
 import { DayEditor } from '../../features/calendar/components/day-editor';
 import { apiErrorMessage } from '../../lib/api-error';
@@ -9,10 +9,11 @@ import { PageHeader } from '../../lib/ui/page-header';
 
 /**
  * 工作日历: the calendar every deadline is counted on. Statutory holidays and 调休 come from
- * the national data; administrators add local changes (a year not yet published, a local holiday).
+ * the national data; city administrators add local changes (a year not yet published, a local
+ * holiday). One calendar counts every district's deadlines, so district administrators read it.
  */
 export function CalendarPage() {
-  const { can } = useSession();
+  const access = useCitySettingAccess('category.manage', 'calendar');
   const { message } = App.useApp();
   const [selected, setSelected] = useState<Dayjs>(dayjs());
   const month = useCalendarMonth(selected.year(), selected.month() + 1);
@@ -27,6 +28,9 @@ export function CalendarPage() {
         title="工作日历"
         description="事件计时所用的工作日历：法定节假日与调休来自国家日历，可按本地情况调整"
       />
+      {access.readOnlyReason ? (
+        <Alert type="info" showIcon title={access.readOnlyReason} style={{ marginBottom: 16 }} />
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Card>
@@ -51,7 +55,7 @@ export function CalendarPage() {
               <DayEditor
                 key={chosen.day}
                 day={chosen}
-                canManage={can('category.manage')}
+                canManage={access.editable}
                 busy={override.set.isPending || override.remove.isPending}
                 onSet={(working, note) =>
                   override.set.mutate(

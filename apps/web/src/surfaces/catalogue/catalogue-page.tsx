@@ -1,7 +1,7 @@
 import { Alert, App, Card } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useSession } from '../../features/auth/session-context';
+import { useCitySettingAccess } from '../../features/auth/city-setting-access';
 import { type CategoryRow, useCategories, useMajors } from '../../features/catalogue/api/catalogue';
 import { CategoryEditDialog } from '../../features/catalogue/components/category-edit-dialog';
 import { CategoryFilters, type CategoryFilterValues } from '../../features/catalogue/components/category-filters';
@@ -10,9 +10,11 @@ import { TimeLimitDrawer } from '../../features/catalogue/components/time-limit-
 import { apiErrorMessage } from '../../lib/api-error';
 import { PageHeader } from '../../lib/ui/page-header';
 
+/** 事部件分类: the city-wide catalogue; district administrators read it (the server refuses their changes). */
 export function CataloguePage() {
-  const { can } = useSession();
-  const canManage = can('category.manage');
+  const categoriesAccess = useCitySettingAccess('category.manage', 'categories');
+  const limitsAccess = useCitySettingAccess('category.manage', 'timeLimits');
+  const canManage = categoriesAccess.editable;
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const kindParam = params.get('kind');
@@ -45,6 +47,9 @@ export function CataloguePage() {
         extra={<Link to="/catalogue/calendar">工作日历（节假日与调休）</Link>}
       />
       <Card>
+        {categoriesAccess.readOnlyReason ? (
+          <Alert type="info" showIcon title={categoriesAccess.readOnlyReason} style={{ marginBottom: 16 }} />
+        ) : null}
         <CategoryFilters values={filters} onChange={applyFilters} />
         {list.isError ? (
           <Alert type="error" showIcon title={apiErrorMessage(list.error)} style={{ marginBottom: 16 }} />
@@ -58,7 +63,12 @@ export function CataloguePage() {
           onEdit={setEditing}
         />
       </Card>
-      <TimeLimitDrawer category={limitsOf} canManage={canManage} onClose={() => setLimitsOf(null)} />
+      <TimeLimitDrawer
+        category={limitsOf}
+        canManage={limitsAccess.editable}
+        readOnlyReason={limitsAccess.readOnlyReason}
+        onClose={() => setLimitsOf(null)}
+      />
       {canManage ? (
         <CategoryEditDialog
           category={editing}

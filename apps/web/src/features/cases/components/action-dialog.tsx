@@ -1,4 +1,5 @@
 import type { CaseAction } from '@citygov/domain/cases/case-actions';
+import { isPublicReplyAction } from '@citygov/domain/tracking/public-progress';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { apiErrorMessage, apiFieldErrors } from '../../../lib/api-error';
@@ -59,6 +60,8 @@ export function ActionDialog({
   const required = option.reason === 'required';
   // 派遣 and 强制派遣 open wide, with 派遣助手 beside the form.
   const assisted = isAssistedDispatch(option.action);
+  // A citizen follows their report by its 查询码: the closing or refusing opinion is their reply.
+  const publicReply = record.trackingCode !== null && isPublicReplyAction(option.action);
 
   const submit = async (values: ActionFormValues) => {
     setServerError(null);
@@ -86,7 +89,8 @@ export function ActionDialog({
       <ActionFields action={option.action} caseId={record.id} onPhotos={setPhotos} />
       <Form.Item
         name="reason"
-        label="意见"
+        label={publicReply ? '意见（答复反映人）' : '意见'}
+        extra={publicReply ? '此意见将作为办理答复向反映人公开，请勿填写内部信息、人员姓名或联系方式' : undefined}
         rules={[
           { required, whitespace: true, message: `请填写${option.label}意见` },
           { max: 1000, message: '意见最多 1000 字' },

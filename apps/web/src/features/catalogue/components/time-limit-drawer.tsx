@@ -6,14 +6,17 @@ import { type CaseStage, KIND_LABELS, type Urgency } from '../labels';
 import { TimeLimitForm } from './time-limit-form';
 import { TimeLimitGrid } from './time-limit-grid';
 
-/** Time limits of one category per urgency × stage; editable with category.manage. */
+/** Time limits of one category per urgency × stage; editable with category.manage at city level. */
 export function TimeLimitDrawer({
   category,
   canManage,
+  readOnlyReason,
   onClose,
 }: {
   category: CategoryRow | null;
   canManage: boolean;
+  /** Why the limits are shown read-only to someone who manages categories elsewhere. */
+  readOnlyReason: string | null;
   onClose: () => void;
 }) {
   const screens = Grid.useBreakpoint();
@@ -36,6 +39,7 @@ export function TimeLimitDrawer({
       <Typography.Paragraph type="secondary">
         各阶段办理时限按紧急程度分别设置。工作时、工作日按工作日历计算，自然小时连续计时。
       </Typography.Paragraph>
+      {readOnlyReason ? <Alert type="info" showIcon title={readOnlyReason} style={{ marginBottom: 12 }} /> : null}
       {limits.isError ? <Alert type="error" showIcon title={apiErrorMessage(limits.error)} /> : null}
       <TimeLimitGrid
         limits={limits.data ?? []}

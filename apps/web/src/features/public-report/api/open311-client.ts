@@ -1,6 +1,7 @@
 /**
  * The citizen page talks to the public Open311 GeoReport v2 API (not tRPC: citizens
- * have no session). Errors come back in the spec's format, [{ code, description }].
+ * have no session), and follows a report on /open311/track/{查询码}.json. Errors come
+ * back in the spec's format, [{ code, description }].
  */
 
 export interface WebConfig {
@@ -18,23 +19,29 @@ export interface Service {
   group: string;
 }
 
+/** A POST's answer: `token` is the reporter's 查询码 ("K7QM-3XPA-9HTD"). */
 export interface CreatedRequest {
-  service_request_id: string;
+  service_request_id?: string;
+  token: string;
   service_notice: string | null;
 }
 
-export interface ServiceRequest {
-  service_request_id: string;
-  status: 'open' | 'closed';
-  status_notes: string | null;
-  service_name: string | null;
+/** What the holder of a 查询码 sees (apps/bff/src/modules/public-tracking/find-public-progress.ts). */
+export interface PublicProgress {
+  trackingCode: string;
+  status: string;
+  finished: boolean;
+  notice: string;
+  category: string | null;
   description: string;
-  agency_responsible: string | null;
-  service_notice: string | null;
-  requested_datetime: string;
-  updated_datetime: string;
-  expected_datetime: string | null;
   address: string;
+  reportedAt: string;
+  expectedAt: string | null;
+  finishedAt: string | null;
+  reply: string | null;
+  agency: string | null;
+  merged: boolean;
+  steps: { label: string; at: string }[];
 }
 
 export interface ReportInput {
@@ -100,8 +107,9 @@ export function fetchServices(config: WebConfig): Promise<Service[]> {
   );
 }
 
-export function fetchServiceRequest(config: WebConfig, id: string): Promise<ServiceRequest[]> {
-  return request<ServiceRequest[]>(`${config.endpoint}/requests/${encodeURIComponent(id)}.json`);
+/** The progress of one report by its 查询码. */
+export function fetchProgress(code: string): Promise<PublicProgress> {
+  return request<PublicProgress>(`/open311/track/${encodeURIComponent(code)}.json`);
 }
 
 /** POST requests.json, form-encoded as the spec sends it. */

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import {
-  fetchServiceRequest,
+  fetchProgress,
   fetchServices,
   fetchWebConfig,
   Open311ClientError,
@@ -35,12 +35,12 @@ export function useServices(config: WebConfig | undefined) {
   });
 }
 
-/** One request's progress (GET requests/{id}.json); refreshed when the page regains focus. */
-export function useServiceRequest(config: WebConfig | undefined, id: string | null) {
+/** A report's progress by its 查询码; refreshed when the page regains focus. */
+export function usePublicProgress(code: string | null) {
   return useQuery({
-    queryKey: ['open311', 'request', id],
-    queryFn: async () => (await fetchServiceRequest(config as WebConfig, id ?? ''))[0] ?? null,
-    enabled: Boolean(config && id),
+    queryKey: ['open311', 'track', code],
+    queryFn: () => fetchProgress(code ?? ''),
+    enabled: Boolean(code),
     staleTime: 30_000,
     refetchOnWindowFocus: true,
     retry: retryable,

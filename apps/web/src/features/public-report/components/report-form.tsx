@@ -82,7 +82,7 @@ export function ReportForm({ renderMap }: { renderMap: (props: MapSlotProps) => 
       {
         onSuccess: (answer) => {
           rememberReport({
-            id: answer.service_request_id,
+            code: answer.token,
             serviceName: service.service_name,
             at: new Date().toISOString(),
           });
@@ -145,6 +145,9 @@ export function ReportForm({ renderMap }: { renderMap: (props: MapSlotProps) => 
           disabled={busy}
         />
         {problems.description ? <div className={styles.error}>{problems.description}</div> : null}
+        <div className={styles.hint} style={{ marginTop: 6 }}>
+          问题描述、类型和位置会作为城市管理公开信息展示，请勿填写姓名、电话等个人信息。
+        </div>
         <span className={styles.fieldLabel} id="public-urgency" style={{ marginTop: 14 }}>
           紧急程度
         </span>

@@ -4,17 +4,17 @@ import { useNavigate } from 'react-router';
 import type { CreatedRequest } from '../api/open311-client';
 import styles from './public.module.css';
 
-/** After sending: the tracking number (service_request_id), big and copyable, and where to go next. */
+/** After sending: the 查询码, big, grouped and copyable, what it is for, and where to go next. */
 export function ReportSuccess({ created, onAgain }: { created: CreatedRequest; onAgain: () => void }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const id = created.service_request_id;
+  const code = created.token;
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(id);
-      void message.success('已复制查询编号');
+      await navigator.clipboard.writeText(code);
+      void message.success('已复制查询码');
     } catch {
-      void message.info('请长按编号手动复制');
+      void message.info('请长按查询码手动复制');
     }
   };
   return (
@@ -24,19 +24,26 @@ export function ReportSuccess({ created, onAgain }: { created: CreatedRequest; o
         title="反映已提交"
         subTitle={
           <div>
-            <div>您的查询编号</div>
-            <strong className={styles.trackingNo} data-testid="tracking-no">
-              {id}
+            <div>您的查询码</div>
+            <strong className={`${styles.trackingNo} ${styles.code}`} data-testid="tracking-code">
+              {code}
             </strong>
-            <div className={styles.hint}>{created.service_notice}</div>
+            <div className={styles.hint}>
+              请截图或抄下查询码：凭它在「进度查询」查看办理进度，拨打 12345 热线时也可报此码。本机也会记住它。
+            </div>
           </div>
         }
         extra={[
-          <Button key="track" type="primary" size="large" onClick={() => navigate(`/public/track?id=${id}`)}>
+          <Button
+            key="track"
+            type="primary"
+            size="large"
+            onClick={() => navigate(`/public/track?code=${encodeURIComponent(code)}`)}
+          >
             查询办理进度
           </Button>,
           <Button key="copy" size="large" icon={<CopyOutlined aria-hidden="true" />} onClick={() => void copy()}>
-            复制编号
+            复制查询码
           </Button>,
           <Button key="again" size="large" type="link" onClick={onAgain}>
             再反映一个问题

@@ -1,13 +1,16 @@
+import { normalizeTrackingCode } from '@citygov/domain/tracking/tracking-code';
+
 /**
- * What this phone sent: tracking numbers kept in localStorage so a citizen can find
- * them again without an account, and a random device id sent as Open311 device_id.
+ * What this phone sent (我的上报): 查询码 kept in localStorage so a citizen can find them
+ * again without an account, and a random device id sent as Open311 device_id.
  */
 const REPORTS_KEY = 'citygov.public.reports';
 const DEVICE_KEY = 'citygov.public.device';
 const MAX_KEPT = 20;
 
 export interface MyReport {
-  id: string;
+  /** The 查询码 as shown, "K7QM-3XPA-9HTD". */
+  code: string;
   serviceName: string;
   at: string;
 }
@@ -24,11 +27,13 @@ export function loadMyReports(): MyReport[] {
   try {
     const parsed: unknown = JSON.parse(storage()?.getItem(REPORTS_KEY) ?? '[]');
     if (!Array.isArray(parsed)) return [];
+    // Entries from before 查询码 (case numbers under `id`) no longer find anything and are left out.
     return parsed.filter(
       (r): r is MyReport =>
         typeof r === 'object' &&
         r !== null &&
-        typeof (r as MyReport).id === 'string' &&
+        typeof (r as MyReport).code === 'string' &&
+        normalizeTrackingCode((r as MyReport).code) !== null &&
         typeof (r as MyReport).serviceName === 'string' &&
         typeof (r as MyReport).at === 'string',
     );
@@ -38,11 +43,11 @@ export function loadMyReports(): MyReport[] {
 }
 
 export function rememberReport(report: MyReport): void {
-  const rest = loadMyReports().filter((r) => r.id !== report.id);
+  const rest = loadMyReports().filter((r) => r.code !== report.code);
   try {
     storage()?.setItem(REPORTS_KEY, JSON.stringify([report, ...rest].slice(0, MAX_KEPT)));
   } catch {
-    // Private mode or full storage: the number is still on screen.
+    // Private mode or full storage: the code is still on screen.
   }
 }
 

@@ -1,0 +1,2 @@
+ALTER TABLE "cases" ADD COLUMN "tracking_code" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "cases_tracking_code_uq" ON "cases" USING btree ("tracking_code") WHERE "cases"."tracking_code" is not null;
