@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { loadSessionUser } from '../apps/bff/src/modules/auth/session-store';
-import { dispatchAssistance } from '../apps/bff/src/modules/dispatch/dispatch-assistant';
+import { dispatchAssistance } from '../apps/bff/src/modules/dispatch-assistant/dispatch-assistant';
 import { type OpenDatabase, rowsOf } from '../packages/db/src/client';
 import { type Summary, summarise } from './stats';
 

@@ -18,10 +18,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { buildCategoryModel, resetIntakeModel } from '../../apps/bff/src/modules/intake/category-suggester';
-import { findDuplicates } from '../../apps/bff/src/modules/intake/find-duplicates';
-import { categoryTokens } from '../../apps/bff/src/modules/intake/segment';
-import type { TrainingSources } from '../../apps/bff/src/modules/intake/training-data';
+import { categoryTokens } from '../../apps/bff/src/lib/text/segment';
+import { buildCategoryModel, resetIntakeModel } from '../../apps/bff/src/modules/category-model/category-suggester';
+import type { TrainingSources } from '../../apps/bff/src/modules/category-model/training-data';
+import { findDuplicates } from '../../apps/bff/src/modules/duplicates/find-duplicates';
 import type { SessionUser } from '../../apps/bff/src/trpc/context';
 import { migrateDatabase, type OpenDatabase, rowsOf } from '../../packages/db/src/client';
 import { seedDemoCity } from '../../packages/db/src/seed/seed-demo-city';

@@ -3,13 +3,13 @@
  * database holds), the curated keywords and the sample reports; no closed cases.
  * The generated evaluation reports are never part of it.
  */
-import { textTokens } from '../../apps/bff/src/modules/intake/segment';
+import { textTokens } from '../../apps/bff/src/lib/text/segment';
 import {
   type CatalogueEntry,
   intakeKeywords,
   sampleReports,
   type TrainingSources,
-} from '../../apps/bff/src/modules/intake/training-data';
+} from '../../apps/bff/src/modules/category-model/training-data';
 import { buildCatalogueSeed } from '../../packages/db/src/seed/catalogue-seed';
 import type { Tokenised } from './evaluate';
 import type { EvalReport } from './generate-reports';

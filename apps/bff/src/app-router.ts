@@ -3,17 +3,18 @@ import { authRouter } from './modules/auth/router';
 import { calendarRouter } from './modules/calendar/router';
 import { casesRouter } from './modules/cases/router';
 import { catalogueRouter } from './modules/catalogue/router';
-import { dispatchAssistRouter } from './modules/dispatch/dispatch-assist-router';
-import { dispatchRulesRouter } from './modules/dispatch/dispatch-rules-router';
+import { dispatchAssistRouter } from './modules/dispatch-assistant/router';
+import { dispatchRulesRouter } from './modules/dispatch-rules/router';
 import { duplicatesRouter } from './modules/duplicates/router';
 import { geoRouter } from './modules/geo/router';
+import { reportRouter } from './modules/intake/report-router';
 import { intakeRouter } from './modules/intake/router';
 import { orgRouter } from './modules/org/router';
 import { phrasesRouter } from './modules/phrases/router';
 import { portalRouter } from './modules/portal/router';
 import { rolesRouter } from './modules/roles/router';
 import { usersRouter } from './modules/users/router';
-import { router } from './trpc/procedures';
+import { mergeRouters, router } from './trpc/procedures';
 
 export const appRouter = router({
   auth: authRouter,
@@ -24,7 +25,8 @@ export const appRouter = router({
   audit: auditRouter,
   geo: geoRouter,
   catalogue: catalogueRouter,
-  cases: casesRouter,
+  // 上报 belongs to intake but keeps its path cases.report.
+  cases: mergeRouters(casesRouter, reportRouter),
   phrases: phrasesRouter,
   calendar: calendarRouter,
   intake: intakeRouter,

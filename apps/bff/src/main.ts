@@ -5,8 +5,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@citygov/db/seed/demo-accounts';
 import { seedDemoCity } from '@citygov/db/seed/seed-demo-city';
 import { loadConfig } from './env';
 import { createHttpApp } from './http/create-app';
-import { sweepStaleTempFiles } from './modules/attachments/attachment-store';
-import { warmIntakeModel } from './modules/intake/category-suggester';
+import { sweepStaleTempFiles } from './modules/attachments/api';
+import { warmIntakeModel } from './modules/category-model/api';
 import { keepServingAfterStrayErrors } from './process-guards';
 
 const here = dirname(fileURLToPath(import.meta.url));

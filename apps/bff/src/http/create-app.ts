@@ -7,7 +7,7 @@ import express from 'express';
 import { appRouter } from '../app-router';
 import type { AppConfig } from '../env';
 import { createAttachmentRoutes } from '../modules/attachments/http-routes';
-import { type CaseFeed, createCaseFeed } from '../modules/events/case-feed';
+import { type CaseFeed, createCaseFeed } from '../modules/events/api';
 import { createOpen311Routes } from '../modules/open311/http-routes';
 import { limitTrpcBatch } from '../trpc/batch-limit';
 import { createRequestContext } from '../trpc/create-context';

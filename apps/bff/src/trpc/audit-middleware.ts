@@ -2,7 +2,7 @@ import type { Database } from '@citygov/db/client';
 import { DomainError } from '@citygov/domain/errors';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { writeAudit } from '../modules/audit/write-audit';
+import { writeAudit } from '../modules/audit/api';
 import type { Context } from './context';
 import { toTrpcError } from './error-mapping';
 import { clientMessageOf, t } from './init';

@@ -1,7 +1,7 @@
 import type { Database } from '@citygov/db/client';
 import type { RequestHandler } from 'express';
 import superjson from 'superjson';
-import { writeAudit } from '../modules/audit/write-audit';
+import { writeAudit } from '../modules/audit/api';
 
 /** Calls one HTTP request may batch (the web client batches at most 20, see apps/web/src/lib/trpc.ts). */
 export const MAX_BATCH_CALLS = 50;

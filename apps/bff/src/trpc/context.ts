@@ -1,7 +1,7 @@
 import type { Database } from '@citygov/db/client';
 import type { Permission, Role } from '@citygov/domain/permissions';
 import type { AppConfig } from '../env';
-import type { CaseFeed } from '../modules/events/case-feed';
+import type { CaseFeed } from '../modules/events/api';
 
 /** The signed-in user as every procedure sees it: identity, role and data scope. */
 export interface SessionUser {

@@ -2,8 +2,8 @@ import type { Database } from '@citygov/db/client';
 import { parseCookie } from 'cookie';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../env';
-import { resolveSession, SESSION_COOKIE } from '../modules/auth/session-store';
-import type { CaseFeed } from '../modules/events/case-feed';
+import { resolveSession, SESSION_COOKIE } from '../modules/auth/api';
+import type { CaseFeed } from '../modules/events/api';
 import type { Context, CookieJar } from './context';
 
 function expressCookieJar(req: Request, res: Response): CookieJar {

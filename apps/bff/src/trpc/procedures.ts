@@ -7,6 +7,7 @@ import { t } from './init';
 import { InputRefusedError, inspectRawInput } from './input-border';
 
 export const router = t.router;
+export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 
 /**

@@ -2,7 +2,7 @@ import type { Queryable } from '@citygov/db/client';
 import { caseAttachments, cases } from '@citygov/db/schema/cases';
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
-import { caseScope } from '../cases/case-scope';
+import { caseScope } from '../cases/api';
 
 export interface ViewableAttachment {
   id: number;

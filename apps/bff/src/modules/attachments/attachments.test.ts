@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppConfig } from '../../env';
 import { type LiveServer, SAME_ORIGIN_HEADERS, startLiveServer } from '../../testing/live-server';
 import { openTestApp, type TestApp } from '../../testing/test-app';
-import { attachUploads } from './attach-uploads';
+import { attachUploads } from '../cases/attach-uploads';
 import { attachmentPath, attachmentsRoot } from './attachment-store';
 import type { UploadResponse } from './upload-attachment';
 

@@ -6,7 +6,7 @@ import type { AppConfig } from '../../env';
 import { drainRequest } from '../../http/drain-request';
 import { sendHttpError } from '../../http/http-errors';
 import type { SessionUser } from '../../trpc/context';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/api';
 import { commitFile, ensureThumbnail, type ImageInfo, readImageInfo, removeQuietly } from './attachment-store';
 import { attachmentUrls } from './http-helpers';
 import { ATTACHMENT_PURPOSES, isAttachmentPurpose } from './media-types';

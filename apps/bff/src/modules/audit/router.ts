@@ -3,7 +3,7 @@ import { and, count, desc, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { zLine, zPage } from '../../trpc/input-types';
 import { permissionProcedure, router } from '../../trpc/procedures';
-import { withinAreaScope } from '../org/scope';
+import { withinAreaScope } from '../org/api';
 
 const ZListAuditInput = z.object({
   username: zLine().max(40).optional(),

@@ -7,7 +7,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppConfig } from '../../env';
 import type { SessionUser } from '../../trpc/context';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/api';
 import { claimLoginAttempt, settleLoginSuccess } from './login-throttle-store';
 import { requirePasswordPolicy, setUserPassword } from './passwords';
 

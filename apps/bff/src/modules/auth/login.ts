@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { AppConfig } from '../../env';
 import type { SessionUser } from '../../trpc/context';
 import { zLine } from '../../trpc/input-types';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/api';
 import { claimLoginAttempt, settleLoginSuccess, sweepLoginThrottles } from './login-throttle-store';
 import { BCRYPT_COST, setUserPassword } from './passwords';
 import { createSession, loadSessionUser } from './session-store';

@@ -5,7 +5,7 @@ import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { zDay, zLine } from '../../trpc/input-types';
 import { permissionProcedure, router } from '../../trpc/procedures';
-import { requireCityLevel } from '../org/scope';
+import { requireCityLevel } from '../org/api';
 import { loadWorkingCalendar } from './load-calendar';
 
 /**

@@ -1,6 +1,6 @@
 import type { Queryable } from '@citygov/db/client';
 import type { SessionUser } from '../../trpc/context';
-import { appendCaseEvent } from '../events/append-case-event';
+import { appendCaseEvent } from '../events/api';
 import { personActor } from './case-actor';
 import { loadCaseInScope } from './load-case';
 

@@ -10,8 +10,8 @@ import { countdown, formatRemaining } from '@citygov/domain/deadlines/countdown'
 import { ValidationError } from '@citygov/domain/errors';
 import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
-import { loadWorkingCalendar } from '../calendar/load-calendar';
-import { requireAreaInScope } from '../org/scope';
+import { loadWorkingCalendar } from '../calendar/api';
+import { requireAreaInScope } from '../org/api';
 import { WARNING_RATIO } from './case-clock';
 import { caseSummaryColumns } from './case-columns';
 import { caseDepartmentList, gridMemberOf } from './case-department-list';

@@ -10,31 +10,13 @@ import { addRemark } from './add-remark';
 import { batchDispatch, ZBatchDispatchInput } from './batch-dispatch';
 import { collectorsCovering, listDispatchableDepartments } from './case-assignments';
 import { getCaseDetail, listCases, queueCounts } from './case-queries';
-import { ZCaseActionInput, ZListCasesInput, ZReportCaseInput } from './case-schemas';
+import { ZCaseActionInput, ZListCasesInput } from './case-schemas';
 import { caseScope } from './case-scope';
 import { loadCaseForWork, loadCaseInScope } from './load-case';
 import { mergeLeadOf } from './merge-links';
-import { reportCase } from './report-case';
 import { subUnitsForCase } from './sub-units';
 
 export const casesRouter = router({
-  report: permissionProcedure('case.report')
-    .input(ZReportCaseInput)
-    .mutation(async ({ ctx, input }) => {
-      const created = await reportCase(ctx.db, ctx.user, input);
-      // 自动并案: the reporter is told which case now carries their report.
-      const lead = created.mergedIntoId ? await mergeLeadOf(ctx.db, created.mergedIntoId) : null;
-      return {
-        id: created.id,
-        caseNo: created.caseNo,
-        // 查询码 for a citizen's report, to read out to a caller (null for staff's own reports).
-        trackingCode: created.trackingCode,
-        version: created.version,
-        status: created.status,
-        mergedInto: lead ? { id: lead.id, caseNo: lead.caseNo, statusName: lead.statusName } : null,
-      };
-    }),
-
   /** Every workflow action; the permission each needs is checked against the action table. */
   act: permissionProcedure('portal.view')
     .input(ZCaseActionInput)

@@ -12,7 +12,7 @@ import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { zLine } from '../../trpc/input-types';
 import { permissionProcedure, router } from '../../trpc/procedures';
-import { requireCityLevel } from '../org/scope';
+import { requireCityLevel } from '../org/api';
 
 const ZCategoryKey = z.object({
   kind: z.enum(CATEGORY_KINDS),

@@ -4,7 +4,7 @@ import { categories } from '@citygov/db/schema/catalogue';
 import { CASE_ACTIONS } from '@citygov/domain/cases/case-actions';
 import { statusNameOf } from '@citygov/domain/cases/case-states';
 import { and, asc, eq, inArray, like } from 'drizzle-orm';
-import { caseSummaryColumns } from '../cases/case-columns';
+import { caseSummaryColumns } from '../cases/api';
 
 /** What the side-by-side comparison shows of one case. */
 export async function caseBriefs(db: Queryable, ids: readonly number[]) {

@@ -4,9 +4,8 @@ import { CASE_NOTES } from '@citygov/domain/cases/case-notes';
 import { ConflictError, NotFoundError } from '@citygov/domain/errors';
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
-import { personActor } from '../cases/case-actor';
-import { loadCaseInScope } from '../cases/load-case';
-import { appendCaseEvent } from '../events/append-case-event';
+import { loadCaseInScope, personActor } from '../cases/api';
+import { appendCaseEvent } from '../events/api';
 import type { TPairInput } from './duplicate-schemas';
 
 const SETTLED: Record<string, string> = { merged: '已并案', dismissed: '已排除重复' };

@@ -5,7 +5,7 @@ import { changesCityWideSettings } from '@citygov/domain/city-settings';
 import { DEFAULT_DUPLICATE_THRESHOLDS, type DuplicateThresholds } from '@citygov/domain/intake/duplicate-score';
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
-import { requireCityLevel } from '../org/scope';
+import { requireCityLevel } from '../org/api';
 import { type TSetThresholdsInput, ZSetThresholdsInput } from './duplicate-schemas';
 
 /** The `settings` key holding the city's 判重阈值 ({ merge, review }). */

@@ -4,8 +4,7 @@ import { NotFoundError, ValidationError } from '@citygov/domain/errors';
 import { haversineM } from '@citygov/domain/intake/duplicate-score';
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
-import { caseScope } from '../cases/case-scope';
-import { loadCaseInScope } from '../cases/load-case';
+import { caseScope, loadCaseInScope } from '../cases/api';
 import { caseBriefs } from './case-briefs';
 import type { TLeadPreviewInput } from './duplicate-schemas';
 

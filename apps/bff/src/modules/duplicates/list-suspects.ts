@@ -5,7 +5,7 @@ import type { CaseStatus } from '@citygov/domain/cases/case-states';
 import { and, count, desc, eq, exists, notInArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { SessionUser } from '../../trpc/context';
-import { caseScope } from '../cases/case-scope';
+import { caseScope } from '../cases/api';
 import { caseBriefs } from './case-briefs';
 
 /** The list shows this many pairs at most, newest first; the count says how many wait in all. */

@@ -3,11 +3,9 @@ import { cases } from '@citygov/db/schema/cases';
 import { duplicateSuspects } from '@citygov/db/schema/intake';
 import { FINAL_STATUSES } from '@citygov/domain/cases/case-states';
 import { eq } from 'drizzle-orm';
-import { SYSTEM_ACTORS } from '../cases/case-actor';
-import type { TReportCaseInput } from '../cases/case-schemas';
-import { transitionCase } from '../cases/transition-case';
-import { type DuplicateCandidate, findDuplicates } from '../intake/find-duplicates';
+import { SYSTEM_ACTORS, transitionCase } from '../cases/api';
 import { loadDuplicateThresholds } from './duplicate-thresholds';
+import { type DuplicateCandidate, findDuplicates } from './find-duplicates';
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -19,7 +17,16 @@ export const MAX_SUSPECTS_PER_REPORT = 3;
  * stop at the reporter's district), with the admin's thresholds. Run before the insert,
  * so the new report is not among its own candidates.
  */
-export async function duplicatesOfReport(db: Queryable, input: TReportCaseInput, now: Date) {
+/** What the duplicate search needs of a new report. */
+export interface ReportSubject {
+  kind: 'component' | 'event';
+  categoryCode: string;
+  lng: number;
+  lat: number;
+  description: string;
+}
+
+export async function duplicatesOfReport(db: Queryable, input: ReportSubject, now: Date) {
   const thresholds = await loadDuplicateThresholds(db);
   return findDuplicates(
     db,

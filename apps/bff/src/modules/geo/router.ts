@@ -3,7 +3,7 @@ import { NotFoundError } from '@citygov/domain/errors';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { permissionProcedure, router } from '../../trpc/procedures';
-import { coversAreaPath, withinAreaScope } from '../org/scope';
+import { coversAreaPath, withinAreaScope } from '../org/api';
 import { findGridAt } from './grid-lookup';
 
 const ZLevel = z.object({ level: z.enum(['district', 'street', 'community', 'grid']) });

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
 import { outcome, pointIn } from '../cases/case-test-helpers';
-import { resetIntakeModel } from './category-suggester';
+import { resetIntakeModel } from '../category-model/category-suggester';
 
 let app: TestApp;
 let here: Awaited<ReturnType<typeof pointIn>>;

@@ -9,10 +9,9 @@
  * trpc/procedures.ts and the permission-matrix test (proposed, not done).
  */
 import { permissionProcedure, router } from '../../trpc/procedures';
-import { loadDuplicateThresholds } from '../duplicates/duplicate-thresholds';
-import { requireCityLevel } from '../org/scope';
-import { retrainCategoryModel, suggest } from './category-suggester';
-import { findDuplicates } from './find-duplicates';
+import { retrainCategoryModel, suggest } from '../category-model/api';
+import { findDuplicates, loadDuplicateThresholds } from '../duplicates/api';
+import { requireCityLevel } from '../org/api';
 import { ZFindDuplicatesInput, ZSuggestCategoriesInput } from './intake-schemas';
 
 export const intakeRouter = router({

@@ -2,9 +2,10 @@ import type { Database } from '@citygov/db/client';
 import { open311Requests } from '@citygov/db/schema/open311';
 import { DomainError } from '@citygov/domain/errors';
 import { formatTrackingCode } from '@citygov/domain/tracking/tracking-code';
-import { writeAudit } from '../audit/write-audit';
-import type { TReportCaseInput } from '../cases/case-schemas';
-import { reportCase } from '../cases/report-case';
+import { formatChinaMinute } from '../../lib/w3-time';
+import { writeAudit } from '../audit/api';
+import type { TReportCaseInput } from '../intake/api';
+import { reportCase } from '../intake/api';
 import { type ApiKeyRow, touchApiKey } from './api-keys';
 import { describePlace, type LngLat, locateAddressId, locateAddressString } from './locate-report';
 import { badRequest, Open311Error } from './open311-format';
@@ -17,7 +18,6 @@ import {
   type ServiceKey,
   URGENCY_ATTRIBUTE,
 } from './open311-services';
-import { formatChinaMinute } from './open311-time';
 import { publicReporter } from './public-reporter';
 import { ParamReader, type RawParams } from './request-params';
 

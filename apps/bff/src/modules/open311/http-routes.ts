@@ -1,8 +1,8 @@
 import type { Database } from '@citygov/db/client';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import type { AppConfig } from '../../env';
-import { writeAudit } from '../audit/write-audit';
-import { findPublicProgress } from '../public-tracking/find-public-progress';
+import { writeAudit } from '../audit/api';
+import { findPublicProgress } from '../public-tracking/api';
 import { type ApiKeyRow, ensureDemoApiKey, findActiveKey } from './api-keys';
 import { createServiceRequest, validateReport } from './create-service-request';
 import { type Format, isFormat, notFound, Open311Error, sendAnswer, sendErrors } from './open311-format';

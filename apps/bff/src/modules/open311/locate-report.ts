@@ -1,7 +1,7 @@
 import type { Queryable } from '@citygov/db/client';
 import { areas } from '@citygov/db/schema/org';
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
-import { findGridAt } from '../geo/grid-lookup';
+import { findGridAt } from '../geo/api';
 import { badRequest } from './open311-format';
 
 export interface LngLat {

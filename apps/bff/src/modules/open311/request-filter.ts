@@ -1,6 +1,6 @@
+import { parseW3 } from '../../lib/w3-time';
 import { Open311Error } from './open311-format';
 import { parseServiceCode, type ServiceKey } from './open311-services';
-import { parseW3 } from './open311-time';
 import { ParamReader, type RawParams } from './request-params';
 import { MAX_REQUESTS, MAX_WINDOW_MS, type Open311Status, type RequestFilter } from './service-request-queries';
 

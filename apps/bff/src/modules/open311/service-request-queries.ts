@@ -9,9 +9,9 @@ import { publicStatusNote } from '@citygov/domain/tracking/public-progress';
 import { normalizeTrackingCode } from '@citygov/domain/tracking/tracking-code';
 import { and, desc, eq, gte, inArray, lte, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { publicAgencyOf, publicNotice, publicReplyOf } from '../public-tracking/public-case-fields';
+import { toW3 } from '../../lib/w3-time';
+import { publicAgencyOf, publicNotice, publicReplyOf } from '../public-tracking/api';
 import { type ServiceKey, serviceCodeOf } from './open311-services';
-import { toW3 } from './open311-time';
 
 /** Our case number is the service_request_id: year + 8 digits, e.g. 202600000123. */
 export const SERVICE_REQUEST_ID = /^\d{12}$/;

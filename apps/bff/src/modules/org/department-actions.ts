@@ -6,7 +6,7 @@ import { count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SessionUser } from '../../trpc/context';
 import { zId, zLine } from '../../trpc/input-types';
-import { refuseIfNamedByRules } from '../dispatch/rules-naming-department';
+import { refuseIfNamedByRules } from './rules-naming-department';
 import { requireAreaInScope, requireDepartmentInScope } from './scope';
 
 export const DEPARTMENT_KINDS = ['command_centre', 'professional', 'squadron', 'sub_unit'] as const;

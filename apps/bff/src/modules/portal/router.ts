@@ -2,8 +2,8 @@ import { users } from '@citygov/db/schema/auth';
 import { areas } from '@citygov/db/schema/org';
 import { and, count, eq } from 'drizzle-orm';
 import { permissionProcedure, router } from '../../trpc/procedures';
-import { hasLoginLock } from '../auth/login-throttle-store';
-import { withinAreaScope } from '../org/scope';
+import { hasLoginLock } from '../auth/api';
+import { withinAreaScope } from '../org/api';
 
 export interface TodoItem {
   key: string;

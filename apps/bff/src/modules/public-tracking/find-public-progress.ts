@@ -6,7 +6,7 @@ import { FINAL_STATUSES } from '@citygov/domain/cases/case-states';
 import { PUBLIC_STEP_LABELS, publicStatusName, publicSteps } from '@citygov/domain/tracking/public-progress';
 import { formatTrackingCode, normalizeTrackingCode } from '@citygov/domain/tracking/tracking-code';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { toW3 } from '../open311/open311-time';
+import { toW3 } from '../../lib/w3-time';
 import { publicAgencyOf, publicNotice, publicReplyOf } from './public-case-fields';
 
 /**

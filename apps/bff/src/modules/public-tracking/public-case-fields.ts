@@ -2,7 +2,7 @@ import { CASE_STAGE_NAMES, type CaseStage } from '@citygov/domain/cases/case-sta
 import { PUBLIC_REPLY_ACTIONS, publicStatusName } from '@citygov/domain/tracking/public-progress';
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { formatChinaMinute } from '../open311/open311-time';
+import { formatChinaMinute } from '../../lib/w3-time';
 
 /**
  * What the public (the citizen's tracking page, Open311) may read of a case beyond its

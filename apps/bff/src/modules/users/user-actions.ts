@@ -5,9 +5,14 @@ import { ConflictError, ForbiddenError } from '@citygov/domain/errors';
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
 import { isUniqueViolation } from '../../trpc/error-mapping';
-import { releaseAccountLocks } from '../auth/login-throttle-store';
-import { hashPassword, rememberPassword, requirePasswordPolicy, setUserPassword } from '../auth/passwords';
-import { requireAreaInScope, requireDepartmentInScope } from '../org/scope';
+import {
+  hashPassword,
+  releaseAccountLocks,
+  rememberPassword,
+  requirePasswordPolicy,
+  setUserPassword,
+} from '../auth/api';
+import { requireAreaInScope, requireDepartmentInScope } from '../org/api';
 import { requireManageableUser, requireUserInScope } from './user-queries';
 import type { TCreateUserInput, TUpdateUserInput } from './user-schemas';
 

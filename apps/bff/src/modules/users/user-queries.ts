@@ -6,8 +6,8 @@ import { ForbiddenError, NotFoundError } from '@citygov/domain/errors';
 import { maskPhone } from '@citygov/domain/personal-data';
 import { and, asc, count, eq, ilike, not, or, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
-import { hasLoginLock, loginLockedUntil } from '../auth/login-throttle-store';
-import { coversAreaPath, withinAreaScope } from '../org/scope';
+import { hasLoginLock, loginLockedUntil } from '../auth/api';
+import { coversAreaPath, withinAreaScope } from '../org/api';
 import type { TListUsersInput } from './user-schemas';
 
 const userColumns = {

@@ -3,7 +3,7 @@ import { Button, Drawer, Grid, Layout } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet } from 'react-router';
 import { RequireSession } from '../../features/auth/components/require-session';
-import { useSession } from '../../features/auth/session-context';
+import { useSession } from '../../lib/session/session-context';
 import styles from './app-shell.module.css';
 import { RoutePermissionGate } from './route-permission-gate';
 import { SideNav } from './side-nav';

@@ -2,7 +2,7 @@ import type { Permission } from '@citygov/domain/permissions';
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useMatches } from 'react-router';
-import { useSession } from '../../features/auth/session-context';
+import { useSession } from '../../lib/session/session-context';
 
 export interface RouteHandle {
   permission?: Permission;

@@ -1,6 +1,6 @@
 import { Menu } from 'antd';
 import { Link, useLocation } from 'react-router';
-import { useSession } from '../../features/auth/session-context';
+import { useSession } from '../../lib/session/session-context';
 import { selectedNavPath, visibleNavItems } from './nav-items';
 
 /** The permission-filtered navigation menu, used in the sider and in the phone drawer. */

@@ -1,7 +1,7 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button } from 'antd';
-import { useLogout } from '../../features/auth/api/session';
-import { useSession } from '../../features/auth/session-context';
+import { useLogout } from '../../lib/session/session-api';
+import { useSession } from '../../lib/session/session-context';
 import styles from './app-shell.module.css';
 
 /** Who is signed in (name, role, area) and the sign-out button. */

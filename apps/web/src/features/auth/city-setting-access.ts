@@ -1,6 +1,6 @@
 import { type CityWideSetting, changesCityWideSettings, cityLevelOnlyReason } from '@citygov/domain/city-settings';
 import type { Permission } from '@citygov/domain/permissions';
-import { useSession } from './session-context';
+import { useSession } from '../../lib/session/session-context';
 
 export interface SettingAccess {
   /** Whether this user may change the setting here. */

@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card } from 'antd';
 import { useState } from 'react';
-import { useSession } from '../../features/auth/session-context';
 import {
   type DispatchRuleRow,
   useDispatchRuleOptions,
@@ -14,6 +13,7 @@ import { DispatchRulePreview } from '../../features/dispatch-rules/components/di
 import { DispatchRuleTable } from '../../features/dispatch-rules/components/dispatch-rule-table';
 import type { RuleDraft } from '../../features/dispatch-rules/rule-form-values';
 import { apiErrorMessage } from '../../lib/api-error';
+import { useSession } from '../../lib/session/session-context';
 import { PageHeader } from '../../lib/ui/page-header';
 
 type Dialog = { kind: 'none' } | { kind: 'create'; draft: RuleDraft | null } | { kind: 'edit'; rule: DispatchRuleRow };

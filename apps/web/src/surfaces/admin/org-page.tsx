@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Row } from 'antd';
 import { useState } from 'react';
-import { useSession } from '../../features/auth/session-context';
 import { type DepartmentRow, useAreaTree, useDeleteDepartment, useDepartments } from '../../features/org/api/org';
 import { AreaTree, type SelectedArea } from '../../features/org/components/area-tree';
 import { DepartmentDialog } from '../../features/org/components/department-dialog';
 import { DepartmentTable } from '../../features/org/components/department-table';
 import { AREA_LEVEL_LABELS } from '../../features/org/labels';
 import { apiErrorMessage } from '../../lib/api-error';
+import { useSession } from '../../lib/session/session-context';
 import { PageHeader } from '../../lib/ui/page-header';
 
 type DialogState = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; department: DepartmentRow };

@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card } from 'antd';
 import { useState } from 'react';
-import { useSession } from '../../features/auth/session-context';
 import { type UserRow, useSetUserActive, useUnlockUser, useUsersList } from '../../features/users/api/users';
 import { ResetPasswordDialog } from '../../features/users/components/reset-password-dialog';
 import { UserDialog } from '../../features/users/components/user-dialog';
@@ -9,6 +8,7 @@ import { UserFilters } from '../../features/users/components/user-filters';
 import { UserTable } from '../../features/users/components/user-table';
 import { useUserFilters } from '../../features/users/use-user-filters';
 import { apiErrorMessage } from '../../lib/api-error';
+import { useSession } from '../../lib/session/session-context';
 import { PageHeader } from '../../lib/ui/page-header';
 
 const PAGE_SIZE = 20;

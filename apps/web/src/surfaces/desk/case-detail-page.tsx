@@ -2,7 +2,6 @@ import { ArrowLeftOutlined, FileExcelOutlined, PrinterOutlined } from '@ant-desi
 import { App, Button, Card, Col, Grid, Result, Row, Skeleton } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useSession } from '../../features/auth/session-context';
 import { type CaseActionOption, type CaseRecord, useCaseDetail } from '../../features/cases/api/cases';
 import { ActionDialog } from '../../features/cases/components/action-dialog';
 import { CaseActionBar } from '../../features/cases/components/case-action-bar';
@@ -14,10 +13,11 @@ import { CaseTimeline } from '../../features/cases/components/case-timeline';
 import { MergeLinks } from '../../features/cases/components/merge-links';
 import { RemarkDialog } from '../../features/cases/components/remark-dialog';
 import { exportCaseDetail } from '../../features/cases/export/use-case-export';
-import { useGridAreas } from '../../features/map/api/geo';
-import { PinMap } from '../../features/map/components/pin-map';
 import { apiErrorCode, apiErrorMessage } from '../../lib/api-error';
-import '../../lib/maplibre';
+import { useGridAreas } from '../../lib/map/geo-api';
+import { PinMap } from '../../lib/map/pin-map';
+import { useSession } from '../../lib/session/session-context';
+import '../../lib/map/maplibre';
 
 /** The open action keeps the case as the user saw it: its version is what the server checks. */
 interface OpenAction {

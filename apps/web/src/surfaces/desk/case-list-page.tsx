@@ -2,7 +2,6 @@ import { FileExcelOutlined, FormOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Switch } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useSession } from '../../features/auth/session-context';
 import { useCaseList, useCaseQueues } from '../../features/cases/api/cases';
 import { useAreaOptions, useCategoryCatalogue } from '../../features/cases/api/reference-data';
 import { categoryCascaderOptions } from '../../features/cases/category-options';
@@ -14,10 +13,11 @@ import { ExportProgressModal } from '../../features/cases/components/export-prog
 import { useCaseListExport } from '../../features/cases/export/use-case-export';
 import { toListInput, useCaseFilters } from '../../features/cases/hooks/use-case-filters';
 import { useCaseSelection } from '../../features/cases/hooks/use-case-selection';
-import { useGridAreas } from '../../features/map/api/geo';
-import { type MapPin, PinMap } from '../../features/map/components/pin-map';
 import { apiErrorMessage } from '../../lib/api-error';
-import '../../lib/maplibre';
+import { useGridAreas } from '../../lib/map/geo-api';
+import { type MapPin, PinMap } from '../../lib/map/pin-map';
+import { useSession } from '../../lib/session/session-context';
+import '../../lib/map/maplibre';
 import { areaTreeOptions } from '../../lib/tree-options';
 import { PageHeader } from '../../lib/ui/page-header';
 

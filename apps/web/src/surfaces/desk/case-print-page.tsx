@@ -3,10 +3,10 @@ import { Button, Result, Spin } from 'antd';
 import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { RequireSession } from '../../features/auth/components/require-session';
-import { useSession } from '../../features/auth/session-context';
 import { useCaseDetail } from '../../features/cases/api/cases';
 import { CaseWorkOrder } from '../../features/cases/components/case-work-order';
 import { apiErrorMessage } from '../../lib/api-error';
+import { useSession } from '../../lib/session/session-context';
 import styles from './case-print-page.module.css';
 
 function PrintView() {

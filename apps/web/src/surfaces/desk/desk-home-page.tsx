@@ -1,13 +1,13 @@
 import { FormOutlined, MergeCellsOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Card } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { useSession } from '../../features/auth/session-context';
 import { useCaseList, useCaseQueues } from '../../features/cases/api/cases';
 import { CaseTable } from '../../features/cases/components/case-table';
 import { QueueCards } from '../../features/cases/components/queue-cards';
 import { OPEN_STATUSES } from '../../features/cases/labels';
 import { useSuspectCount } from '../../features/duplicates/api/duplicates';
 import { apiErrorMessage } from '../../lib/api-error';
+import { useSession } from '../../lib/session/session-context';
 import { PageHeader } from '../../lib/ui/page-header';
 
 /** 案件办理 home: the role's to-do queues with live counts, and the open cases closest to their deadline. */

@@ -3,9 +3,9 @@ import { useMemo, useState } from 'react';
 import type { ReportedCase } from '../../features/intake/api/intake';
 import { IntakeForm } from '../../features/intake/components/intake-form';
 import { IntakeSuccess } from '../../features/intake/components/intake-success';
-import { useGridAreas, useGridAt, useMapHome } from '../../features/map/api/geo';
-import { PinMap } from '../../features/map/components/pin-map';
-import '../../lib/maplibre';
+import { useGridAreas, useGridAt, useMapHome } from '../../lib/map/geo-api';
+import { PinMap } from '../../lib/map/pin-map';
+import '../../lib/map/maplibre';
 import { PageHeader } from '../../lib/ui/page-header';
 
 type Point = { lng: number; lat: number };

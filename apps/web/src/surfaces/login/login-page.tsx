@@ -1,7 +1,7 @@
 import { Alert, Card, Spin, Typography } from 'antd';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { useMeQuery } from '../../features/auth/api/session';
 import { LoginForm } from '../../features/auth/components/login-form';
+import { useMeQuery } from '../../lib/session/session-api';
 import styles from './login-page.module.css';
 
 const DEMO_PASSWORD_HINT = 'Citygov@2026';

@@ -1,10 +1,10 @@
 import { Alert, Grid } from 'antd';
 import { useState } from 'react';
-import { useGridAreas, useGridAt, useMapHome } from '../../features/map/api/geo';
 import { GridInfoPanel } from '../../features/map/components/grid-info-panel';
 import { GridMap } from '../../features/map/components/grid-map';
 import { apiErrorMessage } from '../../lib/api-error';
-import '../../lib/maplibre';
+import { useGridAreas, useGridAt, useMapHome } from '../../lib/map/geo-api';
+import '../../lib/map/maplibre';
 import { PageHeader } from '../../lib/ui/page-header';
 import styles from './map-page.module.css';
 

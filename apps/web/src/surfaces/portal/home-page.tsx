@@ -1,6 +1,5 @@
 import { Alert, Col, Row, Typography } from 'antd';
 import { ProfileCard } from '../../features/auth/components/profile-card';
-import { useSession } from '../../features/auth/session-context';
 import { useCaseQueues } from '../../features/cases/api/cases';
 import { usePortalHome } from '../../features/portal/api/portal-home';
 import { QuickLinkList } from '../../features/portal/components/quick-link-list';
@@ -8,6 +7,7 @@ import { ThemeCards } from '../../features/portal/components/theme-cards';
 import { TodoPanel } from '../../features/portal/components/todo-panel';
 import { PhoneWorkbenchEntry } from '../../features/street-tasks/components/phone-entry';
 import { apiErrorMessage } from '../../lib/api-error';
+import { useSession } from '../../lib/session/session-context';
 
 function greetingWord(now = new Date()): string {
   const hour = Number(

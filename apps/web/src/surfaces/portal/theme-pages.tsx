@@ -1,8 +1,8 @@
 import { Breadcrumb } from 'antd';
 import { Link } from 'react-router';
-import { useSession } from '../../features/auth/session-context';
 import { ThemeModuleList } from '../../features/portal/components/theme-module-list';
 import { THEME_DEFINITIONS, type ThemeKey } from '../../features/portal/theme-modules';
+import { useSession } from '../../lib/session/session-context';
 import { PageHeader } from '../../lib/ui/page-header';
 
 function ThemePage({ themeKey }: { themeKey: ThemeKey }) {

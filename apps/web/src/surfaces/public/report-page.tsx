@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { PinMap } from '../../features/map/components/pin-map';
 import { ReportForm } from '../../features/public-report/components/report-form';
+import { PinMap } from '../../lib/map/pin-map';
 
 /** /public/report: the report form with the offline city map as its location picker. */
 export function ReportPage() {

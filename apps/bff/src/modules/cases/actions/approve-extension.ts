@@ -1,6 +1,6 @@
 import { warningInstant } from '@citygov/domain/deadlines/countdown';
 import { extendDeadline } from '@citygov/domain/deadlines/time-limits';
-import { loadWorkingCalendar } from '../../calendar/load-calendar';
+import { loadWorkingCalendar } from '../../calendar/api';
 import { WARNING_RATIO } from '../case-clock';
 import { pendingDataOf } from '../pending-data';
 import { defineAction } from './action-handler';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { departmentNames } from '../../org/department-names';
+import { departmentNames } from '../../org/api';
 import { defineAction } from './action-handler';
 import { assignDepartments } from './dispatch';
 

@@ -1,4 +1,4 @@
-import { ruleForCase } from '../../dispatch/rule-for-case';
+import { ruleForCase } from '../../dispatch-rules/api';
 import { SYSTEM_ACTORS } from '../case-actor';
 import { defineAction } from './action-handler';
 

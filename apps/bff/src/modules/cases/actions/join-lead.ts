@@ -1,9 +1,9 @@
 import { cases } from '@citygov/db/schema/cases';
 import { eq } from 'drizzle-orm';
-import { settlePairsOnMerge } from '../../duplicates/settle-pairs-on-merge';
-import { appendCaseEvent } from '../../events/append-case-event';
+import { appendCaseEvent } from '../../events/api';
 import type { CaseRow } from '../load-case';
 import type { ActionContext } from './action-handler';
+import { settlePairsOnMerge } from './settle-duplicate-pairs';
 
 /**
  * What 并案 and 自动并案 share: this case ends as part of the lead; cases merged into it

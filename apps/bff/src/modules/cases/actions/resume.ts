@@ -1,6 +1,6 @@
 import { warningInstant } from '@citygov/domain/deadlines/countdown';
 import { resumeAfterPause } from '@citygov/domain/deadlines/time-limits';
-import { loadWorkingCalendar } from '../../calendar/load-calendar';
+import { loadWorkingCalendar } from '../../calendar/api';
 import { WARNING_RATIO } from '../case-clock';
 import { defineAction } from './action-handler';
 

@@ -2,9 +2,9 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { apiAppCode, apiErrorMessage } from '../../../lib/api-error';
+import { type SessionUser, useLoginMutation } from '../../../lib/session/session-api';
 import { newPasswordRules, PasswordRules, usePasswordPolicy } from '../../../lib/ui/password-rules';
 import { applyServerErrors } from '../../../lib/ui/server-errors';
-import { type SessionUser, useLoginMutation } from '../api/session';
 
 interface LoginValues {
   username: string;

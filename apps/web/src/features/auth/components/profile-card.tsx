@@ -1,6 +1,6 @@
 import { App, Button, Card, Descriptions, Space } from 'antd';
 import { useState } from 'react';
-import { useSession } from '../session-context';
+import { useSession } from '../../../lib/session/session-context';
 import { ChangePasswordDialog } from './change-password-dialog';
 import { SessionsDialog } from './sessions-dialog';
 

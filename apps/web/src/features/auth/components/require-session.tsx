@@ -2,8 +2,8 @@ import { Button, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { apiErrorMessage } from '../../../lib/api-error';
-import { useMeQuery } from '../api/session';
-import { SessionProvider } from '../session-context';
+import { useMeQuery } from '../../../lib/session/session-api';
+import { SessionProvider } from '../../../lib/session/session-context';
 
 /** Renders its children only for a signed-in user; anyone else goes to /login. */
 export function RequireSession({ children }: { children: ReactNode }) {

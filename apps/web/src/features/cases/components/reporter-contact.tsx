@@ -1,7 +1,7 @@
 import { Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { apiErrorMessage } from '../../../lib/api-error';
-import { useSession } from '../../auth/session-context';
+import { useSession } from '../../../lib/session/session-context';
 import { useRevealReporterPhone } from '../api/cases';
 
 /**

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferOutput } from '@trpc/tanstack-react-query';
+import { useSession } from '../../../lib/session/session-context';
 import { useTRPC } from '../../../lib/trpc';
-import { useSession } from '../../auth/session-context';
 
 type Duplicates = ReturnType<typeof useTRPC>['duplicates'];
 export type ThresholdsView = inferOutput<Duplicates['thresholds']>;

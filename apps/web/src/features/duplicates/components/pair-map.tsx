@@ -1,9 +1,9 @@
 import { Typography } from 'antd';
 import { useMemo } from 'react';
-import '../../../lib/maplibre';
-import { useGridAreas } from '../../map/api/geo';
-import { PinMap } from '../../map/components/pin-map';
-import { PIN_COLORS } from '../../map/pin-layers';
+import '../../../lib/map/maplibre';
+import { useGridAreas } from '../../../lib/map/geo-api';
+import { PIN_COLORS } from '../../../lib/map/pin-layers';
+import { PinMap } from '../../../lib/map/pin-map';
 import type { SuspectPair } from '../api/duplicates';
 import { formatMetres } from '../pair-format';
 

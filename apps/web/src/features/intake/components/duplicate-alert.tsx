@@ -1,7 +1,7 @@
 import { Alert, Button, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { DuplicateCandidate } from '../api/intake-assist';
-import { formatDistance, formatMinutesApart } from '../lib/duplicate-format';
+import { formatDistance, formatMinutesApart } from '../../../lib/intake-assist/duplicate-format';
+import type { DuplicateCandidate } from '../../../lib/intake-assist/intake-assist-api';
 
 /**
  * 疑似重复案件: a warning before 登记. 登记案件 registers it, and a 高度相似 case takes it in

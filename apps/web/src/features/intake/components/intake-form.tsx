@@ -1,9 +1,13 @@
 import { Alert, Button, Col, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { apiErrorMessage, apiFieldErrors } from '../../../lib/api-error';
+import {
+  type CategorySuggestion,
+  useCategorySuggestions,
+  useDuplicateCheck,
+} from '../../../lib/intake-assist/intake-assist-api';
 import { PhotoUpload } from '../../../lib/ui/photo-upload';
 import { type CategoryHit, type ReportedCase, useCategorySearch, useReportCase } from '../api/intake';
-import { type CategorySuggestion, useCategorySuggestions, useDuplicateCheck } from '../api/intake-assist';
 import { CategoryGuide } from './category-guide';
 import { CategoryPicker, categoryKeyOf } from './category-picker';
 import { DuplicateAlert } from './duplicate-alert';

@@ -1,6 +1,6 @@
 import { Button, Space, Typography } from 'antd';
-import type { CategorySuggestion } from '../api/intake-assist';
-import { formatScore } from '../lib/duplicate-format';
+import { formatScore } from '../../../lib/intake-assist/duplicate-format';
+import type { CategorySuggestion } from '../../../lib/intake-assist/intake-assist-api';
 
 /** 建议分类: the model's best categories for the description, as clickable tags with their score. */
 export function SuggestedCategories({

@@ -1,7 +1,7 @@
 import { AimOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Spin, Typography } from 'antd';
 import { apiErrorMessage } from '../../../lib/api-error';
-import type { GridAt } from '../api/geo';
+import type { GridAt } from '../../../lib/map/geo-api';
 
 /** What the last map click hit: the unit grid's code and name, or why there is none. */
 export function GridInfoPanel({

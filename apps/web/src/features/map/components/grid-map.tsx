@@ -1,8 +1,8 @@
 import type { FilterSpecification, GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
-import type { GridLayers } from '../api/geo';
-import { createBaseMap } from '../create-base-map';
-import { CLICKABLE_LAYER, gridSelectedFillLayer, gridSelectedLineLayer, SOURCES } from '../layers';
+import { createBaseMap } from '../../../lib/map/create-base-map';
+import type { GridLayers } from '../../../lib/map/geo-api';
+import { CLICKABLE_LAYER, gridSelectedFillLayer, gridSelectedLineLayer, SOURCES } from '../../../lib/map/layers';
 
 export interface GridMapProps {
   grids: GridLayers | undefined;

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferInput, inferOutput } from '@trpc/tanstack-react-query';
+import { useSession } from '../../../lib/session/session-context';
 import { useTRPC, useTRPCClient } from '../../../lib/trpc';
-import { useSession } from '../../auth/session-context';
 import { REQUEST_TIMEOUT_MS } from '../lib/send-failure';
 
 type Cases = ReturnType<typeof useTRPC>['cases'];

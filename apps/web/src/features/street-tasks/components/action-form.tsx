@@ -1,6 +1,6 @@
 import { Alert, App, Button, Input, InputNumber, Radio, Select, Spin, Typography } from 'antd';
 import { useState } from 'react';
-import { useSession } from '../../auth/session-context';
+import { useSession } from '../../../lib/session/session-context';
 import { ACTION_SPECS, type FormAction, specFields } from '../action-specs';
 import { type CaseDetail, useCaseAction } from '../api/street-cases';
 import { useDraft } from '../drafts/use-draft';

@@ -1,6 +1,6 @@
 import { Image, Tag, Timeline, Typography } from 'antd';
-import { useGridAreas } from '../../map/api/geo';
-import { PinMap } from '../../map/components/pin-map';
+import { useGridAreas } from '../../../lib/map/geo-api';
+import { PinMap } from '../../../lib/map/pin-map';
 import type { CaseDetail } from '../api/street-cases';
 import { deadlineTag, formatShort, PHOTO_PURPOSE_NAMES, statusTag } from '../labels';
 import { distanceMetres, formatDistance, type LngLat } from '../lib/distance';

@@ -2,8 +2,8 @@ import { WarningFilled } from '@ant-design/icons';
 import { Button, Tag, Typography } from 'antd';
 import { useId } from 'react';
 import { useNavigate } from 'react-router';
-import type { DuplicateCandidate } from '../../intake/api/intake-assist';
-import { formatDistance, formatMinutesApart } from '../../intake/lib/duplicate-format';
+import { formatDistance, formatMinutesApart } from '../../../lib/intake-assist/duplicate-format';
+import type { DuplicateCandidate } from '../../../lib/intake-assist/intake-assist-api';
 import styles from './phone.module.css';
 
 /**

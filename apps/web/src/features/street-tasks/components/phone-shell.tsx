@@ -2,7 +2,7 @@ import { CameraOutlined, FileTextOutlined, ScheduleOutlined } from '@ant-design/
 import { Badge } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { NavLink, Outlet } from 'react-router';
-import { useSession } from '../../auth/session-context';
+import { useSession } from '../../../lib/session/session-context';
 import { useStreetQueues } from '../api/street-cases';
 import { canReport, worksTasks } from '../street-roles';
 import styles from './phone.module.css';

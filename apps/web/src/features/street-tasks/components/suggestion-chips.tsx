@@ -1,6 +1,6 @@
 import { Button } from 'antd';
-import type { CategorySuggestion } from '../../intake/api/intake-assist';
-import { formatScore } from '../../intake/lib/duplicate-format';
+import { formatScore } from '../../../lib/intake-assist/duplicate-format';
+import type { CategorySuggestion } from '../../../lib/intake-assist/intake-assist-api';
 import type { ChosenCategory } from './category-picker';
 import styles from './phone.module.css';
 

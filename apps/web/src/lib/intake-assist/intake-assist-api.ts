@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { inferInput, inferOutput } from '@trpc/tanstack-react-query';
 import { useEffect, useState } from 'react';
-import { useTRPC } from '../../../lib/trpc';
-import { useSession } from '../../auth/session-context';
+import { useSession } from '../session/session-context';
+import { useTRPC } from '../trpc';
 
 type Intake = ReturnType<typeof useTRPC>['intake'];
 export type CategorySuggestion = inferOutput<Intake['suggestCategories']>[number];

@@ -1,7 +1,7 @@
 import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
-import { MAP_FONT_FAMILY, RASTER_TILE_URL } from '../../lib/maplibre';
 import { buildMapStyle } from './basemap-style';
 import { MAP_LOCALE } from './map-locale';
+import { MAP_FONT_FAMILY, RASTER_TILE_URL } from './maplibre';
 
 /**
  * The city map every screen starts from: the offline base style (optional raster tiles

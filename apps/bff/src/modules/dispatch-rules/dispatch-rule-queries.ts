@@ -3,8 +3,7 @@ import { categories, categoryMajors } from '@citygov/db/schema/catalogue';
 import { areas, departments } from '@citygov/db/schema/org';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
-import { departmentNames } from '../org/department-names';
-import { listAreaTree } from '../org/org-queries';
+import { departmentNames, listAreaTree } from '../org/api';
 import { ruleAccess } from './dispatch-rule-scope';
 import { loadDispatchRules, type StoredDispatchRule } from './load-dispatch-rules';
 

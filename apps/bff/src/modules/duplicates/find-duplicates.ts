@@ -30,10 +30,10 @@ import {
   scoreDuplicate,
 } from '@citygov/domain/intake/duplicate-score';
 import { and, between, desc, eq, like, lte, ne, notInArray, or, type SQL } from 'drizzle-orm';
+import { textTokens } from '../../lib/text/segment';
 import type { SessionUser } from '../../trpc/context';
-import { caseScope } from '../cases/case-scope';
-import { categoryModel } from './category-suggester';
-import { textTokens } from './segment';
+import { caseScope } from '../cases/api';
+import { categoryModel } from '../category-model/api';
 
 export interface DuplicateQuery {
   kind: CategoryKind;

@@ -5,13 +5,11 @@ import { CASE_SOURCES } from '@citygov/domain/cases/case-states';
 import { ForbiddenError, ValidationError } from '@citygov/domain/errors';
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
-import { attachUploads } from '../attachments/attach-uploads';
-import { duplicatesOfReport, settleReportDuplicates } from '../duplicates/report-duplicates';
-import { findGridAt } from '../geo/grid-lookup';
-import { newTrackingCode, trackingCodeFor } from '../public-tracking/issue-tracking-code';
-import { personActor } from './case-actor';
-import type { TReportCaseInput } from './case-schemas';
-import { openCase } from './transition-case';
+import { attachUploads, openCase, personActor } from '../cases/api';
+import { duplicatesOfReport, settleReportDuplicates } from '../duplicates/api';
+import { findGridAt } from '../geo/api';
+import { newTrackingCode, trackingCodeFor } from '../public-tracking/api';
+import type { TReportCaseInput } from './report-schemas';
 
 /** Area ids of each level above a grid, from its materialised path "/city/district/street/community/grid/". */
 function levelsOf(path: string) {

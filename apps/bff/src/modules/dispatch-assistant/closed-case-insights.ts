@@ -3,11 +3,11 @@ import type { cases } from '@citygov/db/schema/cases';
 import { departmentPerformance, handledOnTime } from '@citygov/domain/dispatch/department-performance';
 import { rankSimilar } from '@citygov/domain/dispatch/similar-closed-cases';
 import { haversineM, textSimilarity } from '@citygov/domain/intake/duplicate-score';
+import { textTokens } from '../../lib/text/segment';
 import type { SessionUser } from '../../trpc/context';
-import { loadWorkingCalendar } from '../calendar/load-calendar';
-import { categoryModel } from '../intake/category-suggester';
-import { textTokens } from '../intake/segment';
-import { departmentNames } from '../org/department-names';
+import { loadWorkingCalendar } from '../calendar/api';
+import { categoryModel } from '../category-model/api';
+import { departmentNames } from '../org/api';
 import {
   type ClosedCase,
   closedInDistrict,

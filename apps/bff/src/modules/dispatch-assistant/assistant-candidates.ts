@@ -28,7 +28,7 @@ import { SIMILAR_RADIUS_M } from '@citygov/domain/dispatch/similar-closed-cases'
 import { boundingBox } from '@citygov/domain/intake/duplicate-score';
 import { and, between, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
-import { caseScope } from '../cases/case-scope';
+import { caseScope } from '../cases/api';
 
 export const LOOKBACK_DAYS = 365;
 export const DISTRICT_SAMPLE = 1_000;

@@ -7,11 +7,11 @@ import {
   Popup,
 } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
-import type { GridLayers } from '../api/geo';
-import { EMPTY_COLLECTION } from '../basemap-style';
-import { createBaseMap } from '../create-base-map';
-import { gridSelectedFillLayer, gridSelectedLineLayer, SOURCES } from '../layers';
-import { PIN_SOURCE, type PinTone, pinHaloLayer, pinLayer } from '../pin-layers';
+import { EMPTY_COLLECTION } from './basemap-style';
+import { createBaseMap } from './create-base-map';
+import type { GridLayers } from './geo-api';
+import { gridSelectedFillLayer, gridSelectedLineLayer, SOURCES } from './layers';
+import { PIN_SOURCE, type PinTone, pinHaloLayer, pinLayer } from './pin-layers';
 
 export interface MapPin {
   id: number;

@@ -2,7 +2,7 @@ import { cases } from '@citygov/db/schema/cases';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
-import { pointIn, SAMPLE_REPORT } from './case-test-helpers';
+import { pointIn, SAMPLE_REPORT } from '../cases/case-test-helpers';
 
 let app: TestApp;
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { inferOutput } from '@trpc/tanstack-react-query';
 import { useMemo } from 'react';
-import { useTRPC } from '../../../lib/trpc';
+import { useTRPC } from '../trpc';
 
 type Geo = ReturnType<typeof useTRPC>['geo'];
 export type MapHome = inferOutput<Geo['home']>;

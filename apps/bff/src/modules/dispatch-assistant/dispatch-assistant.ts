@@ -1,11 +1,10 @@
 import type { Queryable } from '@citygov/db/client';
 import type { cases } from '@citygov/db/schema/cases';
 import type { SessionUser } from '../../trpc/context';
-import { gridMembersFor } from '../cases/case-assignments';
-import { loadCaseInScope } from '../cases/load-case';
-import { departmentNames } from '../org/department-names';
+import { gridMembersFor, loadCaseInScope } from '../cases/api';
+import { ruleForCase } from '../dispatch-rules/api';
+import { departmentNames } from '../org/api';
 import { closedCaseInsights } from './closed-case-insights';
-import { ruleForCase } from './rule-for-case';
 
 type CaseRow = typeof cases.$inferSelect;
 

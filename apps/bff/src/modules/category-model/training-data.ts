@@ -17,7 +17,7 @@ import {
   type TrainingExample,
 } from '@citygov/domain/intake/category-model';
 import { desc, eq } from 'drizzle-orm';
-import { categoryTokens } from './segment';
+import { categoryTokens } from '../../lib/text/segment';
 
 const SEED_DIR = new URL('../../../../../packages/db/src/seed/', import.meta.url);
 

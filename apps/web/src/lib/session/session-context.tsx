@@ -1,6 +1,6 @@
 import type { Permission } from '@citygov/domain/permissions';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import type { SessionUser } from './api/session';
+import type { SessionUser } from './session-api';
 
 interface Session {
   user: SessionUser;

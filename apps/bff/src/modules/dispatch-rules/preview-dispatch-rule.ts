@@ -5,8 +5,8 @@ import { type DispatchSubject, rankDispatchRules } from '@citygov/domain/dispatc
 import { ForbiddenError, NotFoundError, ValidationError } from '@citygov/domain/errors';
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/context';
-import { findGridAt } from '../geo/grid-lookup';
-import { coversAreaPath, requireAreaInScope } from '../org/scope';
+import { findGridAt } from '../geo/api';
+import { coversAreaPath, requireAreaInScope } from '../org/api';
 import { type DispatchRuleView, describeDispatchRules } from './dispatch-rule-queries';
 import type { TPreviewDispatchRuleInput } from './dispatch-rule-schemas';
 import { loadDispatchRules } from './load-dispatch-rules';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferOutput } from '@trpc/tanstack-react-query';
 import { useNavigate } from 'react-router';
-import { useTRPC } from '../../../lib/trpc';
+import { useTRPC } from '../trpc';
 
 type MeProcedure = ReturnType<typeof useTRPC>['auth']['me'];
 export type MeResult = inferOutput<MeProcedure>;

@@ -16,7 +16,7 @@ import {
   suggestCategories,
   trainCategoryModel,
 } from '@citygov/domain/intake/category-model';
-import { categoryTokens } from './segment';
+import { categoryTokens } from '../../lib/text/segment';
 import { loadTrainingSources, type TrainingSources, trainingExamples } from './training-data';
 
 export const REFRESH_AFTER_MS = 6 * 60 * 60 * 1000;

@@ -1,0 +1,2 @@
+/** What other modules may use of the attachments module; every other file in this folder is internal. */
+export { sweepStaleTempFiles } from './attachment-store';

@@ -1,0 +1,2 @@
+/** What other modules may use of the category-model module; every other file in this folder is internal. */
+export { categoryModel, retrainCategoryModel, suggest, warmIntakeModel } from './category-suggester';
