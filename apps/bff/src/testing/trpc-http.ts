@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO_PASSWORD } from '@citygov/db/seed/demo-accounts';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@citygov/domain/request-origin';
 import superjson from 'superjson';
 import { createHttpApp } from '../http/create-app';
 import type { TestApp } from './test-app';
@@ -40,7 +41,7 @@ export async function startTrpcHttp(app: TestApp): Promise<TrpcHttp> {
         ? await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(envelope)}`, { headers })
         : await fetch(`${base}/trpc/${path}`, {
             method: 'POST',
-            headers: { ...headers, 'content-type': 'application/json' },
+            headers: { ...headers, 'content-type': 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE },
             body: envelope,
           });
     const text = await response.text();
@@ -54,7 +55,7 @@ export async function startTrpcHttp(app: TestApp): Promise<TrpcHttp> {
     async signIn(username) {
       const response = await fetch(`${base}/trpc/auth.login`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE },
         body: JSON.stringify(superjson.serialize({ username, password: DEMO_PASSWORD })),
       });
       const cookie = response.headers.get('set-cookie')?.split(';')[0];

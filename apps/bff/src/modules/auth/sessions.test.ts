@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sessions } from '@citygov/db/schema/auth';
 import { DEMO_PASSWORD } from '@citygov/db/seed/demo-accounts';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@citygov/domain/request-origin';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../http/create-app';
@@ -78,7 +79,7 @@ describe('the session cookie over HTTP', () => {
   async function loginOverHttp(headers: Record<string, string>) {
     const response = await fetch(`${base}/trpc/auth.login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE, ...headers },
       body: JSON.stringify({ json: { username: 'xingang.shift_lead', password: DEMO_PASSWORD } }),
     });
     expect(response.status).toBe(200);
