@@ -1,5 +1,5 @@
 import { users } from '@citygov/db/schema/auth';
-import { cases } from '@citygov/db/schema/cases';
+import { caseAttachments, cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
 import { dispatchRules } from '@citygov/db/schema/dispatch';
 import { duplicateSuspects } from '@citygov/db/schema/intake';
@@ -10,6 +10,8 @@ import { and, asc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from './app-router';
 import { createHttpApp } from './http/create-app';
+import { getViewableAttachment } from './modules/attachments/attachment-queries';
+import { loadSessionUser } from './modules/auth/session-store';
 import { DEMO_API_KEY } from './modules/open311/api-keys';
 import { form, HttpClient, json } from './modules/open311/open311-test-client';
 import { openTestApp, type TestApp } from './testing/test-app';
@@ -580,5 +582,81 @@ describe('public paths (no session)', () => {
     expect(reached).toEqual([]);
     const listed = json<{ service_request_id: string }[]>(await http.call('/open311/v2/requests.json'));
     expect(listed.map((r) => r.service_request_id)).toEqual([citizen.caseNo]);
+  });
+});
+
+describe('reporters outside their area', () => {
+  /** Procedures that act on a case or help to work it, with the case named in their input. */
+  const WORKING = [
+    'cases.act',
+    'cases.collectorsFor',
+    'cases.subUnits',
+    'dispatchAssist.forCase',
+    'duplicates.leadPreview',
+  ];
+  /** Reading one's own report, noting on it and its reporter's number stay open to the reporter. */
+  const READING = new Set(['cases.byId', 'cases.addRemark', 'cases.revealReporterPhone']);
+
+  it('see what they reported in another district, but work on none of it', async () => {
+    for (const username of ['linjiang.acceptor', 'linjiang.collector']) {
+      const reporter = await app.as(username);
+      // Reporting works anywhere in the city: the point lies in yunshan.
+      const foreign = await reporter.cases.report({
+        source: username.endsWith('collector') ? 'collector' : 'hotline',
+        kind: 'event',
+        categoryCode: '06001',
+        description: '在邻区发现的违章搭建，由本区人员上报',
+        ...other.point,
+        confirmedDistinct: true,
+      });
+      const detail = await reporter.cases.byId({ id: foreign.id });
+      expect(detail.actions, `${username} is offered actions on a report outside their area`).toEqual([]);
+      const worked: string[] = [];
+      for (const [path] of PROCEDURES) {
+        const sample = SAMPLES[path];
+        if (!sample || READING.has(path)) continue;
+        const input = sample({ ...own, caseId: foreign.id });
+        const names = (JSON.stringify(input) ?? '').includes(`:${foreign.id}`);
+        if (!names && !WORKING.includes(path)) continue;
+        const outcome = await outcomeOf(() => invoke(reporter, path, input));
+        if (outcome !== 'FORBIDDEN' && outcome !== 'NOT_FOUND') worked.push(`${username} ${path}: ${outcome}`);
+      }
+      for (const action of ['accept', 'requestVoid'] as const) {
+        const outcome = await outcomeOf(() =>
+          reporter.cases.act({ caseId: foreign.id, expectedVersion: detail.case.version, action, reason: '越权尝试' }),
+        );
+        if (outcome !== 'FORBIDDEN' && outcome !== 'NOT_FOUND') worked.push(`${username} act ${action}: ${outcome}`);
+      }
+      expect(worked).toEqual([]);
+    }
+  });
+});
+
+describe('attachments follow the case', () => {
+  it('a photo is visible to exactly those who may open its case, in every role', async () => {
+    const photoOf = async (caseId: number) => {
+      const [row] = await app.db
+        .insert(caseAttachments)
+        .values({ caseId, purpose: 'report', sha256: '0'.repeat(64), mime: 'image/jpeg', bytes: 1 })
+        .returning({ id: caseAttachments.id });
+      return row?.id ?? 0;
+    };
+    const photos = [
+      { caseId: own.caseId, photoId: await photoOf(own.caseId) },
+      { caseId: other.caseId, photoId: await photoOf(other.caseId) },
+    ];
+    const leaks: string[] = [];
+    const accounts = [...ROLE_CODES.map((role) => `linjiang.${role}`), 'admin', 'leader', 'dispatcher'];
+    for (const username of accounts) {
+      const caller = await app.as(username);
+      const user = await loadSessionUser(app.db, await app.userId(username));
+      if (!user) throw new Error(`no user ${username}`);
+      for (const { caseId, photoId } of photos) {
+        const opens = (await outcomeOf(() => caller.cases.byId({ id: caseId }))) === 'OK';
+        const fetches = (await getViewableAttachment(app.db, user, { id: photoId })) !== null;
+        if (opens !== fetches) leaks.push(`${username} case ${caseId}: opens ${opens}, fetches ${fetches}`);
+      }
+    }
+    expect(leaks).toEqual([]);
   });
 });
