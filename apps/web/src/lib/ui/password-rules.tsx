@@ -6,7 +6,8 @@ import {
   passwordRuleChecks,
 } from '@citygov/domain/auth/password-policy';
 import { useQuery } from '@tanstack/react-query';
-import type { FormRule } from 'antd';
+import { Form, type FormRule, Input } from 'antd';
+import type { ReactNode } from 'react';
 import { useTRPC } from '../trpc';
 
 /** The password rules in force on the server (its settings), the defaults until they arrive. */
@@ -60,5 +61,54 @@ export function PasswordRules({
         );
       })}
     </ul>
+  );
+}
+
+/**
+ * 新密码 and 确认新密码 as one pair of form items (admin reset, 修改密码, an expired password at
+ * login): the policy's rules beside the first, ticked off as it is typed; the second must match.
+ * Place inside the antd Form that owns `name`.
+ */
+export function NewPasswordFields({
+  name,
+  username,
+  policy,
+  typed,
+  prefix,
+}: {
+  name: string;
+  username: string;
+  policy: PasswordPolicy;
+  /** The value typed so far (Form.useWatch(name)), for ticking off the rules. */
+  typed: string | undefined;
+  prefix?: ReactNode;
+}) {
+  return (
+    <>
+      <Form.Item
+        label="新密码"
+        name={name}
+        rules={newPasswordRules(policy, () => username, '请输入新密码')}
+        extra={<PasswordRules password={typed} username={username} policy={policy} />}
+      >
+        <Input.Password prefix={prefix} autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item
+        label="确认新密码"
+        name="confirm"
+        dependencies={[name]}
+        rules={[
+          { required: true, message: '请再次输入新密码' },
+          ({ getFieldValue }) => ({
+            validator: (_rule, value) =>
+              !value || getFieldValue(name) === value
+                ? Promise.resolve()
+                : Promise.reject(new Error('两次输入的密码不一致')),
+          }),
+        ]}
+      >
+        <Input.Password prefix={prefix} autoComplete="new-password" />
+      </Form.Item>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { newPasswordRules, PasswordRules, usePasswordPolicy } from '../../../lib/ui/password-rules';
+import { NewPasswordFields, usePasswordPolicy } from '../../../lib/ui/password-rules';
 import { applyServerErrors } from '../../../lib/ui/server-errors';
 import { useChangePassword } from '../api/account';
 
@@ -65,30 +65,7 @@ export function ChangePasswordDialog({
         <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: '请输入当前密码' }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          label="新密码"
-          name="newPassword"
-          rules={newPasswordRules(policy, () => username, '请输入新密码')}
-          extra={<PasswordRules password={typed} username={username} policy={policy} />}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          label="确认新密码"
-          name="confirm"
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: '请再次输入新密码' },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value) =>
-                !value || getFieldValue('newPassword') === value
-                  ? Promise.resolve()
-                  : Promise.reject(new Error('两次输入的密码不一致')),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="newPassword" username={username} policy={policy} typed={typed} />
       </Form>
     </Modal>
   );

@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { apiAppCode, apiErrorMessage } from '../../../lib/api-error';
 import { type SessionUser, useLoginMutation } from '../../../lib/session/session-api';
-import { newPasswordRules, PasswordRules, usePasswordPolicy } from '../../../lib/ui/password-rules';
+import { NewPasswordFields, usePasswordPolicy } from '../../../lib/ui/password-rules';
 import { applyServerErrors } from '../../../lib/ui/server-errors';
 
 interface LoginValues {
@@ -67,32 +67,13 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
         />
       </Form.Item>
       {mustChange ? (
-        <>
-          <Form.Item
-            label="新密码"
-            name="newPassword"
-            rules={newPasswordRules(policy, () => typedUsername, '请输入新密码')}
-            extra={<PasswordRules password={typedNew} username={typedUsername} policy={policy} />}
-          >
-            <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            label="确认新密码"
-            name="confirm"
-            dependencies={['newPassword']}
-            rules={[
-              { required: true, message: '请再次输入新密码' },
-              ({ getFieldValue }) => ({
-                validator: (_rule, value) =>
-                  !value || getFieldValue('newPassword') === value
-                    ? Promise.resolve()
-                    : Promise.reject(new Error('两次输入的密码不一致')),
-              }),
-            ]}
-          >
-            <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="new-password" />
-          </Form.Item>
-        </>
+        <NewPasswordFields
+          name="newPassword"
+          username={typedUsername}
+          policy={policy}
+          typed={typedNew}
+          prefix={<LockOutlined aria-hidden />}
+        />
       ) : null}
       {login.error ? (
         <Alert type="error" showIcon title={apiErrorMessage(login.error, '登录失败')} style={{ marginBottom: 16 }} />

@@ -1,3 +1,4 @@
+import type { PublicProgress } from '@citygov/bff/modules/public-tracking/api';
 /**
  * The citizen page talks to the public Open311 GeoReport v2 API (not tRPC: citizens
  * have no session), and follows a report on /open311/track/{查询码}.json. Errors come
@@ -26,23 +27,8 @@ export interface CreatedRequest {
   service_notice: string | null;
 }
 
-/** What the holder of a 查询码 sees (apps/bff/src/modules/public-tracking/find-public-progress.ts). */
-export interface PublicProgress {
-  trackingCode: string;
-  status: string;
-  finished: boolean;
-  notice: string;
-  category: string | null;
-  description: string;
-  address: string;
-  reportedAt: string;
-  expectedAt: string | null;
-  finishedAt: string | null;
-  reply: string | null;
-  agency: string | null;
-  merged: boolean;
-  steps: { label: string; at: string }[];
-}
+/** What the holder of a 查询码 sees: the server's own type (a plain JSON route, not tRPC). */
+export type { PublicProgress };
 
 export interface ReportInput {
   serviceCode: string;

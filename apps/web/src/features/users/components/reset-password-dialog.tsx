@@ -1,6 +1,6 @@
-import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { newPasswordRules, PasswordRules, usePasswordPolicy } from '../../../lib/ui/password-rules';
+import { NewPasswordFields, usePasswordPolicy } from '../../../lib/ui/password-rules';
 import { applyServerErrors } from '../../../lib/ui/server-errors';
 import { type UserRow, useResetPassword } from '../api/users';
 
@@ -62,30 +62,7 @@ export function ResetPasswordDialog({
         <Alert type="error" showIcon title={serverError} style={{ marginBottom: 16 }} role="alert" />
       ) : null}
       <Form<ResetValues> form={form} layout="vertical" clearOnDestroy onFinish={submit}>
-        <Form.Item
-          label="新密码"
-          name="password"
-          rules={newPasswordRules(policy, () => username, '请输入新密码')}
-          extra={<PasswordRules password={typed} username={username} policy={policy} />}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          label="确认新密码"
-          name="confirm"
-          dependencies={['password']}
-          rules={[
-            { required: true, message: '请再次输入新密码' },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value) =>
-                !value || getFieldValue('password') === value
-                  ? Promise.resolve()
-                  : Promise.reject(new Error('两次输入的密码不一致')),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="password" username={username} policy={policy} typed={typed} />
       </Form>
     </Modal>
   );
