@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { loadWorkingCalendar } from '../apps/bff/src/modules/calendar/load-calendar';
 import { startStageClock } from '../apps/bff/src/modules/cases/case-clock';
 import { findGridAt } from '../apps/bff/src/modules/geo/grid-lookup';
+import { newTrackingCode } from '../apps/bff/src/modules/public-tracking/issue-tracking-code';
 import { type OpenDatabase, rowsOf } from '../packages/db/src/client';
 import { CASE_SOURCES } from '../packages/domain/src/cases/case-states';
 import { login } from './auth-and-lists';
@@ -43,6 +44,7 @@ const CASE_COLUMNS = [
   'reporter_name',
   'reporter_phone',
   'reported_by',
+  'tracking_code',
   'status',
   'stage',
   'stage_unit',
@@ -174,6 +176,8 @@ async function reportMany(
 const MOMENT_COLUMNS = [
   'id',
   'case_no',
+  // a fresh random 查询码 per report
+  'tracking_code',
   'reported_at',
   'updated_at',
   'stage_started_at',
@@ -340,6 +344,7 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
         acceptor.displayName,
         null,
         acceptor.id,
+        newTrackingCode(),
         'reported',
         clock.stage,
         clock.stageUnit,
