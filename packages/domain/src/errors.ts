@@ -2,7 +2,7 @@
  * Typed domain errors with messages a user can read (Chinese, shown as-is in the UI)
  * and a stable code the client branches on (never on the message text). The BFF maps
  * each kind to one HTTP/tRPC status in a single place and sends the code as
- * `error.data.appCode` (with `error.data.field` when one input field is at fault).
+ * `error.data.appCode` (with `error.data.fieldErrors` naming the input field at fault, when one is).
  */
 export type DomainErrorKind = 'not_found' | 'conflict' | 'forbidden' | 'validation' | 'unauthenticated' | 'locked';
 

@@ -87,6 +87,9 @@ describe('security headers', () => {
     }
     const html = await fetch(`${server.base}/desk`);
     expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+    // One user's data is never kept by a browser or proxy cache.
+    const api = await fetch(`${server.base}/trpc/auth.me`, { headers: { cookie } });
+    expect(api.headers.get('cache-control')).toBe('no-store');
   });
 
   it('a photo answer is sandboxed and not sniffable', async () => {

@@ -58,6 +58,11 @@ export function createHttpApp(db: Database, config: AppConfig, caseFeed: CaseFee
 
   app.use(
     '/trpc',
+    // Answers carry one user's data: never kept by a browser or a proxy (ASVS V8.2.1).
+    (_req, res, next) => {
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    },
     limitTrpcBatch(db),
     createExpressMiddleware({
       router: appRouter,

@@ -81,6 +81,21 @@ describe('login and sessions', () => {
     expect(cookies.get(SESSION_COOKIE)).toBeUndefined();
   });
 
+  it('ends a busy session at its absolute limit (SESSION_MAX_HOURS), however recently it was used', async () => {
+    const { cookies } = await signIn('xingang.dispatcher');
+    const userId = await app.userId('xingang.dispatcher');
+    // Used a moment ago, but opened longer ago than the absolute limit allows.
+    await app.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() - 1_000) })
+      .where(eq(sessions.userId, userId));
+    const caller = await app.withCookies(cookies);
+    expect((await caller.auth.me()).user).toBeNull();
+    expect((await failure(caller.portal.home())).code).toBe('UNAUTHORIZED');
+    const [row] = await app.db.select().from(sessions).where(eq(sessions.userId, userId));
+    expect(row).toBeUndefined();
+  });
+
   it('logs out: the session is gone server-side and the cookie cleared', async () => {
     const { cookies } = await signIn('xingang.acceptor');
     await (await app.withCookies(cookies)).auth.logout();

@@ -13,7 +13,6 @@ import { getCaseDetail, listCases, queueCounts } from './case-queries';
 import { ZCaseActionInput, ZListCasesInput } from './case-schemas';
 import { caseScope } from './case-scope';
 import { loadCaseForWork, loadCaseInScope } from './load-case';
-import { mergeLeadOf } from './merge-links';
 import { subUnitsForCase } from './sub-units';
 
 export const casesRouter = router({
@@ -37,7 +36,7 @@ export const casesRouter = router({
    * audited transaction logs who looked at whose number and when.
    */
   revealReporterPhone: permissionProcedure('personal.view')
-    .input(z.object({ caseId: z.number().int().positive() }))
+    .input(z.object({ caseId: zBigId }))
     .mutation(async ({ ctx, input }) => {
       const row = await loadCaseInScope(ctx.db, ctx.user, input.caseId);
       return { phone: row.reporterPhone };
