@@ -79,7 +79,7 @@ module.exports = {
       name: 'web-gets-only-types-from-bff',
       comment: 'The browser bundle takes the AppRouter type from the BFF, never its code.',
       severity: 'error',
-      from: { path: '^apps/web/' },
+      from: { path: '^apps/web/src/' },
       to: { path: '^apps/bff/', dependencyTypesNot: ['type-only'] },
     },
     {

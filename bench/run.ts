@@ -2,7 +2,8 @@
  * `pnpm bench`: migrate + seed the demo city on a fresh database of each kind, then
  * time login and scoped list queries through the real HTTP stack, case intake
  * (`cases.report` vs a raw multi-row INSERT), and, after loading many cases with SQL,
- * the to-do queues and case lists. Prints figures only.
+ * the to-do queues and case lists; then the video centre (10,000 GB/T 28181 devices
+ * keeping alive, INVITE → first HLS segment; `pnpm bench video` runs only that). Prints figures only.
  *
  * Environment: BENCH_CASES_PGLITE / BENCH_CASES_POSTGRES override how many cases are
  * loaded (100,000 / 1,000,000); BENCH_FULL_PLANS=1 also prints the SQL and full plans
@@ -27,6 +28,7 @@ import { type AssistantFigures, benchDispatchAssistant } from './dispatch-assist
 import { benchIntake } from './intake/run';
 import { type ManyCasesFigures, seedManyCases } from './many-cases';
 import { formatMs, formatSummary, type Summary, timed } from './stats';
+import { benchVideoDevices } from './video-devices';
 
 /** Cases loaded before the queue measurements; PGlite (single-threaded WASM) gets fewer. */
 const MANY_CASES = {
@@ -290,6 +292,8 @@ function printTable(results: readonly PassResult[]): void {
 }
 
 async function main(): Promise<void> {
+  // `pnpm bench video`: only the video centre's figures.
+  if (process.argv[2] === 'video') return benchVideoDevices();
   const cpu = cpus();
   console.log('citygov bench');
   console.log(
@@ -323,6 +327,7 @@ async function main(): Promise<void> {
   printQueueTable(results);
   // Category suggestion and duplicate detection: accuracy on generated reports, findDuplicates latency.
   await benchIntake();
+  await benchVideoDevices();
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@
  * new PostgreSQL database when CITYGOV_TEST_DB=postgres), the demo seed, and the BFF
  * serving the built web app. Playwright starts and stops this as its webServer.
  */
-import { execSync } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +11,11 @@ import { createDatabaseFromTemplate, databaseUrlFor, testDatabaseKind } from '..
 
 const root = resolve(import.meta.dirname, '..');
 // A separate build folder (CITYGOV_WEB_DIST) keeps parallel runs from rebuilding under each other.
+/** The SIP port of the e2e server: the HTTP port + 20000 (the video spec's simulated cameras register there). */
+function e2eSipPort(httpPort: number): number {
+  return httpPort + 20_000;
+}
+
 const webDist = process.env.CITYGOV_WEB_DIST ?? join(root, 'apps/web/dist');
 if (!existsSync(join(webDist, 'index.html'))) {
   console.log('[e2e] building the web app');
@@ -21,6 +26,16 @@ const kind = testDatabaseKind();
 process.env.PORT = process.env.E2E_PORT ?? '4321';
 process.env.CITYGOV_WEB_DIST = webDist;
 process.env.CITYGOV_DEMO_SEED = '1';
+// The browser tests' own SIP port and MQTT topics, so parallel runs on one machine do not meet.
+process.env.GB28181_PORT = String(e2eSipPort(Number(process.env.PORT)));
+process.env.GB28181_HOST = '127.0.0.1';
+process.env.GB28181_PUBLIC_IP = '127.0.0.1';
+process.env.MQTT_TOPIC_PREFIX = `citygov-e2e-${process.env.PORT}/iot`;
+// A broker of our own (Debian's mosquitto) on the HTTP port + 21000: the IoT spec publishes there.
+const mqttPort = Number(process.env.PORT) + 21_000;
+const broker = spawn('mosquitto', ['-p', String(mqttPort)], { stdio: 'ignore' });
+process.on('exit', () => broker.kill());
+process.env.MQTT_URL = `mqtt://127.0.0.1:${mqttPort}`;
 if (kind === 'postgres') {
   const name = await createDatabaseFromTemplate('template0', 'citygov_e2e');
   process.env.DATABASE_URL = databaseUrlFor(name);

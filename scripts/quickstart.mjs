@@ -85,22 +85,28 @@ function buildWebIfStale() {
   pnpmRun(['--filter', '@citygov/web', 'build']);
 }
 
-function ensureChromium() {
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  const font = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
-  if (existsSync(chromium) && existsSync(font)) return;
+/** Debian packages the tests need: the browser, Chinese fonts, SIPp (GB/T 28181 device), ffmpeg (video), Mosquitto (MQTT). */
+const TEST_PACKAGES = [
+  { path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', pkg: 'chromium' },
+  { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', pkg: 'fonts-wqy-microhei' },
+  { path: '/usr/bin/sipp', pkg: 'sip-tester' },
+  { path: '/usr/bin/ffmpeg', pkg: 'ffmpeg' },
+  { path: '/usr/sbin/mosquitto', pkg: 'mosquitto' },
+];
+
+function ensureTestPackages() {
+  const missing = TEST_PACKAGES.filter((p) => !existsSync(p.path)).map((p) => p.pkg);
+  if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && output('which', ['apt-get'])) {
-    say('installing Debian Chromium and Chinese fonts for the browser tests');
+    say(`installing Debian packages for the tests: ${missing.join(' ')}`);
     must('apt-get', ['update', '-qq']);
-    must('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-wqy-microhei'], {
+    must('apt-get', ['install', '-y', '-qq', ...missing], {
       env: { DEBIAN_FRONTEND: 'noninteractive' },
     });
     return;
   }
-  console.error(
-    `[citygov] browser tests need Chromium at ${chromium} and fonts-wqy-microhei: sudo apt-get install -y chromium fonts-wqy-microhei`,
-  );
+  console.error(`[citygov] the tests need these Debian packages: sudo apt-get install -y ${missing.join(' ')}`);
   process.exit(1);
 }
 
@@ -163,7 +169,7 @@ function testPass(database) {
 }
 
 async function runTests() {
-  ensureChromium();
+  ensureTestPackages();
   buildWebIfStale();
   const results = [];
   say('== test pass 1: embedded PGlite ==');

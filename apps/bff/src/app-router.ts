@@ -9,11 +9,13 @@ import { duplicatesRouter } from './modules/duplicates/router';
 import { geoRouter } from './modules/geo/router';
 import { reportRouter } from './modules/intake/report-router';
 import { intakeRouter } from './modules/intake/router';
+import { iotRouter } from './modules/iot/router';
 import { orgRouter } from './modules/org/router';
 import { phrasesRouter } from './modules/phrases/router';
 import { portalRouter } from './modules/portal/router';
 import { rolesRouter } from './modules/roles/router';
 import { usersRouter } from './modules/users/router';
+import { videoRouter } from './modules/video/router';
 import { mergeRouters, router } from './trpc/procedures';
 
 export const appRouter = router({
@@ -33,6 +35,8 @@ export const appRouter = router({
   dispatchAssist: dispatchAssistRouter,
   duplicates: duplicatesRouter,
   dispatchRules: dispatchRulesRouter,
+  video: videoRouter,
+  iot: iotRouter,
 });
 
 export type AppRouter = typeof appRouter;

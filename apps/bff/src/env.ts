@@ -1,3 +1,4 @@
+import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { type LoginThrottlePolicy, TRUSTED_ADDRESS_MS } from '@citygov/domain/auth/login-throttle';
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '@citygov/domain/auth/password-policy';
@@ -28,6 +29,37 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().default('production'),
   // Read at build time by the web app; the server allows its host in the Content-Security-Policy.
   VITE_TILE_URL: z.string().optional(),
+  // GB/T 28181 upper platform (SIP server), with the usual defaults so a camera can be pointed at it.
+  GB28181_ENABLED: z.enum(['0', '1']).default('1'),
+  GB28181_SIP_ID: z
+    .string()
+    .regex(/^\d{20}$/, '20 digits')
+    .default('34020000002000000001'),
+  GB28181_DOMAIN: z
+    .string()
+    .regex(/^\d{10}$/, '10 digits')
+    .default('3402000000'),
+  GB28181_PORT: z.coerce.number().int().min(0).max(65535).default(5060),
+  GB28181_PASSWORD: z.string().min(1).default('Citygov@28181'),
+  GB28181_HOST: z.string().default('0.0.0.0'),
+  /** The address devices reach us (and send media) at; default: this machine's first LAN address. */
+  GB28181_PUBLIC_IP: z.string().optional(),
+  GB28181_KEEPALIVE_SECONDS: z.coerce.number().positive().default(60),
+  // Media: the built-in RTP → HLS remuxer (ffmpeg), or a ZLMediaKit server.
+  MEDIA_BACKEND: z.enum(['builtin', 'zlmediakit']).default('builtin'),
+  MEDIA_TRANSPORT: z.enum(['UDP', 'TCP']).default('UDP'),
+  MEDIA_NO_READER_SECONDS: z.coerce.number().positive().default(30),
+  MEDIA_RTP_TIMEOUT_SECONDS: z.coerce.number().positive().default(15),
+  ZLM_API_URL: z.string().url().optional(),
+  ZLM_SECRET: z.string().optional(),
+  ZLM_PUBLIC_URL: z.string().url().optional(),
+  // Video analytics push their events with this key (header x-citygov-key).
+  VIDEO_AI_KEY: z.string().min(8).default('citygov-video-ai-demo-key'),
+  // IoT hub: readings over MQTT.
+  MQTT_ENABLED: z.enum(['0', '1']).default('1'),
+  MQTT_URL: z.string().default('mqtt://127.0.0.1:1883'),
+  MQTT_TOPIC_PREFIX: z.string().default('citygov/iot'),
+  IOT_CHECK_SECONDS: z.coerce.number().positive().default(30),
 });
 
 const MIB = 1024 * 1024;
@@ -53,6 +85,34 @@ export interface AppConfig {
   development: boolean;
   /** Origins the browser may load map tiles from (CSP img-src / connect-src); empty in the demo. */
   tileSources: string[];
+  gb28181: {
+    enabled: boolean;
+    sipId: string;
+    domain: string;
+    port: number;
+    password: string;
+    host: string;
+    publicAddress: string;
+    keepaliveSeconds: number;
+  };
+  media: {
+    backend: 'builtin' | 'zlmediakit';
+    transport: 'UDP' | 'TCP';
+    noReaderMs: number;
+    rtpTimeoutMs: number;
+    zlm: { apiUrl: string; secret: string; publicUrl: string } | null;
+  };
+  videoAiKey: string;
+  iot: { enabled: boolean; mqttUrl: string; topicPrefix: string; checkMs: number };
+}
+
+/** This machine's first non-internal IPv4 address (what a camera on the LAN can reach), else loopback. */
+export function lanAddress(): string {
+  for (const addresses of Object.values(networkInterfaces())) {
+    const v4 = addresses?.find((a) => a.family === 'IPv4' && !a.internal);
+    if (v4) return v4.address;
+  }
+  return '127.0.0.1';
 }
 
 /**
@@ -106,5 +166,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxVideoBytes: Math.floor(parsed.ATTACHMENT_MAX_VIDEO_MB * MIB),
     development: parsed.NODE_ENV === 'development',
     tileSources: tileSourceOf(parsed.VITE_TILE_URL),
+    gb28181: {
+      enabled: parsed.GB28181_ENABLED === '1',
+      sipId: parsed.GB28181_SIP_ID,
+      domain: parsed.GB28181_DOMAIN,
+      port: parsed.GB28181_PORT,
+      password: parsed.GB28181_PASSWORD,
+      host: parsed.GB28181_HOST,
+      publicAddress: parsed.GB28181_PUBLIC_IP ?? lanAddress(),
+      keepaliveSeconds: parsed.GB28181_KEEPALIVE_SECONDS,
+    },
+    media: {
+      backend: parsed.MEDIA_BACKEND,
+      transport: parsed.MEDIA_TRANSPORT,
+      noReaderMs: parsed.MEDIA_NO_READER_SECONDS * 1000,
+      rtpTimeoutMs: parsed.MEDIA_RTP_TIMEOUT_SECONDS * 1000,
+      zlm:
+        parsed.ZLM_API_URL && parsed.ZLM_SECRET
+          ? {
+              apiUrl: parsed.ZLM_API_URL,
+              secret: parsed.ZLM_SECRET,
+              publicUrl: parsed.ZLM_PUBLIC_URL ?? parsed.ZLM_API_URL,
+            }
+          : null,
+    },
+    videoAiKey: parsed.VIDEO_AI_KEY,
+    iot: {
+      enabled: parsed.MQTT_ENABLED === '1',
+      mqttUrl: parsed.MQTT_URL,
+      topicPrefix: parsed.MQTT_TOPIC_PREFIX.replace(/\/+$/, ''),
+      checkMs: parsed.IOT_CHECK_SECONDS * 1000,
+    },
   };
 }

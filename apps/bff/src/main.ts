@@ -5,11 +5,21 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@citygov/db/seed/demo-accounts';
 import { seedDemoCity } from '@citygov/db/seed/seed-demo-city';
 import { loadConfig } from './env';
 import { createHttpApp } from './http/create-app';
+import type { LiveServices } from './live-services';
 import { sweepStaleTempFiles } from './modules/attachments/api';
 import { warmIntakeModel } from './modules/category-model/api';
+import { IotHub, seedDemoSensors } from './modules/iot/api';
+import { VideoCentre } from './modules/video/api';
 import { keepServingAfterStrayErrors } from './process-guards';
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+function logged(what: string) {
+  return (error: unknown) => {
+    console.error(`[citygov] ${what} did not start:`, error);
+    return null;
+  };
+}
 
 async function main() {
   const config = loadConfig();
@@ -33,7 +43,13 @@ async function main() {
   if (swept > 0) console.log(`[citygov] removed ${swept} stale temporary upload file(s)`);
   // Build the category model now, so the first acceptor typing does not wait for it.
   warmIntakeModel(database.db);
-  const app = createHttpApp(database.db, { ...config, webDist });
+  // Long-running services of the process; neither may keep the app from starting.
+  const live: LiveServices = {
+    video: config.gb28181.enabled ? await VideoCentre.start(database.db, config).catch(logged('video centre')) : null,
+    iot: config.iot.enabled ? IotHub.start(database.db, config) : null,
+  };
+  if (config.seedDemo) await seedDemoSensors(database.db).catch(logged('demo sensors'));
+  const app = createHttpApp(database.db, { ...config, webDist }, undefined, live);
   const cannotListen = (error: Error) => {
     console.error('[citygov] cannot listen:', error);
     process.exit(1);
@@ -52,7 +68,9 @@ async function main() {
   server.on('error', cannotListen);
   const shutdown = () => {
     server.close();
-    void database.close().then(() => process.exit(0));
+    void Promise.allSettled([live.video?.stop(), live.iot?.stop()])
+      .then(() => database.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

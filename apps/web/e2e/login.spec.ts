@@ -10,6 +10,8 @@ const NAV: readonly { label: string; permission?: Permission }[] = [
   { label: '案件登记', permission: 'case.report' },
   { label: '疑似重复', permission: 'case.file' },
   { label: '网格地图', permission: 'map.view' },
+  { label: '视频监控', permission: 'video.view' },
+  { label: '物联感知', permission: 'iot.view' },
   { label: '组织机构', permission: 'org.view' },
   { label: '用户管理', permission: 'user.view' },
   { label: '角色权限', permission: 'role.view' },

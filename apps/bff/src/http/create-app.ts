@@ -6,9 +6,11 @@ import { sql } from 'drizzle-orm';
 import express from 'express';
 import { appRouter } from '../app-router';
 import type { AppConfig } from '../env';
+import { type LiveServices, NO_LIVE_SERVICES } from '../live-services';
 import { createAttachmentRoutes } from '../modules/attachments/http-routes';
 import { type CaseFeed, createCaseFeed } from '../modules/events/api';
 import { createOpen311Routes } from '../modules/open311/http-routes';
+import { createVideoRoutes } from '../modules/video/http-routes';
 import { limitTrpcBatch } from '../trpc/batch-limit';
 import { createRequestContext } from '../trpc/create-context';
 import { refuseCrossSiteWrites } from './csrf-guard';
@@ -25,14 +27,20 @@ const MAX_BODY_BYTES = 1_000_000;
  * app; a JSON 404; and the one error handler. One live case feed per app (per process),
  * shared by every open screen's subscription.
  */
-export function createHttpApp(db: Database, config: AppConfig, caseFeed: CaseFeed = createCaseFeed(db)) {
+export function createHttpApp(
+  db: Database,
+  config: AppConfig,
+  caseFeed: CaseFeed = createCaseFeed(db),
+  live: LiveServices = NO_LIVE_SERVICES,
+) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   // Express's own fallbacks would print stack traces in "development"; ours never reach them.
   app.set('env', config.development ? 'development' : 'production');
 
-  app.use(securityHeaders(config.tileSources));
+  const mediaSources = config.media.zlm ? [new URL(config.media.zlm.publicUrl).origin] : [];
+  app.use(securityHeaders(config.tileSources, mediaSources));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -51,6 +59,10 @@ export function createHttpApp(db: Database, config: AppConfig, caseFeed: CaseFee
   // Other systems with an API key and no cookie: nothing to forge, so before the CSRF guard.
   app.use('/open311', createOpen311Routes(db, config));
 
+  // Video: HLS by viewer token (GET), and ZLMediaKit's hooks, which carry no session or CSRF header.
+  // Video analytics push their alarms with a key (no session to forge).
+  app.use('/api/video', createVideoRoutes(db, config, live));
+
   app.use(rejectMalformedUrl);
   app.use(refuseCrossSiteWrites);
 
@@ -67,7 +79,7 @@ export function createHttpApp(db: Database, config: AppConfig, caseFeed: CaseFee
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: MAX_BODY_BYTES,
-      createContext: ({ req, res }) => createRequestContext(db, config, req, res, caseFeed),
+      createContext: ({ req, res }) => createRequestContext(db, config, req, res, caseFeed, live),
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc] ${path}:`, error.cause ?? error);
       },

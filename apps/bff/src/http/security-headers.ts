@@ -8,10 +8,15 @@ import helmet from 'helmet';
  * - maplibre: its worker is a same-origin file (`setWorkerUrl`), `blob:` kept for
  *   workers and tile images it makes from fetched data; tiles from `VITE_TILE_URL`'s host;
  * - echarts draws on canvas and needs nothing more;
+ * - video: hls.js / mpegts.js play through MSE (`media-src blob:`, workers from `blob:`),
+ *   fetching from us or from ZLMediaKit's public origin (ZLM_PUBLIC_URL);
  * - nobody may frame us (`frame-ancestors 'none'`, X-Frame-Options DENY for old browsers).
  * No `upgrade-insecure-requests`: a deployment on plain http in a city's LAN would break.
  */
-export function contentSecurityPolicy(tileSources: readonly string[]): Record<string, string[]> {
+export function contentSecurityPolicy(
+  tileSources: readonly string[],
+  mediaSources: readonly string[] = [],
+): Record<string, string[]> {
   return {
     'default-src': ["'self'"],
     'base-uri': ["'self'"],
@@ -23,9 +28,10 @@ export function contentSecurityPolicy(tileSources: readonly string[]): Record<st
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:', ...tileSources],
     'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'", ...tileSources],
+    // Video: hls.js and mpegts.js fetch the stream (ours, or ZLMediaKit's origin) and play it through MSE (blob:).
+    'connect-src': ["'self'", ...tileSources, ...mediaSources],
     'worker-src': ["'self'", 'blob:'],
-    'media-src': ["'self'", 'blob:'],
+    'media-src': ["'self'", 'blob:', ...mediaSources],
     'manifest-src': ["'self'"],
   };
 }
@@ -44,9 +50,12 @@ const HSTS_MAX_AGE_SECONDS = 31_536_000;
  * Referrer-Policy, the cross-origin isolation headers; and HSTS when the request came
  * over TLS (directly or from a reverse proxy on loopback that says so, see `trust proxy`).
  */
-export function securityHeaders(tileSources: readonly string[]): RequestHandler[] {
+export function securityHeaders(
+  tileSources: readonly string[],
+  mediaSources: readonly string[] = [],
+): RequestHandler[] {
   const headers = helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(tileSources) },
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(tileSources, mediaSources) },
     xFrameOptions: { action: 'deny' },
     // Only the origin leaves the site (a tile server may want it); paths and tracking numbers never do.
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },

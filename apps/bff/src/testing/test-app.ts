@@ -4,6 +4,7 @@ import { openTestDatabase } from '@citygov/db/testing/open-test-database';
 import { sql } from 'drizzle-orm';
 import { appRouter } from '../app-router';
 import { type AppConfig, loadConfig } from '../env';
+import { type LiveServices, NO_LIVE_SERVICES } from '../live-services';
 import { loadSessionUser } from '../modules/auth/api';
 import { type CaseFeed, createCaseFeed } from '../modules/events/api';
 import type { Context, CookieJar } from '../trpc/context';
@@ -39,6 +40,8 @@ export interface TestApp {
   userId(username: string): Promise<number>;
   /** The live case feed the callers' subscriptions read (the event stream, as in one BFF process). */
   caseFeed: CaseFeed;
+  /** The video centre and IoT hub the callers reach; a test starts the ones it needs and sets them here. */
+  live: LiveServices;
   close(): Promise<void>;
 }
 
@@ -59,6 +62,7 @@ export function contextFor(
     cookies: new RecordingCookieJar(),
     afterCommit: (task) => task(),
     caseFeed,
+    live: NO_LIVE_SERVICES,
     ...partial,
   };
 }
@@ -68,6 +72,7 @@ export async function openTestApp(env: Record<string, string> = {}): Promise<Tes
   const open = await openTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', ...env });
   const caseFeed = createCaseFeed(open.db);
+  const live: LiveServices = { video: null, iot: null };
   const userId = async (username: string) => {
     const [row] = await open.db
       .select({ id: users.id })
@@ -84,17 +89,20 @@ export async function openTestApp(env: Record<string, string> = {}): Promise<Tes
     async as(username) {
       const user = await loadSessionUser(open.db, await userId(username));
       if (!user) throw new Error(`user ${username} is inactive`);
-      return createCaller(contextFor(open.db, config, caseFeed, { user }));
+      return createCaller(contextFor(open.db, config, caseFeed, { user, live }));
     },
     anonymous(client = {}) {
-      return createCaller(contextFor(open.db, config, caseFeed, { ip: client.ip ?? '127.0.0.1' }));
+      return createCaller(contextFor(open.db, config, caseFeed, { ip: client.ip ?? '127.0.0.1', live }));
     },
     async withCookies(cookies, client = {}) {
       const from = { ip: client.ip ?? '127.0.0.1', userAgent: 'vitest' };
-      return createCaller(await contextFromCookies(open.db, config, cookies, from, caseFeed));
+      return createCaller(await contextFromCookies(open.db, config, cookies, from, caseFeed, live));
     },
     caseFeed,
+    live,
     close: async () => {
+      await live.video?.stop();
+      await live.iot?.stop();
       await caseFeed.close();
       await open.close();
     },

@@ -1,26 +1,10 @@
 import type { Database } from '@citygov/db/client';
-import type { Permission, Role } from '@citygov/domain/permissions';
 import type { AppConfig } from '../env';
+import type { LiveServices } from '../live-services';
 import type { CaseFeed } from '../modules/events/api';
+import type { SessionUser } from './session-user';
 
-/** The signed-in user as every procedure sees it: identity, role and data scope. */
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  position: string;
-  areaId: number;
-  areaPath: string;
-  areaName: string;
-  areaLevel: string;
-  departmentId: number | null;
-  departmentPath: string | null;
-  /** The user's department and every unit below it, resolved once per session load. */
-  departmentIds: readonly number[];
-  departmentName: string | null;
-  permissions: ReadonlySet<Permission>;
-}
+export type { SessionUser };
 
 export interface CookieJar {
   get(name: string): string | undefined;
@@ -43,4 +27,6 @@ export interface Context {
   afterCommit: (task: () => void) => void;
   /** This process's live feed of case changes (from the event stream), for subscriptions; null outside tRPC. */
   caseFeed: CaseFeed | null;
+  /** This process's video centre and IoT hub, where they run. */
+  live: LiveServices;
 }

@@ -2,6 +2,7 @@ import type { Database } from '@citygov/db/client';
 import { parseCookie } from 'cookie';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../env';
+import { type LiveServices, NO_LIVE_SERVICES } from '../live-services';
 import { resolveSession, SESSION_COOKIE } from '../modules/auth/api';
 import type { CaseFeed } from '../modules/events/api';
 import type { Context, CookieJar } from './context';
@@ -25,6 +26,7 @@ export async function contextFromCookies(
   cookies: CookieJar,
   client: { ip: string | null; userAgent: string | null },
   caseFeed: CaseFeed | null = null,
+  live: LiveServices = NO_LIVE_SERVICES,
 ): Promise<Context> {
   const session = await resolveSession(db, cookies.get(SESSION_COOKIE), config.sessionIdleMs);
   if (session.kind === 'expired') cookies.clear(SESSION_COOKIE);
@@ -40,6 +42,7 @@ export async function contextFromCookies(
     // Outside a mutation there is no transaction to wait for.
     afterCommit: (task) => task(),
     caseFeed,
+    live,
   };
 }
 
@@ -49,6 +52,7 @@ export function createRequestContext(
   req: Request,
   res: Response,
   caseFeed: CaseFeed | null = null,
+  live: LiveServices = NO_LIVE_SERVICES,
 ): Promise<Context> {
   return contextFromCookies(
     db,
@@ -56,5 +60,6 @@ export function createRequestContext(
     expressCookieJar(req, res),
     { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
     caseFeed,
+    live,
   );
 }

@@ -30,6 +30,13 @@ export const router = createBrowserRouter([
     lazy: async () => ({ Component: (await import('../surfaces/desk/case-print-page')).CasePrintPage }),
   },
   {
+    // The video wall fills a big screen: no header or menu; it guards the session itself.
+    path: '/video/wall',
+    HydrateFallback: RouteLoading,
+    ErrorBoundary: RouteError,
+    lazy: async () => ({ Component: (await import('../surfaces/video/video-wall-page')).VideoWallPage }),
+  },
+  {
     path: '/public/*',
     HydrateFallback: RouteLoading,
     ErrorBoundary: RouteError,
@@ -118,6 +125,16 @@ export const router = createBrowserRouter([
         path: 'map',
         handle: handle('map.view'),
         lazy: async () => ({ Component: (await import('../surfaces/map/map-page')).MapPage }),
+      },
+      {
+        path: 'video',
+        handle: handle('video.view'),
+        lazy: async () => ({ Component: (await import('../surfaces/video/video-page')).VideoPage }),
+      },
+      {
+        path: 'iot',
+        handle: handle('iot.view'),
+        lazy: async () => ({ Component: (await import('../surfaces/iot/iot-page')).IotPage }),
       },
       {
         path: 'catalogue',

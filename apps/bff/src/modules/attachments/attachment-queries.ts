@@ -1,7 +1,7 @@
 import type { Queryable } from '@citygov/db/client';
 import { caseAttachments, cases } from '@citygov/db/schema/cases';
 import { and, eq } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { caseScope } from '../cases/api';
 
 export interface ViewableAttachment {

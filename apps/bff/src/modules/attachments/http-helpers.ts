@@ -2,8 +2,8 @@ import type { Database } from '@citygov/db/client';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../../env';
 import { sendHttpError } from '../../http/http-errors';
-import type { SessionUser } from '../../trpc/context';
 import { createRequestContext } from '../../trpc/create-context';
+import type { SessionUser } from '../../trpc/session-user';
 import type { MediaKind } from './media-types';
 
 /**

@@ -3,7 +3,7 @@ import { type NextFunction, type Request, type Response, Router } from 'express'
 import type { AppConfig } from '../../env';
 import { drainRequest } from '../../http/drain-request';
 import { sendHttpError } from '../../http/http-errors';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { requireSessionUser } from './http-helpers';
 import { serveAttachment } from './serve-attachment';
 import { uploadAttachment } from './upload-attachment';

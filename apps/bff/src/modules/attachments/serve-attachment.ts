@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import type { AppConfig } from '../../env';
 import { INTERNAL_ERROR_MESSAGE, sendHttpError } from '../../http/http-errors';
 import { ATTACHMENT_CSP } from '../../http/security-headers';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { getViewableAttachment } from './attachment-queries';
 import { attachmentPath, THUMBNAIL_MIME, thumbnailExists, thumbnailPath } from './attachment-store';
 import { mediaKindOf } from './media-types';

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import type { AppConfig } from '../../env';
 import { drainRequest } from '../../http/drain-request';
 import { sendHttpError } from '../../http/http-errors';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { writeAudit } from '../audit/api';
 import { commitFile, ensureThumbnail, type ImageInfo, readImageInfo, removeQuietly } from './attachment-store';
 import { attachmentUrls } from './http-helpers';

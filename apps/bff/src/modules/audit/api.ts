@@ -1,2 +1,2 @@
 /** What other modules may use of the audit module; every other file in this folder is internal. */
-export { writeAudit } from './write-audit';
+export { type AuditEntry, writeAudit } from './write-audit';

@@ -6,7 +6,7 @@ import bcrypt from 'bcryptjs';
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppConfig } from '../../env';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { writeAudit } from '../audit/api';
 import { claimLoginAttempt, settleLoginSuccess } from './login-throttle-store';
 import { requirePasswordPolicy, setUserPassword } from './passwords';

@@ -1,7 +1,7 @@
 import { PERMISSIONS, type Permission, ROLES } from '@citygov/domain/permissions';
 import { z } from 'zod';
-import type { SessionUser } from '../../trpc/context';
 import { authedProcedure, publicProcedure, router } from '../../trpc/procedures';
+import type { SessionUser } from '../../trpc/session-user';
 import { changeOwnPassword, ZChangePasswordInput } from './change-password';
 import { login, logout, ZLoginInput } from './login';
 import { endOwnSession, listOwnSessions, SESSION_COOKIE } from './session-store';

@@ -5,7 +5,7 @@ import { areas, departments } from '@citygov/db/schema/org';
 import { ConflictError, NotFoundError } from '@citygov/domain/errors';
 import { isRole, permissionsOf } from '@citygov/domain/permissions';
 import { and, desc, eq, gt, inArray, like, lte, or } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 
 export const SESSION_COOKIE = 'citygov_session';
 

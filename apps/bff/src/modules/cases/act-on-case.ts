@@ -1,5 +1,5 @@
 import type { Queryable } from '@citygov/db/client';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { personActor } from './case-actor';
 import type { TCaseActionInput } from './case-schemas';
 import { loadCaseForWork } from './load-case';

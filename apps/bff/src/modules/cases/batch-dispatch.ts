@@ -3,8 +3,8 @@ import { cases } from '@citygov/db/schema/cases';
 import { DomainError, NotFoundError, ValidationError } from '@citygov/domain/errors';
 import { and, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { SessionUser } from '../../trpc/context';
 import { zBigId, zId, zVersion } from '../../trpc/input-types';
+import type { SessionUser } from '../../trpc/session-user';
 import { actOnCase } from './act-on-case';
 import { caseWorkScope } from './case-scope';
 

@@ -1,6 +1,6 @@
 import type { ActorKind } from '@citygov/domain/cases/case-actions';
 import type { Permission } from '@citygov/domain/permissions';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 
 /**
  * Who changes a case: a signed-in person, or a system actor (自动派遣, 智能判重, later
@@ -28,4 +28,7 @@ function systemActor(name: string, permissions: readonly Permission[]): CaseActo
 export const SYSTEM_ACTORS = {
   automaticDispatch: systemActor('系统（自动派遣）', ['case.dispatch']),
   duplicateCheck: systemActor('系统（智能判重）', ['case.file']),
+  /** Alarms of video analytics (视频智能识别) and IoT sensors (物联网感知) report cases through the alarm intake. */
+  videoAi: systemActor('系统（视频智能识别）', ['case.report']),
+  iotSensor: systemActor('系统（物联网感知）', ['case.report']),
 } as const;

@@ -4,7 +4,7 @@ import { areas, departments } from '@citygov/db/schema/org';
 import { ForbiddenError, ValidationError } from '@citygov/domain/errors';
 import { maskPhone } from '@citygov/domain/personal-data';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 
 /**
  * The collector for a verify or check task: the one chosen, who must cover the case's

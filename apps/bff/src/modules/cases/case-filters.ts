@@ -2,7 +2,7 @@ import { caseDepartments, cases } from '@citygov/db/schema/cases';
 import { areas } from '@citygov/db/schema/org';
 import type { CaseQueue } from '@citygov/domain/cases/case-queues';
 import { and, eq, gt, gte, ilike, inArray, isNotNull, isNull, like, lte, or, type SQL, sql } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import type { TListCasesInput } from './case-schemas';
 
 /** A to-do queue as SQL conditions (on top of the caller's scope). */

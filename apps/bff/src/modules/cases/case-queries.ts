@@ -9,7 +9,7 @@ import { availableActions } from '@citygov/domain/cases/plan-case-action';
 import { countdown, formatRemaining } from '@citygov/domain/deadlines/countdown';
 import { ValidationError } from '@citygov/domain/errors';
 import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { loadWorkingCalendar } from '../calendar/api';
 import { requireAreaInScope } from '../org/api';
 import { WARNING_RATIO } from './case-clock';

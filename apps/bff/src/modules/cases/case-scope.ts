@@ -1,6 +1,6 @@
 import { caseDepartments, cases } from '@citygov/db/schema/cases';
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 
 /**
  * Which cases a user may work on: those in their area (one indexed column per level),

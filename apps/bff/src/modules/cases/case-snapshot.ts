@@ -3,7 +3,7 @@ import { caseDepartments, type cases } from '@citygov/db/schema/cases';
 import { departments } from '@citygov/db/schema/org';
 import type { CaseSnapshot } from '@citygov/domain/cases/plan-case-action';
 import { and, eq, like } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 
 type CaseRow = typeof cases.$inferSelect;
 

@@ -1,5 +1,5 @@
 import { maskPhone } from '@citygov/domain/personal-data';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import type { CaseRow } from './load-case';
 import { pendingDataOf } from './pending-data';
 

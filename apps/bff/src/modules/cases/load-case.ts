@@ -2,7 +2,7 @@ import type { Queryable } from '@citygov/db/client';
 import { cases } from '@citygov/db/schema/cases';
 import { NotFoundError } from '@citygov/domain/errors';
 import { and, eq } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { caseScope, caseWorkScope } from './case-scope';
 
 export type CaseRow = typeof cases.$inferSelect;

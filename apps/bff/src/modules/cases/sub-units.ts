@@ -1,7 +1,7 @@
 import type { Queryable } from '@citygov/db/client';
 import { departments } from '@citygov/db/schema/org';
 import { and, asc, eq, like, ne } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { loadCaseForWork } from './load-case';
 
 /**

@@ -27,7 +27,7 @@ import type { HandlingEvent } from '@citygov/domain/dispatch/department-performa
 import { SIMILAR_RADIUS_M } from '@citygov/domain/dispatch/similar-closed-cases';
 import { boundingBox } from '@citygov/domain/intake/duplicate-score';
 import { and, between, desc, eq, gte, inArray } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { caseScope } from '../cases/api';
 
 export const LOOKBACK_DAYS = 365;

@@ -4,7 +4,7 @@ import { departmentPerformance, handledOnTime } from '@citygov/domain/dispatch/d
 import { rankSimilar } from '@citygov/domain/dispatch/similar-closed-cases';
 import { haversineM, textSimilarity } from '@citygov/domain/intake/duplicate-score';
 import { textTokens } from '../../lib/text/segment';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { loadWorkingCalendar } from '../calendar/api';
 import { categoryModel } from '../category-model/api';
 import { departmentNames } from '../org/api';

@@ -1,6 +1,6 @@
 import type { Queryable } from '@citygov/db/client';
 import type { cases } from '@citygov/db/schema/cases';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { gridMembersFor, loadCaseInScope } from '../cases/api';
 import { ruleForCase } from '../dispatch-rules/api';
 import { departmentNames } from '../org/api';

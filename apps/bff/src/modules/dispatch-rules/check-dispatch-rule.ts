@@ -4,7 +4,7 @@ import { areas, departments } from '@citygov/db/schema/org';
 import { dispatchRuleProblems } from '@citygov/domain/dispatch/dispatch-rules';
 import { ForbiddenError, ValidationError } from '@citygov/domain/errors';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import type { TDispatchRuleData } from './dispatch-rule-schemas';
 
 /**

@@ -2,7 +2,7 @@ import type { Queryable } from '@citygov/db/client';
 import { dispatchRules } from '@citygov/db/schema/dispatch';
 import { NotFoundError } from '@citygov/domain/errors';
 import { eq } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { checkDispatchRule } from './check-dispatch-rule';
 import type { TCreateDispatchRuleInput, TDispatchRuleData, TUpdateDispatchRuleInput } from './dispatch-rule-schemas';
 import { loadEditableRule } from './dispatch-rule-scope';

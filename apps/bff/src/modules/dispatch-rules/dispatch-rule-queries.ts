@@ -2,7 +2,7 @@ import type { Queryable } from '@citygov/db/client';
 import { categories, categoryMajors } from '@citygov/db/schema/catalogue';
 import { areas, departments } from '@citygov/db/schema/org';
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { departmentNames, listAreaTree } from '../org/api';
 import { ruleAccess } from './dispatch-rule-scope';
 import { loadDispatchRules, type StoredDispatchRule } from './load-dispatch-rules';

@@ -3,7 +3,7 @@ import { dispatchRules } from '@citygov/db/schema/dispatch';
 import { areas } from '@citygov/db/schema/org';
 import { ForbiddenError, NotFoundError } from '@citygov/domain/errors';
 import { eq } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 
 /**
  * What an administrator may do with a rule, by where it applies: rules inside their

@@ -4,7 +4,7 @@ import { areas } from '@citygov/db/schema/org';
 import { type DispatchSubject, rankDispatchRules } from '@citygov/domain/dispatch/dispatch-rules';
 import { ForbiddenError, NotFoundError, ValidationError } from '@citygov/domain/errors';
 import { and, eq } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { findGridAt } from '../geo/api';
 import { coversAreaPath, requireAreaInScope } from '../org/api';
 import { type DispatchRuleView, describeDispatchRules } from './dispatch-rule-queries';

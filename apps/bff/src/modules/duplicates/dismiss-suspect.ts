@@ -3,7 +3,7 @@ import { duplicateSuspects } from '@citygov/db/schema/intake';
 import { CASE_NOTES } from '@citygov/domain/cases/case-notes';
 import { ConflictError, NotFoundError } from '@citygov/domain/errors';
 import { and, eq } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { loadCaseInScope, personActor } from '../cases/api';
 import { appendCaseEvent } from '../events/api';
 import type { TPairInput } from './duplicate-schemas';

@@ -4,7 +4,7 @@ import { settings } from '@citygov/db/schema/intake';
 import { changesCityWideSettings } from '@citygov/domain/city-settings';
 import { DEFAULT_DUPLICATE_THRESHOLDS, type DuplicateThresholds } from '@citygov/domain/intake/duplicate-score';
 import { eq } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { requireCityLevel } from '../org/api';
 import { type TSetThresholdsInput, ZSetThresholdsInput } from './duplicate-schemas';
 

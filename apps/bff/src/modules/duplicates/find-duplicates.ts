@@ -31,7 +31,7 @@ import {
 } from '@citygov/domain/intake/duplicate-score';
 import { and, between, desc, eq, like, lte, ne, notInArray, or, type SQL } from 'drizzle-orm';
 import { textTokens } from '../../lib/text/segment';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { caseScope } from '../cases/api';
 import { categoryModel } from '../category-model/api';
 

@@ -3,7 +3,7 @@ import { cases } from '@citygov/db/schema/cases';
 import { NotFoundError, ValidationError } from '@citygov/domain/errors';
 import { haversineM } from '@citygov/domain/intake/duplicate-score';
 import { and, eq } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { caseScope, loadCaseInScope } from '../cases/api';
 import { caseBriefs } from './case-briefs';
 import type { TLeadPreviewInput } from './duplicate-schemas';

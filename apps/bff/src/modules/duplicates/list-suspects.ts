@@ -4,7 +4,7 @@ import { duplicateSuspects } from '@citygov/db/schema/intake';
 import type { CaseStatus } from '@citygov/domain/cases/case-states';
 import { and, count, desc, eq, exists, notInArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { caseScope } from '../cases/api';
 import { caseBriefs } from './case-briefs';
 

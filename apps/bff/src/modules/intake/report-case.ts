@@ -4,7 +4,7 @@ import { categories } from '@citygov/db/schema/catalogue';
 import { CASE_SOURCES } from '@citygov/domain/cases/case-states';
 import { ForbiddenError, ValidationError } from '@citygov/domain/errors';
 import { and, eq } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { attachUploads, openCase, personActor } from '../cases/api';
 import { duplicatesOfReport, settleReportDuplicates } from '../duplicates/api';
 import { findGridAt } from '../geo/api';

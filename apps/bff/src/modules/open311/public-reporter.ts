@@ -5,7 +5,7 @@ import { areas } from '@citygov/db/schema/org';
 import type { Permission } from '@citygov/domain/permissions';
 import bcrypt from 'bcryptjs';
 import { eq, sql } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 
 export const PUBLIC_REPORTER_USERNAME = 'open311.public';
 const DISPLAY_NAME = '公众上报（Open311）';

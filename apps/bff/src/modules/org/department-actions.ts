@@ -4,8 +4,8 @@ import { departments } from '@citygov/db/schema/org';
 import { ConflictError, ValidationError } from '@citygov/domain/errors';
 import { count, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { SessionUser } from '../../trpc/context';
 import { zId, zLine } from '../../trpc/input-types';
+import type { SessionUser } from '../../trpc/session-user';
 import { refuseIfNamedByRules } from './rules-naming-department';
 import { requireAreaInScope, requireDepartmentInScope } from './scope';
 

@@ -2,7 +2,7 @@ import type { Queryable } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
 import { areas, departments } from '@citygov/db/schema/org';
 import { and, asc, count, eq, inArray, like, type SQL } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { withinAreaScope } from './scope';
 
 const TREE_LEVELS = ['city', 'district', 'street', 'community'] as const;

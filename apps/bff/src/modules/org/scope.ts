@@ -3,7 +3,7 @@ import { areas, departments } from '@citygov/db/schema/org';
 import { type CityWideSetting, changesCityWideSettings, cityLevelOnlyReason } from '@citygov/domain/city-settings';
 import { ForbiddenError, NotFoundError } from '@citygov/domain/errors';
 import { type AnyColumn, eq, like, type SQL } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 
 /**
  * Data scope in SQL: rows whose area path lies under the user's area. Every list

@@ -3,8 +3,8 @@ import { sessions, users } from '@citygov/db/schema/auth';
 import type { PasswordPolicy } from '@citygov/domain/auth/password-policy';
 import { ConflictError, ForbiddenError } from '@citygov/domain/errors';
 import { eq } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
 import { isUniqueViolation } from '../../trpc/error-mapping';
+import type { SessionUser } from '../../trpc/session-user';
 import {
   hashPassword,
   releaseAccountLocks,

@@ -5,7 +5,7 @@ import { userManagementRefusal } from '@citygov/domain/auth/user-management';
 import { ForbiddenError, NotFoundError } from '@citygov/domain/errors';
 import { maskPhone } from '@citygov/domain/personal-data';
 import { and, asc, count, eq, ilike, not, or, type SQL } from 'drizzle-orm';
-import type { SessionUser } from '../../trpc/context';
+import type { SessionUser } from '../../trpc/session-user';
 import { hasLoginLock, loginLockedUntil } from '../auth/api';
 import { coversAreaPath, withinAreaScope } from '../org/api';
 import type { TListUsersInput } from './user-schemas';

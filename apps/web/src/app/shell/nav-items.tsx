@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   BranchesOutlined,
+  DashboardOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
   FilterOutlined,
@@ -11,6 +12,7 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@citygov/domain/permissions';
 import type { ReactNode } from 'react';
@@ -30,6 +32,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/desk/intake', label: '案件登记', icon: <FormOutlined />, permission: 'case.report' },
   { path: '/desk/duplicates', label: '疑似重复', icon: <MergeCellsOutlined />, permission: 'case.file' },
   { path: '/map', label: '网格地图', icon: <EnvironmentOutlined />, permission: 'map.view' },
+  { path: '/video', label: '视频监控', icon: <VideoCameraOutlined />, permission: 'video.view' },
+  { path: '/iot', label: '物联感知', icon: <DashboardOutlined />, permission: 'iot.view' },
   { path: '/admin/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org.view' },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'user.view' },
   { path: '/admin/roles', label: '角色权限', icon: <SafetyCertificateOutlined />, permission: 'role.view' },

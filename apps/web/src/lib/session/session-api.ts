@@ -37,9 +37,11 @@ export function useLogout() {
     try {
       await mutation.mutateAsync();
     } finally {
+      // Leave first: were the session cleared on the protected page, it would send the login
+      // page a "come back here" target, and the next person to sign in would land on it.
+      navigate('/login', { replace: true });
       queryClient.clear();
       queryClient.setQueryData(trpc.auth.me.queryKey(), { user: null, problem: null });
-      navigate('/login', { replace: true });
     }
   };
   return { signOut, pending: mutation.isPending };

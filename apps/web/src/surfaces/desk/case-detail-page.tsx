@@ -13,6 +13,8 @@ import { CaseTimeline } from '../../features/cases/components/case-timeline';
 import { MergeLinks } from '../../features/cases/components/merge-links';
 import { RemarkDialog } from '../../features/cases/components/remark-dialog';
 import { exportCaseDetail } from '../../features/cases/export/use-case-export';
+import { CaseSensorCard } from '../../features/iot/components/case-sensor-card';
+import { NearbyCamerasCard } from '../../features/video/components/nearby-cameras-card';
 import { apiErrorCode, apiErrorMessage } from '../../lib/api-error';
 import { useGridAreas } from '../../lib/map/geo-api';
 import { PinMap } from '../../lib/map/pin-map';
@@ -118,6 +120,8 @@ export function CaseDetailPage() {
               />
             </div>
           </Card>
+          {can('video.view') ? <NearbyCamerasCard caseId={c.id} /> : null}
+          <CaseSensorCard caseId={c.id} source={c.source} />
           {wide ? timeline : null}
         </Col>
       </Row>

@@ -1,0 +1,164 @@
+import { createSocket, type Socket } from 'node:dgram';
+import { access, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { HlsRemuxer } from './hls-remuxer';
+import type { MediaBackend, MediaBackendEvents, MediaPlayback, MediaReceiver } from './media-backend';
+import { parseRtp, rfc4571Deframer } from './rtp-packet';
+
+interface Stream {
+  socket: Socket | null;
+  server: Server | null;
+  remuxer: HlsRemuxer;
+  lastPacketAt: number;
+  packets: number;
+  /** Packets held back to put a late one in order (UDP may reorder). */
+  reorder: Map<number, Buffer>;
+  nextSequence: number | null;
+}
+
+/** Packets held before giving up on a missing one (a gap of lost UDP packets). */
+const REORDER_DEPTH = 32;
+
+/**
+ * The built-in media backend: a UDP socket or TCP listener per stream on a free port,
+ * RTP payloads (MPEG-PS) put in sequence order and piped into an HLS remuxer. A stream
+ * that sends nothing for `rtpTimeoutMs` is reported (the caller BYEs the device).
+ */
+export class BuiltinMediaBackend implements MediaBackend {
+  readonly kind = 'builtin' as const;
+  private readonly streams = new Map<string, Stream>();
+  private readonly watchdog: NodeJS.Timeout;
+
+  constructor(
+    private readonly options: { rootDir: string; host: string; listenHost?: string; rtpTimeoutMs: number },
+    private readonly events: MediaBackendEvents,
+  ) {
+    this.watchdog = setInterval(() => this.checkTimeouts(), Math.min(2_000, options.rtpTimeoutMs / 2));
+    this.watchdog.unref();
+  }
+
+  private dirOf(streamId: string): string {
+    return join(this.options.rootDir, streamId.replace(/[^0-9A-Za-z_-]/g, '_'));
+  }
+
+  async open(streamId: string, transport: 'UDP' | 'TCP', _ssrc: string): Promise<MediaReceiver> {
+    await this.close(streamId);
+    const dir = this.dirOf(streamId);
+    await rm(dir, { recursive: true, force: true });
+    const stream: Stream = {
+      socket: null,
+      server: null,
+      remuxer: await HlsRemuxer.start(dir),
+      lastPacketAt: Date.now(),
+      packets: 0,
+      reorder: new Map(),
+      nextSequence: null,
+    };
+    const onPacket = (packet: Buffer) => this.take(stream, packet);
+    const listenHost = this.options.listenHost ?? '0.0.0.0';
+    let port: number;
+    if (transport === 'UDP') {
+      const socket = createSocket('udp4');
+      socket.on('message', onPacket);
+      socket.on('error', (error) => console.error(`[media] ${streamId}:`, error));
+      await new Promise<void>((resolve) => socket.bind(0, listenHost, resolve));
+      stream.socket = socket;
+      port = socket.address().port;
+    } else {
+      // GB/T 28181 TCP passive: the device connects to us and sends RFC 4571 framed RTP.
+      const server = createServer((connection) => {
+        connection.on('data', rfc4571Deframer(onPacket));
+        connection.on('error', () => connection.destroy());
+      });
+      await new Promise<void>((resolve) => server.listen(0, listenHost, resolve));
+      stream.server = server;
+      const address = server.address();
+      port = typeof address === 'object' && address ? address.port : 0;
+    }
+    this.streams.set(streamId, stream);
+    return { host: this.options.host, port, transport };
+  }
+
+  private take(stream: Stream, packet: Buffer): void {
+    const rtp = parseRtp(packet);
+    if (!rtp) return;
+    stream.lastPacketAt = Date.now();
+    stream.packets++;
+    if (stream.nextSequence === null) stream.nextSequence = rtp.sequence;
+    stream.reorder.set(rtp.sequence, rtp.payload);
+    this.drain(stream);
+  }
+
+  private drain(stream: Stream): void {
+    for (;;) {
+      const next = stream.nextSequence ?? 0;
+      const payload = stream.reorder.get(next);
+      if (payload) {
+        stream.reorder.delete(next);
+        stream.remuxer.write(payload);
+        stream.nextSequence = (next + 1) & 0xffff;
+        continue;
+      }
+      if (stream.reorder.size < REORDER_DEPTH) return;
+      // A packet is lost: skip to the oldest one we hold (in 16-bit wrap-around order).
+      let best: number | null = null;
+      for (const seq of stream.reorder.keys()) {
+        const distance = (seq - next) & 0xffff;
+        if (best === null || distance < ((best - next) & 0xffff)) best = seq;
+      }
+      stream.nextSequence = best;
+    }
+  }
+
+  private checkTimeouts(now = Date.now()): void {
+    for (const [streamId, stream] of this.streams) {
+      if (now - stream.lastPacketAt > this.options.rtpTimeoutMs) {
+        stream.lastPacketAt = now;
+        this.events.rtpTimeout(streamId);
+      }
+    }
+  }
+
+  async ready(streamId: string, timeoutMs: number): Promise<void> {
+    const playlist = join(this.dirOf(streamId), 'index.m3u8');
+    const started = Date.now();
+    for (;;) {
+      const stream = this.streams.get(streamId);
+      if (!stream) throw new Error('视频流已关闭');
+      try {
+        await access(playlist);
+        return;
+      } catch {
+        if (Date.now() - started > timeoutMs) {
+          const detail = stream.packets === 0 ? '未收到设备的视频数据' : '视频数据无法解析';
+          throw new Error(detail);
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  playback(streamId: string): MediaPlayback {
+    return { kind: 'files', dir: this.dirOf(streamId) };
+  }
+
+  packetsOf(streamId: string): number {
+    return this.streams.get(streamId)?.packets ?? 0;
+  }
+
+  async close(streamId: string): Promise<void> {
+    const stream = this.streams.get(streamId);
+    if (!stream) return;
+    this.streams.delete(streamId);
+    stream.socket?.close();
+    stream.server?.close();
+    await stream.remuxer.stop();
+    await rm(this.dirOf(streamId), { recursive: true, force: true });
+  }
+
+  async closeAll(): Promise<void> {
+    clearInterval(this.watchdog);
+    await Promise.all([...this.streams.keys()].map((id) => this.close(id)));
+  }
+}

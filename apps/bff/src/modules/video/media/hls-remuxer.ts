@@ -1,0 +1,82 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * One ffmpeg per stream: MPEG-PS in on stdin (the RTP payloads, in order), HLS out
+ * (fMP4 segments of ~1 s, a short sliding playlist) into `dir`. Video is copied, not
+ * transcoded; audio is dropped, since cameras send G.711, which browsers' MSE cannot play.
+ */
+export class HlsRemuxer {
+  private readonly process: ChildProcessWithoutNullStreams;
+  private stderr = '';
+  readonly exited: Promise<number | null>;
+
+  private constructor(readonly dir: string) {
+    this.process = spawn(
+      'ffmpeg',
+      [
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-fflags',
+        '+genpts+nobuffer',
+        '-probesize',
+        '400000',
+        '-analyzeduration',
+        '1000000',
+        '-f',
+        'mpeg',
+        '-i',
+        'pipe:0',
+        '-map',
+        '0:v:0',
+        '-c:v',
+        'copy',
+        '-an',
+        '-f',
+        'hls',
+        '-hls_time',
+        '1',
+        '-hls_list_size',
+        '6',
+        '-hls_flags',
+        'delete_segments+independent_segments+omit_endlist',
+        '-hls_segment_type',
+        'fmp4',
+        '-hls_fmp4_init_filename',
+        'init.mp4',
+        '-hls_segment_filename',
+        join(dir, 'seg%05d.m4s'),
+        join(dir, 'index.m3u8'),
+      ],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    this.process.stdin.on('error', () => {});
+    this.process.stderr.on('data', (chunk: Buffer) => {
+      this.stderr = (this.stderr + chunk.toString()).slice(-4000);
+    });
+    this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
+  }
+
+  static async start(dir: string): Promise<HlsRemuxer> {
+    await mkdir(dir, { recursive: true });
+    return new HlsRemuxer(dir);
+  }
+
+  write(ps: Buffer): void {
+    if (this.process.stdin.writable) this.process.stdin.write(ps);
+  }
+
+  errors(): string {
+    return this.stderr;
+  }
+
+  async stop(): Promise<void> {
+    this.process.stdin.end();
+    const timer = setTimeout(() => this.process.kill('SIGKILL'), 3000);
+    this.process.kill('SIGTERM');
+    await this.exited;
+    clearTimeout(timer);
+  }
+}

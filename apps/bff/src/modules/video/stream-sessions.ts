@@ -1,0 +1,202 @@
+import { randomBytes } from 'node:crypto';
+import type { Gb28181Platform } from '../../adapters/gb28181/gb28181-platform';
+import { makeSsrc } from '../../adapters/gb28181/sdp';
+import type { MediaBackend, MediaPlayback } from './media/media-backend';
+
+/**
+ * Live and playback streams, shared by their viewers. A stream starts with the first
+ * viewer (open a receiver, INVITE, wait for the first HLS segment) and stops when
+ * nobody has fetched from it for `noReaderMs` (BYE, close). Each viewer gets a token of
+ * their own that lapses when unused; the HLS route answers only to a live token.
+ */
+export interface StreamRequest {
+  deviceId: string;
+  channelId: string;
+  mode: 'Play' | 'Playback';
+  start?: Date;
+  end?: Date;
+}
+
+export interface ViewerGrant {
+  token: string;
+  streamId: string;
+  hls: string;
+  flv: string | null;
+  /** How long this request waited for the stream (0 when it was already running). */
+  waitedMs: number;
+}
+
+interface Session {
+  streamId: string;
+  request: StreamRequest;
+  callId: string | null;
+  starting: Promise<void>;
+  /** Playable (first segment written); the reader clock runs only from then on. */
+  ready: boolean;
+  lastReadAt: number;
+}
+
+interface Viewer {
+  streamId: string;
+  userId: number;
+  lastUsedAt: number;
+}
+
+export interface StreamSessionOptions {
+  transport: 'UDP' | 'TCP';
+  domain: string;
+  noReaderMs: number;
+  /** A token unused this long lapses (the player fetches every second or so). */
+  tokenIdleMs?: number;
+  readyTimeoutMs?: number;
+}
+
+export class StreamSessions {
+  private readonly sessions = new Map<string, Session>();
+  private readonly viewers = new Map<string, Viewer>();
+  private readonly sweeper: NodeJS.Timeout;
+  private sequence = 0;
+
+  constructor(
+    private readonly platform: Gb28181Platform,
+    private readonly backend: MediaBackend,
+    private readonly options: StreamSessionOptions,
+  ) {
+    this.sweeper = setInterval(() => void this.sweep(), Math.min(2_000, options.noReaderMs / 2));
+    this.sweeper.unref();
+  }
+
+  static streamIdOf(request: StreamRequest): string {
+    if (request.mode === 'Play') return `${request.deviceId}_${request.channelId}`;
+    return `${request.deviceId}_${request.channelId}_${Math.floor((request.start?.getTime() ?? 0) / 1000)}`;
+  }
+
+  async play(request: StreamRequest, userId: number): Promise<ViewerGrant> {
+    const started = Date.now();
+    // Each playback is its own stream (its own position); live streams are shared.
+    const base = StreamSessions.streamIdOf(request);
+    const streamId = request.mode === 'Playback' ? `${base}_${userId}` : base;
+    let session = this.sessions.get(streamId);
+    if (!session) {
+      const created: Session = {
+        streamId,
+        request,
+        callId: null,
+        starting: Promise.resolve(),
+        ready: false,
+        lastReadAt: Date.now(),
+      };
+      created.starting = this.start(created);
+      this.sessions.set(streamId, created);
+      session = created;
+    }
+    try {
+      await session.starting;
+    } catch (error) {
+      if (this.sessions.get(streamId) === session) this.sessions.delete(streamId);
+      throw error;
+    }
+    session.lastReadAt = Date.now();
+    const token = randomBytes(24).toString('base64url');
+    this.viewers.set(token, { streamId, userId, lastUsedAt: Date.now() });
+    const playback = this.backend.playback(streamId, token);
+    return {
+      token,
+      streamId,
+      hls: playback.kind === 'files' ? `/api/video/hls/${token}/index.m3u8` : playback.hls,
+      flv: playback.kind === 'urls' ? playback.flv : null,
+      waitedMs: Date.now() - started,
+    };
+  }
+
+  private async start(session: Session): Promise<void> {
+    const { request } = session;
+    const ssrc = makeSsrc(request.mode, this.options.domain, ++this.sequence);
+    const receiver = await this.backend.open(session.streamId, this.options.transport, ssrc);
+    try {
+      const dialog = await this.platform.invite(request.deviceId, {
+        channelId: request.channelId,
+        mode: request.mode,
+        mediaHost: receiver.host,
+        mediaPort: receiver.port,
+        transport: receiver.transport,
+        ssrc,
+        ...(request.mode === 'Playback'
+          ? {
+              startTime: Math.floor((request.start?.getTime() ?? 0) / 1000),
+              endTime: Math.floor((request.end?.getTime() ?? 0) / 1000),
+            }
+          : {}),
+      });
+      session.callId = dialog.callId;
+      await this.backend.ready(session.streamId, this.options.readyTimeoutMs ?? 20_000);
+      session.ready = true;
+      session.lastReadAt = Date.now();
+    } catch (error) {
+      await this.stopStream(session.streamId, 'start failed');
+      throw error;
+    }
+  }
+
+  /** The stream behind a live token (the HLS route), refreshing the token and the stream's reader clock. */
+  use(token: string): MediaPlayback | null {
+    const viewer = this.viewers.get(token);
+    if (!viewer) return null;
+    const session = this.sessions.get(viewer.streamId);
+    if (!session) {
+      this.viewers.delete(token);
+      return null;
+    }
+    const now = Date.now();
+    viewer.lastUsedAt = now;
+    session.lastReadAt = now;
+    return this.backend.playback(viewer.streamId, token);
+  }
+
+  /** Whether a token is live (the ZLMediaKit on_play hook asks). */
+  isLive(token: string, streamId?: string): boolean {
+    const viewer = this.viewers.get(token);
+    return viewer !== undefined && (streamId === undefined || viewer.streamId === streamId);
+  }
+
+  release(token: string, userId: number): void {
+    const viewer = this.viewers.get(token);
+    if (viewer && viewer.userId === userId) this.viewers.delete(token);
+  }
+
+  async stopStream(streamId: string, _reason: string): Promise<void> {
+    const session = this.sessions.get(streamId);
+    this.sessions.delete(streamId);
+    for (const [token, viewer] of this.viewers) if (viewer.streamId === streamId) this.viewers.delete(token);
+    if (session?.callId) await this.platform.bye(session.callId);
+    await this.backend.close(streamId);
+  }
+
+  /** The device ended a dialog (BYE, end of playback). */
+  async dialogEnded(callId: string): Promise<void> {
+    const session = [...this.sessions.values()].find((s) => s.callId === callId);
+    if (session) {
+      session.callId = null;
+      await this.stopStream(session.streamId, 'device ended');
+    }
+  }
+
+  private async sweep(now = Date.now()): Promise<void> {
+    const tokenIdle = this.options.tokenIdleMs ?? 60_000;
+    for (const [token, viewer] of this.viewers) if (now - viewer.lastUsedAt > tokenIdle) this.viewers.delete(token);
+    // A viewer who holds a token but fetches nothing is not watching: the reader clock decides.
+    for (const session of [...this.sessions.values()]) {
+      if (session.ready && now - session.lastReadAt > this.options.noReaderMs)
+        await this.stopStream(session.streamId, 'no reader');
+    }
+  }
+
+  activeStreams(): string[] {
+    return [...this.sessions.keys()];
+  }
+
+  async stopAll(): Promise<void> {
+    clearInterval(this.sweeper);
+    await Promise.all([...this.sessions.keys()].map((id) => this.stopStream(id, 'shutdown')));
+  }
+}

@@ -1,0 +1,74 @@
+import { expect, test } from '@playwright/test';
+import { CameraSimulator, demoCameras } from '../../bff/src/adapters/gb28181/simulator/simulated-cameras';
+import { shootIfAsked } from './api';
+import { login } from './helpers';
+
+/**
+ * Live view in the browser: a simulated camera registers with the app's SIP server
+ * (scripts/e2e-server.ts puts it on the HTTP port + 20000), the dispatcher clicks its
+ * name in the device tree and the picture plays — two screenshots of the player differ.
+ */
+const httpPort = Number(process.env.E2E_PORT ?? 4321);
+const cameras = demoCameras(2);
+let simulator: CameraSimulator;
+
+test.beforeAll(async () => {
+  simulator = new CameraSimulator({
+    server: { host: '127.0.0.1', port: httpPort + 20_000 },
+    transport: 'UDP',
+    domain: '3402000000',
+    platformId: '34020000002000000001',
+    password: 'Citygov@28181',
+    cameras,
+    keepaliveSeconds: 20,
+  });
+  await simulator.start();
+});
+
+test.afterAll(async () => {
+  await simulator?.stop({ unregister: true });
+});
+
+test('a dispatcher opens a camera from the device tree and sees it move', async ({ page }) => {
+  const camera = cameras[0];
+  if (!camera) throw new Error('no camera');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await login(page, 'linjiang.dispatcher');
+  await page.getByRole('menuitem', { name: '视频监控' }).click();
+  await expect(page).toHaveURL(/\/video$/);
+  const tree = page.getByRole('tree', { name: '设备目录' });
+  const play = tree.getByRole('button', { name: `播放 ${camera.name}` });
+  await expect(play).toBeEnabled({ timeout: 30_000 });
+  await expect(tree.getByText('在线').first()).toBeVisible();
+
+  await play.click();
+  const video = page.getByLabel(`${camera.name} 实时画面`);
+  await expect(video).toBeVisible({ timeout: 30_000 });
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState >= 2 && v.currentTime > 0), { timeout: 30_000 })
+    .toBe(true);
+  const first = await video.screenshot();
+  await page.waitForTimeout(1500);
+  const second = await video.screenshot();
+  expect(first.equals(second)).toBe(false);
+  await shootIfAsked(page, 'video-live-1920');
+
+  // PTZ for a dome camera; the checksum-carrying command reaches the camera.
+  const left = page.getByRole('button', { name: '云台左', exact: true });
+  await left.dispatchEvent('pointerdown');
+  await left.dispatchEvent('pointerup');
+  await expect.poll(() => simulator.stats.ptzCommands.length, { timeout: 10_000 }).toBeGreaterThan(0);
+});
+
+test('the video wall fills the big screen with the online cameras', async ({ page }) => {
+  await page.setViewportSize({ width: 3840, height: 2160 });
+  await login(page, 'linjiang.shift_lead');
+  await page.goto('/video/wall');
+  await expect(page.getByRole('heading', { name: '视频上墙 · 城市运行监控' })).toBeVisible();
+  for (const camera of cameras) {
+    const video = page.getByLabel(`${camera.name} 实时画面`);
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState >= 2), { timeout: 45_000 }).toBe(true);
+  }
+  await expect(page.getByRole('button', { name: /^视频窗口/ })).toHaveCount(16);
+  await shootIfAsked(page, 'video-wall-3840');
+});

@@ -1,0 +1,84 @@
+import Hls from 'hls.js';
+import { useEffect, useRef, useState } from 'react';
+import { useRelease } from '../api/video';
+
+export interface PlayerSource {
+  token: string;
+  hls: string;
+  flv: string | null;
+}
+
+/**
+ * One camera's picture: HTTP-FLV through mpegts.js where the media server offers it
+ * (lower latency), else HLS through hls.js (or the browser's own HLS). Muted so it may
+ * autoplay; the viewer token is handed back when the player closes, so the stream can
+ * stop once nobody watches.
+ */
+export function VideoPlayer({
+  source,
+  label,
+  fit = 'contain',
+}: {
+  source: PlayerSource;
+  label: string;
+  fit?: 'contain' | 'cover';
+}) {
+  const video = useRef<HTMLVideoElement>(null);
+  const release = useRelease();
+  const releaseRef = useRef(release.mutate);
+  releaseRef.current = release.mutate;
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    const element = video.current;
+    if (!element) return;
+    let disposed = false;
+    let destroy: () => void = () => {};
+    if (source.flv) {
+      void import('mpegts.js').then(({ default: mpegts }) => {
+        if (disposed || !source.flv || !mpegts.isSupported()) return;
+        const player = mpegts.createPlayer({ type: 'flv', isLive: true, url: source.flv });
+        player.attachMediaElement(element);
+        player.load();
+        void Promise.resolve(player.play()).catch(() => {});
+        destroy = () => player.destroy();
+      });
+    } else if (Hls.isSupported()) {
+      const hls = new Hls({ lowLatencyMode: true, liveSyncDurationCount: 2, manifestLoadingMaxRetry: 6 });
+      hls.on(Hls.Events.ERROR, (_event, data) => {
+        if (data.fatal) setProblem('视频流中断，请重新打开');
+      });
+      hls.loadSource(source.hls);
+      hls.attachMedia(element);
+      destroy = () => hls.destroy();
+    } else {
+      element.src = source.hls;
+    }
+    return () => {
+      disposed = true;
+      destroy();
+      releaseRef.current({ token: source.token });
+    };
+  }, [source]);
+
+  return (
+    <div style={{ position: 'relative', width: '100%', height: '100%', background: '#000' }}>
+      <video
+        ref={video}
+        aria-label={label}
+        muted
+        autoPlay
+        playsInline
+        style={{ width: '100%', height: '100%', objectFit: fit, display: 'block' }}
+      />
+      {problem ? (
+        <div
+          role="alert"
+          style={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center', color: '#fff' }}
+        >
+          {problem}
+        </div>
+      ) : null}
+    </div>
+  );
+}
