@@ -44,17 +44,32 @@ function jsonText(value: unknown): string {
 /** Open311 GeoReport v2 and the public tracking page, with and without the city's key. */
 function open311Cases(t: HttpTargets): fc.Arbitrary<FuzzCase> {
   const family = 'open311';
-  const formats = fc.constantFrom('json', 'xml', 'JSON', 'html', 'json.json', '');
+  const formats = fc.constantFrom('json', 'json', 'json', 'xml', 'xml', 'JSON', 'html', 'json.json', '');
   const paths = fc.oneof(
-    formats.map((f) => `/open311/v2/services.${f}`),
-    fc.tuple(fc.oneof(fc.constant(t.serviceCode), segment), formats).map(([c, f]) => `/open311/v2/services/${c}.${f}`),
-    formats.map((f) => `/open311/v2/requests.${f}`),
-    fc.tuple(fc.oneof(fc.constant(t.caseNo), segment), formats).map(([id, f]) => `/open311/v2/requests/${id}.${f}`),
-    fc.tuple(fc.oneof(fc.constant(t.trackingCode), segment), formats).map(([id, f]) => `/open311/v2/tokens/${id}.${f}`),
-    fc.oneof(fc.constant(t.trackingCode), segment).map((id) => `/open311/track/${id}.json`),
-    formats.map((f) => `/open311/discovery.${f}`),
-    fc.constant('/open311/web-config.json'),
-    segment.map((s) => `/open311/${s}`),
+    { weight: 1, arbitrary: formats.map((f) => `/open311/v2/services.${f}`) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.oneof(fc.constant(t.serviceCode), segment), formats)
+        .map(([c, f]) => `/open311/v2/services/${c}.${f}`),
+    },
+    { weight: 4, arbitrary: formats.map((f) => `/open311/v2/requests.${f}`) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.oneof(fc.constant(t.caseNo), segment), formats)
+        .map(([id, f]) => `/open311/v2/requests/${id}.${f}`),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.oneof(fc.constant(t.trackingCode), segment), formats)
+        .map(([id, f]) => `/open311/v2/tokens/${id}.${f}`),
+    },
+    { weight: 2, arbitrary: fc.oneof(fc.constant(t.trackingCode), segment).map((id) => `/open311/track/${id}.json`) },
+    { weight: 1, arbitrary: formats.map((f) => `/open311/discovery.${f}`) },
+    { weight: 1, arbitrary: fc.constant('/open311/web-config.json') },
+    { weight: 1, arbitrary: segment.map((s) => `/open311/${s}`) },
   );
   const param = fc.tuple(
     fc.constantFrom(
@@ -159,7 +174,10 @@ function attachmentCases(t: HttpTargets): fc.Arbitrary<FuzzCase> {
   const family = 'attachments';
   const upload = fc
     .tuple(
-      fc.constantFrom('report', 'feedback', 'handle', ...HOSTILE_TEXTS.slice(0, 20)),
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom('report', 'feedback', 'handle') },
+        { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_TEXTS.slice(0, 20)) },
+      ),
       fc.oneof(
         fc.constant('a.png'),
         hostileString.map((s) => s.slice(0, 300)),
@@ -172,8 +190,20 @@ function attachmentCases(t: HttpTargets): fc.Arbitrary<FuzzCase> {
         Buffer.alloc(0),
         Buffer.alloc(70_000, 1),
       ),
-      fc.constantFrom('whole', 'no-closing', 'cut-in-file', 'cut-in-header', 'two-files', 'no-file', 'vanish'),
       fc.constantFrom(
+        'whole',
+        'whole',
+        'whole',
+        'no-closing',
+        'cut-in-file',
+        'cut-in-header',
+        'two-files',
+        'no-file',
+        'vanish',
+      ),
+      fc.constantFrom(
+        `multipart/form-data; boundary=${BOUNDARY}`,
+        `multipart/form-data; boundary=${BOUNDARY}`,
         `multipart/form-data; boundary=${BOUNDARY}`,
         `multipart/form-data; boundary=${BOUNDARY}`,
         'multipart/form-data',
@@ -259,9 +289,12 @@ function videoCases(t: HttpTargets): fc.Arbitrary<FuzzCase> {
   const validAlarm = { channelId: t.channelId, type: 'fire', confidence: 0.9, at: '2026-10-01T08:00:00Z' };
   const alarmField = fc.constantFrom('channelId', 'type', 'confidence', 'at', 'snapshot', '__proto__');
   const alarm = fc.oneof(
-    fc.constant<unknown>(validAlarm),
-    fc.tuple(alarmField, hostileValue).map(([field, value]) => ({ ...validAlarm, [field]: value })),
-    fc.jsonValue({ maxDepth: 4 }),
+    { weight: 2, arbitrary: fc.constant<unknown>(validAlarm) },
+    {
+      weight: 3,
+      arbitrary: fc.tuple(alarmField, hostileValue).map(([field, value]) => ({ ...validAlarm, [field]: value })),
+    },
+    { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
   );
   const aiEvent = fc
     .tuple(
