@@ -6,7 +6,7 @@
  * leaky body, hang or missing answer.
  *
  * Options: --inputs N (default 100000), --seed N (default: random, printed),
- * --concurrency N (default 4).
+ * --concurrency N (default 6). Ctrl-C stops after the current batch and prints the counts so far.
  */
 import { migrateDatabase, type OpenDatabase, openDatabase } from '@citygov/db/client';
 import { seedDemoCity } from '@citygov/db/seed/seed-demo-city';
@@ -49,7 +49,7 @@ function progressLine(report: FuzzReport, inputs: number): string {
 async function main(): Promise<number> {
   const inputs = option('inputs', 100_000);
   const seed = option('seed', Math.floor(Math.random() * 2 ** 31));
-  const concurrency = option('concurrency', 4);
+  const concurrency = option('concurrency', 6);
   const started = Date.now();
   const open = await openFuzzDatabase();
   console.log(`[fuzz] database ${open.kind} (${open.location}); migrating and seeding the demo city…`);
@@ -58,11 +58,18 @@ async function main(): Promise<number> {
   console.log(`[fuzz] ready in ${((Date.now() - started) / 1000).toFixed(1)} s; seed ${seed}, ${inputs} inputs`);
   const app = testAppOn(open, { NODE_ENV: 'production' });
   let lastPrinted = 0;
+  // Ctrl-C ends the run after the current batch and still prints what was counted.
+  const stop = { requested: false };
+  process.once('SIGINT', () => {
+    console.log('[fuzz] stopping after this batch…');
+    stop.requested = true;
+  });
   try {
     const report = await runFuzz(app, {
       seed,
       inputs,
       concurrency,
+      stop,
       onProgress: (progress) => {
         if (progress.sent - lastPrinted >= 1_000 || progress.sent === inputs) {
           lastPrinted = progress.sent;
@@ -72,8 +79,11 @@ async function main(): Promise<number> {
     });
     console.log(`\n${formatReport(report)}`);
     const failed = report.serverErrors + report.crashes + report.leaks + report.noAnswers + report.timeouts;
-    console.log(failed === 0 ? '\n[fuzz] passed' : `\n[fuzz] FAILED (replay with --seed ${seed})`);
-    return failed === 0 ? 0 : 1;
+    if (failed > 0) console.log(`\n[fuzz] FAILED (replay with --seed ${seed})`);
+    else if (report.sent < inputs)
+      console.log(`\n[fuzz] stopped after ${report.sent} of ${inputs} inputs, nothing found`);
+    else console.log('\n[fuzz] passed');
+    return failed > 0 || report.sent < inputs ? 1 : 0;
   } finally {
     await app.close();
   }

@@ -22,6 +22,8 @@ export interface FuzzOptions {
   /** Cases drawn (and checked for health, pollution and broken accounts) per batch. */
   batchSize?: number;
   onProgress?: (report: FuzzReport) => void;
+  /** Set to stop after the current batch (Ctrl-C in the CLI): the report covers what was sent. */
+  stop?: { requested: boolean };
 }
 
 export interface Finding {
@@ -159,7 +161,7 @@ export async function runFuzz(app: TestApp, options: FuzzOptions): Promise<FuzzR
       }
     };
 
-    for (let batch = 0; report.sent < options.inputs; batch++) {
+    for (let batch = 0; report.sent < options.inputs && !options.stop?.requested; batch++) {
       const size = Math.min(batchSize, options.inputs - report.sent);
       const drawn = fc.sample(cases, { seed: options.seed + batch * 7919, numRuns: size });
       let next = 0;
