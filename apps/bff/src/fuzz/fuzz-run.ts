@@ -22,6 +22,11 @@ export interface FuzzOptions {
   /** Cases drawn (and checked for health, pollution and broken accounts) per batch. */
   batchSize?: number;
   onProgress?: (report: FuzzReport) => void;
+  /**
+   * Which of the seed's batches to run: batch `first`, then every `stride`-th (a worker of
+   * `pnpm fuzz --workers N` takes its share; `--first-batch` replays a stretch of a run).
+   */
+  batches?: { first: number; stride: number };
   /** Set to stop after the current batch (Ctrl-C in the CLI): the report covers what was sent. */
   stop?: { requested: boolean };
 }
@@ -161,7 +166,8 @@ export async function runFuzz(app: TestApp, options: FuzzOptions): Promise<FuzzR
       }
     };
 
-    for (let batch = 0; report.sent < options.inputs && !options.stop?.requested; batch++) {
+    const { first, stride } = options.batches ?? { first: 0, stride: 1 };
+    for (let batch = first; report.sent < options.inputs && !options.stop?.requested; batch += stride) {
       const size = Math.min(batchSize, options.inputs - report.sent);
       const drawn = fc.sample(cases, { seed: options.seed + batch * 7919, numRuns: size });
       let next = 0;
