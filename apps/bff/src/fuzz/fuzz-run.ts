@@ -139,7 +139,8 @@ export async function runFuzz(app: TestApp, options: FuzzOptions): Promise<FuzzR
       }
       const head = headOf(c.method, c.target, [...headers, ...c.headers]);
       const sentAt = Date.now();
-      const verdict = judge(await sendRaw(port, { head, body: c.body, vanish: c.vanish }));
+      const outcome = await sendRaw(port, { head, body: c.body, vanish: c.vanish });
+      const verdict = judge(outcome, outcome.kind === 'answer' && outcome.status >= 400 ? sentText(c) : '');
       const ms = Date.now() - sentAt;
       report.sent += 1;
       report.msByFamily.set(c.family, (report.msByFamily.get(c.family) ?? 0) + ms);
@@ -197,6 +198,17 @@ export async function runFuzz(app: TestApp, options: FuzzOptions): Promise<FuzzR
   // A server that stops answering, or a polluted prototype, counts as a crash too.
   report.crashes += (kept.get('down') ?? 0) + (kept.get('pollution') ?? 0);
   return report;
+}
+
+/** The request as the server may quote it back: the target percent-decoded (where it decodes), and the body. */
+function sentText(c: FuzzCase): string {
+  let target = c.target;
+  try {
+    target = decodeURIComponent(c.target.replace(/\+/g, ' '));
+  } catch {
+    // Undecodable targets are compared as sent.
+  }
+  return `${target}\n${c.body.subarray(0, 200_000).toString('utf8')}`;
 }
 
 /** The server still answers its probe, and nothing reached Object.prototype. */

@@ -47,18 +47,28 @@ function codeIn(body: string, contentType: string): string | null {
   return trpc?.[1] ?? null;
 }
 
-export function leakIn(body: string, status: number): string | null {
+/** Lower case, whitespace folded: how an echo is compared with what was sent. */
+function folded(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ');
+}
+
+/**
+ * `sent` is the request as text (target decoded, and body): SQL in an error body that the
+ * request itself carried (an id quoted back in "请求编号「…」不存在") is an echo, not a leak.
+ */
+export function leakIn(body: string, status: number, sent = ''): string | null {
   if (body.includes(process.cwd())) return 'the working directory';
   for (const [name, pattern] of INTERNALS) if (pattern.test(body)) return name;
   if (status >= 400) {
     let stripped = body;
     for (const echo of ECHOES) stripped = stripped.split(echo).join('');
-    if (SQL.test(stripped)) return 'SQL';
+    const sql = SQL.exec(stripped);
+    if (sql && !folded(sent).includes(folded(sql[0]))) return 'SQL';
   }
   return null;
 }
 
-export function judge(outcome: RawOutcome): Verdict {
+export function judge(outcome: RawOutcome, sent = ''): Verdict {
   if (outcome.kind === 'vanished') {
     return { label: 'vanished', serverError: false, leak: null, noAnswer: false, timeout: false };
   }
@@ -73,7 +83,7 @@ export function judge(outcome: RawOutcome): Verdict {
   return {
     label,
     serverError: outcome.status >= 500 || /"INTERNAL_SERVER_ERROR"|"INTERNAL_ERROR"/.test(outcome.body),
-    leak: leakIn(outcome.body, outcome.status),
+    leak: leakIn(outcome.body, outcome.status, sent),
     noAnswer: false,
     timeout: false,
   };
