@@ -3,11 +3,11 @@ import { openTestApp, type TestApp } from '../testing/test-app';
 import { formatReport, runFuzz } from './fuzz-run';
 
 /**
- * The fuzzer in the normal test run: a fixed seed and 1,500 inputs over every procedure
+ * The fuzzer in the normal test run: a fixed seed and 1,000 inputs over every procedure
  * and HTTP route (`pnpm fuzz` runs 100,000; FUZZ_TEST_INPUTS changes the count here).
  * Any 5xx, crash, hang or leaky body fails it, with what was sent.
  */
-const INPUTS = Number(process.env.FUZZ_TEST_INPUTS ?? 1_500);
+const INPUTS = Number(process.env.FUZZ_TEST_INPUTS ?? 1_000);
 let app: TestApp;
 beforeAll(async () => {
   app = await openTestApp();
