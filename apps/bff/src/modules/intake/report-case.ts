@@ -6,6 +6,7 @@ import { ForbiddenError, ValidationError } from '@citygov/domain/errors';
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
 import { attachUploads, openCase, personActor } from '../cases/api';
+import { recordCategoryChoice } from '../category-model/api';
 import { duplicatesOfReport, settleReportDuplicates } from '../duplicates/api';
 import { findGridAt } from '../geo/api';
 import { newTrackingCode, trackingCodeFor } from '../public-tracking/api';
@@ -81,6 +82,18 @@ export async function reportCase(db: Queryable, user: SessionUser, input: TRepor
       eventId: opened.eventId,
       attachmentIds: input.attachmentIds,
       userId: user.id,
+    });
+  }
+  if (input.suggestion) {
+    await recordCategoryChoice(db, {
+      caseId: created.id,
+      text: input.description,
+      address: input.address ?? null,
+      suggested: input.suggestion.categories,
+      modelVersion: input.suggestion.modelVersion,
+      chosen: { kind: input.kind, code: input.categoryCode },
+      userId: user.id,
+      at: now,
     });
   }
   return settleReportDuplicates(db, created, duplicates, input.confirmedDistinct === true, now);
