@@ -34,7 +34,12 @@ export function heldOutSamples(sources: TrainingSources): HeldOut[] {
     const index = new Map(model.categories.map((c, i) => [categoryKey(c.kind, c.code), i]));
     sources.samples.forEach((s, i) => {
       if (i % FOLDS !== f) return;
-      out.push({ model, tokens: categoryTokens(s.text), text: s.text, want: index.get(categoryKey(s.kind, s.code)) ?? -1 });
+      out.push({
+        model,
+        tokens: categoryTokens(s.text),
+        text: s.text,
+        want: index.get(categoryKey(s.kind, s.code)) ?? -1,
+      });
     });
   }
   return out;

@@ -48,7 +48,11 @@ export function fitLogistic(pairs: readonly Pair[], iterations = 1500, rate = 2,
     for (const k of FEATURES) w[k] -= rate * (g[k] / n + l2 * w[k]);
   }
   // The place weights are not fitted here (the shipped values were chosen on the dev split by hand).
-  return { ...w, place: DEFAULT_DUPLICATE_THRESHOLDS.weights.place, placeConflict: DEFAULT_DUPLICATE_THRESHOLDS.weights.placeConflict };
+  return {
+    ...w,
+    place: DEFAULT_DUPLICATE_THRESHOLDS.weights.place,
+    placeConflict: DEFAULT_DUPLICATE_THRESHOLDS.weights.placeConflict,
+  };
 }
 
 /** The factors of a pair under other shape parameters (distance, time and text are kept). */
@@ -67,7 +71,10 @@ function logLoss(scored: readonly { score: number; duplicate: boolean }[]): numb
   return sum / scored.length;
 }
 
-function chooseThresholds(scored: readonly { score: number; duplicate: boolean; factors: DuplicateFactors }[], trueTotal: number) {
+function chooseThresholds(
+  scored: readonly { score: number; duplicate: boolean; factors: DuplicateFactors }[],
+  trueTotal: number,
+) {
   const grid = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
   let merge = 0.99;
   for (const t of grid) {

@@ -88,7 +88,8 @@ export function rememberCorrection(
 ): void {
   if (tokens.length === 0) return;
   memory.corrections.push({ key: categoryKey(chosen.kind, chosen.code), vector: textVector(model, tokens) });
-  if (memory.corrections.length > MAX_CORRECTIONS) memory.corrections.splice(0, memory.corrections.length - MAX_CORRECTIONS);
+  if (memory.corrections.length > MAX_CORRECTIONS)
+    memory.corrections.splice(0, memory.corrections.length - MAX_CORRECTIONS);
 }
 
 export interface RankedCategory {

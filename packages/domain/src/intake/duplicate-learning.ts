@@ -48,7 +48,10 @@ export function learnFromDecision(learning: DuplicateLearning, feedback: Duplica
   return {
     category: {
       ...learning.category,
-      [feedback.categoryKey]: clamp((learning.category[feedback.categoryKey] ?? 0) + step.category, LEARNING_CLAMP.category),
+      [feedback.categoryKey]: clamp(
+        (learning.category[feedback.categoryKey] ?? 0) + step.category,
+        LEARNING_CLAMP.category,
+      ),
     },
     cases: { ...learning.cases, [caseKey]: clamp((learning.cases[caseKey] ?? 0) + step.case, LEARNING_CLAMP.case) },
   };

@@ -33,7 +33,11 @@ function stateOf(memory: CorrectionMemory): MemoryState {
   return state;
 }
 
-function apply(model: CategoryModel, memory: CorrectionMemory, row: { text: string; kind: CategoryKind; code: string }) {
+function apply(
+  model: CategoryModel,
+  memory: CorrectionMemory,
+  row: { text: string; kind: CategoryKind; code: string },
+) {
   // The description alone, as the suggestion for it is scored (address words only add a little there).
   rememberCorrection(memory, model, categoryTokens(row.text), { kind: row.kind, code: row.code });
   stateOf(memory).applied++;

@@ -22,7 +22,9 @@ export const LEARNING_KEY = 'duplicate.learning';
 
 function isBiasTable(value: unknown): value is Record<string, number> {
   return (
-    !!value && typeof value === 'object' && Object.values(value).every((v) => typeof v === 'number' && Number.isFinite(v))
+    !!value &&
+    typeof value === 'object' &&
+    Object.values(value).every((v) => typeof v === 'number' && Number.isFinite(v))
   );
 }
 

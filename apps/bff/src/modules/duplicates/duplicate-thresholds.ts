@@ -2,11 +2,11 @@ import type { Queryable } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
 import { settings } from '@citygov/db/schema/intake';
 import { changesCityWideSettings } from '@citygov/domain/city-settings';
-import { DEFAULT_DUPLICATE_THRESHOLDS, type DuplicateThresholds } from '@citygov/domain/intake/duplicate-score';
 import type { DuplicateLearning } from '@citygov/domain/intake/duplicate-learning';
+import { DEFAULT_DUPLICATE_THRESHOLDS, type DuplicateThresholds } from '@citygov/domain/intake/duplicate-score';
 import { eq, inArray } from 'drizzle-orm';
-import { LEARNING_KEY, parseLearning } from '../duplicate-learning/api';
 import type { SessionUser } from '../../trpc/session-user';
+import { LEARNING_KEY, parseLearning } from '../duplicate-learning/api';
 import { requireCityLevel } from '../org/api';
 import { type TSetThresholdsInput, ZSetThresholdsInput } from './duplicate-schemas';
 

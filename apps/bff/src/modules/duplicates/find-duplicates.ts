@@ -22,7 +22,7 @@ import type { Queryable } from '@citygov/db/client';
 import { cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
 import { statusNameOf } from '@citygov/domain/cases/case-states';
-import { type CategoryKind, categoryKey, type CategoryModel } from '@citygov/domain/intake/category-model';
+import { type CategoryKind, type CategoryModel, categoryKey } from '@citygov/domain/intake/category-model';
 import { EMPTY_LEARNING, learnedBias } from '@citygov/domain/intake/duplicate-learning';
 import {
   bestScoreFor,

@@ -42,7 +42,9 @@ export const ZReportCaseInput = z.object({
     .object({
       modelVersion: z.string().trim().min(1).max(40),
       categories: z
-        .array(z.object({ kind: z.enum(CASE_KINDS), code: z.string().regex(/^\d{5}$/), score: z.number().min(0).max(1) }))
+        .array(
+          z.object({ kind: z.enum(CASE_KINDS), code: z.string().regex(/^\d{5}$/), score: z.number().min(0).max(1) }),
+        )
         .max(10),
     })
     .optional(),
