@@ -45,14 +45,30 @@ export interface Correction {
 
 export interface CorrectionMemory {
   corrections: Correction[];
+  /** Token → (position in `corrections`, weight), so a suggestion only visits corrections sharing a token. */
+  postings: Map<string, { at: number; weight: number }[]>;
+  /** Position in `corrections` of the first entry still kept (older ones are forgotten). */
+  first: number;
   /** How strongly a correction pulls (added to the class score × similarity). */
   strength: number;
   /** Corrections less similar than this to the text do not count. */
   minSimilarity: number;
+  /** From this similarity on the text is the one corrected: its correction pulls with `sameTextStrength`. */
+  sameTextSimilarity: number;
+  sameTextStrength: number;
 }
 
 export function emptyCorrectionMemory(): CorrectionMemory {
-  return { corrections: [], strength: 0.6, minSimilarity: 0.35 };
+  // Chosen on the generated dev split, replayed in report order (bench/intake): top-1 90.5 → 95.0 %.
+  return {
+    corrections: [],
+    postings: new Map(),
+    first: 0,
+    strength: 0.3,
+    minSimilarity: 0.4,
+    sameTextSimilarity: 0.9,
+    sameTextStrength: 1,
+  };
 }
 
 /** At most this many corrections are kept (newest win), to bound the time per suggestion. */
@@ -72,11 +88,14 @@ export function textVector(model: CategoryModel, tokens: readonly string[]): Map
   return v;
 }
 
-function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [t, w] of small) dot += w * (large.get(t) ?? 0);
-  return dot;
+const classIndexes = new WeakMap<CategoryModel, Map<string, number>>();
+function classIndex(model: CategoryModel, key: string): number | undefined {
+  let index = classIndexes.get(model);
+  if (!index) {
+    index = new Map(model.categories.map((c, i) => [categoryKey(c.kind, c.code), i]));
+    classIndexes.set(model, index);
+  }
+  return index.get(key);
 }
 
 /** Remembers a correction (the newest MAX_CORRECTIONS are kept). */
@@ -87,9 +106,54 @@ export function rememberCorrection(
   chosen: { kind: CategoryKind; code: string },
 ): void {
   if (tokens.length === 0) return;
-  memory.corrections.push({ key: categoryKey(chosen.kind, chosen.code), vector: textVector(model, tokens) });
-  if (memory.corrections.length > MAX_CORRECTIONS)
-    memory.corrections.splice(0, memory.corrections.length - MAX_CORRECTIONS);
+  const vector = textVector(model, tokens);
+  const at = memory.corrections.length;
+  memory.corrections.push({ key: categoryKey(chosen.kind, chosen.code), vector });
+  for (const [token, weight] of vector) {
+    const list = memory.postings.get(token);
+    if (list) list.push({ at, weight });
+    else memory.postings.set(token, [{ at, weight }]);
+  }
+  // Forget the oldest beyond the cap (their postings are skipped, and compacted away now and then).
+  memory.first = Math.max(memory.first, memory.corrections.length - MAX_CORRECTIONS);
+  if (memory.first > MAX_CORRECTIONS) compact(memory);
+}
+
+function compact(memory: CorrectionMemory): void {
+  const kept = memory.corrections.slice(memory.first);
+  memory.corrections = [];
+  memory.postings = new Map();
+  memory.first = 0;
+  for (const c of kept) {
+    const at = memory.corrections.length;
+    memory.corrections.push(c);
+    for (const [token, weight] of c.vector) {
+      const list = memory.postings.get(token);
+      if (list) list.push({ at, weight });
+      else memory.postings.set(token, [{ at, weight }]);
+    }
+  }
+}
+
+/**
+ * Per category, the highest similarity of the text to a correction towards it (the
+ * nearest correction counts, not how many there are: ten corrected look-alikes must not
+ * outweigh the text itself).
+ */
+function correctionPull(memory: CorrectionMemory, query: ReadonlyMap<string, number>): Map<string, number> {
+  const dots = new Map<number, number>();
+  for (const [token, w] of query) {
+    for (const p of memory.postings.get(token) ?? []) {
+      if (p.at >= memory.first) dots.set(p.at, (dots.get(p.at) ?? 0) + w * p.weight);
+    }
+  }
+  const pull = new Map<string, number>();
+  for (const [at, similarity] of dots) {
+    if (similarity < memory.minSimilarity) continue;
+    const key = memory.corrections[at]?.key;
+    if (key && similarity > (pull.get(key) ?? 0)) pull.set(key, similarity);
+  }
+  return pull;
 }
 
 export interface RankedCategory {
@@ -120,14 +184,11 @@ export function categoryDistribution(
   const tokens = [...input.tokens, ...placeWords];
   if (!tokens.some((t) => model.postings.has(t))) return null;
   const scores = rawScores(model, tokens);
-  if (memory && memory.corrections.length > 0) {
-    const query = textVector(model, tokens);
-    const index = new Map(model.categories.map((c, i) => [categoryKey(c.kind, c.code), i]));
-    for (const correction of memory.corrections) {
-      const s = cosine(query, correction.vector);
-      if (s < memory.minSimilarity) continue;
-      const c = index.get(correction.key);
-      if (c !== undefined) scores[c] = (scores[c] ?? 0) + memory.strength * s;
+  if (memory && memory.corrections.length > memory.first) {
+    for (const [key, similarity] of correctionPull(memory, textVector(model, tokens))) {
+      const c = classIndex(model, key);
+      const strength = similarity >= memory.sameTextSimilarity ? memory.sameTextStrength : memory.strength;
+      if (c !== undefined) scores[c] = (scores[c] ?? 0) + strength * similarity;
     }
   }
   const k = model.categories.length;

@@ -27,8 +27,9 @@ function collect(text: string, pattern: RegExp): Map<string, number[]> {
     const name = m[1];
     const n = Number(m[2]);
     if (!name || !Number.isFinite(n)) continue;
-    // Keep the shortest tail that names the road: "在人民路" and "人民路" are one road.
-    const key = name.slice(-4);
+    // The last three characters name the road well enough and drop what the lazy match
+    // took in front ("在人民路" and "人民路" are one road).
+    const key = name.slice(-3);
     const list = out.get(key) ?? [];
     list.push(n);
     out.set(key, list);
