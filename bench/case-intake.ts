@@ -12,6 +12,7 @@ import { newTrackingCode } from '../apps/bff/src/modules/public-tracking/issue-t
 import { type OpenDatabase, rowsOf } from '../packages/db/src/client';
 import { CASE_SOURCES } from '../packages/domain/src/cases/case-states';
 import { login } from './auth-and-lists';
+import { profileReport, type StageFigures } from './intake-profile';
 import { rawSql, valuesPlaceholders } from './raw-sql';
 import { median, type Summary, summarise } from './stats';
 import { isRecord, startServer, trpcMutation } from './trpc-http';
@@ -92,6 +93,8 @@ export interface IntakeFigures {
    * with the event stream (position under the head lock + NOTIFY), median of alternating rounds.
    */
   stream: { withoutStream: Throughput; withStream: Throughput; rounds: number };
+  /** One report's time, stage by stage. */
+  profile: StageFigures;
 }
 
 interface Target {
@@ -308,6 +311,7 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
   } finally {
     await server.close();
   }
+  const profile = await profileReport(open, category.code, targets);
 
   // The same rows as the API writes (cases + the first timeline row), as parameters of
   // hand-written multi-row INSERTs built in JS up front. Timed: one transaction that
@@ -418,5 +422,6 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
       maxMs: Math.max(...runs),
     },
     stream,
+    profile,
   };
 }

@@ -4,6 +4,7 @@ import { categories } from '@citygov/db/schema/catalogue';
 import { CASE_SOURCES } from '@citygov/domain/cases/case-states';
 import { ForbiddenError, ValidationError } from '@citygov/domain/errors';
 import { and, eq } from 'drizzle-orm';
+import { stage } from '../../lib/stage-profile';
 import type { SessionUser } from '../../trpc/session-user';
 import { attachUploads, openCase, personActor } from '../cases/api';
 import { recordCategoryChoice } from '../category-model/api';
@@ -31,47 +32,54 @@ export async function reportCase(db: Queryable, user: SessionUser, input: TRepor
   if (input.clientRequestId) {
     // A retry of a report already saved returns it at once; a retry racing the first send
     // finds it in openCase, under the case-number lock.
-    const [already] = await db
-      .select()
-      .from(cases)
-      .where(and(eq(cases.reportedBy, user.id), eq(cases.clientRequestId, input.clientRequestId)));
+    const requestId = input.clientRequestId;
+    const [already] = await stage('idempotency lookup', () =>
+      db
+        .select()
+        .from(cases)
+        .where(and(eq(cases.reportedBy, user.id), eq(cases.clientRequestId, requestId))),
+    );
     if (already) return already;
   }
-  const grid = await findGridAt(db, input.lng, input.lat);
+  const grid = await stage('grid of the point', () => findGridAt(db, input.lng, input.lat));
   if (!grid) throw new ValidationError('所选位置不在本市范围内，请在地图上重新选择');
-  const [category] = await db
-    .select()
-    .from(categories)
-    .where(and(eq(categories.kind, input.kind), eq(categories.code, input.categoryCode)));
+  const [category] = await stage('category check', () =>
+    db
+      .select()
+      .from(categories)
+      .where(and(eq(categories.kind, input.kind), eq(categories.code, input.categoryCode))),
+  );
   if (!category) throw new ValidationError('事部件小类不存在');
 
-  const duplicates = await duplicatesOfReport(db, input, now);
-  const opened = await openCase(
-    db,
-    personActor(user),
-    {
-      source: input.source,
-      kind: input.kind,
-      categoryCode: input.categoryCode,
-      urgency: input.urgency,
-      description: input.description,
-      address: input.address || `${grid.name}附近`,
-      lng: input.lng,
-      lat: input.lat,
-      gridId: grid.id,
-      ...levelsOf(grid.path),
-      componentId: input.componentId ?? null,
-      reporterName: input.reporterName ?? user.displayName,
-      reporterPhone: input.reporterPhone ?? null,
-      reportedBy: user.id,
-      clientRequestId: input.clientRequestId ?? null,
-      trackingCode: trackingCodeFor(input.source),
-      reportedAt: now,
-      updatedAt: now,
-    },
-    { source: CASE_SOURCES[input.source], category: category.name, grid: grid.code },
-    now,
-    { reissueTrackingCode: newTrackingCode },
+  const duplicates = await stage('duplicate search + scoring', () => duplicatesOfReport(db, input, now));
+  const opened = await stage('open case (number, clock, insert, timeline + stream)', () =>
+    openCase(
+      db,
+      personActor(user),
+      {
+        source: input.source,
+        kind: input.kind,
+        categoryCode: input.categoryCode,
+        urgency: input.urgency,
+        description: input.description,
+        address: input.address || `${grid.name}附近`,
+        lng: input.lng,
+        lat: input.lat,
+        gridId: grid.id,
+        ...levelsOf(grid.path),
+        componentId: input.componentId ?? null,
+        reporterName: input.reporterName ?? user.displayName,
+        reporterPhone: input.reporterPhone ?? null,
+        reportedBy: user.id,
+        clientRequestId: input.clientRequestId ?? null,
+        trackingCode: trackingCodeFor(input.source),
+        reportedAt: now,
+        updatedAt: now,
+      },
+      { source: CASE_SOURCES[input.source], category: category.name, grid: grid.code },
+      now,
+      { reissueTrackingCode: newTrackingCode },
+    ),
   );
   // A retry of a report already saved: the same case back, nothing more.
   if (!opened.created) return opened.row;
@@ -84,17 +92,22 @@ export async function reportCase(db: Queryable, user: SessionUser, input: TRepor
       userId: user.id,
     });
   }
-  if (input.suggestion) {
-    await recordCategoryChoice(db, {
-      caseId: created.id,
-      text: input.description,
-      address: input.address ?? null,
-      suggested: input.suggestion.categories,
-      modelVersion: input.suggestion.modelVersion,
-      chosen: { kind: input.kind, code: input.categoryCode },
-      userId: user.id,
-      at: now,
-    });
+  const suggestion = input.suggestion;
+  if (suggestion) {
+    await stage('category feedback', () =>
+      recordCategoryChoice(db, {
+        caseId: created.id,
+        text: input.description,
+        address: input.address ?? null,
+        suggested: suggestion.categories,
+        modelVersion: suggestion.modelVersion,
+        chosen: { kind: input.kind, code: input.categoryCode },
+        userId: user.id,
+        at: now,
+      }),
+    );
   }
-  return settleReportDuplicates(db, created, duplicates, input.confirmedDistinct === true, now);
+  return stage('settle duplicates (merge or flag)', () =>
+    settleReportDuplicates(db, created, duplicates, input.confirmedDistinct === true, now),
+  );
 }
