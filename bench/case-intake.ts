@@ -12,7 +12,7 @@ import { newTrackingCode } from '../apps/bff/src/modules/public-tracking/issue-t
 import { type OpenDatabase, rowsOf } from '../packages/db/src/client';
 import { CASE_SOURCES } from '../packages/domain/src/cases/case-states';
 import { login } from './auth-and-lists';
-import { profileReport, type StageFigures } from './intake-profile';
+import { PROFILE_WARMUP, profileReport, type StageFigures } from './intake-profile';
 import { rawSql, valuesPlaceholders } from './raw-sql';
 import { median, type Summary, summarise } from './stats';
 import { isRecord, startServer, trpcMutation } from './trpc-http';
@@ -402,7 +402,13 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
 
   await assertSameRows(open, description(0));
 
-  const written = INTAKE_WARMUP + 2 * INTAKE_CASES + 2 * STREAM_ROUNDS * STREAM_CASES + RAW_REPEATS * INTAKE_CASES;
+  const written =
+    INTAKE_WARMUP +
+    2 * INTAKE_CASES +
+    2 * STREAM_ROUNDS * STREAM_CASES +
+    RAW_REPEATS * INTAKE_CASES +
+    profile.reports +
+    PROFILE_WARMUP;
   const after = await countRows();
   if (after.cases - before.cases !== written || after.events - before.events !== written) {
     throw new Error(

@@ -11,6 +11,7 @@ import { login } from './auth-and-lists';
 import { isRecord, startServer, trpcMutation } from './trpc-http';
 
 export const PROFILE_REPORTS = 150;
+export const PROFILE_WARMUP = 5;
 
 export interface StageFigures {
   reports: number;
@@ -46,7 +47,7 @@ export async function profileReport(
       );
       if (!isRecord(data) || typeof data.id !== 'number') throw new Error('cases.report: unexpected answer');
     };
-    for (let i = 0; i < 5; i++) await report(i);
+    for (let i = 0; i < PROFILE_WARMUP; i++) await report(i);
     recordStages((name, ms) => totals.set(name, (totals.get(name) ?? 0) + ms));
     const started = performance.now();
     for (let i = 0; i < PROFILE_REPORTS; i++) await report(1_000 + i);
