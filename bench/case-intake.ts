@@ -12,6 +12,7 @@ import { newTrackingCode } from '../apps/bff/src/modules/public-tracking/issue-t
 import { type OpenDatabase, rowsOf } from '../packages/db/src/client';
 import { CASE_SOURCES } from '../packages/domain/src/cases/case-states';
 import { login } from './auth-and-lists';
+import { PROFILE_WARMUP, profileReport, type StageFigures } from './intake-profile';
 import { rawSql, valuesPlaceholders } from './raw-sql';
 import { median, type Summary, summarise } from './stats';
 import { isRecord, startServer, trpcMutation } from './trpc-http';
@@ -92,6 +93,8 @@ export interface IntakeFigures {
    * with the event stream (position under the head lock + NOTIFY), median of alternating rounds.
    */
   stream: { withoutStream: Throughput; withStream: Throughput; rounds: number };
+  /** One report's time, stage by stage. */
+  profile: StageFigures;
 }
 
 interface Target {
@@ -308,6 +311,7 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
   } finally {
     await server.close();
   }
+  const profile = await profileReport(open, category.code, targets);
 
   // The same rows as the API writes (cases + the first timeline row), as parameters of
   // hand-written multi-row INSERTs built in JS up front. Timed: one transaction that
@@ -398,7 +402,13 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
 
   await assertSameRows(open, description(0));
 
-  const written = INTAKE_WARMUP + 2 * INTAKE_CASES + 2 * STREAM_ROUNDS * STREAM_CASES + RAW_REPEATS * INTAKE_CASES;
+  const written =
+    INTAKE_WARMUP +
+    2 * INTAKE_CASES +
+    2 * STREAM_ROUNDS * STREAM_CASES +
+    RAW_REPEATS * INTAKE_CASES +
+    profile.reports +
+    PROFILE_WARMUP;
   const after = await countRows();
   if (after.cases - before.cases !== written || after.events - before.events !== written) {
     throw new Error(
@@ -418,5 +428,6 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
       maxMs: Math.max(...runs),
     },
     stream,
+    profile,
   };
 }

@@ -26,6 +26,7 @@ import {
 import { type BenchDatabase, checkPostgres, openFreshPglite, openFreshPostgres } from './databases';
 import { type AssistantFigures, benchDispatchAssistant } from './dispatch-assistant';
 import { benchIntake } from './intake/run';
+import { printProfile } from './intake-profile';
 import { type ManyCasesFigures, seedManyCases } from './many-cases';
 import { formatMs, formatSummary, type Summary, timed } from './stats';
 import { benchVideoDevices } from './video-devices';
@@ -84,6 +85,7 @@ function printIntake(intake: IntakeFigures): void {
   console.log(
     `    raw / API: ${(raw.perSecond / intake.sequential.perSecond).toFixed(0)}× sequential, ${(raw.perSecond / intake.concurrent.perSecond).toFixed(0)}× with ${intake.concurrent.inFlight} in flight`,
   );
+  printProfile(`${intake.category.code} ${intake.category.name}`, intake.profile);
   const { withoutStream, withStream, rounds } = intake.stream;
   console.log(
     `    event stream: API sequential ${perSecond(withoutStream.perSecond)} cases/s with the timeline row only, ${perSecond(withStream.perSecond)} cases/s with stream position + NOTIFY (median of ${rounds} alternating rounds of ${withStream.cases}) → cost ${streamCostPercent(intake)}`,
@@ -294,6 +296,9 @@ function printTable(results: readonly PassResult[]): void {
 async function main(): Promise<void> {
   // `pnpm bench video`: only the video centre's figures.
   if (process.argv[2] === 'video') return benchVideoDevices();
+  // `pnpm bench intake`: only intake — API throughput and its stage breakdown on each
+  // database, then category and duplicate accuracy (without the large-table latency part).
+  if (process.argv[2] === 'intake') return benchIntakeOnly();
   const cpu = cpus();
   console.log('citygov bench');
   console.log(
@@ -328,6 +333,26 @@ async function main(): Promise<void> {
   // Category suggestion and duplicate detection: accuracy on generated reports, findDuplicates latency.
   await benchIntake();
   await benchVideoDevices();
+}
+
+async function benchIntakeOnly(): Promise<void> {
+  const passes: [string, () => Promise<BenchDatabase>][] = [['pglite', openFreshPglite]];
+  const postgres = await checkPostgres();
+  if (postgres.ok) passes.push(['postgres', openFreshPostgres]);
+  else console.log(`== postgres: SKIPPED — ${postgres.reason}`);
+  for (const [label, openFresh] of passes) {
+    console.log(`\n== ${label}`);
+    const database = await openFresh();
+    try {
+      await migrateDatabase(database.open);
+      await seedDemoCity(database.open.db);
+      printIntake(await benchCaseIntake(database.open));
+    } finally {
+      await database.dispose();
+    }
+  }
+  process.env.BENCH_INTAKE_DB ??= '0';
+  await benchIntake();
 }
 
 main().catch((error: unknown) => {

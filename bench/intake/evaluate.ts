@@ -12,6 +12,7 @@ import {
   haversineM,
   scoreFactors,
 } from '../../packages/domain/src/intake/duplicate-score';
+import { placeMarks } from '../../packages/domain/src/intake/place-match';
 import type { EvalReport } from './generate-reports';
 
 export interface Tokenised extends EvalReport {
@@ -75,15 +76,20 @@ export function candidatePairs(
       pairs.push({
         newer: r.id,
         older: c.id,
-        duplicate: r.role === 'duplicate' && r.group === c.group,
+        duplicate: r.group === c.group,
         roleOfNewer: r.role,
-        factors: duplicateFactors(r, c, thresholds, idf),
+        factors: duplicateFactors(
+          { ...r, place: placeMarks(r.address, r.text) },
+          { ...c, place: placeMarks(c.address, c.text), open: c.closedAt === null || c.closedAt > r.at },
+          thresholds,
+          idf,
+        ),
       });
     }
   }
   // True pairs, whether or not they fall within the radius and window.
   const groups = new Map<number, number>();
-  for (const r of reports) if (r.role === 'duplicate') groups.set(r.group, (groups.get(r.group) ?? 0) + 1);
+  for (const r of reports) groups.set(r.group, (groups.get(r.group) ?? 0) + 1);
   let trueTotal = 0;
   for (const n of groups.values()) trueTotal += (n * (n - 1)) / 2;
   return { pairs, trueTotal };
@@ -106,16 +112,16 @@ export interface DuplicateMetrics {
 }
 
 export function duplicateMetrics(
-  scored: readonly { score: number; duplicate: boolean }[],
+  scored: readonly { score: number; duplicate: boolean; factors: DuplicateFactors }[],
   trueTotal: number,
-  thresholds: Pick<DuplicateThresholds, 'merge' | 'review'>,
+  thresholds: DuplicateThresholds,
 ): DuplicateMetrics {
   let merged = 0;
   let mergedTrue = 0;
   let flagged = 0;
   let flaggedTrue = 0;
   for (const p of scored) {
-    const d = decide(p.score, thresholds);
+    const d = decide(p.score, thresholds, p.factors);
     if (d === 'ignore') continue;
     flagged++;
     if (p.duplicate) flaggedTrue++;
@@ -142,6 +148,16 @@ export function duplicateMetrics(
 
 export function scorePairs(pairs: readonly Pair[], thresholds: DuplicateThresholds) {
   return pairs.map((p) => ({ ...p, score: scoreFactors(p.factors, thresholds.weights) }));
+}
+
+/** True pairs missed (not flagged), by role of the newer report (for the printout). */
+export function missedByRole(scored: readonly (Pair & { score: number })[], review: number) {
+  const out: Record<string, number> = {};
+  for (const p of scored) {
+    if (!p.duplicate || p.score >= review) continue;
+    out[p.roleOfNewer] = (out[p.roleOfNewer] ?? 0) + 1;
+  }
+  return out;
 }
 
 /** Which hard negatives got flagged, by role (for the printout). */

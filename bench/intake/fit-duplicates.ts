@@ -47,7 +47,12 @@ export function fitLogistic(pairs: readonly Pair[], iterations = 1500, rate = 2,
     w.bias -= (rate * g.bias) / n;
     for (const k of FEATURES) w[k] -= rate * (g[k] / n + l2 * w[k]);
   }
-  return w;
+  // The place weights are not fitted here (the shipped values were chosen on the dev split by hand).
+  return {
+    ...w,
+    place: DEFAULT_DUPLICATE_THRESHOLDS.weights.place,
+    placeConflict: DEFAULT_DUPLICATE_THRESHOLDS.weights.placeConflict,
+  };
 }
 
 /** The factors of a pair under other shape parameters (distance, time and text are kept). */
@@ -66,11 +71,14 @@ function logLoss(scored: readonly { score: number; duplicate: boolean }[]): numb
   return sum / scored.length;
 }
 
-function chooseThresholds(scored: readonly { score: number; duplicate: boolean }[], trueTotal: number) {
+function chooseThresholds(
+  scored: readonly { score: number; duplicate: boolean; factors: DuplicateFactors }[],
+  trueTotal: number,
+) {
   const grid = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
   let merge = 0.99;
   for (const t of grid) {
-    const m = duplicateMetrics(scored, trueTotal, { merge: t, review: t });
+    const m = duplicateMetrics(scored, trueTotal, { ...DEFAULT_DUPLICATE_THRESHOLDS, merge: t, review: t });
     if (m.mergePrecision >= 0.97 && m.merged > 0) {
       merge = t;
       break;
@@ -80,7 +88,7 @@ function chooseThresholds(scored: readonly { score: number; duplicate: boolean }
   let review = merge;
   for (const t of grid) {
     if (t < 0.3 || t > merge) continue;
-    const m = duplicateMetrics(scored, trueTotal, { merge, review: t });
+    const m = duplicateMetrics(scored, trueTotal, { ...DEFAULT_DUPLICATE_THRESHOLDS, merge, review: t });
     if (m.flaggedPrecision >= 0.3) {
       review = t;
       break;
@@ -114,7 +122,7 @@ function main() {
           const fitted = { ...shape, weights };
           const scored = scorePairs(pairs, fitted);
           const { merge, review } = chooseThresholds(scored, trueTotal);
-          const m = duplicateMetrics(scored, trueTotal, { merge, review });
+          const m = duplicateMetrics(scored, trueTotal, { ...fitted, merge, review });
           const loss = logLoss(scored);
           const label = `d½=${distanceHalfM} t½=${timeHalfHours} major=${sameMajorCredit} idf=${useIdf}`;
           rows.push({

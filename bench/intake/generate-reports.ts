@@ -18,7 +18,16 @@
  * - `same-place-other-category`: within 25 m and a few hours of an anchor, another
  *   category (half the time of the same major class) (hard negative);
  * - `same-spot-later`: same category within 40 m of an anchor, 1–6 days later, a new
- *   occurrence after the first was dealt with (hard negative).
+ *   occurrence after the first was dealt with (hard negative);
+ * - `open-re-report`: the same problem reported again 1–6 days later while the first
+ *   report is still open (a true duplicate: nobody fixed it);
+ * - `next-shop`: a shop-front category (店外经营 …) at another number of the same road
+ *   55–90 m from an anchor, within hours, phrased alike (hard negative).
+ * The last two draw from their own random stream, so the reports before them are the
+ * same as when they did not exist. Each report carries the address an acceptor would
+ * type (collectors, hotline and sensors: road and number; citizens and cameras: none),
+ * and when its problem was closed (a group closes 4 h after its last report; the first
+ * report of an `open-re-report` group stays open).
  */
 import { buildCatalogueSeed } from '../../packages/db/src/seed/catalogue-seed';
 import { COMMUNITY_NAMES } from '../../packages/db/src/seed/demo-place-names';
@@ -37,7 +46,14 @@ import {
 } from './vocabulary';
 
 export type ReportSource = 'collector' | 'citizen' | 'hotline' | 'camera' | 'iot';
-export type ReportRole = 'single' | 'duplicate' | 'near-other' | 'same-place-other-category' | 'same-spot-later';
+export type ReportRole =
+  | 'single'
+  | 'duplicate'
+  | 'near-other'
+  | 'same-place-other-category'
+  | 'same-spot-later'
+  | 'open-re-report'
+  | 'next-shop';
 
 export interface EvalReport {
   id: number;
@@ -51,6 +67,10 @@ export interface EvalReport {
   /** Reports with the same group describe the same problem; only `duplicate` groups have more than one. */
   group: number;
   role: ReportRole;
+  /** The address field ('' when the reporter only dropped a pin). */
+  address: string;
+  /** When the problem was closed (null: still open at the end of the period). */
+  closedAt: Date | null;
 }
 
 export interface GeneratorOptions {
@@ -60,6 +80,8 @@ export interface GeneratorOptions {
   nearOther: number;
   samePlaceOtherCategory: number;
   sameSpotLater: number;
+  openReReports: number;
+  nextShop: number;
   /** First instant and length of the period the reports fall in. */
   start: Date;
   days: number;
@@ -71,6 +93,8 @@ export const DEFAULT_GENERATOR: Omit<GeneratorOptions, 'seed'> = {
   nearOther: 160,
   samePlaceOtherCategory: 120,
   sameSpotLater: 120,
+  openReReports: 80,
+  nextShop: 80,
   start: new Date('2026-05-01T00:00:00+08:00'),
   days: 30,
 };
@@ -78,6 +102,8 @@ export const DEFAULT_GENERATOR: Omit<GeneratorOptions, 'seed'> = {
 /** The demo city's extent (lattice of the geography seed: 60 × 0.004° by 40 × 0.0035°). */
 const CITY = { minLng: 120.08, maxLng: 120.32, minLat: 30.18, maxLat: 30.32 };
 const M_PER_DEG_LAT = 111_195;
+/** Shop-front categories the `next-shop` negatives are drawn from. */
+const PREMISES_CODES = new Set(['06002', '06027', '07006', '09005', '09015', '09021', '09022']);
 const M_PER_DEG_LNG = M_PER_DEG_LAT * Math.cos((30.25 * Math.PI) / 180);
 const HOUR = 3_600_000;
 
@@ -180,7 +206,7 @@ function round6(x: number): number {
 }
 
 export function generateReports(options: GeneratorOptions): EvalReport[] {
-  const rnd = new Random(options.seed);
+  let rnd = new Random(options.seed);
   const categories = eventCategories();
   const weightedCategories = categories.map((c) => [c, categoryWeight(c)] as const);
   const hotSpots = Array.from({ length: 80 }, () => ({
@@ -386,6 +412,8 @@ export function generateReports(options: GeneratorOptions): EvalReport[] {
       at,
       group: groupId,
       role,
+      address: source === 'citizen' || source === 'camera' ? '' : `${p.site.road}${p.site.number}号`,
+      closedAt: null,
     };
     reports.push(report);
     return report;
@@ -460,5 +488,38 @@ export function generateReports(options: GeneratorOptions): EvalReport[] {
     const at = new Date(anchor.at.getTime() + (1 + rnd.float() * 5) * 24 * HOUR);
     emit(problem, sourceFor(problem.category), at, ++group, 'same-spot-later');
   }
-  return reports.sort((a, b) => a.at.getTime() - b.at.getTime()).map((r, i) => ({ ...r, id: i + 1 }));
+
+  // Roles added later draw from their own stream: the reports above stay as they were.
+  rnd = new Random(options.seed + 7919);
+  const stillOpen = new Set<number>();
+  for (let i = 0; i < options.openReReports; i++) {
+    const problem = newProblem();
+    const first = randomTime();
+    const source = sourceFor(problem.category);
+    emit(problem, source, first, ++group, 'duplicate');
+    stillOpen.add(group);
+    const later = new Date(first.getTime() + (1 + rnd.float() * 5) * 24 * HOUR);
+    emit(problem, sourceFor(problem.category, [source]), later, group, 'open-re-report');
+  }
+  const premises = categories.filter((c) => PREMISES_CODES.has(c.code));
+  for (let i = 0; i < options.nextShop; i++) {
+    const category = rnd.pick(premises);
+    const anchor = newProblem(category);
+    const at = randomTime();
+    emit(anchor, sourceFor(category), at, ++group, 'single');
+    const moved = nearbySite(anchor.site, 55, 90);
+    const shop: Problem = {
+      category,
+      site: { ...moved, road: anchor.site.road, number: anchor.site.number + rnd.pick([-1, 1]) * rnd.int(6, 30) },
+      variant: anchor.variant,
+    };
+    emit(shop, sourceFor(category), new Date(at.getTime() + rnd.float() * 8 * HOUR), ++group, 'next-shop');
+  }
+
+  const lastOf = new Map<number, number>();
+  for (const r of reports) lastOf.set(r.group, Math.max(lastOf.get(r.group) ?? 0, r.at.getTime()));
+  return reports
+    .map((r) => ({ ...r, closedAt: stillOpen.has(r.group) ? null : new Date((lastOf.get(r.group) ?? 0) + 4 * HOUR) }))
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map((r, i) => ({ ...r, id: i + 1 }));
 }

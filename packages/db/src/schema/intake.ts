@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
   doublePrecision,
   index,
   integer,
@@ -55,3 +56,29 @@ export const settings = pgTable('settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedBy: integer('updated_by').references(() => users.id),
 });
+
+/**
+ * 小类建议 feedback: for each report filed from the intake form, what the model
+ * suggested (with its version) and the category the person chose. A choice other than
+ * the first suggestion is a correction the model learns from at once (category-model).
+ */
+export const categoryFeedback = pgTable(
+  'category_feedback',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: bigint('case_id', { mode: 'number' }).references(() => cases.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+    address: text('address'),
+    /** The suggestions shown, best first: [{ kind, code, score }]. */
+    suggested: jsonb('suggested').$type<{ kind: string; code: string; score: number }[]>().notNull(),
+    modelVersion: text('model_version').notNull(),
+    chosenKind: text('chosen_kind', { enum: ['component', 'event'] }).notNull(),
+    chosenCode: text('chosen_code').notNull(),
+    /** The chosen category was not the first suggestion. */
+    corrected: boolean('corrected').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The model loads the newest corrections, and polls for new ones by id.
+  (t) => [index('category_feedback_corrected_idx').on(t.id).where(sql`${t.corrected}`)],
+);

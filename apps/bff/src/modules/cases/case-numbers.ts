@@ -14,8 +14,12 @@ function chinaYear(now: Date): number {
  */
 export async function lockCaseNumbers(db: Queryable, now: Date): Promise<number> {
   const year = chinaYear(now);
-  await db.insert(caseNumberCounters).values({ year, last: 0 }).onConflictDoNothing();
-  await db.select().from(caseNumberCounters).where(eq(caseNumberCounters.year, year)).for('update');
+  // One round trip: an upsert that changes nothing still takes the row lock (as SELECT …
+  // FOR UPDATE would) and creates the year's counter on its first case.
+  await db
+    .insert(caseNumberCounters)
+    .values({ year, last: 0 })
+    .onConflictDoUpdate({ target: caseNumberCounters.year, set: { last: sql`${caseNumberCounters.last}` } });
   return year;
 }
 

@@ -1,2 +1,9 @@
 /** What other modules may use of the category-model module; every other file in this folder is internal. */
-export { categoryModel, retrainCategoryModel, suggest, warmIntakeModel } from './category-suggester';
+export {
+  categoryModel,
+  categoryProbabilities,
+  recordCategoryChoice,
+  retrainCategoryModel,
+  suggest,
+  warmIntakeModel,
+} from './category-suggester';

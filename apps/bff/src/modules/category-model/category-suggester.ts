@@ -12,11 +12,18 @@ import {
   type CategoryKind,
   type CategoryModel,
   type CategoryModelOptions,
+  categoryKey,
   DEFAULT_CATEGORY_MODEL_OPTIONS,
-  suggestCategories,
   trainCategoryModel,
 } from '@citygov/domain/intake/category-model';
+import {
+  type CorrectionMemory,
+  categoryDistribution,
+  emptyCorrectionMemory,
+  rankCategories,
+} from '@citygov/domain/intake/category-suggest';
 import { categoryTokens } from '../../lib/text/segment';
+import { corrections } from './corrections';
 import { loadTrainingSources, type TrainingSources, trainingExamples } from './training-data';
 
 export const REFRESH_AFTER_MS = 6 * 60 * 60 * 1000;
@@ -32,6 +39,8 @@ export interface ModelInfo {
 interface Loaded {
   model: CategoryModel;
   info: ModelInfo;
+  /** The acceptors' corrections since (and before) training, applied on top of the model at once. */
+  memory: CorrectionMemory;
 }
 
 let current: Loaded | null = null;
@@ -56,6 +65,8 @@ async function build(db: Queryable): Promise<Loaded> {
   const started = performance.now();
   const sources = await loadTrainingSources(db);
   const model = buildCategoryModel(sources);
+  const memory = emptyCorrectionMemory();
+  await corrections.reload(db, model, memory);
   const info: ModelInfo = {
     categories: model.categories.length,
     documents: model.documents,
@@ -63,7 +74,7 @@ async function build(db: Queryable): Promise<Loaded> {
     trainedAt: model.trainedAt,
     trainingMs: Math.round(performance.now() - started),
   };
-  return { model, info };
+  return { model, info, memory };
 }
 
 function startBuild(db: Queryable): Promise<Loaded> {
@@ -78,13 +89,25 @@ function startBuild(db: Queryable): Promise<Loaded> {
   return building;
 }
 
-/** The cached model; built now if there is none, refreshed in the background if stale. */
-export async function categoryModel(db: Queryable, now = Date.now()): Promise<CategoryModel> {
-  if (!current) return (await startBuild(db)).model;
+async function loaded(db: Queryable, now: number): Promise<Loaded> {
+  if (!current) return startBuild(db);
   if (now - current.info.trainedAt.getTime() > REFRESH_AFTER_MS && !building) {
     startBuild(processDb ?? db).catch((error: unknown) => console.error('[intake] background retrain failed:', error));
   }
-  return current.model;
+  return current;
+}
+
+/** The cached model; built now if there is none, refreshed in the background if stale. */
+export async function categoryModel(db: Queryable, now = Date.now()): Promise<CategoryModel> {
+  return (await loaded(db, now)).model;
+}
+
+/**
+ * The version a suggestion was made with: the training run and how many corrections were
+ * applied on top, e.g. "m1k2x3c.17". Recorded with each report's feedback.
+ */
+export function modelVersion(l: Loaded): string {
+  return `m${l.model.trainedAt.getTime().toString(36)}.${corrections.applied(l.memory)}`;
 }
 
 /** Rebuilds the model from the database now (after catalogue edits, or on demand). */
@@ -109,20 +132,68 @@ export interface Suggestion {
   kind: CategoryKind;
   code: string;
   name: string;
+  /** Calibrated confidence 0–1: P(kind) × P(category | kind). */
   score: number;
+  /** The model version that made this suggestion (sent back with the report). */
+  modelVersion: string;
 }
 
 export async function suggest(
   db: Queryable,
-  input: { text: string; kind?: CategoryKind | undefined; limit?: number | undefined },
+  input: {
+    text: string;
+    address?: string | undefined;
+    kind?: CategoryKind | undefined;
+    limit?: number | undefined;
+  },
 ): Promise<Suggestion[]> {
-  const model = await categoryModel(db);
-  return suggestCategories(model, categoryTokens(input.text), { kind: input.kind, limit: input.limit ?? 3 }).map(
-    ({ category, score }) => ({
-      kind: category.kind,
-      code: category.code,
-      name: category.name,
-      score: Math.round(score * 1000) / 1000,
-    }),
+  const l = await loaded(db, Date.now());
+  await corrections.poll(db, l.model, l.memory);
+  const version = modelVersion(l);
+  const ranked = rankCategories(
+    l.model,
+    {
+      tokens: categoryTokens(input.text),
+      placeTokens: input.address ? categoryTokens(input.address) : undefined,
+      text: input.text,
+      kind: input.kind,
+    },
+    l.memory,
+    input.limit ?? 3,
   );
+  return ranked.map(({ category, confidence }) => ({
+    kind: category.kind,
+    code: category.code,
+    name: category.name,
+    score: Math.round(confidence * 1000) / 1000,
+    modelVersion: version,
+  }));
+}
+
+/**
+ * P(category | kind) for a text (with the corrections), the categories from 1 % up:
+ * duplicate detection asks how sure the chosen category is, and which neighbours are likely.
+ */
+export function categoryProbabilities(model: CategoryModel, text: string, kind: CategoryKind): Map<string, number> {
+  const memory = current?.model === model ? current.memory : null;
+  const p = categoryDistribution(model, { tokens: categoryTokens(text), kind }, memory);
+  const out = new Map<string, number>();
+  if (!p) return out;
+  p.forEach((value, c) => {
+    const category = model.categories[c];
+    if (category && value >= 0.01) out.set(categoryKey(category.kind, category.code), value);
+  });
+  return out;
+}
+
+/**
+ * Records what the form suggested and what the person chose; a choice other than the
+ * first suggestion teaches the model at once (this process now, others on their next poll).
+ */
+export async function recordCategoryChoice(
+  db: Queryable,
+  choice: Parameters<typeof corrections.record>[3],
+): Promise<void> {
+  const l = await loaded(db, Date.now());
+  await corrections.record(db, l.model, l.memory, choice);
 }

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '@citygov/domain/errors';
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
 import { loadCaseInScope, personActor } from '../cases/api';
+import { learnFromPairs } from '../duplicate-learning/api';
 import { appendCaseEvent } from '../events/api';
 import type { TPairInput } from './duplicate-schemas';
 
@@ -19,7 +20,8 @@ function alreadySettled(pair: { status: string; resolvedByName: string | null })
 /**
  * 不是重复: the shift lead settles a pair as two different problems. Both cases must be
  * in their scope; a pair someone settled first is a conflict naming who did what. The
- * newer report's timeline keeps the decision (and the reason, if given).
+ * newer report's timeline keeps the decision (and the reason, if given), and duplicate
+ * scoring learns from it at once (duplicate-learning).
  */
 export async function dismissSuspect(db: Queryable, user: SessionUser, input: TPairInput, now = new Date()) {
   const [pair] = await db.select().from(duplicateSuspects).where(eq(duplicateSuspects.id, input.pairId));
@@ -38,6 +40,7 @@ export async function dismissSuspect(db: Queryable, user: SessionUser, input: TP
     const [latest] = await db.select().from(duplicateSuspects).where(eq(duplicateSuspects.id, pair.id));
     throw alreadySettled(latest ?? { status: 'dismissed', resolvedByName: null });
   }
+  await learnFromPairs(db, [{ candidateId: pair.candidateId, score: pair.score }], false, now);
   await appendCaseEvent(db, {
     caseId: report.id,
     action: 'dismissDuplicate',

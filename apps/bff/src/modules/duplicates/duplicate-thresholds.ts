@@ -2,9 +2,11 @@ import type { Queryable } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
 import { settings } from '@citygov/db/schema/intake';
 import { changesCityWideSettings } from '@citygov/domain/city-settings';
+import type { DuplicateLearning } from '@citygov/domain/intake/duplicate-learning';
 import { DEFAULT_DUPLICATE_THRESHOLDS, type DuplicateThresholds } from '@citygov/domain/intake/duplicate-score';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
+import { LEARNING_KEY, parseLearning } from '../duplicate-learning/api';
 import { requireCityLevel } from '../org/api';
 import { type TSetThresholdsInput, ZSetThresholdsInput } from './duplicate-schemas';
 
@@ -17,9 +19,26 @@ export const THRESHOLDS_KEY = 'duplicate.thresholds';
  * validates is ignored rather than trusted.
  */
 export async function loadDuplicateThresholds(db: Queryable): Promise<DuplicateThresholds> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, THRESHOLDS_KEY));
-  const parsed = ZSetThresholdsInput.safeParse(row?.value);
-  return parsed.success ? { ...DEFAULT_DUPLICATE_THRESHOLDS, ...parsed.data } : DEFAULT_DUPLICATE_THRESHOLDS;
+  return (await loadDuplicateSettings(db)).thresholds;
+}
+
+export interface DuplicateSettings {
+  thresholds: DuplicateThresholds;
+  /** What the shift leads' decisions taught (duplicate-learning). */
+  learning: DuplicateLearning;
+}
+
+/** The thresholds and the learnt biases, in one statement (read on every duplicate search, so never stale). */
+export async function loadDuplicateSettings(db: Queryable): Promise<DuplicateSettings> {
+  const rows = await db
+    .select({ key: settings.key, value: settings.value })
+    .from(settings)
+    .where(inArray(settings.key, [THRESHOLDS_KEY, LEARNING_KEY]));
+  const parsed = ZSetThresholdsInput.safeParse(rows.find((r) => r.key === THRESHOLDS_KEY)?.value);
+  return {
+    thresholds: parsed.success ? { ...DEFAULT_DUPLICATE_THRESHOLDS, ...parsed.data } : DEFAULT_DUPLICATE_THRESHOLDS,
+    learning: parseLearning(rows.find((r) => r.key === LEARNING_KEY)?.value),
+  };
 }
 
 /** The thresholds hold for the whole city, so only a city-level administrator changes them. */

@@ -12,13 +12,18 @@
  * `(lat, lng) where status not in ('closed', 'voided')` for the open arm, which the
  * planner combines with a BitmapOr (≈ 2 ms for the SQL at 1 M cases).
  * Categories that can never reach `review` (other kinds and major classes with the
- * shipped weights) are left out in SQL: they are not listed at all.
+ * shipped weights) are left out in SQL: they are not listed at all — except, when the
+ * category model is unsure of the chosen category for this text, the categories it finds
+ * likely instead (neighbour credit: acceptors file one problem under neighbouring categories).
+ * Each candidate is compared with its state (an open original does not age out), its
+ * address (place-match) and the biases the shift leads' decisions taught.
  */
 import type { Queryable } from '@citygov/db/client';
 import { cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
 import { statusNameOf } from '@citygov/domain/cases/case-states';
-import type { CategoryKind } from '@citygov/domain/intake/category-model';
+import { type CategoryKind, type CategoryModel, categoryKey } from '@citygov/domain/intake/category-model';
+import { EMPTY_LEARNING, learnedBias } from '@citygov/domain/intake/duplicate-learning';
 import {
   bestScoreFor,
   boundingBox,
@@ -27,13 +32,16 @@ import {
   type DuplicateFactors,
   type DuplicateThresholds,
   decide,
+  type NeighbourCredit,
   scoreDuplicate,
 } from '@citygov/domain/intake/duplicate-score';
-import { and, between, desc, eq, like, lte, ne, notInArray, or, type SQL } from 'drizzle-orm';
+import { placeMarks } from '@citygov/domain/intake/place-match';
+import { and, between, desc, eq, inArray, like, lte, ne, notInArray, or, type SQL } from 'drizzle-orm';
 import { textTokens } from '../../lib/text/segment';
 import type { SessionUser } from '../../trpc/session-user';
 import { caseScope } from '../cases/api';
-import { categoryModel } from '../category-model/api';
+import { categoryModel, categoryProbabilities } from '../category-model/api';
+import type { DuplicateSettings } from './duplicate-thresholds';
 
 export interface DuplicateQuery {
   kind: CategoryKind;
@@ -41,6 +49,8 @@ export interface DuplicateQuery {
   lng: number;
   lat: number;
   description: string;
+  /** The address typed for the new report (house numbers tell two shops apart). */
+  address?: string | undefined;
   /** When the new report happened (default now). */
   at?: Date | undefined;
   /** A case not to compare with (checking an existing case against the others). */
@@ -74,30 +84,76 @@ export const LIST_FLOOR = 0.1;
 /** Whose view to search: a signed-in user's case scope, or the whole city (report-time detection). */
 export type DuplicateViewer = SessionUser | 'city';
 
+const DEFAULT_SETTINGS: DuplicateSettings = { thresholds: DEFAULT_DUPLICATE_THRESHOLDS, learning: EMPTY_LEARNING };
+
+/** Below this probability of the chosen category (for the report's text) the category counts as uncertain. */
+export const UNCERTAIN_CATEGORY = 0.5;
+/** Categories the model gives at least this probability are searched as neighbours when uncertain. */
+export const NEIGHBOUR_MIN = 0.1;
+
+interface Neighbours {
+  codes: readonly string[];
+  credit: NeighbourCredit | undefined;
+}
+
+/**
+ * When the model doubts the chosen category for this text, the categories of the same
+ * kind it finds likely instead, credited with their probability.
+ */
+function neighboursOf(model: CategoryModel, query: DuplicateQuery): Neighbours {
+  if (!query.description.trim()) return { codes: [], credit: undefined };
+  const probabilities = categoryProbabilities(model, query.description, query.kind);
+  const chosen = probabilities.get(categoryKey(query.kind, query.categoryCode)) ?? 0;
+  if (chosen >= UNCERTAIN_CATEGORY) return { codes: [], credit: undefined };
+  const codes: string[] = [];
+  for (const [key, p] of probabilities) {
+    const [kind, code] = key.split(':');
+    if (kind === query.kind && code && code !== query.categoryCode && p >= NEIGHBOUR_MIN) codes.push(code);
+  }
+  return {
+    codes,
+    credit: (kind, code) => {
+      const p = probabilities.get(categoryKey(kind, code)) ?? 0;
+      return p >= NEIGHBOUR_MIN ? p : 0;
+    },
+  };
+}
+
 export async function findDuplicates(
   db: Queryable,
   viewer: DuplicateViewer,
   query: DuplicateQuery,
-  thresholds: DuplicateThresholds = DEFAULT_DUPLICATE_THRESHOLDS,
+  settings: DuplicateSettings = DEFAULT_SETTINGS,
 ): Promise<DuplicateCandidate[]> {
+  const { thresholds } = settings;
   const at = query.at ?? new Date();
   const windowMs = thresholds.windowDays * 24 * 60 * 60 * 1000;
   const box = boundingBox(query.lng, query.lat, thresholds.searchRadiusM);
-  const rows = await candidatesNear(db, viewer, query, at, windowMs, box, categoryCondition(query, thresholds));
+  const model = await categoryModel(db);
+  const neighbours = neighboursOf(model, query);
+  const category = categoryCondition(query, thresholds, neighbours.codes);
+  const rows = await candidatesNear(db, viewer, query, at, windowMs, box, category);
   if (rows.length === 0) return [];
-  return scoreCandidates(db, query, at, rows, thresholds);
+  return scoreCandidates(model, query, at, rows, settings, neighbours);
 }
 
 /**
  * Leaves out categories that can never reach `review` whatever the distance, time and
- * text: with the shipped weights, other kinds and other major classes.
+ * text: with the shipped weights, other kinds and other major classes (but not the
+ * neighbours an uncertain category brings in).
  */
-function categoryCondition(query: DuplicateQuery, thresholds: DuplicateThresholds): SQL | undefined {
+function categoryCondition(
+  query: DuplicateQuery,
+  thresholds: DuplicateThresholds,
+  neighbourCodes: readonly string[],
+): SQL | undefined {
   if (bestScoreFor(0, thresholds) >= thresholds.review) return undefined;
-  if (bestScoreFor(thresholds.sameMajorCredit, thresholds) >= thresholds.review) {
-    return and(eq(cases.kind, query.kind), like(cases.categoryCode, `${query.categoryCode.slice(0, 2)}%`));
-  }
-  return and(eq(cases.kind, query.kind), eq(cases.categoryCode, query.categoryCode));
+  const own =
+    bestScoreFor(thresholds.sameMajorCredit, thresholds) >= thresholds.review
+      ? like(cases.categoryCode, `${query.categoryCode.slice(0, 2)}%`)
+      : eq(cases.categoryCode, query.categoryCode);
+  const codes = neighbourCodes.length > 0 ? or(own, inArray(cases.categoryCode, [...neighbourCodes])) : own;
+  return and(eq(cases.kind, query.kind), codes);
 }
 
 function candidatesNear(
@@ -145,14 +201,17 @@ function candidatesNear(
 
 type CandidateRow = Awaited<ReturnType<typeof candidatesNear>>[number];
 
-async function scoreCandidates(
-  db: Queryable,
+const isOpenStatus = (status: string) => status !== 'closed' && status !== 'voided' && status !== 'merged';
+
+function scoreCandidates(
+  model: CategoryModel,
   query: DuplicateQuery,
   at: Date,
   rows: readonly CandidateRow[],
-  thresholds: DuplicateThresholds,
-): Promise<DuplicateCandidate[]> {
-  const model = await categoryModel(db);
+  settings: DuplicateSettings,
+  neighbours: Neighbours,
+): DuplicateCandidate[] {
+  const { thresholds, learning } = settings;
   const idf = (token: string) => model.idf.get(token) ?? model.unseenIdf;
   const report = {
     kind: query.kind,
@@ -161,11 +220,21 @@ async function scoreCandidates(
     lat: query.lat,
     at,
     tokens: textTokens(query.description),
+    place: placeMarks(query.address, query.description),
   };
   const scored: DuplicateCandidate[] = [];
   for (const row of rows) {
-    const candidate = { ...row, at: row.reportedAt, tokens: textTokens(row.description) };
-    const { score, factors } = scoreDuplicate(report, candidate, thresholds, idf);
+    const candidate = {
+      ...row,
+      at: row.reportedAt,
+      tokens: textTokens(row.description),
+      place: placeMarks(row.address, row.description),
+      open: isOpenStatus(row.status),
+    };
+    const { score, factors } = scoreDuplicate(report, candidate, thresholds, idf, {
+      neighbourCredit: neighbours.credit,
+      learnedBias: learnedBias(learning, categoryKey(row.kind, row.categoryCode), row.id),
+    });
     if (score < LIST_FLOOR || factors.distanceM > thresholds.searchRadiusM) continue;
     scored.push({
       caseId: row.id,
@@ -181,7 +250,7 @@ async function scoreCandidates(
       distanceM: Math.round(factors.distanceM),
       minutesApart: Math.round(factors.minutesApart),
       score: Math.round(score * 1000) / 1000,
-      decision: decide(score, thresholds),
+      decision: decide(score, thresholds, factors),
       factors: roundFactors(factors),
     });
   }

@@ -4,7 +4,7 @@ import { duplicateSuspects } from '@citygov/db/schema/intake';
 import { FINAL_STATUSES } from '@citygov/domain/cases/case-states';
 import { eq } from 'drizzle-orm';
 import { SYSTEM_ACTORS, transitionCase } from '../cases/api';
-import { loadDuplicateThresholds } from './duplicate-thresholds';
+import { loadDuplicateSettings } from './duplicate-thresholds';
 import { type DuplicateCandidate, findDuplicates } from './find-duplicates';
 
 type CaseRow = typeof cases.$inferSelect;
@@ -24,10 +24,11 @@ export interface ReportSubject {
   lng: number;
   lat: number;
   description: string;
+  address?: string | undefined;
 }
 
 export async function duplicatesOfReport(db: Queryable, input: ReportSubject, now: Date) {
-  const thresholds = await loadDuplicateThresholds(db);
+  const settings = await loadDuplicateSettings(db);
   return findDuplicates(
     db,
     'city',
@@ -37,10 +38,11 @@ export async function duplicatesOfReport(db: Queryable, input: ReportSubject, no
       lng: input.lng,
       lat: input.lat,
       description: input.description,
+      address: input.address,
       at: now,
       limit: MAX_SUSPECTS_PER_REPORT + 1,
     },
-    thresholds,
+    settings,
   );
 }
 

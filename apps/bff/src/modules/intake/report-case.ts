@@ -4,8 +4,10 @@ import { categories } from '@citygov/db/schema/catalogue';
 import { CASE_SOURCES } from '@citygov/domain/cases/case-states';
 import { ForbiddenError, ValidationError } from '@citygov/domain/errors';
 import { and, eq } from 'drizzle-orm';
+import { stage } from '../../lib/stage-profile';
 import type { SessionUser } from '../../trpc/session-user';
 import { attachUploads, openCase, personActor } from '../cases/api';
+import { recordCategoryChoice } from '../category-model/api';
 import { duplicatesOfReport, settleReportDuplicates } from '../duplicates/api';
 import { findGridAt } from '../geo/api';
 import { newTrackingCode, trackingCodeFor } from '../public-tracking/api';
@@ -27,50 +29,47 @@ function levelsOf(path: string) {
  */
 export async function reportCase(db: Queryable, user: SessionUser, input: TReportCaseInput, now = new Date()) {
   if (!user.permissions.has('case.report')) throw new ForbiddenError('没有上报案件的权限');
-  if (input.clientRequestId) {
-    // A retry of a report already saved returns it at once; a retry racing the first send
-    // finds it in openCase, under the case-number lock.
-    const [already] = await db
-      .select()
-      .from(cases)
-      .where(and(eq(cases.reportedBy, user.id), eq(cases.clientRequestId, input.clientRequestId)));
-    if (already) return already;
-  }
-  const grid = await findGridAt(db, input.lng, input.lat);
+  // A retried report (same clientRequestId) is found by openCase under the case-number
+  // lock and returned as saved; no lookup of its own here (one round trip less per report).
+  const grid = await stage('grid of the point', () => findGridAt(db, input.lng, input.lat));
   if (!grid) throw new ValidationError('所选位置不在本市范围内，请在地图上重新选择');
-  const [category] = await db
-    .select()
-    .from(categories)
-    .where(and(eq(categories.kind, input.kind), eq(categories.code, input.categoryCode)));
+  const [category] = await stage('category check', () =>
+    db
+      .select()
+      .from(categories)
+      .where(and(eq(categories.kind, input.kind), eq(categories.code, input.categoryCode))),
+  );
   if (!category) throw new ValidationError('事部件小类不存在');
 
-  const duplicates = await duplicatesOfReport(db, input, now);
-  const opened = await openCase(
-    db,
-    personActor(user),
-    {
-      source: input.source,
-      kind: input.kind,
-      categoryCode: input.categoryCode,
-      urgency: input.urgency,
-      description: input.description,
-      address: input.address || `${grid.name}附近`,
-      lng: input.lng,
-      lat: input.lat,
-      gridId: grid.id,
-      ...levelsOf(grid.path),
-      componentId: input.componentId ?? null,
-      reporterName: input.reporterName ?? user.displayName,
-      reporterPhone: input.reporterPhone ?? null,
-      reportedBy: user.id,
-      clientRequestId: input.clientRequestId ?? null,
-      trackingCode: trackingCodeFor(input.source),
-      reportedAt: now,
-      updatedAt: now,
-    },
-    { source: CASE_SOURCES[input.source], category: category.name, grid: grid.code },
-    now,
-    { reissueTrackingCode: newTrackingCode },
+  const duplicates = await stage('duplicate search + scoring', () => duplicatesOfReport(db, input, now));
+  const opened = await stage('open case (number, clock, insert, timeline + stream)', () =>
+    openCase(
+      db,
+      personActor(user),
+      {
+        source: input.source,
+        kind: input.kind,
+        categoryCode: input.categoryCode,
+        urgency: input.urgency,
+        description: input.description,
+        address: input.address || `${grid.name}附近`,
+        lng: input.lng,
+        lat: input.lat,
+        gridId: grid.id,
+        ...levelsOf(grid.path),
+        componentId: input.componentId ?? null,
+        reporterName: input.reporterName ?? user.displayName,
+        reporterPhone: input.reporterPhone ?? null,
+        reportedBy: user.id,
+        clientRequestId: input.clientRequestId ?? null,
+        trackingCode: trackingCodeFor(input.source),
+        reportedAt: now,
+        updatedAt: now,
+      },
+      { source: CASE_SOURCES[input.source], category: category.name, grid: grid.code },
+      now,
+      { reissueTrackingCode: newTrackingCode },
+    ),
   );
   // A retry of a report already saved: the same case back, nothing more.
   if (!opened.created) return opened.row;
@@ -83,5 +82,22 @@ export async function reportCase(db: Queryable, user: SessionUser, input: TRepor
       userId: user.id,
     });
   }
-  return settleReportDuplicates(db, created, duplicates, input.confirmedDistinct === true, now);
+  const suggestion = input.suggestion;
+  if (suggestion) {
+    await stage('category feedback', () =>
+      recordCategoryChoice(db, {
+        caseId: created.id,
+        text: input.description,
+        address: input.address ?? null,
+        suggested: suggestion.categories,
+        modelVersion: suggestion.modelVersion,
+        chosen: { kind: input.kind, code: input.categoryCode },
+        userId: user.id,
+        at: now,
+      }),
+    );
+  }
+  return stage('settle duplicates (merge or flag)', () =>
+    settleReportDuplicates(db, created, duplicates, input.confirmedDistinct === true, now),
+  );
 }

@@ -1,3 +1,4 @@
+import { stage } from '../../lib/stage-profile';
 import { permissionProcedure, router } from '../../trpc/procedures';
 import { mergeLeadOf } from '../cases/api';
 import { reportCase } from './report-case';
@@ -11,7 +12,7 @@ export const reportRouter = router({
   report: permissionProcedure('case.report')
     .input(ZReportCaseInput)
     .mutation(async ({ ctx, input }) => {
-      const created = await reportCase(ctx.db, ctx.user, input);
+      const created = await stage('reportCase', () => reportCase(ctx.db, ctx.user, input));
       // 自动并案: the reporter is told which case now carries their report.
       const lead = created.mergedIntoId ? await mergeLeadOf(ctx.db, created.mergedIntoId) : null;
       return {

@@ -34,5 +34,19 @@ export const ZReportCaseInput = z.object({
    * (仍要上报): a very similar case is then flagged for the shift lead, never merged automatically.
    */
   confirmedDistinct: z.boolean().optional(),
+  /**
+   * The category suggestions the form showed (小类建议), best first, with the model version
+   * that made them: a category chosen other than the first is a correction the model learns from.
+   */
+  suggestion: z
+    .object({
+      modelVersion: z.string().trim().min(1).max(40),
+      categories: z
+        .array(
+          z.object({ kind: z.enum(CASE_KINDS), code: z.string().regex(/^\d{5}$/), score: z.number().min(0).max(1) }),
+        )
+        .max(10),
+    })
+    .optional(),
 });
 export type TReportCaseInput = z.infer<typeof ZReportCaseInput>;

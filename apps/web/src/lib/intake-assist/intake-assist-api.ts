@@ -12,8 +12,6 @@ export type DuplicateCheckInput = inferInput<Intake['findDuplicates']>;
 /** Shortest description (after trimming) worth asking for category suggestions. */
 export const SUGGEST_MIN_CHARS = 4;
 const DEBOUNCE_MS = 400;
-/** Suggestions after the best one are offered only from this score up (the rest is noise). */
-const SUGGEST_MIN_SCORE = 0.05;
 
 /** The value once it has stopped changing for `delay` ms. */
 export function useDebounced<T>(value: T, delay = DEBOUNCE_MS): T {
@@ -25,21 +23,40 @@ export function useDebounced<T>(value: T, delay = DEBOUNCE_MS): T {
   return settled;
 }
 
-/** 建议分类: up to three categories for the description as typed (needs case.report). */
-export function useCategorySuggestions(description: string, kind?: 'event' | 'component') {
+/**
+ * 建议分类: the three best categories for the description (and the address's place words)
+ * as typed, each with its calibrated confidence — all three, however unsure (needs case.report).
+ */
+export function useCategorySuggestions(description: string, address?: string, kind?: 'event' | 'component') {
   const trpc = useTRPC();
   const { can } = useSession();
-  const text = useDebounced(description.trim().slice(0, 2000));
+  const settled = useDebounced(
+    JSON.stringify([description.trim().slice(0, 2000), address?.trim().slice(0, 200) ?? '']),
+  );
+  const [text, place] = JSON.parse(settled) as [string, string];
   const enabled = can('case.report') && text.length >= SUGGEST_MIN_CHARS;
   const query = useQuery({
     ...trpc.intake.suggestCategories.queryOptions(
-      { text: enabled ? text : '-', limit: 3, ...(kind ? { kind } : {}) },
+      { text: enabled ? text : '-', limit: 3, ...(place ? { address: place } : {}), ...(kind ? { kind } : {}) },
       { staleTime: 5 * 60_000, placeholderData: keepPreviousData },
     ),
     enabled,
   });
-  const suggestions = enabled ? (query.data ?? []).filter((s, i) => i === 0 || s.score >= SUGGEST_MIN_SCORE) : [];
+  const suggestions = enabled ? (query.data ?? []) : [];
   return { suggestions, loading: enabled && query.isFetching };
+}
+
+/**
+ * What the report tells the model about the suggestions shown (the model version and the
+ * list, best first): a category chosen other than the first teaches it at once.
+ */
+export function suggestionFeedback(suggestions: readonly CategorySuggestion[]) {
+  const first = suggestions[0];
+  if (!first) return undefined;
+  return {
+    modelVersion: first.modelVersion,
+    categories: suggestions.map(({ kind, code, score }) => ({ kind, code, score })),
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { apiErrorMessage, apiFieldErrors } from '../../../lib/api-error';
 import {
   type CategorySuggestion,
+  suggestionFeedback,
   useCategorySuggestions,
   useDuplicateCheck,
 } from '../../../lib/intake-assist/intake-assist-api';
@@ -47,7 +48,8 @@ export function IntakeForm({
   const { point, grid } = location;
   const description = Form.useWatch('description', form) ?? '';
   const categoryValue = Form.useWatch('category', form);
-  const { suggestions } = useCategorySuggestions(description);
+  const address: string = Form.useWatch('address', form) ?? '';
+  const { suggestions } = useCategorySuggestions(description, address);
   // The whole catalogue (cached): a suggestion is picked as the full category, with its conditions.
   const catalogue = useCategorySearch('');
   const chosenKey = categoryKeyOf(categoryValue);
@@ -60,6 +62,7 @@ export function IntakeForm({
           lng: point.lng,
           lat: point.lat,
           description: trimmedDescription,
+          ...(address.trim() ? { address: address.trim() } : {}),
         }
       : null,
   );
@@ -88,7 +91,11 @@ export function IntakeForm({
     }
     if (!key) return;
     try {
-      onReported(await report.mutateAsync(toReportInput(values, key, point, photos, requestId, distinct.current)));
+      onReported(
+        await report.mutateAsync(
+          toReportInput(values, key, point, photos, requestId, distinct.current, suggestionFeedback(suggestions)),
+        ),
+      );
     } catch (error) {
       const message = apiErrorMessage(error);
       const fieldErrors = Object.entries(apiFieldErrors(error));

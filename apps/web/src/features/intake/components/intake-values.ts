@@ -26,6 +26,7 @@ export function toReportInput(
   attachmentIds: number[],
   clientRequestId: string,
   confirmedDistinct = false,
+  suggestion?: ReportCaseInput['suggestion'],
 ): ReportCaseInput {
   const address = trimmed(values.address);
   const componentId = category.kind === 'component' ? trimmed(values.componentId) : undefined;
@@ -46,5 +47,6 @@ export function toReportInput(
     attachmentIds,
     clientRequestId,
     ...(confirmedDistinct ? { confirmedDistinct } : {}),
+    ...(suggestion ? { suggestion } : {}),
   };
 }

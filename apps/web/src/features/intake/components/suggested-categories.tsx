@@ -2,7 +2,10 @@ import { Button, Space, Typography } from 'antd';
 import { formatScore } from '../../../lib/intake-assist/duplicate-format';
 import type { CategorySuggestion } from '../../../lib/intake-assist/intake-assist-api';
 
-/** 建议分类: the model's best categories for the description, as clickable tags with their score. */
+/**
+ * 建议分类: the model's three best categories for the description, as clickable tags with
+ * their calibrated confidence (置信度: about how often a suggestion this sure is right).
+ */
 export function SuggestedCategories({
   suggestions,
   selected,
@@ -29,7 +32,7 @@ export function SuggestedCategories({
               type={active ? 'primary' : 'default'}
               aria-pressed={active}
               onClick={() => onPick(s)}
-              aria-label={`选择建议分类 ${s.name}（${s.code}），匹配度 ${formatScore(s.score)}`}
+              aria-label={`选择建议分类 ${s.name}（${s.code}），置信度 ${formatScore(s.score)}`}
             >
               {s.name} {formatScore(s.score)}
             </Button>

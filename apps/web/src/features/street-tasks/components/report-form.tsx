@@ -3,7 +3,11 @@ import { Alert, Button, Input, Radio, Result, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { apiErrorCode } from '../../../lib/api-error';
-import { useCategorySuggestions, useDuplicateCheck } from '../../../lib/intake-assist/intake-assist-api';
+import {
+  suggestionFeedback,
+  useCategorySuggestions,
+  useDuplicateCheck,
+} from '../../../lib/intake-assist/intake-assist-api';
 import { useSession } from '../../../lib/session/session-context';
 import { useReportCase } from '../api/street-cases';
 import { useDraft } from '../drafts/use-draft';
@@ -60,7 +64,7 @@ export function ReportForm() {
   const distinct = useRef(false);
   const navigate = useNavigate();
   const { fields } = draft;
-  const { suggestions } = useCategorySuggestions(fields.description);
+  const { suggestions } = useCategorySuggestions(fields.description, fields.address);
   const description = fields.description.trim();
   const duplicates = useDuplicateCheck(
     fields.location && fields.category && description.length >= 4
@@ -70,6 +74,7 @@ export function ReportForm() {
           lng: fields.location.lng,
           lat: fields.location.lat,
           description,
+          ...(fields.address.trim() ? { address: fields.address.trim() } : {}),
         }
       : null,
   );
@@ -110,6 +115,7 @@ export function ReportForm() {
         attachmentIds,
         clientRequestId: requestId,
         ...(distinct.current ? { confirmedDistinct: true } : {}),
+        ...(suggestions.length > 0 ? { suggestion: suggestionFeedback(suggestions) } : {}),
       }),
     );
     if (result) {

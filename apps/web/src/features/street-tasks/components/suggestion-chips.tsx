@@ -28,7 +28,7 @@ export function SuggestionChips({
             <Button
               key={`${s.kind}:${s.code}`}
               shape="round"
-              aria-label={`选择建议分类 ${s.name}，匹配度 ${formatScore(s.score)}`}
+              aria-label={`选择建议分类 ${s.name}，置信度 ${formatScore(s.score)}`}
               disabled={disabled}
               onClick={() => onPick({ kind: s.kind, code: s.code, name: s.name })}
               style={{ height: 40 }}

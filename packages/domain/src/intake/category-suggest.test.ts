@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { type CategoryRef, categoryKey, trainCategoryModel } from './category-model';
+import { emptyCorrectionMemory, rankCategories, rememberCorrection } from './category-suggest';
+import { featureTokens } from './text-features';
+
+const categories: CategoryRef[] = [
+  { kind: 'event', code: '09006', name: '占道经营', majorCode: '09' },
+  { kind: 'event', code: '09005', name: '店外经营', majorCode: '09' },
+  { kind: 'event', code: '06042', name: '垃圾站（箱）满溢', majorCode: '06' },
+  { kind: 'event', code: '03005', name: '垃圾箱异常', majorCode: '03' },
+  { kind: 'component', code: '03005', name: '垃圾箱', majorCode: '03' },
+];
+const doc = (kind: CategoryRef['kind'], code: string, words: string[]) => ({
+  key: categoryKey(kind, code),
+  tokens: featureTokens(words, { unigrams: true }),
+  weight: 1,
+});
+const model = trainCategoryModel(categories, [
+  doc('event', '09006', ['人行道', '摆摊', '卖', '菜']),
+  doc('event', '09005', ['店家', '把', '货', '摆', '到', '门外']),
+  doc('event', '06042', ['垃圾箱', '满', '了', '没人', '清运']),
+  doc('event', '03005', ['垃圾箱', '破损']),
+  doc('component', '03005', ['垃圾箱']),
+  doc('component', '03005', ['垃圾箱', '破损']),
+]);
+const tokens = (words: string[]) => featureTokens(words, { unigrams: true });
+
+describe('rankCategories', () => {
+  it('decides the kind first and always gives three, with confidences summing to at most 1', () => {
+    const top = rankCategories(model, { tokens: tokens(['垃圾箱', '破损']), text: '垃圾箱破损' });
+    expect(top).toHaveLength(3);
+    expect(top.every((s) => s.category.kind === 'event')).toBe(true);
+    expect(top.reduce((sum, s) => sum + s.confidence, 0)).toBeLessThanOrEqual(1 + 1e-9);
+    const cued = rankCategories(model, { tokens: tokens(['垃圾箱', '破损']), text: '部件 垃圾箱破损' });
+    expect(cued[0]?.category.kind).toBe('component');
+  });
+
+  it('moves a corrected text to the chosen category at once', () => {
+    const words = ['店家', '摆摊', '卖', '菜'];
+    const memory = emptyCorrectionMemory();
+    const before = rankCategories(model, { tokens: tokens(words) }, memory)[0]?.category.code;
+    const chosen = before === '09005' ? '09006' : '09005';
+    rememberCorrection(memory, model, tokens(words), { kind: 'event', code: chosen });
+    expect(rankCategories(model, { tokens: tokens(words) }, memory)[0]?.category.code).toBe(chosen);
+  });
+});
