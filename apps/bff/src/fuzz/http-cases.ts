@@ -397,7 +397,7 @@ function otherCases(): fc.Arbitrary<FuzzCase> {
             headerText,
             fc.constantFrom(
               'citygov_session=%',
-              'citygov_session=' + 'a'.repeat(8_000),
+              `citygov_session=${'a'.repeat(8_000)}`,
               'a=b; a=c; citygov_session=',
               'gzip;q=NaN',
               '*/*;q=2',
