@@ -119,6 +119,8 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'iot.caseSensor': 'case.view',
   'iot.create': 'iot.manage',
   'iot.update': 'iot.manage',
+  'wall.view': 'dashboard.view',
+  'wall.onChange': 'dashboard.view',
 };
 
 /** Procedures whose declared gate is wider than the permission their sample needs. */
@@ -288,6 +290,8 @@ const SAMPLES: Record<string, (t: Targets) => unknown> = {
   'iot.caseSensor': (t) => ({ caseId: t.caseId }),
   'iot.create': (t) => ({ code: `MX-${++serial}`, name: '矩阵测试水位计', type: 'water_level', ...t.point }),
   'iot.update': (t) => ({ id: t.sensorId, data: { thresholds: { alarmAbove: 20, clearBelow: 10 } } }),
+  'wall.view': () => ({}),
+  'wall.onChange': () => ({}),
   'catalogue.setTimeLimit': () => ({
     kind: 'event',
     code: '06001',
