@@ -23,13 +23,13 @@ export function KpiStrip({ kpi }: { kpi: Kpi }) {
         const value = kpi[card.key];
         const tone = card.tone === 'warn' ? styles.kpiWarn : card.tone === 'soon' ? styles.kpiSoon : '';
         return (
-          <div key={card.key} className={`${styles.kpi} ${tone}`} role="group" aria-label={card.label}>
+          <section key={card.key} className={`${styles.kpi} ${tone}`} aria-label={card.label}>
             <span className={styles.kpiLabel}>{card.label}</span>
             <span className={styles.kpiValue} data-testid={`kpi-${card.key}`}>
               {value === null ? '—' : value.toLocaleString('zh-CN')}
               <span className={styles.kpiUnit}>{value === null ? '' : card.unit}</span>
             </span>
-          </div>
+          </section>
         );
       })}
     </section>

@@ -10,11 +10,12 @@ import { WallHeader } from './wall-header';
 import { WallPanelView } from './wall-panels';
 
 /** Screen width over the 1920 design width: what charts and map symbols scale by. */
+const readScale = () => Math.max(0.5, window.innerWidth / 1920);
+
 function useScreenScale() {
-  const read = () => Math.max(0.5, window.innerWidth / 1920);
-  const [scale, setScale] = useState(read);
+  const [scale, setScale] = useState(readScale);
   useEffect(() => {
-    const update = () => setScale(read());
+    const update = () => setScale(readScale());
     window.addEventListener('resize', update);
     return () => window.removeEventListener('resize', update);
   }, []);
