@@ -81,7 +81,11 @@ async function expectFilled(page: Page) {
 
 async function seesNewCase(page: Page) {
   const before = await kpi(page, 'reported');
-  const created = await report(reporter, { source: 'hotline', categoryCode: '06001', description: '大屏实时测试：江边步道乱堆杂物' });
+  const created = await report(reporter, {
+    source: 'hotline',
+    categoryCode: '06001',
+    description: '大屏实时测试：江边步道乱堆杂物',
+  });
   const live = page.getByRole('list', { name: '实时案件列表' });
   const row = live.getByRole('listitem').filter({ hasText: created.caseNo });
   await expect(row).toBeVisible();
@@ -96,6 +100,8 @@ test('the city wall at 1920×1080: fills in, follows a new case, rotates and pin
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
+  // The portal's 智慧城管 theme has the entry (it said 建设中 before).
+  await page.getByRole('link', { name: '进入智慧城管' }).click();
   await page.getByRole('link', { name: '进入指挥大厅' }).click();
   await expect(page).toHaveURL(/\/wall$/);
   await expectFilled(page);
