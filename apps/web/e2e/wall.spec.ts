@@ -64,7 +64,7 @@ test.afterAll(async () => {
 });
 
 async function kpi(page: Page, key: string) {
-  const text = (await page.getByTestId(`kpi-${key}`).innerText()).replace(/[^\d]/g, '');
+  const text = ((await page.getByTestId(`kpi-${key}`).textContent()) ?? '').replace(/[^\d]/g, '');
   return Number(text);
 }
 

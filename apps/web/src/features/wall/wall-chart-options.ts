@@ -86,6 +86,7 @@ export function categoryOption(items: readonly NamedCount[], scale: number): Cha
         type: 'bar',
         data: sorted.map((i) => i.count),
         barWidth: '60%',
+        barMaxWidth: px(22, scale),
         itemStyle: { color: WALL_COLORS.series[0], borderRadius: [0, px(3, scale), px(3, scale), 0] },
         label: { show: true, position: 'right', color: WALL_COLORS.text, fontSize: px(12, scale) },
       },
@@ -109,8 +110,9 @@ export function sourceOption(items: readonly NamedCount[], scale: number): Chart
     series: [
       {
         type: 'pie',
-        radius: ['45%', '75%'],
-        center: ['34%', '50%'],
+        // Radii are shares of half the shorter side: kept inside a tall or a wide panel alike.
+        radius: ['40%', '64%'],
+        center: ['36%', '50%'],
         label: { show: false },
         data: items.map((i) => ({ name: i.name, value: i.count })),
       },
@@ -143,6 +145,7 @@ export function rankingOption(items: readonly RankedArea[], scale: number): Char
         name: '结案率',
         type: 'bar',
         barWidth: '55%',
+        barMaxWidth: px(22, scale),
         data: sorted.map((i) => i.closeRate ?? 0),
         itemStyle: { color: WALL_COLORS.series[1], borderRadius: [0, px(3, scale), px(3, scale), 0] },
         label: { show: true, position: 'right', formatter: '{c}%', color: WALL_COLORS.text, fontSize: px(12, scale) },
@@ -166,6 +169,7 @@ export function departmentOption(items: readonly DepartmentRow[], scale: number)
     type: 'bar',
     data: values,
     barGap: '10%',
+    barMaxWidth: px(26, scale),
     itemStyle: { color },
   });
   return {
