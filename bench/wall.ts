@@ -28,24 +28,26 @@ const CHINA_DAY = (column: string) => `(${column} at time zone 'Asia/Shanghai'):
 
 async function backfill(open: OpenDatabase) {
   const db = open.db;
-  await db.execute('truncate wall_daily_counts, wall_daily_departments');
+  await db.execute('truncate wall_daily_counts');
+  const insert = (dimension: string, key: string, measure: string, column: string, extra = '') =>
+    db.execute(
+      `insert into wall_daily_counts (dimension, measure, day, district_id, street_id, key, n)
+       select '${dimension}', '${measure}', ${CHINA_DAY(column)}, district_id, street_id, ${key}, count(*)
+       from cases where ${column} is not null ${extra} group by 3, 4, 5, 6`,
+    );
   for (const [measure, column] of [
     ['reported', 'reported_at'],
     ['filed', 'filed_at'],
     ['dispatched', 'dispatched_at'],
     ['closed', 'closed_at'],
   ] as const) {
-    await db.execute(
-      `insert into wall_daily_counts (day, district_id, street_id, category_code, source, measure, n)
-       select ${CHINA_DAY(column)}, district_id, street_id, kind || ':' || category_code, source, '${measure}', count(*)
-       from cases where ${column} is not null group by 1, 2, 3, 4, 5`,
-    );
-    if (measure !== 'reported' && measure !== 'filed') {
-      await db.execute(
-        `insert into wall_daily_departments (day, district_id, street_id, department_id, measure, n)
-         select ${CHINA_DAY(column)}, district_id, street_id, lead_department_id, '${measure}', count(*)
-         from cases where ${column} is not null and lead_department_id is not null group by 1, 2, 3, 4`,
-      );
+    await insert('all', "''", measure, column);
+    if (measure === 'reported') {
+      await insert('category', "kind || ':' || category_code", measure, column);
+      await insert('source', 'source', measure, column);
+    }
+    if (measure === 'dispatched' || measure === 'closed') {
+      await insert('department', 'lead_department_id::text', measure, column, 'and lead_department_id is not null');
     }
   }
   await db.execute(
@@ -53,7 +55,6 @@ async function backfill(open: OpenDatabase) {
      on conflict (name) do update set position = excluded.position`,
   );
   await db.execute('analyze wall_daily_counts');
-  await db.execute('analyze wall_daily_departments');
   const result = await db.execute('select count(*)::int as n from wall_daily_counts');
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number | string }[];
   return Number(rows[0]?.n ?? 0);

@@ -15,6 +15,13 @@ export const WALL_MEASURES = {
 export type WallMeasure = keyof typeof WALL_MEASURES;
 export const WALL_MEASURE_KEYS = Object.keys(WALL_MEASURES) as [WallMeasure, ...WallMeasure[]];
 
+/** How the rollup slices each day (see packages/db/src/schema/wall.ts). */
+export const WALL_DIMENSION_KEYS = ['all', 'category', 'source', 'department'] as const;
+export type WallDimension = (typeof WALL_DIMENSION_KEYS)[number];
+
+/** The department panel counts what departments do with cases sent to them. */
+export const DEPARTMENT_MEASURES: readonly WallMeasure[] = ['dispatched', 'handled', 'closed', 'closed_on_time'];
+
 /** The chain stages the trend shows, in chain order. */
 export const WALL_TREND_MEASURES: readonly WallMeasure[] = [
   'reported',

@@ -17,6 +17,21 @@ const ZWallInput = z.object({
     .optional(),
 });
 
+/**
+ * Waits for the rollup to catch up, but not for long: after a long backlog (first start
+ * with a year of history) the wall answers with what is counted so far and fills in.
+ */
+const CATCH_UP_WAIT_MS = 2_000;
+function caughtUp(db: Database): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, CATCH_UP_WAIT_MS);
+    wallRollupOf(db)
+      .catchUp()
+      .then(resolve, reject)
+      .finally(() => clearTimeout(timer));
+  });
+}
+
 async function coversCase(db: Database, area: WallArea, districtId: number, caseId: number) {
   if (area.level === 'city') return true;
   if (area.level === 'district') return districtId === area.id;
@@ -30,7 +45,7 @@ export const wallRouter = router({
     .input(ZWallInput)
     .query(async ({ ctx, input }) => {
       const area = await resolveWallArea(ctx.db, ctx.user, input.area);
-      await wallRollupOf(ctx.db).catchUp();
+      await caughtUp(ctx.db);
       return loadWall(ctx.db, ctx.user, area, new Date());
     }),
 
@@ -44,10 +59,9 @@ export const wallRouter = router({
     .subscription(async function* ({ ctx, input, signal }) {
       const area = await resolveWallArea(ctx.db, ctx.user, input.area);
       if (!ctx.caseFeed) return;
-      const rollup = wallRollupOf(ctx.db);
       for await (const change of ctx.caseFeed.changes(signal)) {
         if (!(await coversCase(ctx.db, area, change.districtId, change.caseId))) continue;
-        await rollup.catchUp();
+        await caughtUp(ctx.db);
         const row = change.action === 'report' ? await wallCase(ctx.db, change.caseId) : null;
         yield tracked(String(change.seq), { seq: change.seq, action: change.action, caseNo: change.caseNo, row });
       }

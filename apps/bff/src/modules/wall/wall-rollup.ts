@@ -1,8 +1,13 @@
 import type { Database, Queryable } from '@citygov/db/client';
 import { cases } from '@citygov/db/schema/cases';
-import { wallDailyCounts, wallDailyDepartments } from '@citygov/db/schema/wall';
+import { wallDailyCounts } from '@citygov/db/schema/wall';
 import { chinaDate } from '@citygov/domain/deadlines/china-time';
-import { measuresOfEvent, type WallMeasure } from '@citygov/domain/wall/wall-measures';
+import {
+  DEPARTMENT_MEASURES,
+  measuresOfEvent,
+  type WallDimension,
+  type WallMeasure,
+} from '@citygov/domain/wall/wall-measures';
 import { inArray, sql } from 'drizzle-orm';
 import { consumeCaseEvents, type StreamEvent } from '../events/api';
 
@@ -52,73 +57,43 @@ export async function applyWallEvents(tx: Queryable, events: readonly StreamEven
   const counted = events.filter((e) => measuresOfEvent(e.action, false).length > 0);
   if (counted.length === 0) return;
   const facts = await factsOf(tx, [...new Set(counted.map((e) => e.caseId))]);
-  const areaRows = new Map<string, typeof wallDailyCounts.$inferInsert>();
-  const departmentRows = new Map<string, typeof wallDailyDepartments.$inferInsert>();
+  const rows = new Map<string, typeof wallDailyCounts.$inferInsert>();
+  const add = (dimension: WallDimension, key: string, measure: WallMeasure, day: string, fact: CaseFacts) => {
+    const id = [dimension, measure, day, fact.streetId, key].join('|');
+    const existing = rows.get(id);
+    if (existing) existing.n = (existing.n ?? 0) + 1;
+    else rows.set(id, { dimension, key, measure, day, districtId: fact.districtId, streetId: fact.streetId, n: 1 });
+  };
   for (const event of counted) {
     const fact = facts.get(event.caseId);
     if (!fact) continue;
     const late = fact.supervised || (fact.stageDeadlineAt !== null && fact.stageDeadlineAt < event.at);
     const day = chinaDate(event.at);
     for (const measure of measuresOfEvent(event.action, late)) {
-      add(areaRows, [day, fact.streetId, fact.category, fact.source, measure].join('|'), {
-        day,
-        districtId: fact.districtId,
-        streetId: fact.streetId,
-        categoryCode: fact.category,
-        source: fact.source,
-        measure,
-        n: 1,
-      });
-      if (fact.leadDepartmentId !== null && DEPARTMENT_MEASURES.has(measure)) {
-        add(departmentRows, [day, fact.streetId, fact.leadDepartmentId, measure].join('|'), {
-          day,
-          districtId: fact.districtId,
-          streetId: fact.streetId,
-          departmentId: fact.leadDepartmentId,
-          measure,
-          n: 1,
-        });
+      add('all', '', measure, day, fact);
+      if (measure === 'reported') {
+        add('category', fact.category, measure, day, fact);
+        add('source', fact.source, measure, day, fact);
+      }
+      if (fact.leadDepartmentId !== null && DEPARTMENT_MEASURES.includes(measure)) {
+        add('department', String(fact.leadDepartmentId), measure, day, fact);
       }
     }
   }
-  if (areaRows.size > 0) {
-    await tx
-      .insert(wallDailyCounts)
-      .values([...areaRows.values()])
-      .onConflictDoUpdate({
-        target: [
-          wallDailyCounts.day,
-          wallDailyCounts.streetId,
-          wallDailyCounts.categoryCode,
-          wallDailyCounts.source,
-          wallDailyCounts.measure,
-        ],
-        set: { n: sql`${wallDailyCounts.n} + excluded.n` },
-      });
-  }
-  if (departmentRows.size > 0) {
-    await tx
-      .insert(wallDailyDepartments)
-      .values([...departmentRows.values()])
-      .onConflictDoUpdate({
-        target: [
-          wallDailyDepartments.day,
-          wallDailyDepartments.streetId,
-          wallDailyDepartments.departmentId,
-          wallDailyDepartments.measure,
-        ],
-        set: { n: sql`${wallDailyDepartments.n} + excluded.n` },
-      });
-  }
-}
-
-/** The department panel counts what departments do with cases sent to them. */
-const DEPARTMENT_MEASURES: ReadonlySet<WallMeasure> = new Set(['dispatched', 'handled', 'closed', 'closed_on_time']);
-
-function add<T extends { n?: number }>(rows: Map<string, T>, key: string, row: T) {
-  const existing = rows.get(key);
-  if (existing) existing.n = (existing.n ?? 0) + 1;
-  else rows.set(key, row);
+  if (rows.size === 0) return;
+  await tx
+    .insert(wallDailyCounts)
+    .values([...rows.values()])
+    .onConflictDoUpdate({
+      target: [
+        wallDailyCounts.dimension,
+        wallDailyCounts.measure,
+        wallDailyCounts.day,
+        wallDailyCounts.streetId,
+        wallDailyCounts.key,
+      ],
+      set: { n: sql`${wallDailyCounts.n} + excluded.n` },
+    });
 }
 
 /**
@@ -130,22 +105,22 @@ export function createWallRollup(db: Database) {
   let running: Promise<void> | null = null;
   let queued: Promise<void> | null = null;
   const run = () => consumeCaseEvents(db, WALL_ROLLUP_CONSUMER, applyWallEvents).then(() => undefined);
-  return {
-    catchUp(): Promise<void> {
-      if (!running) {
-        running = run().finally(() => {
-          running = null;
-        });
-        return running;
-      }
-      queued ??= running
-        .catch(() => undefined)
-        .then(() => {
-          queued = null;
-          return this.catchUp();
-        });
-      return queued;
-    },
+  const catchUp = (): Promise<void> => {
+    if (!running) {
+      running = run().finally(() => {
+        running = null;
+      });
+      return running;
+    }
+    // Events that arrive during a run are read by one more run after it.
+    queued ??= running
+      .catch(() => undefined)
+      .then(() => {
+        queued = null;
+        return catchUp();
+      });
+    return queued;
   };
+  return { catchUp };
 }
 export type WallRollup = ReturnType<typeof createWallRollup>;

@@ -1,7 +1,7 @@
 import type { Queryable } from '@citygov/db/client';
 import { categories } from '@citygov/db/schema/catalogue';
 import { areas, departments } from '@citygov/db/schema/org';
-import { wallDailyCounts, wallDailyDepartments } from '@citygov/db/schema/wall';
+import { wallDailyCounts as w } from '@citygov/db/schema/wall';
 import { CASE_SOURCES, type CaseSource } from '@citygov/domain/cases/case-states';
 import { chinaDate, dateToDayNumber, dayNumberToDate } from '@citygov/domain/deadlines/china-time';
 import {
@@ -9,6 +9,7 @@ import {
   percentOf,
   rankingLevelOf,
   WALL_MEASURE_KEYS,
+  type WallDimension,
   type WallMeasure,
   wallRates,
 } from '@citygov/domain/wall/wall-measures';
@@ -18,14 +19,16 @@ import type { WallArea } from './wall-area';
 /** Days the trend and the ranking panels cover (近30日). */
 export const WALL_WINDOW_DAYS = 30;
 
-function inArea(area: WallArea, table: typeof wallDailyCounts | typeof wallDailyDepartments): SQL | undefined {
-  if (area.level === 'district') return eq(table.districtId, area.id);
-  if (area.level === 'street') return eq(table.streetId, area.id);
+function inArea(area: WallArea): SQL | undefined {
+  if (area.level === 'district') return eq(w.districtId, area.id);
+  // A street's rows are its district's rows of that street (served by the district index).
+  if (area.level === 'street') return eq(w.streetId, area.id);
   return undefined;
 }
 
-const total = (column: typeof wallDailyCounts.n | typeof wallDailyDepartments.n) =>
-  sql<number>`coalesce(sum(${column}), 0)::int`.mapWith(Number);
+const total = sql<number>`coalesce(sum(${w.n}), 0)::int`.mapWith(Number);
+const sumOf = (measure: WallMeasure) =>
+  sql<number>`coalesce(sum(${w.n}) filter (where ${w.measure} = ${measure}), 0)::int`.mapWith(Number);
 
 /** The days of the window, oldest first, as 'YYYY-MM-DD'. */
 export function windowDays(now: Date): string[] {
@@ -33,13 +36,29 @@ export function windowDays(now: Date): string[] {
   return Array.from({ length: WALL_WINDOW_DAYS }, (_, i) => dayNumberToDate(last - WALL_WINDOW_DAYS + 1 + i));
 }
 
+function slice(area: WallArea, dimension: WallDimension, measures: readonly WallMeasure[], from: string, to: string) {
+  return and(
+    eq(w.dimension, dimension),
+    measures.length === 1 ? eq(w.measure, measures[0] ?? 'reported') : inArray(w.measure, [...measures]),
+    gte(w.day, from),
+    lte(w.day, to),
+    inArea(area),
+  );
+}
+
+function windowOf(now: Date) {
+  const days = windowDays(now);
+  return { days, from: days[0] ?? '', to: days.at(-1) ?? '' };
+}
+
 /** Today's counts and rates (KPI cards), from today's rollup rows only. */
 export async function todayCounts(db: Queryable, area: WallArea, now: Date) {
+  const today = chinaDate(now);
   const rows = await db
-    .select({ measure: wallDailyCounts.measure, n: total(wallDailyCounts.n) })
-    .from(wallDailyCounts)
-    .where(and(eq(wallDailyCounts.day, chinaDate(now)), inArea(area, wallDailyCounts)))
-    .groupBy(wallDailyCounts.measure);
+    .select({ measure: w.measure, n: total })
+    .from(w)
+    .where(slice(area, 'all', WALL_MEASURE_KEYS, today, today))
+    .groupBy(w.measure);
   const counts = emptyWallCounts();
   for (const row of rows) counts[row.measure] = row.n;
   return { counts, rates: wallRates(counts) };
@@ -47,18 +66,12 @@ export async function todayCounts(db: Queryable, area: WallArea, now: Date) {
 
 /** Each chain stage per day over the window (zeros filled in). */
 export async function stageTrend(db: Queryable, area: WallArea, now: Date) {
-  const days = windowDays(now);
+  const { days, from, to } = windowOf(now);
   const rows = await db
-    .select({ day: wallDailyCounts.day, measure: wallDailyCounts.measure, n: total(wallDailyCounts.n) })
-    .from(wallDailyCounts)
-    .where(
-      and(
-        gte(wallDailyCounts.day, days[0] ?? ''),
-        lte(wallDailyCounts.day, days.at(-1) ?? ''),
-        inArea(area, wallDailyCounts),
-      ),
-    )
-    .groupBy(wallDailyCounts.day, wallDailyCounts.measure);
+    .select({ day: w.day, measure: w.measure, n: total })
+    .from(w)
+    .where(slice(area, 'all', WALL_MEASURE_KEYS, from, to))
+    .groupBy(w.day, w.measure);
   const series = Object.fromEntries(WALL_MEASURE_KEYS.map((m) => [m, days.map(() => 0)])) as Record<
     WallMeasure,
     number[]
@@ -71,27 +84,20 @@ export async function stageTrend(db: Queryable, area: WallArea, now: Date) {
   return { days, series };
 }
 
-function windowCondition(now: Date, table: typeof wallDailyCounts | typeof wallDailyDepartments) {
-  const days = windowDays(now);
-  return gte(table.day, days[0] ?? '');
+async function topKeys(db: Queryable, area: WallArea, now: Date, dimension: 'category' | 'source', limit: number) {
+  const { from, to } = windowOf(now);
+  return db
+    .select({ key: w.key, n: total })
+    .from(w)
+    .where(slice(area, dimension, ['reported'], from, to))
+    .groupBy(w.key)
+    .orderBy(desc(total))
+    .limit(limit);
 }
 
 /** 案件类别 TOP10 of reports in the window. */
 export async function topCategories(db: Queryable, area: WallArea, now: Date) {
-  const n = total(wallDailyCounts.n);
-  const rows = await db
-    .select({ key: wallDailyCounts.categoryCode, n })
-    .from(wallDailyCounts)
-    .where(
-      and(
-        windowCondition(now, wallDailyCounts),
-        eq(wallDailyCounts.measure, 'reported'),
-        inArea(area, wallDailyCounts),
-      ),
-    )
-    .groupBy(wallDailyCounts.categoryCode)
-    .orderBy(desc(n))
-    .limit(10);
+  const rows = await topKeys(db, area, now, 'category', 10);
   const names = await categoryNames(
     db,
     rows.map((r) => r.key),
@@ -111,20 +117,8 @@ async function categoryNames(db: Queryable, keys: string[]) {
 
 /** 案件来源 of reports in the window. */
 export async function sourceShares(db: Queryable, area: WallArea, now: Date) {
-  const n = total(wallDailyCounts.n);
-  const rows = await db
-    .select({ source: wallDailyCounts.source, n })
-    .from(wallDailyCounts)
-    .where(
-      and(
-        windowCondition(now, wallDailyCounts),
-        eq(wallDailyCounts.measure, 'reported'),
-        inArea(area, wallDailyCounts),
-      ),
-    )
-    .groupBy(wallDailyCounts.source)
-    .orderBy(desc(n));
-  return rows.map((r) => ({ name: CASE_SOURCES[r.source as CaseSource] ?? r.source, count: r.n }));
+  const rows = await topKeys(db, area, now, 'source', 20);
+  return rows.map((r) => ({ name: CASE_SOURCES[r.key as CaseSource] ?? r.key, count: r.n }));
 }
 
 /**
@@ -134,25 +128,12 @@ export async function sourceShares(db: Queryable, area: WallArea, now: Date) {
 export async function areaRanking(db: Queryable, area: WallArea, now: Date) {
   const level = rankingLevelOf(area.level);
   if (!level) return [];
-  const column = level === 'district' ? wallDailyCounts.districtId : wallDailyCounts.streetId;
+  const { from, to } = windowOf(now);
+  const column = level === 'district' ? w.districtId : w.streetId;
   const rows = await db
-    .select({
-      areaId: column,
-      filed:
-        sql<number>`coalesce(sum(${wallDailyCounts.n}) filter (where ${wallDailyCounts.measure} = 'filed'), 0)::int`.mapWith(
-          Number,
-        ),
-      closed:
-        sql<number>`coalesce(sum(${wallDailyCounts.n}) filter (where ${wallDailyCounts.measure} = 'closed'), 0)::int`.mapWith(
-          Number,
-        ),
-      reported:
-        sql<number>`coalesce(sum(${wallDailyCounts.n}) filter (where ${wallDailyCounts.measure} = 'reported'), 0)::int`.mapWith(
-          Number,
-        ),
-    })
-    .from(wallDailyCounts)
-    .where(and(windowCondition(now, wallDailyCounts), inArea(area, wallDailyCounts)))
+    .select({ areaId: column, filed: sumOf('filed'), closed: sumOf('closed'), reported: sumOf('reported') })
+    .from(w)
+    .where(slice(area, 'all', ['reported', 'filed', 'closed'], from, to))
     .groupBy(column);
   const names = await areaNames(
     db,
@@ -176,24 +157,16 @@ async function areaNames(db: Queryable, ids: number[]) {
 
 /** 部门处置: cases sent to each lead department in the window, and what it fed back and closed. */
 export async function departmentDisposal(db: Queryable, area: WallArea, now: Date) {
-  const sumOf = (measure: WallMeasure) =>
-    sql<number>`coalesce(sum(${wallDailyDepartments.n}) filter (where ${wallDailyDepartments.measure} = ${measure}), 0)::int`.mapWith(
-      Number,
-    );
+  const { from, to } = windowOf(now);
   const dispatched = sumOf('dispatched');
   const rows = await db
-    .select({
-      departmentId: wallDailyDepartments.departmentId,
-      dispatched,
-      handled: sumOf('handled'),
-      closed: sumOf('closed'),
-    })
-    .from(wallDailyDepartments)
-    .where(and(windowCondition(now, wallDailyDepartments), inArea(area, wallDailyDepartments)))
-    .groupBy(wallDailyDepartments.departmentId)
+    .select({ key: w.key, dispatched, handled: sumOf('handled'), closed: sumOf('closed') })
+    .from(w)
+    .where(slice(area, 'department', ['dispatched', 'handled', 'closed'], from, to))
+    .groupBy(w.key)
     .orderBy(desc(dispatched))
     .limit(8);
-  const ids = rows.map((r) => r.departmentId);
+  const ids = rows.map((r) => Number(r.key));
   const names =
     ids.length === 0
       ? new Map<number, string>()
@@ -206,7 +179,7 @@ export async function departmentDisposal(db: Queryable, area: WallArea, now: Dat
           ).map((r) => [r.id, r.name]),
         );
   return rows.map((r) => ({
-    name: names.get(r.departmentId) ?? String(r.departmentId),
+    name: names.get(Number(r.key)) ?? r.key,
     dispatched: r.dispatched,
     handled: r.handled,
     closed: r.closed,
