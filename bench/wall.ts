@@ -32,7 +32,7 @@ async function backfill(open: OpenDatabase) {
   const insert = (dimension: string, key: string, measure: string, column: string, extra = '') =>
     db.execute(
       `insert into wall_daily_counts (dimension, measure, day, district_id, street_id, key, n)
-       select '${dimension}', '${measure}', ${CHINA_DAY(column)}, district_id, street_id, ${key}, count(*)
+       select '${dimension}', '${measure}', ${dimension === 'category' ? `date_trunc('month', ${CHINA_DAY(column)})::date` : CHINA_DAY(column)}, district_id, street_id, ${key}, count(*)
        from cases where ${column} is not null ${extra} group by 3, 4, 5, 6`,
     );
   for (const [measure, column] of [

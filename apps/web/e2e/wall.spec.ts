@@ -71,7 +71,7 @@ async function kpi(page: Page, key: string) {
 async function expectFilled(page: Page) {
   const wall = page.getByRole('main', { name: '指挥大厅大屏' });
   await expect(wall).toBeVisible();
-  for (const name of ['实时案件', '案件分布', '案件类别 TOP10（近30日）', '案件来源（近30日）', '超期与督办']) {
+  for (const name of ['实时案件', '案件分布', '案件类别 TOP10（本月）', '案件来源（近30日）', '超期与督办']) {
     await expect(wall.getByRole('region', { name })).toBeVisible();
   }
   await expect(page.getByRole('img', { name: '案件分布地图' })).toHaveAttribute('data-state', 'ready');

@@ -8,7 +8,8 @@ import { oneOf } from './one-of';
  * (apps/bff modules/wall/wall-rollup.ts), so the wall reads a few thousand rows instead of
  * counting cases. One row per day, street, dimension, key and measure:
  * - `all` (key ''): every measure — KPI, trend, ranking;
- * - `category` (key `<kind>:<code>`: component and event codes overlap) and `source`: reports only;
+ * - `category` (key `<kind>:<code>`: component and event codes overlap; one row per month, `day` its
+ *   first day) and `source`: reports only;
  * - `department` (key: the lead department's id): 派遣, 处置, 结案.
  * The district id rides along so a district wall filters on one column. `day` is the China
  * calendar day of the event.

@@ -72,7 +72,8 @@ export async function applyWallEvents(tx: Queryable, events: readonly StreamEven
     for (const measure of measuresOfEvent(event.action, late)) {
       add('all', '', measure, day, fact);
       if (measure === 'reported') {
-        add('category', fact.category, measure, day, fact);
+        // Categories by month: a street sees a few hundred a month, where days would repeat them thirty times.
+        add('category', fact.category, measure, monthOf(day), fact);
         add('source', fact.source, measure, day, fact);
       }
       if (fact.leadDepartmentId !== null && DEPARTMENT_MEASURES.includes(measure)) {
@@ -124,3 +125,8 @@ export function createWallRollup(db: Database) {
   return { catchUp };
 }
 export type WallRollup = ReturnType<typeof createWallRollup>;
+
+/** The rollup's day for monthly rows: the first of the month ('2026-12-03' → '2026-12-01'). */
+export function monthOf(day: string): string {
+  return `${day.slice(0, 7)}-01`;
+}

@@ -15,6 +15,7 @@ import {
 } from '@citygov/domain/wall/wall-measures';
 import { and, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { WallArea } from './wall-area';
+import { monthOf } from './wall-rollup';
 
 /** Days the trend and the ranking panels cover (近30日). */
 export const WALL_WINDOW_DAYS = 30;
@@ -85,7 +86,9 @@ export async function stageTrend(db: Queryable, area: WallArea, now: Date) {
 }
 
 async function topKeys(db: Queryable, area: WallArea, now: Date, dimension: 'category' | 'source', limit: number) {
-  const { from, to } = windowOf(now);
+  // Categories are kept per month (wall-rollup.ts): the panel shows this month's.
+  const { from, to } =
+    dimension === 'category' ? { from: monthOf(chinaDate(now)), to: monthOf(chinaDate(now)) } : windowOf(now);
   return db
     .select({ key: w.key, n: total })
     .from(w)
@@ -95,7 +98,7 @@ async function topKeys(db: Queryable, area: WallArea, now: Date, dimension: 'cat
     .limit(limit);
 }
 
-/** 案件类别 TOP10 of reports in the window. */
+/** 案件类别 TOP10 of this month's reports. */
 export async function topCategories(db: Queryable, area: WallArea, now: Date) {
   const rows = await topKeys(db, area, now, 'category', 10);
   const names = await categoryNames(

@@ -3,7 +3,7 @@ export const WALL_PANELS = {
   live: '实时案件',
   map: '案件分布',
   trend: '流程环节趋势（近30日）',
-  categories: '案件类别 TOP10（近30日）',
+  categories: '案件类别 TOP10（本月）',
   sources: '案件来源（近30日）',
   ranking: '区域结案率排名（近30日）',
   departments: '部门处置（近30日）',

@@ -65,7 +65,7 @@ export function WallPanelView({ panel, ctx }: { panel: WallPanel; ctx: PanelCont
       );
     case 'categories':
       return (
-        <Panel {...frame} empty={view.categories.length === 0 && '近30日暂无上报'}>
+        <Panel {...frame} empty={view.categories.length === 0 && '本月暂无上报'}>
           <EChart option={categories} label={WALL_PANELS.categories} />
         </Panel>
       );
