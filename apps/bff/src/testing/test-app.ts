@@ -69,7 +69,14 @@ export function contextFor(
 
 /** Opens a private clone of the seeded demo city and builds callers on it; `env` overrides settings. */
 export async function openTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const open = await openTestDatabase();
+  return testAppOn(await openTestDatabase(), env);
+}
+
+/**
+ * Callers on a database opened elsewhere (the fuzz CLI, outside vitest, migrates and
+ * seeds its own); closing the app closes that database.
+ */
+export function testAppOn(open: OpenDatabase, env: Record<string, string> = {}): TestApp {
   const config = loadConfig({ NODE_ENV: 'test', ...env });
   const caseFeed = createCaseFeed(open.db);
   const live: LiveServices = { video: null, iot: null };

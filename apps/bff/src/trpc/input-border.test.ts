@@ -216,6 +216,29 @@ describe('hostile input at the border, over HTTP', () => {
   });
 });
 
+describe('prototype keys (found by the fuzzer)', () => {
+  it('refuses __proto__, constructor and prototype as keys with 400, and the audit log still opens', async () => {
+    const sent: [string, 'query' | 'mutation', string][] = [
+      ['phrases.remove', 'mutation', '{"json":{"id":999999,"prototype":"x"}}'],
+      ['audit.list', 'query', '{"json":{"constructor":{"a":1}}}'],
+      ['cases.list', 'query', '{"json":{"q":"x","filter":{"prototype":{"polluted":1}}}}'],
+    ];
+    for (const [path, type, envelope] of sent) {
+      const answer = await http.raw(path, type, envelope, admin);
+      expectRefusedAtBorder(answer);
+      expect(answer.error?.message).toMatch(/不允许使用/);
+    }
+    // A JSON `__proto__` key does not survive the request's decoding as a key: never more than a 4xx.
+    const proto = await http.raw('audit.list', 'query', '{"json":{"__proto__":{"polluted":1}}}', admin);
+    expect(proto.status).toBeLessThan(500);
+    // Each refusal was audited with its input; the page that lists them must still serialise.
+    const log = await http.call('audit.list', 'query', { pageSize: 20 }, admin);
+    expect(log.status, log.text.slice(0, 300)).toBe(200);
+    expect(log.text).toContain('(prototype)');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
 describe('any JSON at any procedure', () => {
   const SHAPES: string[] = [
     'null',
@@ -266,6 +289,12 @@ describe('inspectRawInput', () => {
       1,
       'note',
     ]);
+  });
+
+  it('refuses the reserved keys at any depth, naming them by a stand-in', () => {
+    const input = JSON.parse('{"a":[{"__proto__":{"x":1}}]}') as unknown;
+    expect(inspectRawInput(input)?.path).toEqual(['a', 0, '(__proto__)']);
+    expect(inspectRawInput({ constructor: 1 })?.message).toContain('不允许使用');
   });
 
   it('superjson as the server decodes it: a bigint reaches the border, not zod', () => {

@@ -31,7 +31,7 @@ export class InputRefusedError extends ValidationError {
  * with the first bad value, or null. It refuses what no procedure expects and what the
  * database or the log cannot hold: NUL, lone surrogates, control and bidi characters in
  * any string or key; bigint, Map, Set, RegExp, Error, class instances and functions;
- * NaN and ±Infinity; invalid Dates; undefined inside arrays; cycles; and trees deeper or
+ * NaN and ±Infinity; invalid Dates; the keys __proto__, constructor and prototype; undefined inside arrays; cycles; and trees deeper or
  * larger than INPUT_LIMITS. Never throws, whatever the value.
  */
 export function inspectRawInput(input: unknown): InputProblem | null {
@@ -88,14 +88,19 @@ export function inspectRawInput(input: unknown): InputProblem | null {
   return visit(input, []);
 }
 
+/** Keys no procedure takes and JavaScript treats specially (prototype pollution, superjson refuses them on the way out). */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 function keyReason(key: string): string | null {
+  if (RESERVED_KEYS.has(key)) return `字段名「${key}」不允许使用`;
   if (key.length > INPUT_LIMITS.keyLength) return `字段名过长（超过 ${INPUT_LIMITS.keyLength} 个字符）`;
   const reason = unsafeTextReason(key);
   return reason ? `字段名${reason}` : null;
 }
 
-/** A key that is itself the problem is named by a readable stand-in. */
+/** A key that is itself the problem is named by a readable stand-in (a reserved one bracketed: it becomes a key of the answer's fieldErrors). */
 function sanitizeKey(key: string): string {
+  if (RESERVED_KEYS.has(key)) return `(${key})`;
   return key.length > 40 || unsafeTextReason(key) ? '(无效字段名)' : key;
 }
 

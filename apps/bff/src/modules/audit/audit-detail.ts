@@ -13,6 +13,32 @@ const DIGEST_KEYS = 20;
 const WALK_BUDGET = 50_000;
 const MAX_DEPTH = 20;
 
+/**
+ * Keys JavaScript treats specially and superjson refuses to serialise: a detail holding
+ * one as a key would make every audit.list page that shows it fail. Kept, renamed.
+ */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function safeKey(key: string): string {
+  return RESERVED_KEYS.has(key) ? `(${key})` : key;
+}
+
+/** A stored detail with reserved keys renamed at any depth (rows written before they were renamed on write). */
+export function withSafeKeys(value: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH + 2 || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => withSafeKeys(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    Object.defineProperty(out, safeKey(key), {
+      value: withSafeKeys(item, depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
 interface Walk {
   budget: number;
   /** Something was left out (depth or budget), so the digest describes less than all of it. */
@@ -87,7 +113,13 @@ function loggableObject(value: object, depth: number, walk: Walk): unknown {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       if (item === undefined) continue;
-      out[sanitizeText(key)] = loggable(item, key, depth + 1, walk);
+      // defineProperty: `out['__proto__'] = …` would set the copy's prototype instead of a key.
+      Object.defineProperty(out, safeKey(sanitizeText(key)), {
+        value: loggable(item, key, depth + 1, walk),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       if (walk.budget < 0) break;
     }
     return out;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { zLine, zPage } from '../../trpc/input-types';
 import { permissionProcedure, router } from '../../trpc/procedures';
 import { withinAreaScope } from '../org/api';
+import { withSafeKeys } from './audit-detail';
 
 const ZListAuditInput = z.object({
   username: zLine().max(40).optional(),
@@ -33,6 +34,11 @@ export const auditRouter = router({
         .limit(input.pageSize)
         .offset((input.page - 1) * input.pageSize);
       const [total] = await ctx.db.select({ n: count() }).from(auditLog).where(where);
-      return { rows, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
+      return {
+        rows: rows.map((row) => ({ ...row, detail: withSafeKeys(row.detail) as typeof row.detail })),
+        total: total?.n ?? 0,
+        page: input.page,
+        pageSize: input.pageSize,
+      };
     }),
 });

@@ -4,7 +4,7 @@ import { NotFoundError } from '@citygov/domain/errors';
 import { and, asc, eq, gte, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
 import { alarmsOfCase } from '../alarms/api';
-import { loadCaseInScope } from '../cases/api';
+import { loadCaseForWork } from '../cases/api';
 import { withinAreaScope } from '../org/api';
 
 function scoped(user: SessionUser): SQL {
@@ -40,7 +40,8 @@ export async function readingsOf(db: Queryable, deviceId: number, since: Date) {
  * first alarm on, with the alarm times, for the chart on the case; null for other cases.
  */
 export async function sensorOfCase(db: Queryable, user: SessionUser, caseId: number) {
-  await loadCaseInScope(db, user, caseId);
+  // Sensor data is a working tool of the case's area: a reporter outside it reads the case, not the sensor.
+  await loadCaseForWork(db, user, caseId);
   const alarms = (await alarmsOfCase(db, caseId)).filter((a) => a.source === 'iot');
   const first = alarms[0];
   if (!first) return null;

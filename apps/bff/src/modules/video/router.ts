@@ -4,7 +4,7 @@ import { PlatformError } from '../../adapters/gb28181/gb28181-platform';
 import type { Context, SessionUser } from '../../trpc/context';
 import { permissionProcedure, router } from '../../trpc/procedures';
 import { writeAudit } from '../audit/api';
-import { loadCaseInScope } from '../cases/api';
+import { loadCaseForWork } from '../cases/api';
 import type { VideoCentre } from './video-centre';
 import { camerasNear, camerasOnMap, loadCameraInScope, videoTree } from './video-queries';
 import { ZCameraInput, ZNearCaseInput, ZPlaybackInput, ZPtzInput, ZRecordsInput, ZReleaseInput } from './video-schemas';
@@ -54,11 +54,11 @@ export const videoRouter = router({
   /** Cameras for the map layer. */
   cameras: permissionProcedure('video.view').query(({ ctx }) => camerasOnMap(ctx.db, ctx.user)),
 
-  /** 附近摄像机: cameras within 800 m of a case the caller may open. */
+  /** 附近摄像机: cameras within 800 m of a case the caller may work on (not one they only reported). */
   nearCase: permissionProcedure('video.view')
     .input(ZNearCaseInput)
     .query(async ({ ctx, input }) => {
-      const row = await loadCaseInScope(ctx.db, ctx.user, input.caseId);
+      const row = await loadCaseForWork(ctx.db, ctx.user, input.caseId);
       return camerasNear(ctx.db, ctx.user, { lng: row.lng, lat: row.lat });
     }),
 

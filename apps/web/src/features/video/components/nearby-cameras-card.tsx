@@ -10,6 +10,8 @@ export function NearbyCamerasCard({ caseId }: { caseId: number }) {
   const play = usePlay();
   const [watching, setWatching] = useState<{ camera: NearbyCamera; grant: ViewerGrant } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // A case the viewer only reported, outside their area, has no cameras for them.
+  if (cameras.isError) return null;
   return (
     <Card title="附近摄像机" size="small" style={{ marginBottom: 16 }}>
       {cameras.data && cameras.data.length === 0 ? (

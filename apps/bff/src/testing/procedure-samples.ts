@@ -1,0 +1,313 @@
+import { users } from '@citygov/db/schema/auth';
+import { dispatchRules } from '@citygov/db/schema/dispatch';
+import { duplicateSuspects } from '@citygov/db/schema/intake';
+import { iotDevices } from '@citygov/db/schema/iot';
+import { areas, departments } from '@citygov/db/schema/org';
+import { videoChannels, videoDevices } from '@citygov/db/schema/video';
+import type { Permission } from '@citygov/domain/permissions';
+import { TRPCError } from '@trpc/server';
+import { and, asc, eq, like } from 'drizzle-orm';
+import { appRouter } from '../app-router';
+import type { TestApp } from './test-app';
+
+/**
+ * Every procedure of the app router with one valid input each, and the seeded records
+ * those inputs name. Shared by the permission matrix (who may call what) and the fuzzer
+ * (what hostile variants of a valid input do): a procedure added without a sample here
+ * fails the matrix.
+ */
+export type Procedure = { _def: { type: string; meta?: { permission?: Permission } } };
+export const PROCEDURES: readonly [string, Procedure][] = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, Procedure>,
+);
+
+export interface Targets {
+  caseId: number;
+  districtId: number;
+  communityId: number;
+  departmentId: number;
+  parentDepartmentId: number;
+  userId: number;
+  point: { lng: number; lat: number };
+  /** The district's seeded dispatch rule (市容环境). */
+  ruleId: number;
+  /** A pending 疑似重复 pair of the district, and the number of its newer case. */
+  pairId: number;
+  pairCaseNo: string;
+  /** A camera of the district (device and channel ids) and a sensor. */
+  camera: { deviceId: string; channelId: string };
+  sensorId: number;
+}
+
+let serial = 0;
+export const SAMPLES: Record<string, (t: Targets) => unknown> = {
+  'auth.login': () => ({ username: 'nobody', password: 'x' }),
+  'auth.me': () => undefined,
+  'auth.logout': () => undefined,
+  'auth.passwordPolicy': () => undefined,
+  // A weak new password: refused by the policy before anything is checked or changed.
+  'auth.changePassword': () => ({ currentPassword: 'x', newPassword: 'weak' }),
+  'auth.sessions': () => undefined,
+  'auth.endSession': () => ({ id: '0'.repeat(64) }),
+  'portal.home': () => undefined,
+  'org.areaTree': () => undefined,
+  'org.areaChildren': (t) => ({ parentId: t.communityId }),
+  'org.departments': () => undefined,
+  'org.createDepartment': (t) => ({
+    name: `测试部门${++serial}`,
+    kind: 'professional',
+    areaId: t.districtId,
+    parentId: null,
+  }),
+  'org.updateDepartment': (t) => ({ id: t.departmentId, data: { name: `改名部门${++serial}`, phone: null } }),
+  'org.deleteDepartment': (t) => ({ id: t.parentDepartmentId }),
+  'users.list': (t) => ({ areaId: t.districtId }),
+  'users.byId': (t) => ({ id: t.userId }),
+  'users.create': (t) => ({
+    username: `matrix.user${++serial}`,
+    displayName: '矩阵测试',
+    password: 'Matrix12345',
+    role: 'collector',
+    areaId: t.districtId,
+    position: '',
+  }),
+  'users.update': (t) => ({
+    id: t.userId,
+    data: { displayName: '矩阵测试', role: 'collector', areaId: t.districtId, position: '监督员' },
+  }),
+  'users.setActive': (t) => ({ id: t.userId, active: true }),
+  'users.unlock': (t) => ({ id: t.userId }),
+  'users.resetPassword': (t) => ({ id: t.userId, password: `Matrix-${++serial}-Pass` }),
+  'users.revealPhone': (t) => ({ id: t.userId }),
+  'roles.list': () => undefined,
+  'audit.list': () => ({}),
+  'geo.areas': () => ({ level: 'district' }),
+  'geo.gridAt': (t) => t.point,
+  'geo.home': () => undefined,
+  'catalogue.majors': () => undefined,
+  'catalogue.list': () => ({ q: '井盖' }),
+  'catalogue.timeLimits': () => ({ kind: 'event', code: '06001' }),
+  'catalogue.update': () => ({
+    kind: 'event',
+    code: '06001',
+    data: { name: '私搭乱建', synonyms: [], fileCondition: '发现私搭乱建', closeCondition: '已拆除' },
+  }),
+  'cases.report': (t) => ({
+    source: 'hotline',
+    kind: 'event',
+    categoryCode: '06001',
+    description: '权限矩阵测试上报的问题',
+    ...t.point,
+  }),
+  'cases.act': (t) => ({ caseId: t.caseId, expectedVersion: 1, action: 'accept' }),
+  'cases.list': () => ({}),
+  'cases.mine': () => ({}),
+  'cases.byId': (t) => ({ id: t.caseId }),
+  'cases.queues': () => undefined,
+  'cases.queueDefinitions': () => undefined,
+  'cases.onChange': () => undefined,
+  'cases.addRemark': (t) => ({ caseId: t.caseId, text: '权限矩阵备注' }),
+  'cases.revealReporterPhone': (t) => ({ caseId: t.caseId }),
+  'cases.collectorsFor': (t) => ({ caseId: t.caseId }),
+  'cases.dispatchTargets': () => undefined,
+  'cases.batchDispatch': (t) => ({
+    items: [{ caseId: t.caseId, expectedVersion: 1 }],
+    leadDepartmentId: t.departmentId,
+  }),
+  'cases.subUnits': (t) => ({ caseId: t.caseId }),
+  'dispatchAssist.forCase': (t) => ({ caseId: t.caseId }),
+  'phrases.list': () => undefined,
+  'phrases.add': () => ({ text: '已通知责任单位尽快处理' }),
+  'phrases.remove': () => ({ id: 999999 }),
+  'calendar.month': () => ({ year: 2026, month: 10 }),
+  'calendar.overrides': () => undefined,
+  'calendar.setOverride': () => ({ day: '2027-02-10', working: false, note: '春节' }),
+  'calendar.removeOverride': () => ({ day: '2027-02-11' }),
+  'intake.suggestCategories': () => ({ text: '人行道上有人摆摊卖水果' }),
+  'intake.findDuplicates': (t) => ({
+    kind: 'event',
+    categoryCode: '06001',
+    description: '权限矩阵测试用的案件',
+    ...t.point,
+  }),
+  'intake.retrain': () => undefined,
+  'dispatchRules.list': () => undefined,
+  'dispatchRules.options': () => undefined,
+  'dispatchRules.create': (t) => ({
+    name: `矩阵规则${++serial}`,
+    kind: 'event',
+    majorCode: '08',
+    categoryCode: '08001',
+    areaId: t.districtId,
+    urgency: null,
+    leadDepartmentId: t.parentDepartmentId,
+  }),
+  'dispatchRules.update': (t) => ({ id: t.ruleId, data: { enabled: true } }),
+  'dispatchRules.remove': (t) => ({ id: t.ruleId }),
+  'dispatchRules.preview': (t) => ({ kind: 'event', categoryCode: '06001', urgency: 'normal', ...t.point }),
+  'duplicates.thresholds': () => undefined,
+  'duplicates.setThresholds': () => ({ merge: 0.84, review: 0.3 }),
+  'duplicates.list': () => undefined,
+  'duplicates.count': () => undefined,
+  'duplicates.dismiss': (t) => ({ pairId: t.pairId, reason: '权限矩阵测试' }),
+  'duplicates.leadPreview': (t) => ({ caseId: t.caseId, caseNo: t.pairCaseNo }),
+  'video.tree': () => undefined,
+  'video.cameras': () => undefined,
+  'video.nearCase': (t) => ({ caseId: t.caseId }),
+  'video.play': (t) => t.camera,
+  'video.release': () => ({ token: 'x'.repeat(32) }),
+  'video.ptz': (t) => ({ ...t.camera, action: { kind: 'stop' } }),
+  'video.records': (t) => ({
+    ...t.camera,
+    start: new Date('2026-10-01T00:00:00Z'),
+    end: new Date('2026-10-01T06:00:00Z'),
+  }),
+  'video.playback': (t) => ({
+    ...t.camera,
+    start: new Date('2026-10-01T00:00:00Z'),
+    end: new Date('2026-10-01T01:00:00Z'),
+  }),
+  'iot.devices': () => undefined,
+  'iot.readings': (t) => ({ id: t.sensorId, hours: 24 }),
+  'iot.caseSensor': (t) => ({ caseId: t.caseId }),
+  'iot.create': (t) => ({ code: `MX-${++serial}`, name: '矩阵测试水位计', type: 'water_level', ...t.point }),
+  'iot.update': (t) => ({ id: t.sensorId, data: { thresholds: { alarmAbove: 20, clearBelow: 10 } } }),
+  'wall.view': () => ({}),
+  'wall.onChange': () => ({}),
+  'catalogue.setTimeLimit': () => ({
+    kind: 'event',
+    code: '06001',
+    urgency: 'normal',
+    stage: 'handle',
+    amount: 2,
+    unit: 'working_days',
+  }),
+};
+
+export async function outcomeOf(call: () => Promise<unknown>): Promise<string> {
+  try {
+    await call();
+    return 'OK';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+export type Caller = Awaited<ReturnType<TestApp['as']>>;
+export async function invoke(caller: Caller, path: string, input: unknown): Promise<unknown> {
+  const [group, name] = path.split('.') as [string, string];
+  const procedures = (caller as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>)[group];
+  const procedure = procedures?.[name];
+  if (!procedure) throw new Error(`no procedure ${path}`);
+  const result = await procedure(input);
+  // A subscription that was let through is closed again at once.
+  if (result && typeof result === 'object' && Symbol.asyncIterator in result) {
+    await (result as AsyncIterable<unknown>)[Symbol.asyncIterator]().return?.();
+  }
+  return result;
+}
+
+/** The records of one district the samples name (a case and a suspected duplicate are reported here). */
+export async function targetsIn(app: TestApp, districtCode: string, districtSlug: string): Promise<Targets> {
+  const [district] = await app.db.select().from(areas).where(eq(areas.code, districtCode));
+  if (!district) throw new Error(`no district ${districtCode}`);
+  // The first street and grid: inside every scope of that district, street-level staff included.
+  const [grid] = await app.db
+    .select()
+    .from(areas)
+    .where(and(eq(areas.level, 'grid'), like(areas.path, `${district.path}%`)))
+    .orderBy(asc(areas.code))
+    .limit(1);
+  const [community] = await app.db
+    .select()
+    .from(areas)
+    .where(eq(areas.id, grid?.parentId ?? 0));
+  const depts = await app.db
+    .select()
+    .from(departments)
+    .where(eq(departments.areaId, district.id))
+    .orderBy(asc(departments.path));
+  const parent = depts.find((d) => depts.some((child) => child.parentId === d.id));
+  const [collector] = await app.db
+    .select()
+    .from(users)
+    .innerJoin(areas, eq(areas.id, users.areaId))
+    .where(and(like(users.username, '%.collector'), like(areas.path, `${district.path}%`)));
+  const [rule] = await app.db
+    .select()
+    .from(dispatchRules)
+    .where(eq(dispatchRules.name, `${district.name}市容环境`));
+  if (!grid || !community || !parent || !depts[0] || !collector || !rule) throw new Error('seed is missing targets');
+  const reporter = await app.as(`${districtSlug}.acceptor`);
+  const reported = await reporter.cases.report({
+    source: 'hotline',
+    kind: 'event',
+    categoryCode: '06001',
+    description: '权限矩阵测试用的案件',
+    lng: grid.centerLng ?? 0,
+    lat: grid.centerLat ?? 0,
+  });
+  // The same problem again, said to be a different one: flagged as a suspected duplicate.
+  const again = await reporter.cases.report({
+    source: 'hotline',
+    kind: 'event',
+    categoryCode: '06001',
+    description: '权限矩阵测试用的另一个案件',
+    lng: grid.centerLng ?? 0,
+    lat: grid.centerLat ?? 0,
+    confirmedDistinct: true,
+  });
+  const [pair] = await app.db.select().from(duplicateSuspects).where(eq(duplicateSuspects.caseId, again.id));
+  if (!pair) throw new Error('no suspected duplicate for the matrix');
+  // A registered camera and a sensor in the district (as the SIP server and the registry would write them).
+  const point = { lng: grid.centerLng ?? 0, lat: grid.centerLat ?? 0 };
+  const seq = String(district.id).padStart(6, '0');
+  const camera = { deviceId: `34020000001320${seq}`, channelId: `34020000001310${seq}` };
+  await app.db.insert(videoDevices).values({
+    deviceId: camera.deviceId,
+    transport: 'UDP',
+    host: '127.0.0.1',
+    port: 5060,
+    online: true,
+    areaId: district.id,
+    areaPath: district.path,
+  });
+  await app.db.insert(videoChannels).values({
+    ...camera,
+    role: 'camera',
+    name: '矩阵摄像机',
+    online: true,
+    ...point,
+    areaId: grid.id,
+    areaPath: grid.path,
+  });
+  const [sensor] = await app.db
+    .insert(iotDevices)
+    .values({
+      code: `MATRIX-${district.code}`,
+      name: '矩阵水位计',
+      type: 'water_level',
+      address: grid.name,
+      ...point,
+      areaId: grid.id,
+      areaPath: grid.path,
+      thresholds: { alarmAbove: 20, clearBelow: 10 },
+    })
+    .returning();
+  if (!sensor) throw new Error('no sensor for the matrix');
+  return {
+    caseId: reported.id,
+    districtId: district.id,
+    communityId: community.id,
+    departmentId: depts[0].id,
+    parentDepartmentId: parent.id,
+    userId: collector.users.id,
+    point: { lng: grid.centerLng ?? 0, lat: grid.centerLat ?? 0 },
+    ruleId: rule.id,
+    pairId: pair.id,
+    pairCaseNo: again.caseNo,
+    camera,
+    sensorId: sensor.id,
+  };
+}
