@@ -3,7 +3,8 @@
  * time login and scoped list queries through the real HTTP stack, case intake
  * (`cases.report` vs a raw multi-row INSERT), and, after loading many cases with SQL,
  * the to-do queues and case lists; then the video centre (10,000 GB/T 28181 devices
- * keeping alive, INVITE → first HLS segment; `pnpm bench video` runs only that). Prints figures only.
+ * keeping alive, INVITE → first HLS segment; `pnpm bench video` runs only that), and the wall's full
+ * refresh (`pnpm bench wall` runs only that). Prints figures only.
  *
  * Environment: BENCH_CASES_PGLITE / BENCH_CASES_POSTGRES override how many cases are
  * loaded (100,000 / 1,000,000); BENCH_FULL_PLANS=1 also prints the SQL and full plans
@@ -30,6 +31,7 @@ import { printProfile } from './intake-profile';
 import { type ManyCasesFigures, seedManyCases } from './many-cases';
 import { formatMs, formatSummary, type Summary, timed } from './stats';
 import { benchVideoDevices } from './video-devices';
+import { benchWall, WALL_CALLS, type WallFigures } from './wall';
 
 /** Cases loaded before the queue measurements; PGlite (single-threaded WASM) gets fewer. */
 const MANY_CASES = {
@@ -106,6 +108,16 @@ function printMany(many: ManyCasesFigures): void {
   console.log(
     `    statuses: ${many.statusMix.map((s) => `${s.status} ${((100 * s.n) / total).toFixed(1)}%`).join(', ')}; overdue now: ${thousands(many.overdue)}`,
   );
+}
+
+function printWall(wall: WallFigures, count: number): void {
+  console.log(
+    `  wall (指挥大厅大屏) at ${thousands(count)} cases: rollup filled from the cases in ${formatMs(wall.backfillMs)} ms (${thousands(wall.rollupRows)} rows); direct calls, ${WALL_CALLS} each:`,
+  );
+  console.log(line('wall full refresh, city (leader)', wall.city, '', 48));
+  console.log(line('wall full refresh, 临江区 (linjiang.leader)', wall.district, '', 48));
+  console.log(line('raw: today’s KPI counted from cases', wall.rawKpi, '', 48));
+  console.log(line('raw: 30-day category TOP10 from cases', wall.rawCategories, '', 48));
 }
 
 function printQueues(queues: QueueFigures, count: number): void {
@@ -188,6 +200,7 @@ async function runPass(label: string, openFresh: () => Promise<BenchDatabase>, m
     printQueues(queues, many.cases);
     const assistant = await benchDispatchAssistant(database.open);
     printAssistant(assistant, many.cases);
+    printWall(await benchWall(database.open), many.cases);
     console.log(`  pass time: ${((performance.now() - passStarted) / 1000).toFixed(0)} s`);
     return {
       label,
@@ -293,12 +306,30 @@ function printTable(results: readonly PassResult[]): void {
   console.log('(all times in ms)');
 }
 
+async function wallOnly(): Promise<void> {
+  const postgres = await checkPostgres();
+  const count = postgres.ok ? MANY_CASES.postgres : MANY_CASES.pglite;
+  const database = postgres.ok ? await openFreshPostgres() : await openFreshPglite();
+  try {
+    console.log(`== wall only: ${database.location}`);
+    await migrateDatabase(database.open);
+    await seedDemoCity(database.open.db);
+    const many = await seedManyCases(database.open, count, SEED_CHUNKS, () => undefined);
+    printMany(many);
+    printWall(await benchWall(database.open), many.cases);
+  } finally {
+    await database.dispose();
+  }
+}
+
 async function main(): Promise<void> {
   // `pnpm bench video`: only the video centre's figures.
   if (process.argv[2] === 'video') return benchVideoDevices();
   // `pnpm bench intake`: only intake — API throughput and its stage breakdown on each
   // database, then category and duplicate accuracy (without the large-table latency part).
   if (process.argv[2] === 'intake') return benchIntakeOnly();
+  // `pnpm bench wall`: only the wall's figures, on PostgreSQL when it runs, else PGlite.
+  if (process.argv[2] === 'wall') return wallOnly();
   const cpu = cpus();
   console.log('citygov bench');
   console.log(

@@ -16,6 +16,7 @@ import { portalRouter } from './modules/portal/router';
 import { rolesRouter } from './modules/roles/router';
 import { usersRouter } from './modules/users/router';
 import { videoRouter } from './modules/video/router';
+import { wallRouter } from './modules/wall/router';
 import { mergeRouters, router } from './trpc/procedures';
 
 export const appRouter = router({
@@ -37,6 +38,7 @@ export const appRouter = router({
   dispatchRules: dispatchRulesRouter,
   video: videoRouter,
   iot: iotRouter,
+  wall: wallRouter,
 });
 
 export type AppRouter = typeof appRouter;

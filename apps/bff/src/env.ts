@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   CITYGOV_WEB_DIST: z.string().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  /** A wall kiosk session (大屏值守) never idles out; it ends after this many days. */
+  WALL_KIOSK_MAX_DAYS: z.coerce.number().positive().max(90).default(30),
   LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   SESSION_MAX_PER_USER: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
@@ -73,6 +75,8 @@ export interface AppConfig {
   webDist: string | undefined;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** Lifetime of a wall kiosk session (no idle timeout; read-only wall scope). */
+  wallKioskMaxMs: number;
   lockoutMs: number;
   /** Open sessions one user may hold; a new login ends the oldest beyond it. */
   maxSessionsPerUser: number;
@@ -146,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: parsed.CITYGOV_WEB_DIST,
     sessionIdleMs: parsed.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: parsed.SESSION_MAX_HOURS * 3_600_000,
+    wallKioskMaxMs: parsed.WALL_KIOSK_MAX_DAYS * 86_400_000,
     lockoutMs: parsed.LOCKOUT_MINUTES * 60_000,
     maxSessionsPerUser: parsed.SESSION_MAX_PER_USER,
     loginThrottle: {

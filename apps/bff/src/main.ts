@@ -10,6 +10,7 @@ import { sweepStaleTempFiles } from './modules/attachments/api';
 import { warmIntakeModel } from './modules/category-model/api';
 import { IotHub, seedDemoSensors } from './modules/iot/api';
 import { VideoCentre } from './modules/video/api';
+import { wallRollupOf } from './modules/wall/api';
 import { keepServingAfterStrayErrors } from './process-guards';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -43,6 +44,8 @@ async function main() {
   if (swept > 0) console.log(`[citygov] removed ${swept} stale temporary upload file(s)`);
   // Build the category model now, so the first acceptor typing does not wait for it.
   warmIntakeModel(database.db);
+  // The wall's rollup reads the event stream's backlog (a long history on first start) in the background.
+  void wallRollupOf(database.db).catchUp().catch(logged('wall rollup'));
   // Long-running services of the process; neither may keep the app from starting.
   const live: LiveServices = {
     video: config.gb28181.enabled ? await VideoCentre.start(database.db, config).catch(logged('video centre')) : null,

@@ -112,6 +112,8 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'iot.caseSensor': 'case.view',
   'iot.create': 'iot.manage',
   'iot.update': 'iot.manage',
+  'wall.view': 'dashboard.view',
+  'wall.onChange': 'dashboard.view',
 };
 
 /** Procedures whose declared gate is wider than the permission their sample needs. */

@@ -73,6 +73,7 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'video.view',
     'video.control',
     'iot.view',
+    'dashboard.view',
   ],
   dispatcher: [
     ...EVERYONE,
@@ -84,10 +85,11 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'video.view',
     'video.control',
     'iot.view',
+    'dashboard.view',
   ],
   dept_handler: [...EVERYONE, 'case.view', 'case.handle', 'iot.view'],
   street_chief: [...EVERYONE, 'case.view', 'case.report', 'street.handle'],
-  supervisor: [...EVERYONE, 'case.view', 'evaluation.view', 'crossCheck.review', 'auditLog.view'],
+  supervisor: [...EVERYONE, 'case.view', 'evaluation.view', 'crossCheck.review', 'auditLog.view', 'dashboard.view'],
   leader: [
     ...EVERYONE,
     'case.view',

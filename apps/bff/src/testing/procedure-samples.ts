@@ -172,6 +172,8 @@ export const SAMPLES: Record<string, (t: Targets) => unknown> = {
   'iot.caseSensor': (t) => ({ caseId: t.caseId }),
   'iot.create': (t) => ({ code: `MX-${++serial}`, name: '矩阵测试水位计', type: 'water_level', ...t.point }),
   'iot.update': (t) => ({ id: t.sensorId, data: { thresholds: { alarmAbove: 20, clearBelow: 10 } } }),
+  'wall.view': () => ({}),
+  'wall.onChange': () => ({}),
   'catalogue.setTimeLimit': () => ({
     kind: 'event',
     code: '06001',

@@ -5,6 +5,7 @@ import { auditedTransaction, auditRefusals } from './audit-middleware';
 import { sqlStateOf, toTrpcError } from './error-mapping';
 import { t } from './init';
 import { InputRefusedError, inspectRawInput } from './input-border';
+import { KIOSK_REFUSAL, kioskMayCall } from './kiosk';
 
 export const router = t.router;
 export const mergeRouters = t.mergeRouters;
@@ -44,8 +45,9 @@ export const publicProcedure = t.procedure
   .use(auditedTransaction)
   .use(mapErrors);
 
-const requireUser = t.middleware(({ ctx, next }) => {
+const requireUser = t.middleware(({ ctx, next, path }) => {
   if (!ctx.user) throw toTrpcError(new UnauthenticatedError(ctx.sessionProblem ?? '请先登录')) as TRPCError;
+  if (ctx.user.kiosk && !kioskMayCall(path)) throw toTrpcError(new ForbiddenError(KIOSK_REFUSAL)) as TRPCError;
   return next({ ctx: { user: ctx.user } });
 });
 

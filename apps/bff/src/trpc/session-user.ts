@@ -17,4 +17,6 @@ export interface SessionUser {
   departmentIds: readonly number[];
   departmentName: string | null;
   permissions: ReadonlySet<Permission>;
+  /** Set on a command-hall kiosk session (大屏值守): it may read the wall and nothing else (trpc/kiosk.ts). */
+  kiosk?: 'wall';
 }

@@ -37,6 +37,13 @@ export const router = createBrowserRouter([
     lazy: async () => ({ Component: (await import('../surfaces/video/video-wall-page')).VideoWallPage }),
   },
   {
+    // 指挥大厅大屏: full screen, dark; its map and chart code load with this route only.
+    path: '/wall',
+    HydrateFallback: RouteLoading,
+    ErrorBoundary: RouteError,
+    lazy: async () => ({ Component: (await import('../surfaces/wall/wall-page')).WallPage }),
+  },
+  {
     path: '/public/*',
     HydrateFallback: RouteLoading,
     ErrorBoundary: RouteError,

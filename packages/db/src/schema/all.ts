@@ -10,6 +10,7 @@ import * as iot from './iot';
 import * as open311 from './open311';
 import * as org from './org';
 import * as video from './video';
+import * as wall from './wall';
 
 export const schema = {
   ...org,
@@ -23,5 +24,6 @@ export const schema = {
   ...video,
   ...iot,
   ...alarms,
+  ...wall,
 };
 export type Schema = typeof schema;

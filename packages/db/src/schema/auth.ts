@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { areas, departments } from './org';
 
 /** Staff accounts. A user holds one role and is scoped to one area (and, for handlers, a department). */
@@ -46,8 +57,16 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /**
+     * 'wall' for a command-hall kiosk session (大屏值守): it never idles out, lives until
+     * WALL_KIOSK_MAX_DAYS, and may only read the wall (trpc/kiosk.ts); null for a normal session.
+     */
+    kiosk: text('kiosk', { enum: ['wall'] }),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [
+    index('sessions_user_idx').on(t.userId),
+    check('sessions_kiosk_check', sql`${t.kiosk} is null or ${t.kiosk} = 'wall'`),
+  ],
 );
 
 /**

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { AppConfig } from '../../env';
 import { sendHttpError } from '../../http/http-errors';
 import { createRequestContext } from '../../trpc/create-context';
+import { KIOSK_REFUSAL } from '../../trpc/kiosk';
 import type { SessionUser } from '../../trpc/session-user';
 import type { MediaKind } from './media-types';
 
@@ -19,6 +20,10 @@ export async function requireSessionUser(
   const ctx = await createRequestContext(db, config, req, res);
   if (!ctx.user) {
     sendHttpError(res, 401, ctx.sessionProblem ?? '请先登录');
+    return null;
+  }
+  if (ctx.user.kiosk) {
+    sendHttpError(res, 403, KIOSK_REFUSAL);
     return null;
   }
   return ctx.user;

@@ -3,7 +3,7 @@ import { sessions, users } from '@citygov/db/schema/auth';
 import { areas } from '@citygov/db/schema/org';
 import { throttledMessage, wrongPasswordMessage } from '@citygov/domain/auth/login-throttle';
 import { isPasswordExpired } from '@citygov/domain/auth/password-policy';
-import { AccountLockedError, DomainError, UnauthenticatedError } from '@citygov/domain/errors';
+import { AccountLockedError, DomainError, ForbiddenError, UnauthenticatedError } from '@citygov/domain/errors';
 import bcrypt from 'bcryptjs';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -13,20 +13,25 @@ import type { SessionUser } from '../../trpc/session-user';
 import { writeAudit } from '../audit/api';
 import { claimLoginAttempt, settleLoginSuccess, sweepLoginThrottles } from './login-throttle-store';
 import { BCRYPT_COST, setUserPassword } from './passwords';
-import { createSession, loadSessionUser } from './session-store';
+import { asWallKiosk, createSession, loadSessionUser } from './session-store';
 
 export const ZLoginInput = z.object({
   username: zLine().min(1, '请输入用户名').max(64),
   password: z.string().min(1, '请输入密码').max(128),
   /** Only when the password has expired: the new one, set in the same step as signing in. */
   newPassword: z.string().min(1, '请输入新密码').max(128).optional(),
+  /** 大屏值守: a session for the command-hall wall only, which does not idle out (docs/security.md). */
+  kiosk: z.literal('wall', { error: '不支持的登录方式' }).optional(),
 });
 export type TLoginInput = z.infer<typeof ZLoginInput>;
 
 // Compared against when the name is unknown, at the same cost, so timing does not tell names apart.
 const DUMMY_HASH = bcrypt.hashSync('citygov-no-such-user', BCRYPT_COST);
 
-type LoginConfig = Pick<AppConfig, 'loginThrottle' | 'passwordPolicy' | 'sessionMaxMs' | 'maxSessionsPerUser'>;
+type LoginConfig = Pick<
+  AppConfig,
+  'loginThrottle' | 'passwordPolicy' | 'sessionMaxMs' | 'wallKioskMaxMs' | 'maxSessionsPerUser'
+>;
 
 export interface LoginRequest extends TLoginInput {
   ip: string | null;
@@ -110,22 +115,31 @@ export async function login(db: Database, input: LoginRequest): Promise<{ token:
         userId: account.id,
         ip: input.ip,
         userAgent: input.userAgent,
-        maxAgeMs: config.sessionMaxMs,
+        maxAgeMs: input.kiosk ? config.wallKioskMaxMs : config.sessionMaxMs,
         maxPerUser: config.maxSessionsPerUser,
+        ...(input.kiosk ? { kiosk: input.kiosk } : {}),
       });
       const user = await loadSessionUser(tx, account.id);
       if (!user) throw new UnauthenticatedError('账号已停用，请联系管理员');
+      // Only a role that may see the wall may leave a wall signed in (the transaction rolls the session back).
+      if (input.kiosk && !user.permissions.has('dashboard.view')) {
+        throw new ForbiddenError('该账号没有查看指挥大屏的权限，不能进行大屏值守登录');
+      }
       await sweepLoginThrottles(tx, config.loginThrottle, now);
       await writeAudit(tx, {
         userId: account.id,
         username: account.username,
         action: 'auth.login',
         outcome: 'ok',
-        detail: expired ? { reason: 'expired password changed' } : null,
+        detail: expired
+          ? { reason: 'expired password changed', ...(input.kiosk ? { kiosk: input.kiosk } : {}) }
+          : input.kiosk
+            ? { kiosk: input.kiosk }
+            : null,
         ip: input.ip,
         areaPath: account.areaPath,
       });
-      return { token: session.token, user };
+      return { token: session.token, user: input.kiosk ? asWallKiosk(user) : user };
     });
   } catch (error) {
     if (error instanceof DomainError) await audit('failed', error.message);

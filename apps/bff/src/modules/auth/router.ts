@@ -21,6 +21,7 @@ export function toMe(user: SessionUser) {
     departmentId: user.departmentId,
     departmentName: user.departmentName,
     permissions: [...user.permissions].filter((p): p is Permission => Object.hasOwn(PERMISSIONS, p)),
+    kiosk: user.kiosk ?? null,
   };
 }
 
@@ -35,7 +36,8 @@ export const authRouter = router({
         userAgent: ctx.userAgent,
         config: ctx.config,
       });
-      ctx.cookies.set(SESSION_COOKIE, token, { maxAgeMs: ctx.config.sessionMaxMs });
+      const maxAgeMs = input.kiosk ? ctx.config.wallKioskMaxMs : ctx.config.sessionMaxMs;
+      ctx.cookies.set(SESSION_COOKIE, token, { maxAgeMs });
       return toMe(user);
     }),
 

@@ -20,7 +20,14 @@ export function hashToken(token: string): string {
  */
 export async function createSession(
   db: Queryable,
-  input: { userId: number; ip: string | null; userAgent: string | null; maxAgeMs: number; maxPerUser: number },
+  input: {
+    userId: number;
+    ip: string | null;
+    userAgent: string | null;
+    maxAgeMs: number;
+    maxPerUser: number;
+    kiosk?: 'wall';
+  },
 ): Promise<{ token: string; id: string }> {
   const token = randomBytes(32).toString('base64url');
   const id = hashToken(token);
@@ -33,6 +40,7 @@ export async function createSession(
     expiresAt: new Date(now.getTime() + input.maxAgeMs),
     ip: input.ip,
     userAgent: input.userAgent?.slice(0, 300) ?? null,
+    kiosk: input.kiosk ?? null,
   });
   const beyondCap = await db
     .select({ id: sessions.id })
@@ -135,7 +143,9 @@ export async function resolveSession(
   const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
   if (!session) return { kind: 'expired', message: '会话已失效，请重新登录' };
   const idleFor = now.getTime() - session.lastSeenAt.getTime();
-  if (session.expiresAt <= now || idleFor > idleMs) {
+  // A wall kiosk runs unattended for days: only its absolute lifetime ends it.
+  const idledOut = session.kiosk === null && idleFor > idleMs;
+  if (session.expiresAt <= now || idledOut) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return { kind: 'expired', message: '长时间未操作，会话已过期，请重新登录' };
   }
@@ -147,5 +157,14 @@ export async function resolveSession(
   if (idleFor > 60_000) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
-  return { kind: 'live', sessionId: id, user };
+  return { kind: 'live', sessionId: id, user: session.kiosk === 'wall' ? asWallKiosk(user) : user };
+}
+
+/** A kiosk session's user: the wall's one permission, whatever the role holds besides. */
+export function asWallKiosk(user: SessionUser): SessionUser {
+  return {
+    ...user,
+    kiosk: 'wall',
+    permissions: new Set(user.permissions.has('dashboard.view') ? ['dashboard.view'] : []),
+  };
 }

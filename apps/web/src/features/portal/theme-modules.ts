@@ -49,7 +49,13 @@ export const THEME_DEFINITIONS: Record<ThemeKey, ThemeDefinition> = {
       { name: '一口受理', description: '多渠道问题统一受理、核实与立案' },
       { name: '协同派遣', description: '按分类与权属将案件派遣至专业部门' },
       { name: '处置核查', description: '部门处置反馈、监督员现场核查与结案' },
-      { name: '指挥调度', description: '指挥大屏、案件态势与视频联动' },
+      {
+        name: '指挥大厅',
+        description: '指挥大厅大屏：今日指标、实时案件、案件分布、超期督办与统计分析',
+        href: '/wall',
+        permission: 'dashboard.view',
+      },
+      { name: '指挥调度', description: '案件态势与视频联动' },
     ],
   },
   inspection: {

@@ -20,7 +20,8 @@ export function LoginPage() {
   const location = useLocation();
   const target = redirectTarget(location.state);
 
-  if (me.data?.user) return <Navigate to={target} replace />;
+  // A wall kiosk session reads the wall only.
+  if (me.data?.user) return <Navigate to={me.data.user.kiosk ? '/wall' : target} replace />;
 
   return (
     <main className={styles.page}>
@@ -39,7 +40,10 @@ export function LoginPage() {
         {me.data?.problem ? (
           <Alert type="warning" showIcon title={me.data.problem} style={{ marginBottom: 16 }} />
         ) : null}
-        <LoginForm onSignedIn={() => navigate(target, { replace: true })} />
+        <LoginForm
+          offerKiosk={target.startsWith('/wall')}
+          onSignedIn={(user) => navigate(user.kiosk ? '/wall' : target, { replace: true })}
+        />
         <Typography.Paragraph type="secondary" className={styles.hint}>
           演示环境：所有演示账号的密码均为 <Typography.Text code>{DEMO_PASSWORD_HINT}</Typography.Text>
           ，例如 {DEMO_USERNAMES.join('、')}（区级账号格式为「区拼音.角色」）。

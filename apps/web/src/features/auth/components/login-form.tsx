@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, Button, Checkbox, Form, Input } from 'antd';
 import { useState } from 'react';
 import { apiAppCode, apiErrorMessage } from '../../../lib/api-error';
 import { type SessionUser, useLoginMutation } from '../../../lib/session/session-api';
@@ -11,13 +11,21 @@ interface LoginValues {
   password: string;
   newPassword?: string;
   confirm?: string;
+  kiosk?: boolean;
 }
 
 /**
  * Username + password form; shows the server's reason when a login is refused. When the
  * password has expired it asks for a new one (with the rules) and signs in with it.
  */
-export function LoginForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => void }) {
+export function LoginForm({
+  onSignedIn,
+  offerKiosk = false,
+}: {
+  onSignedIn: (user: SessionUser) => void;
+  /** Offer 大屏值守登录 (a wall-only session that does not idle out): on the way to /wall. */
+  offerKiosk?: boolean;
+}) {
   const [form] = Form.useForm<LoginValues>();
   const login = useLoginMutation();
   const policy = usePasswordPolicy();
@@ -31,6 +39,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
         username: values.username.trim(),
         password: values.password,
         ...(mustChange && values.newPassword ? { newPassword: values.newPassword } : {}),
+        ...(offerKiosk && values.kiosk ? { kiosk: 'wall' as const } : {}),
       },
       {
         onSuccess: onSignedIn,
@@ -74,6 +83,11 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
           typed={typedNew}
           prefix={<LockOutlined aria-hidden />}
         />
+      ) : null}
+      {offerKiosk ? (
+        <Form.Item name="kiosk" valuePropName="checked" extra="仅能查看指挥大厅大屏，闲置不会退出，适合值守大屏">
+          <Checkbox>大屏值守登录</Checkbox>
+        </Form.Item>
       ) : null}
       {login.error ? (
         <Alert type="error" showIcon title={apiErrorMessage(login.error, '登录失败')} style={{ marginBottom: 16 }} />

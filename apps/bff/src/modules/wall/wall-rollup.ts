@@ -1,0 +1,132 @@
+import type { Database, Queryable } from '@citygov/db/client';
+import { cases } from '@citygov/db/schema/cases';
+import { wallDailyCounts } from '@citygov/db/schema/wall';
+import { chinaDate } from '@citygov/domain/deadlines/china-time';
+import {
+  DEPARTMENT_MEASURES,
+  measuresOfEvent,
+  type WallDimension,
+  type WallMeasure,
+} from '@citygov/domain/wall/wall-measures';
+import { inArray, sql } from 'drizzle-orm';
+import { consumeCaseEvents, type StreamEvent } from '../events/api';
+
+/** The rollup's name on the event stream (its cursor row in case_event_consumers). */
+export const WALL_ROLLUP_CONSUMER = 'wall-rollup';
+
+/** Category key of the rollup: component and event codes overlap, so the kind is part of it. */
+export function categoryKey(kind: string, code: string): string {
+  return `${kind}:${code}`;
+}
+
+interface CaseFacts {
+  districtId: number;
+  streetId: number;
+  category: string;
+  source: string;
+  leadDepartmentId: number | null;
+  supervised: boolean;
+  stageDeadlineAt: Date | null;
+}
+
+async function factsOf(tx: Queryable, caseIds: number[]): Promise<Map<number, CaseFacts>> {
+  const rows = await tx
+    .select({
+      id: cases.id,
+      districtId: cases.districtId,
+      streetId: cases.streetId,
+      kind: cases.kind,
+      categoryCode: cases.categoryCode,
+      source: cases.source,
+      leadDepartmentId: cases.leadDepartmentId,
+      supervised: cases.supervised,
+      stageDeadlineAt: cases.stageDeadlineAt,
+    })
+    .from(cases)
+    .where(inArray(cases.id, caseIds));
+  return new Map(rows.map((r) => [r.id, { ...r, category: categoryKey(r.kind, r.categoryCode) }]));
+}
+
+/**
+ * Adds one batch of stream events to the daily counts. A case's place, category and
+ * department are read as they stand now (a case re-categorised later keeps its earlier
+ * counts where they fell). A close counts as 按期 unless the case is under 督办 or its
+ * clock was past the deadline when it closed.
+ */
+export async function applyWallEvents(tx: Queryable, events: readonly StreamEvent[]): Promise<void> {
+  const counted = events.filter((e) => measuresOfEvent(e.action, false).length > 0);
+  if (counted.length === 0) return;
+  const facts = await factsOf(tx, [...new Set(counted.map((e) => e.caseId))]);
+  const rows = new Map<string, typeof wallDailyCounts.$inferInsert>();
+  const add = (dimension: WallDimension, key: string, measure: WallMeasure, day: string, fact: CaseFacts) => {
+    const id = [dimension, measure, day, fact.streetId, key].join('|');
+    const existing = rows.get(id);
+    if (existing) existing.n = (existing.n ?? 0) + 1;
+    else rows.set(id, { dimension, key, measure, day, districtId: fact.districtId, streetId: fact.streetId, n: 1 });
+  };
+  for (const event of counted) {
+    const fact = facts.get(event.caseId);
+    if (!fact) continue;
+    const late = fact.supervised || (fact.stageDeadlineAt !== null && fact.stageDeadlineAt < event.at);
+    const day = chinaDate(event.at);
+    for (const measure of measuresOfEvent(event.action, late)) {
+      add('all', '', measure, day, fact);
+      if (measure === 'reported') {
+        // Categories by month: a street sees a few hundred a month, where days would repeat them thirty times.
+        add('category', fact.category, measure, monthOf(day), fact);
+        add('source', fact.source, measure, day, fact);
+      }
+      if (fact.leadDepartmentId !== null && DEPARTMENT_MEASURES.includes(measure)) {
+        add('department', String(fact.leadDepartmentId), measure, day, fact);
+      }
+    }
+  }
+  if (rows.size === 0) return;
+  await tx
+    .insert(wallDailyCounts)
+    .values([...rows.values()])
+    .onConflictDoUpdate({
+      target: [
+        wallDailyCounts.dimension,
+        wallDailyCounts.measure,
+        wallDailyCounts.day,
+        wallDailyCounts.streetId,
+        wallDailyCounts.key,
+      ],
+      set: { n: sql`${wallDailyCounts.n} + excluded.n` },
+    });
+}
+
+/**
+ * Brings the rollup up to the stream's end. Calls in one process share a run (and queue
+ * one more when events arrive during it); several processes take turns on the cursor's
+ * row lock, so each event is counted exactly once.
+ */
+export function createWallRollup(db: Database) {
+  let running: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
+  const run = () => consumeCaseEvents(db, WALL_ROLLUP_CONSUMER, applyWallEvents).then(() => undefined);
+  const catchUp = (): Promise<void> => {
+    if (!running) {
+      running = run().finally(() => {
+        running = null;
+      });
+      return running;
+    }
+    // Events that arrive during a run are read by one more run after it.
+    queued ??= running
+      .catch(() => undefined)
+      .then(() => {
+        queued = null;
+        return catchUp();
+      });
+    return queued;
+  };
+  return { catchUp };
+}
+export type WallRollup = ReturnType<typeof createWallRollup>;
+
+/** The rollup's day for monthly rows: the first of the month ('2026-12-03' → '2026-12-01'). */
+export function monthOf(day: string): string {
+  return `${day.slice(0, 7)}-01`;
+}
