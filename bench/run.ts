@@ -29,6 +29,7 @@ import { benchIntake } from './intake/run';
 import { type ManyCasesFigures, seedManyCases } from './many-cases';
 import { formatMs, formatSummary, type Summary, timed } from './stats';
 import { benchVideoDevices } from './video-devices';
+import { benchWebBundles } from './web-bundles';
 
 /** Cases loaded before the queue measurements; PGlite (single-threaded WASM) gets fewer. */
 const MANY_CASES = {
@@ -294,6 +295,11 @@ function printTable(results: readonly PassResult[]): void {
 async function main(): Promise<void> {
   // `pnpm bench video`: only the video centre's figures.
   if (process.argv[2] === 'video') return benchVideoDevices();
+  // `pnpm bench web`: only the initial JS per route.
+  if (process.argv[2] === 'web') {
+    benchWebBundles();
+    return;
+  }
   const cpu = cpus();
   console.log('citygov bench');
   console.log(
