@@ -103,7 +103,8 @@ describe('demo history rhythm', () => {
       const day = chinaDayNumber(at);
       days.add(day);
       if ([0, 6].includes(weekdayOf(day))) weekend++;
-      hours[new Date(at + 8 * 3_600_000).getUTCHours()]++;
+      const hour = new Date(at + 8 * 3_600_000).getUTCHours();
+      hours[hour] = (hours[hour] ?? 0) + 1;
     }
     const n = history().cases.length;
     // Morning peak versus the small hours; the shares follow HOUR_WEIGHTS within a few points.
