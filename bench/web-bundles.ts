@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 interface ManifestChunk {
   file: string;
@@ -52,6 +52,8 @@ export interface RouteBundle {
   files: number;
   rawKb: number;
   gzipKb: number;
+  /** What the server sends to a browser that accepts brotli (the build's .br copies, quality 11). */
+  brotliKb: number;
   goalKb: number | undefined;
 }
 
@@ -68,12 +70,16 @@ export function routeBundles(dist: string): RouteBundle[] {
   const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Manifest;
   const entry = Object.keys(manifest).find((k) => manifest[k]?.isEntry);
   if (!entry) throw new Error('no entry chunk in the build manifest');
-  const sizes = new Map<string, { raw: number; gzip: number }>();
+  const sizes = new Map<string, { raw: number; gzip: number; brotli: number }>();
   const sizeOf = (file: string) => {
     let size = sizes.get(file);
     if (!size) {
       const bytes = readFileSync(join(dist, file));
-      size = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+      size = {
+        raw: bytes.length,
+        gzip: gzipSync(bytes, { level: 9 }).length,
+        brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      };
       sizes.set(file, size);
     }
     return size;
@@ -85,7 +91,15 @@ export function routeBundles(dist: string): RouteBundle[] {
     const files = [...keys].map((k) => manifest[k]?.file ?? '').filter((f) => f.endsWith('.js'));
     const raw = files.reduce((sum, f) => sum + sizeOf(f).raw, 0);
     const gzip = files.reduce((sum, f) => sum + sizeOf(f).gzip, 0);
-    return { path: route.path, files: files.length, rawKb: raw / 1024, gzipKb: gzip / 1024, goalKb: route.goalKb };
+    const brotli = files.reduce((sum, f) => sum + sizeOf(f).brotli, 0);
+    return {
+      path: route.path,
+      files: files.length,
+      rawKb: raw / 1024,
+      gzipKb: gzip / 1024,
+      brotliKb: brotli / 1024,
+      goalKb: route.goalKb,
+    };
   });
 }
 
@@ -94,7 +108,7 @@ export function printRouteBundles(bundles: readonly RouteBundle[]): void {
   for (const b of bundles) {
     const goal = b.goalKb === undefined ? '' : `  goal ≤ ${b.goalKb} KB ${b.gzipKb <= b.goalKb ? 'met' : 'MISSED'}`;
     console.log(
-      `    ${b.path.padEnd(18)} ${String(b.files).padStart(3)} files  ${b.rawKb.toFixed(0).padStart(6)} KB raw  ${b.gzipKb.toFixed(0).padStart(5)} KB gzip${goal}`,
+      `    ${b.path.padEnd(18)} ${String(b.files).padStart(3)} files  ${b.rawKb.toFixed(0).padStart(6)} KB raw  ${b.gzipKb.toFixed(0).padStart(5)} KB gzip  ${b.brotliKb.toFixed(0).padStart(5)} KB br${goal}`,
     );
   }
 }
