@@ -32,6 +32,7 @@ import { type ManyCasesFigures, seedManyCases } from './many-cases';
 import { formatMs, formatSummary, type Summary, timed } from './stats';
 import { benchVideoDevices } from './video-devices';
 import { benchWall, WALL_CALLS, type WallFigures } from './wall';
+import { benchWebBundles } from './web-bundles';
 
 /** Cases loaded before the queue measurements; PGlite (single-threaded WASM) gets fewer. */
 const MANY_CASES = {
@@ -330,6 +331,11 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'intake') return benchIntakeOnly();
   // `pnpm bench wall`: only the wall's figures, on PostgreSQL when it runs, else PGlite.
   if (process.argv[2] === 'wall') return wallOnly();
+  // `pnpm bench web`: only the initial JS per route.
+  if (process.argv[2] === 'web') {
+    benchWebBundles();
+    return;
+  }
   const cpu = cpus();
   console.log('citygov bench');
   console.log(

@@ -26,6 +26,8 @@ const kind = testDatabaseKind();
 process.env.PORT = process.env.E2E_PORT ?? '4321';
 process.env.CITYGOV_WEB_DIST = webDist;
 process.env.CITYGOV_DEMO_SEED = '1';
+// Browser tests count the cases they make: no demo history.
+process.env.CITYGOV_DEMO_HISTORY = '0';
 // The browser tests' own SIP port and MQTT topics, so parallel runs on one machine do not meet.
 process.env.GB28181_PORT = String(e2eSipPort(Number(process.env.PORT)));
 process.env.GB28181_HOST = '127.0.0.1';

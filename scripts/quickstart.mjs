@@ -204,6 +204,8 @@ function startApp() {
   const env = {
     PORT: process.env.PORT ?? '8080',
     CITYGOV_DATA_DIR: process.env.CITYGOV_DATA_DIR ?? join(root, 'data'),
+    // A fresh demo city starts with a year of cases (written once, when the database has none).
+    CITYGOV_DEMO_HISTORY: process.env.CITYGOV_DEMO_HISTORY ?? '50000',
     // Production mode: no stack traces in error answers, whatever the calling shell has set.
     NODE_ENV: 'production',
   };

@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   CITYGOV_DATA_DIR: z.string().default('./data'),
   CITYGOV_DEMO_SEED: z.enum(['0', '1']).default('1'),
+  // A year of demo cases on a fresh demo city: 0 (the default here) or how many; `npm start` asks for 50,000.
+  CITYGOV_DEMO_HISTORY: z.coerce.number().int().min(0).max(10_000_000).default(0),
   CITYGOV_WEB_DIST: z.string().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
@@ -72,6 +74,8 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   seedDemo: boolean;
+  /** Cases of demo history to seed into a fresh demo city (0 = none). */
+  demoHistory: number;
   webDist: string | undefined;
   sessionIdleMs: number;
   sessionMaxMs: number;
@@ -147,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: parsed.DATABASE_URL || undefined,
     dataDir: resolve(parsed.CITYGOV_DATA_DIR),
     seedDemo: parsed.CITYGOV_DEMO_SEED === '1',
+    demoHistory: parsed.CITYGOV_DEMO_SEED === '1' ? parsed.CITYGOV_DEMO_HISTORY : 0,
     webDist: parsed.CITYGOV_WEB_DIST,
     sessionIdleMs: parsed.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: parsed.SESSION_MAX_HOURS * 3_600_000,

@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrateDatabase, openDatabase } from '@citygov/db/client';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@citygov/db/seed/demo-accounts';
+import { seedDemoHistory } from '@citygov/db/seed/demo-history/write-history';
 import { seedDemoCity } from '@citygov/db/seed/seed-demo-city';
 import { loadConfig } from './env';
 import { createHttpApp } from './http/create-app';
@@ -22,6 +23,27 @@ function logged(what: string) {
   };
 }
 
+/** A year of demo cases on a fresh demo city, with a progress line (it takes a few minutes on PGlite). */
+async function seedHistory(db: Parameters<typeof seedDemoHistory>[0], count: number): Promise<void> {
+  let lastLine = 0;
+  const figures = await seedDemoHistory(db, {
+    count,
+    onProgress: ({ phase, done, total, ms }) => {
+      // One line every few seconds (and the last of each phase): readable on a terminal and in logs.
+      if (ms - lastLine < 3_000 && done < total) return;
+      lastLine = ms;
+      console.log(
+        `[citygov] demo history: ${phase} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} (${(ms / 1000).toFixed(1)} s)`,
+      );
+    },
+  });
+  if (figures.written) {
+    console.log(
+      `[citygov] demo history ready: ${figures.cases.toLocaleString('en-US')} cases, ${figures.events.toLocaleString('en-US')} timeline events in ${(figures.ms / 1000).toFixed(1)} s`,
+    );
+  }
+}
+
 async function main() {
   const config = loadConfig();
   const webDist = config.webDist ?? resolve(here, '../../web/dist');
@@ -40,6 +62,7 @@ async function main() {
     if (live) process.stdout.write('\n');
     console.log(`[citygov] demo city ready in ${Date.now() - started} ms:`, counts);
   }
+  if (config.demoHistory > 0) await seedHistory(database.db, config.demoHistory);
   const swept = await sweepStaleTempFiles(config.dataDir);
   if (swept > 0) console.log(`[citygov] removed ${swept} stale temporary upload file(s)`);
   // Build the category model now, so the first acceptor typing does not wait for it.

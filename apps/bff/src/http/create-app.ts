@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Database } from '@citygov/db/client';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { sql } from 'drizzle-orm';
@@ -17,6 +15,7 @@ import { refuseCrossSiteWrites } from './csrf-guard';
 import { answerError, answerNotFound } from './http-errors';
 import { rejectMalformedUrl } from './reject-malformed-url';
 import { securityHeaders } from './security-headers';
+import { hasWebApp, serveWebApp } from './serve-web-app';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -86,17 +85,7 @@ export function createHttpApp(
     }),
   );
 
-  const dist = config.webDist;
-  if (dist && existsSync(join(dist, 'index.html'))) {
-    app.use(express.static(dist, { index: false, maxAge: '1h' }));
-    // Client-side routes: any other GET gets the SPA shell.
-    app.use((req, res, next) => {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-      res.sendFile(join(dist, 'index.html'), (error) => {
-        if (error) next(error);
-      });
-    });
-  }
+  if (hasWebApp(config.webDist)) app.use(...serveWebApp(config.webDist));
 
   app.use(answerNotFound);
   app.use(answerError);

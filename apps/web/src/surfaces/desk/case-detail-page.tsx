@@ -19,7 +19,6 @@ import { apiErrorCode, apiErrorMessage } from '../../lib/api-error';
 import { useGridAreas } from '../../lib/map/geo-api';
 import { PinMap } from '../../lib/map/pin-map';
 import { useSession } from '../../lib/session/session-context';
-import '../../lib/map/maplibre';
 
 /** The open action keeps the case as the user saw it: its version is what the server checks. */
 interface OpenAction {

@@ -17,7 +17,6 @@ import { apiErrorMessage } from '../../lib/api-error';
 import { useGridAreas } from '../../lib/map/geo-api';
 import { type MapPin, PinMap } from '../../lib/map/pin-map';
 import { useSession } from '../../lib/session/session-context';
-import '../../lib/map/maplibre';
 import { areaTreeOptions } from '../../lib/tree-options';
 import { PageHeader } from '../../lib/ui/page-header';
 

@@ -10,13 +10,16 @@ import { apiErrorMessage } from '../../lib/api-error';
 import { useSession } from '../../lib/session/session-context';
 import { PageHeader } from '../../lib/ui/page-header';
 
+/** Open cases whose clock runs: a hung-up case's clock is paused (its old deadline would head the list for ever). */
+const RUNNING_STATUSES = OPEN_STATUSES.filter((status) => status !== 'hung_up');
+
 /** 案件办理 home: the role's to-do queues with live counts, and the open cases closest to their deadline. */
 export function DeskHomePage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const queues = useCaseQueues();
   const suspects = useSuspectCount();
-  const urgent = useCaseList({ statuses: [...OPEN_STATUSES], sort: 'deadline.asc', page: 1, pageSize: 8 });
+  const urgent = useCaseList({ statuses: [...RUNNING_STATUSES], sort: 'deadline.asc', page: 1, pageSize: 8 });
   return (
     <div>
       <PageHeader

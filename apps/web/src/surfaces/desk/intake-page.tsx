@@ -5,7 +5,6 @@ import { IntakeForm } from '../../features/intake/components/intake-form';
 import { IntakeSuccess } from '../../features/intake/components/intake-success';
 import { useGridAreas, useGridAt, useMapHome } from '../../lib/map/geo-api';
 import { PinMap } from '../../lib/map/pin-map';
-import '../../lib/map/maplibre';
 import { PageHeader } from '../../lib/ui/page-header';
 
 type Point = { lng: number; lat: number };

@@ -1,6 +1,5 @@
 import { Typography } from 'antd';
 import { useMemo } from 'react';
-import '../../../lib/map/maplibre';
 import { useGridAreas } from '../../../lib/map/geo-api';
 import { PIN_COLORS } from '../../../lib/map/pin-layers';
 import { PinMap } from '../../../lib/map/pin-map';

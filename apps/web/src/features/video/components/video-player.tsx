@@ -1,4 +1,3 @@
-import Hls from 'hls.js';
 import { useEffect, useRef, useState } from 'react';
 import { useRelease } from '../api/video';
 
@@ -43,16 +42,22 @@ export function VideoPlayer({
         void Promise.resolve(player.play()).catch(() => {});
         destroy = () => player.destroy();
       });
-    } else if (Hls.isSupported()) {
-      const hls = new Hls({ lowLatencyMode: true, liveSyncDurationCount: 2, manifestLoadingMaxRetry: 6 });
-      hls.on(Hls.Events.ERROR, (_event, data) => {
-        if (data.fatal) setProblem('视频流中断，请重新打开');
-      });
-      hls.loadSource(source.hls);
-      hls.attachMedia(element);
-      destroy = () => hls.destroy();
     } else {
-      element.src = source.hls;
+      // hls.js (~550 KB) loads with the first player, not with every page that may show one.
+      void import('hls.js').then(({ default: Hls }) => {
+        if (disposed) return;
+        if (!Hls.isSupported()) {
+          element.src = source.hls;
+          return;
+        }
+        const hls = new Hls({ lowLatencyMode: true, liveSyncDurationCount: 2, manifestLoadingMaxRetry: 6 });
+        hls.on(Hls.Events.ERROR, (_event, data) => {
+          if (data.fatal) setProblem('视频流中断，请重新打开');
+        });
+        hls.loadSource(source.hls);
+        hls.attachMedia(element);
+        destroy = () => hls.destroy();
+      });
     }
     return () => {
       disposed = true;
