@@ -6,6 +6,7 @@ import { catalogueRouter } from './modules/catalogue/router';
 import { dispatchAssistRouter } from './modules/dispatch-assistant/router';
 import { dispatchRulesRouter } from './modules/dispatch-rules/router';
 import { duplicatesRouter } from './modules/duplicates/router';
+import { evaluationRouter } from './modules/evaluation/router';
 import { geoRouter } from './modules/geo/router';
 import { reportRouter } from './modules/intake/report-router';
 import { intakeRouter } from './modules/intake/router';
@@ -37,6 +38,7 @@ export const appRouter = router({
   dispatchRules: dispatchRulesRouter,
   video: videoRouter,
   iot: iotRouter,
+  evaluation: evaluationRouter,
 });
 
 export type AppRouter = typeof appRouter;

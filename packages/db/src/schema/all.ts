@@ -9,6 +9,7 @@ import * as intake from './intake';
 import * as iot from './iot';
 import * as open311 from './open311';
 import * as org from './org';
+import * as supervision from './supervision';
 import * as video from './video';
 
 export const schema = {
@@ -23,5 +24,6 @@ export const schema = {
   ...video,
   ...iot,
   ...alarms,
+  ...supervision,
 };
 export type Schema = typeof schema;
