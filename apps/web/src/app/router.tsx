@@ -137,6 +137,11 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../surfaces/iot/iot-page')).IotPage }),
       },
       {
+        path: 'supervision/evaluation',
+        handle: handle('evaluation.view'),
+        lazy: async () => ({ Component: (await import('../surfaces/supervision/evaluation-page')).EvaluationPage }),
+      },
+      {
         path: 'catalogue',
         handle: handle('category.view'),
         lazy: async () => ({ Component: (await import('../surfaces/catalogue/catalogue-page')).CataloguePage }),

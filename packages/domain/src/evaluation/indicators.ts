@@ -17,7 +17,7 @@ export type Banding =
   /** score = 100 × value / the best value among the ranked subjects (受理数分值, 派遣数分值). */
   | { kind: 'relative' }
   /** The first step whose `upTo` the value does not exceed gives the score; above every step, `otherwise`. */
-  | { kind: 'steps'; steps: readonly { upTo: number; score: number }[]; otherwise: number };
+  | { kind: 'steps'; steps: { upTo: number; score: number }[]; otherwise: number };
 
 export interface IndicatorDefinition {
   subjectKind: SubjectKind;

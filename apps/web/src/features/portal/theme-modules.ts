@@ -58,7 +58,12 @@ export const THEME_DEFINITIONS: Record<ThemeKey, ThemeDefinition> = {
     description: '交叉抽查、综合评价、督办考核',
     modules: [
       { name: '交叉抽查', description: '跨区交叉抽查案件办理质量' },
-      { name: '综合评价', description: '区域、部门、岗位的综合评价指标' },
+      {
+        name: '综合评价',
+        description: '区域、部门、岗位的综合评价指标',
+        href: '/supervision/evaluation',
+        permission: 'evaluation.view',
+      },
       { name: '督办考核', description: '超期案件督办与考核结果通报' },
     ],
   },

@@ -39,7 +39,12 @@ const REPLY_HOUR_OPTIONS = [
 /** 下达督办单: the reply time the department is held to; a late reply shows as escalated. */
 function ReplyDueField() {
   return (
-    <Form.Item name="replyHours" label="回复时限" initialValue={24} rules={[{ required: true, message: '请选择回复时限' }]}>
+    <Form.Item
+      name="replyHours"
+      label="回复时限"
+      initialValue={24}
+      rules={[{ required: true, message: '请选择回复时限' }]}
+    >
       <Select aria-label="回复时限" options={REPLY_HOUR_OPTIONS} />
     </Form.Item>
   );
