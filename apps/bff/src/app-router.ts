@@ -15,6 +15,7 @@ import { orgRouter } from './modules/org/router';
 import { phrasesRouter } from './modules/phrases/router';
 import { portalRouter } from './modules/portal/router';
 import { rolesRouter } from './modules/roles/router';
+import { supervisionRouter } from './modules/supervision/router';
 import { usersRouter } from './modules/users/router';
 import { videoRouter } from './modules/video/router';
 import { mergeRouters, router } from './trpc/procedures';
@@ -39,6 +40,7 @@ export const appRouter = router({
   video: videoRouter,
   iot: iotRouter,
   evaluation: evaluationRouter,
+  supervision: supervisionRouter,
 });
 
 export type AppRouter = typeof appRouter;
