@@ -11,6 +11,7 @@ import { geoRouter } from './modules/geo/router';
 import { reportRouter } from './modules/intake/report-router';
 import { intakeRouter } from './modules/intake/router';
 import { iotRouter } from './modules/iot/router';
+import { leaderRouter } from './modules/leader/router';
 import { orgRouter } from './modules/org/router';
 import { phrasesRouter } from './modules/phrases/router';
 import { portalRouter } from './modules/portal/router';
@@ -41,6 +42,7 @@ export const appRouter = router({
   iot: iotRouter,
   evaluation: evaluationRouter,
   supervision: supervisionRouter,
+  leader: leaderRouter,
 });
 
 export type AppRouter = typeof appRouter;
