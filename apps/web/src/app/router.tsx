@@ -37,6 +37,19 @@ export const router = createBrowserRouter([
     lazy: async () => ({ Component: (await import('../surfaces/video/video-wall-page')).VideoWallPage }),
   },
   {
+    // The leader's tablet: its own full-screen layout with large touch targets; it guards the session itself.
+    path: '/leader',
+    HydrateFallback: RouteLoading,
+    ErrorBoundary: RouteError,
+    lazy: async () => ({ Component: (await import('../surfaces/leader/leader-page')).LeaderPage }),
+  },
+  {
+    path: '/leader/cases/:id',
+    HydrateFallback: RouteLoading,
+    ErrorBoundary: RouteError,
+    lazy: async () => ({ Component: (await import('../surfaces/leader/leader-page')).LeaderCasePage }),
+  },
+  {
     path: '/public/*',
     HydrateFallback: RouteLoading,
     ErrorBoundary: RouteError,

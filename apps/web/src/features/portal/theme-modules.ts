@@ -64,7 +64,18 @@ export const THEME_DEFINITIONS: Record<ThemeKey, ThemeDefinition> = {
         href: '/supervision/evaluation',
         permission: 'evaluation.view',
       },
-      { name: '督办考核', description: '超期案件督办与考核结果通报' },
+      {
+        name: '领导驾驶舱',
+        description: '平板查看辖区态势、排名、超期与督办，逐级下钻到案件并下达督办',
+        href: '/leader',
+        permission: 'dashboard.view',
+      },
+      {
+        name: '督办考核',
+        description: '超期案件督办单、回复与逾期升级（见案件办理）',
+        href: '/desk',
+        permission: 'case.view',
+      },
     ],
   },
 };
