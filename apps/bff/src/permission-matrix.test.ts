@@ -6,6 +6,7 @@ import { duplicateSuspects } from '@citygov/db/schema/intake';
 import { iotDevices } from '@citygov/db/schema/iot';
 import { areas, departments } from '@citygov/db/schema/org';
 import { videoChannels, videoDevices } from '@citygov/db/schema/video';
+import { shippedIndicatorsOf } from '@citygov/domain/evaluation/indicators';
 import { type Permission, ROLE_CODES, roleGrants } from '@citygov/domain/permissions';
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, like } from 'drizzle-orm';
@@ -119,6 +120,22 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'iot.caseSensor': 'case.view',
   'iot.create': 'iot.manage',
   'iot.update': 'iot.manage',
+  // 综合评价: reading, publishing (and recalculating), and the city's indicator table.
+  'evaluation.view': 'evaluation.view',
+  'evaluation.cases': 'evaluation.view',
+  'evaluation.trend': 'evaluation.view',
+  'evaluation.indicators': 'evaluation.view',
+  'evaluation.publish': 'evaluation.publish',
+  'evaluation.recalculate': 'evaluation.publish',
+  'evaluation.saveIndicators': 'evaluation.configure',
+  'evaluation.resetIndicators': 'evaluation.configure',
+  // 督办单: seen with the cases, issued by who supervises, answered by the department.
+  'supervision.orders': 'case.view',
+  'supervision.issueDepartmentOrder': 'case.supervise',
+  'supervision.replyDepartmentOrder': 'case.handle',
+  // The leader's tablet.
+  'leader.home': 'dashboard.view',
+  'leader.cases': 'dashboard.view',
 };
 
 /** Procedures whose declared gate is wider than the permission their sample needs. */
@@ -135,6 +152,8 @@ const CITY_LEVEL_ONLY: ReadonlySet<string> = new Set([
   'calendar.setOverride',
   'calendar.removeOverride',
   'intake.retrain',
+  'evaluation.saveIndicators',
+  'evaluation.resetIndicators',
 ]);
 
 interface Targets {
@@ -154,6 +173,8 @@ interface Targets {
   camera: { deviceId: string; channelId: string };
   sensorId: number;
 }
+
+const EVALUATION_TARGET = { period: { kind: 'year', year: 2020 }, subjectKind: 'area' };
 
 let serial = 0;
 const SAMPLES: Record<string, (t: Targets) => unknown> = {
@@ -288,6 +309,27 @@ const SAMPLES: Record<string, (t: Targets) => unknown> = {
   'iot.caseSensor': (t) => ({ caseId: t.caseId }),
   'iot.create': (t) => ({ code: `MX-${++serial}`, name: '矩阵测试水位计', type: 'water_level', ...t.point }),
   'iot.update': (t) => ({ id: t.sensorId, data: { thresholds: { alarmAbove: 20, clearBelow: 10 } } }),
+  'evaluation.view': () => EVALUATION_TARGET,
+  'evaluation.cases': (t) => ({ ...EVALUATION_TARGET, subject: t.districtId }),
+  'evaluation.trend': () => ({ ...EVALUATION_TARGET, periods: 2 }),
+  'evaluation.indicators': () => ({ subjectKind: 'dispatcher' }),
+  'evaluation.publish': () => EVALUATION_TARGET,
+  'evaluation.recalculate': () => ({ ...EVALUATION_TARGET, reason: '矩阵测试重算' }),
+  'evaluation.saveIndicators': () => ({
+    subjectKind: 'dispatcher',
+    indicators: shippedIndicatorsOf('dispatcher').map(({ subjectKind: _, ...row }) => row),
+  }),
+  'evaluation.resetIndicators': () => ({ subjectKind: 'dispatcher' }),
+  'supervision.orders': () => ({ filter: 'all' }),
+  'supervision.issueDepartmentOrder': (t) => ({
+    departmentId: t.departmentId,
+    instruction: '矩阵测试督办',
+    replyHours: 4,
+  }),
+  // No such order: a department handler is let through to the lookup (NOT_FOUND), everyone else refused.
+  'supervision.replyDepartmentOrder': () => ({ id: 999_999, reply: '收到' }),
+  'leader.home': (t) => ({ areaId: t.districtId }),
+  'leader.cases': (t) => ({ areaId: t.districtId, filter: 'open' }),
   'catalogue.setTimeLimit': () => ({
     kind: 'event',
     code: '06001',
@@ -591,6 +633,8 @@ describe('city-wide settings by level', () => {
       'calendar.setOverride: FORBIDDEN 工作日历为全市统一设置，仅市级系统管理员可以修改',
       'calendar.removeOverride: FORBIDDEN 工作日历为全市统一设置，仅市级系统管理员可以修改',
       'intake.retrain: FORBIDDEN 小类建议模型为全市统一设置，仅市级系统管理员可以修改',
+      'evaluation.saveIndicators: FORBIDDEN 考核指标为全市统一设置，仅市级系统管理员可以修改',
+      'evaluation.resetIndicators: FORBIDDEN 考核指标为全市统一设置，仅市级系统管理员可以修改',
     ]);
     expect(await app.db.select().from(categories).where(eq(categories.code, '06001'))).toEqual(before);
     // District administrators still read them.

@@ -119,6 +119,7 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'auditLog.view',
     'category.manage',
     'rules.manage',
+    'evaluation.configure',
     'dashboard.view',
     'personal.view',
     'video.view',

@@ -1,12 +1,25 @@
 import type { Queryable } from '@citygov/db/client';
+import { areas, departments } from '@citygov/db/schema/org';
 import { supervisionOrders } from '@citygov/db/schema/supervision';
-import { ConflictError, NotFoundError } from '@citygov/domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '@citygov/domain/errors';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { SessionUser } from '../../trpc/session-user';
-import { requireDepartmentInScope } from '../org/api';
+import { coversAreaPath } from '../org/api';
 import { orderScope } from './order-queries';
 import type { ZIssueDepartmentOrderInput, ZReplyDepartmentOrderInput } from './supervision-schemas';
+
+/** A department whose area lies in the issuer's (command-centre staff supervise other departments than their own). */
+async function departmentInArea(db: Queryable, user: SessionUser, departmentId: number) {
+  const [row] = await db
+    .select({ department: departments, areaPath: areas.path })
+    .from(departments)
+    .innerJoin(areas, eq(areas.id, departments.areaId))
+    .where(eq(departments.id, departmentId));
+  if (!row) throw new NotFoundError('部门不存在');
+  if (!coversAreaPath(user, row.areaPath)) throw new ForbiddenError('不能督办其他辖区的部门');
+  return row.department;
+}
 
 /**
  * 督办单 to a department about its work in general (several overdue cases, a recurring
@@ -19,7 +32,7 @@ export async function issueDepartmentOrder(
   input: z.infer<typeof ZIssueDepartmentOrderInput>,
   now = new Date(),
 ) {
-  const department = await requireDepartmentInScope(db, user, input.departmentId);
+  const department = await departmentInArea(db, user, input.departmentId);
   const [order] = await db
     .insert(supervisionOrders)
     .values({
