@@ -65,11 +65,9 @@ test.describe('综合评价', () => {
     await expect(drawer).toBeHidden();
 
     // Positions: the collector ranking lists 临江区's collector.
-    await page.getByLabel('考核对象').click();
-    await page.getByTitle('岗位·监督员').click();
+    await page.goto('/supervision/evaluation?subject=collector');
     await expect(page.getByRole('columnheader', { name: /有效上报率（40%）/ })).toBeVisible();
-    await page.getByLabel('考核对象').click();
-    await page.getByTitle('区域', { exact: true }).click();
+    await page.goto('/supervision/evaluation');
 
     await page.getByRole('button', { name: '发布', exact: true }).click();
     await page.getByRole('button', { name: '发布', exact: true }).last().click();
@@ -134,7 +132,7 @@ test.describe('领导驾驶舱', () => {
     await shootIfAsked(page, 'leader-case-1024');
     await page.getByRole('button', { name: '下达督办' }).tap();
     await page.getByLabel('督办要求').fill('请今日内清理并回复');
-    await page.getByRole('button', { name: '下 达' }).tap();
+    await page.getByRole('dialog', { name: '下达督办单' }).getByRole('button', { name: /^下\s*达$/ }).tap();
     await expect(page.getByText('督办中')).toBeVisible();
     await expect(page.getByText('下达督办单').first()).toBeVisible();
   });
