@@ -83,7 +83,10 @@ test.describe('综合评价', () => {
 
 test.describe('督办单', () => {
   test.use(DESK);
-  test('a supervisor issues an order on a case; the department answers it on the desk', async ({ browser, baseURL }) => {
+  test('a supervisor issues an order on a case; the department answers it on the desk', async ({
+    browser,
+    baseURL,
+  }) => {
     const created = await dispatchedCase(baseURL ?? '', '滨江花园东门占道经营');
     const supervisorContext = await browser.newContext(DESK);
     const supervisor = await supervisorContext.newPage();
@@ -92,7 +95,10 @@ test.describe('督办单', () => {
     await supervisor.getByRole('button', { name: '下达督办单' }).click();
     const dialog = supervisor.getByRole('dialog', { name: /下达督办单/ });
     await dialog.getByLabel(/意见/).fill('请于今日内清理占道摊点并回复');
-    await dialog.getByRole('button', { name: /确\s*定|提\s*交|下达督办单/ }).last().click();
+    await dialog
+      .getByRole('button', { name: /确\s*定|提\s*交|下达督办单/ })
+      .last()
+      .click();
     await expect(supervisor.getByText('请于今日内清理占道摊点并回复').first()).toBeVisible();
     await supervisorContext.close();
 
@@ -107,7 +113,10 @@ test.describe('督办单', () => {
     await handler.getByRole('button', { name: '回复督办' }).click();
     const reply = handler.getByRole('dialog', { name: /回复督办/ });
     await reply.getByLabel(/意见/).fill('已安排执法队员清理，明早复查');
-    await reply.getByRole('button', { name: /确\s*定|提\s*交|回复督办/ }).last().click();
+    await reply
+      .getByRole('button', { name: /确\s*定|提\s*交|回复督办/ })
+      .last()
+      .click();
     await expect(handler.getByText('按时回复')).toBeVisible();
     await handlerContext.close();
   });
@@ -125,14 +134,22 @@ test.describe('领导驾驶舱', () => {
     await page.getByRole('button', { name: /^临江区，在办/ }).tap();
     await expect(page.getByRole('region', { name: '街道排名' })).toBeVisible();
     await shootIfAsked(page, 'leader-district-1024');
-    await page.getByRole('region', { name: '街道排名' }).getByRole('button').filter({ hasNotText: '在办 0 ·' }).first().tap();
+    await page
+      .getByRole('region', { name: '街道排名' })
+      .getByRole('button')
+      .filter({ hasNotText: '在办 0 ·' })
+      .first()
+      .tap();
     await page.getByRole('region', { name: '案件', exact: true }).getByText('在办', { exact: true }).tap();
     await page.getByRole('button', { name: `案件 ${created.caseNo}` }).tap();
     await expect(page.getByText('临江大道绿化带内倾倒生活垃圾', { exact: false })).toBeVisible();
     await shootIfAsked(page, 'leader-case-1024');
     await page.getByRole('button', { name: '下达督办' }).tap();
     await page.getByLabel('督办要求').fill('请今日内清理并回复');
-    await page.getByRole('dialog', { name: '下达督办单' }).getByRole('button', { name: /^下\s*达$/ }).tap();
+    await page
+      .getByRole('dialog', { name: '下达督办单' })
+      .getByRole('button', { name: /^下\s*达$/ })
+      .tap();
     await expect(page.getByText('督办中')).toBeVisible();
     await expect(page.getByText('下达督办单').first()).toBeVisible();
   });
