@@ -4,7 +4,7 @@ import { categories } from '@citygov/db/schema/catalogue';
 import { areas } from '@citygov/db/schema/org';
 import { FINAL_STATUSES } from '@citygov/domain/cases/case-states';
 import { chinaDate, dateToDayNumber, dayStartMs } from '@citygov/domain/deadlines/china-time';
-import { type AnyColumn, and, asc, eq, inArray, isNotNull, isNull, lt, not, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, inArray, isNotNull, isNull, not, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { SessionUser } from '../../trpc/session-user';
 import { caseSummaryColumns, caseWorkScope } from '../cases/api';
@@ -29,22 +29,32 @@ function within(area: Area): SQL | undefined {
 }
 
 const open = not(inArray(cases.status, [...FINAL_STATUSES]));
+// Instants go into raw SQL as ISO text with a cast: postgres.js refuses a Date inside a raw fragment.
 const overdueAt = (now: Date) =>
-  and(open, isNotNull(cases.stageDeadlineAt), isNull(cases.pausedAt), lt(cases.stageDeadlineAt, now)) as SQL;
+  and(
+    open,
+    isNotNull(cases.stageDeadlineAt),
+    isNull(cases.pausedAt),
+    sql`${cases.stageDeadlineAt} < ${now.toISOString()}::timestamptz`,
+  ) as SQL;
 
 function monthStart(now: Date): Date {
   return new Date(dayStartMs(dateToDayNumber(`${chinaDate(now).slice(0, 7)}-01`)));
 }
 
 function kpiColumns(now: Date) {
-  const since = monthStart(now);
+  const since = monthStart(now).toISOString();
   return {
     open: sql<number>`count(*) filter (where ${open})`.mapWith(Number),
     overdue: sql<number>`count(*) filter (where ${overdueAt(now)})`.mapWith(Number),
     supervised: sql<number>`count(*) filter (where ${open} and ${cases.supervised})`.mapWith(Number),
-    reportedThisMonth: sql<number>`count(*) filter (where ${cases.reportedAt} >= ${since})`.mapWith(Number),
+    reportedThisMonth: sql<number>`count(*) filter (where ${cases.reportedAt} >= ${since}::timestamptz)`.mapWith(
+      Number,
+    ),
     closedThisMonth:
-      sql<number>`count(*) filter (where ${cases.status} = 'closed' and ${cases.closedAt} >= ${since})`.mapWith(Number),
+      sql<number>`count(*) filter (where ${cases.status} = 'closed' and ${cases.closedAt} >= ${since}::timestamptz)`.mapWith(
+        Number,
+      ),
   };
 }
 

@@ -75,7 +75,7 @@ export async function orderCounts(db: Queryable, user: SessionUser, now = new Da
     .select({
       open: sql<number>`count(*) filter (where ${supervisionOrders.status} = 'open')`.mapWith(Number),
       escalated:
-        sql<number>`count(*) filter (where ${supervisionOrders.status} = 'open' and ${supervisionOrders.replyDueAt} < ${now})`.mapWith(
+        sql<number>`count(*) filter (where ${supervisionOrders.status} = 'open' and ${supervisionOrders.replyDueAt} < ${now.toISOString()}::timestamptz)`.mapWith(
           Number,
         ),
     })
