@@ -211,6 +211,7 @@ describe('permissions', () => {
       'forceDispatch',
       'supervise',
       'remind',
+      'orderSupervision',
       'markDifficult',
     ]);
     expect(dispatcher.find((a) => a.action === 'dispatch')).toMatchObject({
