@@ -6,14 +6,17 @@ import { catalogueRouter } from './modules/catalogue/router';
 import { dispatchAssistRouter } from './modules/dispatch-assistant/router';
 import { dispatchRulesRouter } from './modules/dispatch-rules/router';
 import { duplicatesRouter } from './modules/duplicates/router';
+import { evaluationRouter } from './modules/evaluation/router';
 import { geoRouter } from './modules/geo/router';
 import { reportRouter } from './modules/intake/report-router';
 import { intakeRouter } from './modules/intake/router';
 import { iotRouter } from './modules/iot/router';
+import { leaderRouter } from './modules/leader/router';
 import { orgRouter } from './modules/org/router';
 import { phrasesRouter } from './modules/phrases/router';
 import { portalRouter } from './modules/portal/router';
 import { rolesRouter } from './modules/roles/router';
+import { supervisionRouter } from './modules/supervision/router';
 import { usersRouter } from './modules/users/router';
 import { videoRouter } from './modules/video/router';
 import { wallRouter } from './modules/wall/router';
@@ -39,6 +42,9 @@ export const appRouter = router({
   video: videoRouter,
   iot: iotRouter,
   wall: wallRouter,
+  evaluation: evaluationRouter,
+  supervision: supervisionRouter,
+  leader: leaderRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -114,6 +114,22 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'iot.update': 'iot.manage',
   'wall.view': 'dashboard.view',
   'wall.onChange': 'dashboard.view',
+  // 综合评价: reading, publishing (and recalculating), and the city's indicator table.
+  'evaluation.view': 'evaluation.view',
+  'evaluation.cases': 'evaluation.view',
+  'evaluation.trend': 'evaluation.view',
+  'evaluation.indicators': 'evaluation.view',
+  'evaluation.publish': 'evaluation.publish',
+  'evaluation.recalculate': 'evaluation.publish',
+  'evaluation.saveIndicators': 'evaluation.configure',
+  'evaluation.resetIndicators': 'evaluation.configure',
+  // 督办单: seen with the cases, issued by who supervises, answered by the department.
+  'supervision.orders': 'case.view',
+  'supervision.issueDepartmentOrder': 'case.supervise',
+  'supervision.replyDepartmentOrder': 'case.handle',
+  // The leader's tablet.
+  'leader.home': 'dashboard.view',
+  'leader.cases': 'dashboard.view',
 };
 
 /** Procedures whose declared gate is wider than the permission their sample needs. */
@@ -130,6 +146,8 @@ const CITY_LEVEL_ONLY: ReadonlySet<string> = new Set([
   'calendar.setOverride',
   'calendar.removeOverride',
   'intake.retrain',
+  'evaluation.saveIndicators',
+  'evaluation.resetIndicators',
 ]);
 
 let app: TestApp;
@@ -298,6 +316,8 @@ describe('city-wide settings by level', () => {
       'calendar.setOverride: FORBIDDEN 工作日历为全市统一设置，仅市级系统管理员可以修改',
       'calendar.removeOverride: FORBIDDEN 工作日历为全市统一设置，仅市级系统管理员可以修改',
       'intake.retrain: FORBIDDEN 小类建议模型为全市统一设置，仅市级系统管理员可以修改',
+      'evaluation.saveIndicators: FORBIDDEN 考核指标为全市统一设置，仅市级系统管理员可以修改',
+      'evaluation.resetIndicators: FORBIDDEN 考核指标为全市统一设置，仅市级系统管理员可以修改',
     ]);
     expect(await app.db.select().from(categories).where(eq(categories.code, '06001'))).toEqual(before);
     // District administrators still read them.

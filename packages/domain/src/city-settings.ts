@@ -14,6 +14,7 @@ export const CITY_WIDE_SETTINGS = {
   calendar: '工作日历',
   categoryModel: '小类建议模型',
   duplicateThresholds: '判重阈值',
+  evaluationIndicators: '考核指标',
 } as const;
 export type CityWideSetting = keyof typeof CITY_WIDE_SETTINGS;
 

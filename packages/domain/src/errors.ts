@@ -34,6 +34,9 @@ export const ERROR_CODES = [
   'BATCH_TOO_LARGE',
   // settings that hold city-wide (city-settings.ts)
   'CITY_LEVEL_ONLY',
+  // evaluation: a period's published result is frozen until recalculated on purpose
+  'EVALUATION_PUBLISHED',
+  'EVALUATION_NOT_PUBLISHED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

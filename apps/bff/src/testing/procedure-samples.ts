@@ -4,6 +4,7 @@ import { duplicateSuspects } from '@citygov/db/schema/intake';
 import { iotDevices } from '@citygov/db/schema/iot';
 import { areas, departments } from '@citygov/db/schema/org';
 import { videoChannels, videoDevices } from '@citygov/db/schema/video';
+import { shippedIndicatorsOf } from '@citygov/domain/evaluation/indicators';
 import type { Permission } from '@citygov/domain/permissions';
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, like } from 'drizzle-orm';
@@ -38,6 +39,8 @@ export interface Targets {
   camera: { deviceId: string; channelId: string };
   sensorId: number;
 }
+
+const EVALUATION_TARGET = { period: { kind: 'year', year: 2020 }, subjectKind: 'area' };
 
 let serial = 0;
 export const SAMPLES: Record<string, (t: Targets) => unknown> = {
@@ -174,6 +177,27 @@ export const SAMPLES: Record<string, (t: Targets) => unknown> = {
   'iot.update': (t) => ({ id: t.sensorId, data: { thresholds: { alarmAbove: 20, clearBelow: 10 } } }),
   'wall.view': () => ({}),
   'wall.onChange': () => ({}),
+  'evaluation.view': () => EVALUATION_TARGET,
+  'evaluation.cases': (t) => ({ ...EVALUATION_TARGET, subject: t.districtId }),
+  'evaluation.trend': () => ({ ...EVALUATION_TARGET, periods: 2 }),
+  'evaluation.indicators': () => ({ subjectKind: 'dispatcher' }),
+  'evaluation.publish': () => EVALUATION_TARGET,
+  'evaluation.recalculate': () => ({ ...EVALUATION_TARGET, reason: '矩阵测试重算' }),
+  'evaluation.saveIndicators': () => ({
+    subjectKind: 'dispatcher',
+    indicators: shippedIndicatorsOf('dispatcher').map(({ subjectKind: _, ...row }) => row),
+  }),
+  'evaluation.resetIndicators': () => ({ subjectKind: 'dispatcher' }),
+  'supervision.orders': () => ({ filter: 'all' }),
+  'supervision.issueDepartmentOrder': (t) => ({
+    departmentId: t.departmentId,
+    instruction: '矩阵测试督办',
+    replyHours: 4,
+  }),
+  // No such order: a department handler is let through to the lookup (NOT_FOUND), everyone else refused.
+  'supervision.replyDepartmentOrder': () => ({ id: 999_999, reply: '收到' }),
+  'leader.home': (t) => ({ areaId: t.districtId }),
+  'leader.cases': (t) => ({ areaId: t.districtId, filter: 'open' }),
   'catalogue.setTimeLimit': () => ({
     kind: 'event',
     code: '06001',

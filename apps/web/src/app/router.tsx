@@ -44,6 +44,19 @@ export const router = createBrowserRouter([
     lazy: async () => ({ Component: (await import('../surfaces/wall/wall-page')).WallPage }),
   },
   {
+    // The leader's tablet: its own full-screen layout with large touch targets; it guards the session itself.
+    path: '/leader',
+    HydrateFallback: RouteLoading,
+    ErrorBoundary: RouteError,
+    lazy: async () => ({ Component: (await import('../surfaces/leader/leader-page')).LeaderPage }),
+  },
+  {
+    path: '/leader/cases/:id',
+    HydrateFallback: RouteLoading,
+    ErrorBoundary: RouteError,
+    lazy: async () => ({ Component: (await import('../surfaces/leader/leader-page')).LeaderCasePage }),
+  },
+  {
     path: '/public/*',
     HydrateFallback: RouteLoading,
     ErrorBoundary: RouteError,
@@ -142,6 +155,11 @@ export const router = createBrowserRouter([
         path: 'iot',
         handle: handle('iot.view'),
         lazy: async () => ({ Component: (await import('../surfaces/iot/iot-page')).IotPage }),
+      },
+      {
+        path: 'supervision/evaluation',
+        handle: handle('evaluation.view'),
+        lazy: async () => ({ Component: (await import('../surfaces/supervision/evaluation-page')).EvaluationPage }),
       },
       {
         path: 'catalogue',

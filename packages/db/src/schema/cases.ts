@@ -195,6 +195,11 @@ export const caseEvents = pgTable(
     reason: text('reason'),
     /** The action's own facts (departments, rule, score…), typed per action by `ZCaseEventDetail`. */
     detail: jsonb('detail').$type<Record<string, unknown>>(),
+    /**
+     * The deadline of the stage clock that was running when this happened (null: no clock
+     * ran, it was paused, or a note). Evaluation reads "on time" from it, as it was then.
+     */
+    deadlineAt: timestamp('deadline_at', { withTimezone: true }),
   },
   (t) => [
     // A case's timeline in order.

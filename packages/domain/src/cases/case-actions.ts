@@ -25,7 +25,8 @@ export type ActionField =
   | 'extension'
   | 'verdict'
   | 'photos'
-  | 'mergeLead';
+  | 'mergeLead'
+  | 'replyDue';
 
 export interface CaseActionRule {
   label: string;
@@ -376,6 +377,29 @@ export const CASE_ACTIONS = {
     to: 'same',
     reason: 'required',
     whilePending: true,
+  },
+  /**
+   * 督办单: an order to the lead department with a reply due time; the case keeps moving.
+   * The order row itself is written by the action's file (modules/cases/actions/order-supervision.ts).
+   */
+  orderSupervision: {
+    label: '下达督办单',
+    permission: 'case.supervise',
+    from: ['dispatched', 'handling', 'fed_back', 'checking', 'hung_up'],
+    to: 'same',
+    reason: 'required',
+    whilePending: true,
+    fields: ['replyDue'],
+  },
+  /** The lead department answers its open 督办单 (回复督办); late answers stay marked as escalated. */
+  replySupervision: {
+    label: '回复督办',
+    permission: 'case.handle',
+    from: OPEN,
+    to: 'same',
+    reason: 'required',
+    whilePending: true,
+    guard: (s) => (s.supervised ? null : '该案件没有督办单'),
   },
   /** An assisting (协办) department reports its part; the lead department's feedback moves the case. */
   assistFeedBack: {

@@ -66,6 +66,8 @@ const ALLOWED_FROM: Record<CaseAction, CaseStatus[]> = {
   remind: OPEN_STATES,
   assistFeedBack: ['dispatched', 'handling', 'fed_back'],
   markDifficult: OPEN_STATES,
+  orderSupervision: ['dispatched', 'handling', 'fed_back', 'checking', 'hung_up'],
+  replySupervision: [], // needs a case under 督办 (supervised)
 };
 
 describe('every action in every state', () => {
@@ -209,6 +211,7 @@ describe('permissions', () => {
       'forceDispatch',
       'supervise',
       'remind',
+      'orderSupervision',
       'markDifficult',
     ]);
     expect(dispatcher.find((a) => a.action === 'dispatch')).toMatchObject({

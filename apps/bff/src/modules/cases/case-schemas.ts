@@ -29,6 +29,8 @@ export const ZCaseActionInput = z.object({
       unit: z.enum(LIMIT_UNITS),
     })
     .optional(),
+  /** orderSupervision: hours until the department's reply is due. */
+  replyHours: z.number().int().min(1).max(720).optional(),
   attachmentIds: z.array(zBigId).max(12).default([]),
 });
 export type TCaseActionInput = z.infer<typeof ZCaseActionInput>;

@@ -42,6 +42,7 @@ export function caseSnapshot(row: CaseRow, part: DepartmentPart | undefined): Ca
     checkResult: row.checkResult,
     hungUpFrom: row.hungUpFrom,
     forced: row.forced,
+    supervised: row.supervised,
     ...(part ? { departmentRole: part.role } : {}),
   };
 }

@@ -119,6 +119,8 @@ export async function transitionCase(
     reason: plan.reason,
     detail,
     at: now,
+    // The deadline the step was working against, as it stood (a paused clock has none).
+    deadlineAt: annotation || row.pausedAt ? null : row.stageDeadlineAt,
   });
   if (actor.id !== null && input.attachmentIds && input.attachmentIds.length > 0) {
     await attachUploads(db, {

@@ -21,6 +21,8 @@ export interface NewCaseEvent {
   reason: string | null;
   detail: Record<string, unknown> | null;
   at: Date;
+  /** The running stage clock's deadline when this happened (evaluation reads "on time" from it). */
+  deadlineAt?: Date | null;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function appendCaseEvent(db: Queryable, event: NewCaseEvent): Promi
       toStatus: event.toStatus,
       reason: event.reason,
       detail: event.detail && Object.keys(event.detail).length > 0 ? event.detail : null,
+      deadlineAt: event.deadlineAt ?? null,
     })
     .returning({ id: caseEvents.id });
   if (!row) throw new Error('case event not written');

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../lib/format';
 import { EXTENSION_UNITS, type ExtensionUnit } from './labels';
 
 /** One timeline row's detail (jsonb written by the BFF per action) as readable Chinese lines. */
@@ -29,6 +30,11 @@ export function describeEventDetail(action: string, detail: Record<string, unkno
   if (extension && typeof extension === 'object' && 'amount' in extension && 'unit' in extension) {
     const unit = EXTENSION_UNITS[String(extension.unit) as ExtensionUnit] ?? String(extension.unit);
     lines.push(`延期时长：${String(extension.amount)} ${unit}`);
+  }
+  // 督办单: the reply due time; a reply says whether it came late (escalated).
+  if (text(detail.replyDueAt)) lines.push(`回复时限：${formatDateTime(text(detail.replyDueAt))}`);
+  if (action === 'replySupervision' && typeof detail.late === 'boolean') {
+    lines.push(detail.late ? '逾期回复（已升级）' : '按时回复');
   }
   return lines;
 }

@@ -64,8 +64,24 @@ export const THEME_DEFINITIONS: Record<ThemeKey, ThemeDefinition> = {
     description: '交叉抽查、综合评价、督办考核',
     modules: [
       { name: '交叉抽查', description: '跨区交叉抽查案件办理质量' },
-      { name: '综合评价', description: '区域、部门、岗位的综合评价指标' },
-      { name: '督办考核', description: '超期案件督办与考核结果通报' },
+      {
+        name: '综合评价',
+        description: '区域、部门、岗位的综合评价指标',
+        href: '/supervision/evaluation',
+        permission: 'evaluation.view',
+      },
+      {
+        name: '领导驾驶舱',
+        description: '平板查看辖区态势、排名、超期与督办，逐级下钻到案件并下达督办',
+        href: '/leader',
+        permission: 'dashboard.view',
+      },
+      {
+        name: '督办考核',
+        description: '超期案件督办单、回复与逾期升级（见案件办理）',
+        href: '/desk',
+        permission: 'case.view',
+      },
     ],
   },
 };

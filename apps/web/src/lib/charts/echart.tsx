@@ -5,14 +5,28 @@ import { type ChartOption, echarts } from './echarts-core';
 export const CHART_FONT_FAMILY =
   "'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
 
+export interface EChartProps {
+  /** Built by a pure `toOption(data)` function of the feature (tested without a browser). */
+  option: ChartOption;
+  /** The chart's accessible name (charts are images to a screen reader). */
+  label: string;
+  /** The box's height; by default it fills its parent (wall panels size themselves). */
+  height?: number | string;
+  style?: CSSProperties;
+  /** A click on a data item: its series and data index (drill-down). */
+  onItemClick?: (item: { seriesIndex: number; dataIndex: number; name: string }) => void;
+}
+
 /**
- * The one chart component: renders a pure option (from a `toOption(data)` function) on a
- * canvas at the screen's real pixel ratio, follows its box's size, and carries a Chinese
- * accessible name. Options replace each other whole, so a chart never keeps stale series.
+ * The one chart component: renders a pure option on a canvas at the screen's real pixel
+ * ratio (sharp on a 4K wall), follows its box's size, passes clicks on for drill-down, and
+ * disposes on unmount. Options replace each other whole, so a chart never keeps stale series.
  */
-export function EChart({ option, label, style }: { option: ChartOption; label: string; style?: CSSProperties }) {
+export function EChart({ option, label, height = '100%', style, onItemClick }: EChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
+  const click = useRef(onItemClick);
+  click.current = onItemClick;
 
   useEffect(() => {
     const element = box.current;
@@ -22,6 +36,10 @@ export function EChart({ option, label, style }: { option: ChartOption; label: s
       devicePixelRatio: window.devicePixelRatio,
     });
     chart.current = instance;
+    instance.on('click', (params) => {
+      const p = params as { seriesIndex?: number; dataIndex?: number; name?: string };
+      click.current?.({ seriesIndex: p.seriesIndex ?? 0, dataIndex: p.dataIndex ?? 0, name: p.name ?? '' });
+    });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
     return () => {
@@ -35,5 +53,5 @@ export function EChart({ option, label, style }: { option: ChartOption; label: s
     chart.current?.setOption({ textStyle: { fontFamily: CHART_FONT_FAMILY }, ...option }, { notMerge: true });
   }, [option]);
 
-  return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height: '100%', ...style }} />;
+  return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height, ...style }} />;
 }

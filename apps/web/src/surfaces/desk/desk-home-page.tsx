@@ -6,6 +6,7 @@ import { CaseTable } from '../../features/cases/components/case-table';
 import { QueueCards } from '../../features/cases/components/queue-cards';
 import { OPEN_STATUSES } from '../../features/cases/labels';
 import { useSuspectCount } from '../../features/duplicates/api/duplicates';
+import { OrderList } from '../../features/supervision/components/order-list';
 import { apiErrorMessage } from '../../lib/api-error';
 import { useSession } from '../../lib/session/session-context';
 import { PageHeader } from '../../lib/ui/page-header';
@@ -65,6 +66,9 @@ export function DeskHomePage() {
           onOpen={(id) => navigate(`/desk/cases/${id}`)}
         />
       </Card>
+      <div style={{ marginTop: 16 }}>
+        <OrderList canReply={can('case.handle')} />
+      </div>
     </div>
   );
 }

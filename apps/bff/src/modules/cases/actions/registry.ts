@@ -12,6 +12,8 @@ import { file } from './file';
 import { forceDispatch } from './force-dispatch';
 import { markDifficult } from './mark-difficult';
 import { merge } from './merge';
+import { orderSupervision } from './order-supervision';
+import { replySupervision } from './reply-supervision';
 import { requestExtension } from './request-extension';
 import { resume } from './resume';
 import { subDispatch } from './sub-dispatch';
@@ -56,6 +58,8 @@ export const CASE_ACTION_HANDLERS: Record<CaseAction, ActionHandler> = {
   approveVoid: stateOnly,
   rejectVoid: stateOnly,
   supervise,
+  orderSupervision,
+  replySupervision,
   remind: stateOnly,
   assistFeedBack,
   markDifficult,

@@ -31,6 +31,7 @@ function toInput(record: CaseRecord, action: CaseAction, values: ActionFormValue
     ...(values.assigneeId ? { assigneeId: values.assigneeId } : {}),
     ...(values.mergeIntoCaseId ? { mergeIntoCaseId: values.mergeIntoCaseId } : {}),
     ...(values.gridMemberId ? { gridMemberId: values.gridMemberId } : {}),
+    ...(values.replyHours ? { replyHours: values.replyHours } : {}),
     attachmentIds: photos,
   };
 }

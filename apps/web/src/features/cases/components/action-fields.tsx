@@ -24,6 +24,30 @@ export interface ActionFormValues {
   mergeIntoCaseId?: number;
   /** 派遣 / 强制派遣: the grid member (网格责任人) named; 0 is "not named". */
   gridMemberId?: number;
+  /** 下达督办单: hours until the department's reply is due. */
+  replyHours?: number;
+}
+
+const REPLY_HOUR_OPTIONS = [
+  { value: 4, label: '4 小时内回复' },
+  { value: 24, label: '24 小时内回复' },
+  { value: 48, label: '48 小时内回复' },
+  { value: 72, label: '3 天内回复' },
+  { value: 168, label: '7 天内回复' },
+];
+
+/** 下达督办单: the reply time the department is held to; a late reply shows as escalated. */
+function ReplyDueField() {
+  return (
+    <Form.Item
+      name="replyHours"
+      label="回复时限"
+      initialValue={24}
+      rules={[{ required: true, message: '请选择回复时限' }]}
+    >
+      <Select aria-label="回复时限" options={REPLY_HOUR_OPTIONS} />
+    </Form.Item>
+  );
 }
 
 const UNIT_OPTIONS = (Object.keys(EXTENSION_UNITS) as ExtensionUnit[]).map((value) => ({
@@ -168,6 +192,8 @@ export function ActionFields({
         return <VerdictField key={kind} action={action} />;
       case 'photos':
         return <PhotosField key={kind} action={action} onPhotos={onPhotos} />;
+      case 'replyDue':
+        return <ReplyDueField key={kind} />;
       case 'gridMember':
         return null;
     }

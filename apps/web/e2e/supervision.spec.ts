@@ -1,0 +1,164 @@
+import { expect, test } from '@playwright/test';
+import { type Api, actOnCase, apiAs, shootIfAsked, trpcMutation, trpcQuery } from './api';
+import { login } from './helpers';
+
+// 督查考核: a supervisor's evaluation (view, drill down, publish), a 督办单 issued and
+// answered on the desk, and the leader's tablet drilled from the city to a case.
+
+const DESK = { viewport: { width: 1920, height: 1080 } };
+const TABLET = { viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true };
+const RUN = Date.now().toString(36);
+
+async function signedIn(baseURL: string, username: string): Promise<Api> {
+  return (await apiAs(baseURL, username)).api;
+}
+
+/** A 临江区 case reported by the street's collector, accepted, filed and dispatched to 临江区市政管理所. */
+async function dispatchedCase(baseURL: string, description: string) {
+  const collector = await signedIn(baseURL, 'linjiang.collector');
+  const acceptor = await signedIn(baseURL, 'linjiang.acceptor');
+  const shiftLead = await signedIn(baseURL, 'linjiang.shift_lead');
+  const dispatcher = await signedIn(baseURL, 'linjiang.dispatcher');
+  const chief = await signedIn(baseURL, 'linjiang.street_chief');
+  const home = await trpcQuery<{ center: [number, number] }>(chief, 'geo.home');
+  const [lng, lat] = home.center;
+  const created = await trpcMutation<{ id: number; caseNo: string }>(collector, 'cases.report', {
+    source: 'collector',
+    kind: 'event',
+    categoryCode: '06001',
+    description: `${description}（${RUN}）`,
+    lng,
+    lat,
+    confirmedDistinct: true,
+  });
+  await actOnCase(acceptor, created.id, 'accept');
+  await actOnCase(shiftLead, created.id, 'file');
+  const targets = await trpcQuery<{ id: number; name: string }[]>(dispatcher, 'cases.dispatchTargets');
+  const municipal = targets.find((d) => d.name === '临江区市政管理所')?.id;
+  await actOnCase(dispatcher, created.id, 'dispatch', { leadDepartmentId: municipal });
+  return created;
+}
+
+test.describe('综合评价', () => {
+  test.use(DESK);
+  test('a supervisor views the district ranking, opens the cases behind a number and publishes it', async ({
+    page,
+    baseURL,
+  }) => {
+    await dispatchedCase(baseURL ?? '', '江滨路人行道上堆放建筑垃圾');
+    await login(page, 'supervisor');
+    await page.goto('/supervision/evaluation');
+    await expect(page.getByRole('heading', { name: '综合评价' })).toBeVisible();
+    const table = page.getByRole('table');
+    const row = table.getByRole('row', { name: /临江区/ });
+    await expect(row).toBeVisible();
+    await expect(page.getByRole('img', { name: '区县排名图' })).toBeVisible();
+    await expect(page.getByText(/未发布 · 实时计算于/)).toBeVisible();
+    await shootIfAsked(page, 'supervision-evaluation-desk');
+
+    // 下钻: the 监督举报率 number opens the collector-reported cases of the district.
+    await row.getByRole('button', { name: /临江区 监督举报率 .* 查看案件/ }).click();
+    const drawer = page.getByRole('dialog', { name: /临江区 · 案件明细/ });
+    await expect(drawer.getByRole('link', { name: /^\d{12}$/ }).first()).toBeVisible();
+    await shootIfAsked(page, 'supervision-evaluation-drill');
+    await page.keyboard.press('Escape');
+    await expect(drawer).toBeHidden();
+
+    // Positions: the collector ranking lists 临江区's collector.
+    await page.goto('/supervision/evaluation?subject=collector');
+    await expect(page.getByRole('columnheader', { name: /有效上报率（40%）/ })).toBeVisible();
+    await page.goto('/supervision/evaluation');
+
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await page.getByRole('button', { name: '发布', exact: true }).last().click();
+    await expect(page.getByText(/已发布 · 第1版/)).toBeVisible();
+    await expect(page.getByRole('button', { name: '重新计算' })).toBeVisible();
+
+    // The indicator table: the shipped definitions, editable at city level.
+    await page.getByRole('tab', { name: '指标设置' }).click();
+    await expect(page.getByText('按期结案数 ÷ (应结案数 − 缓办数)')).toBeVisible();
+    await shootIfAsked(page, 'supervision-indicators');
+  });
+});
+
+test.describe('督办单', () => {
+  test.use(DESK);
+  test('a supervisor issues an order on a case; the department answers it on the desk', async ({
+    browser,
+    baseURL,
+  }) => {
+    const created = await dispatchedCase(baseURL ?? '', '滨江花园东门占道经营');
+    const supervisorContext = await browser.newContext(DESK);
+    const supervisor = await supervisorContext.newPage();
+    await login(supervisor, 'supervisor');
+    await supervisor.goto(`/desk/cases/${created.id}`);
+    await supervisor.getByRole('button', { name: '下达督办单' }).click();
+    const dialog = supervisor.getByRole('dialog', { name: /下达督办单/ });
+    await dialog.getByLabel(/意见/).fill('请于今日内清理占道摊点并回复');
+    await dialog
+      .getByRole('button', { name: /确\s*定|提\s*交|下达督办单/ })
+      .last()
+      .click();
+    await expect(supervisor.getByText('请于今日内清理占道摊点并回复').first()).toBeVisible();
+    await supervisorContext.close();
+
+    const handlerContext = await browser.newContext(DESK);
+    const handler = await handlerContext.newPage();
+    await login(handler, 'linjiang.dept_handler');
+    await handler.goto('/desk');
+    const orders = handler.getByRole('listitem').filter({ hasText: '请于今日内清理占道摊点并回复' });
+    await expect(orders.getByText('待回复')).toBeVisible();
+    await shootIfAsked(handler, 'supervision-orders-desk');
+    await orders.getByRole('link', { name: /查看案件/ }).click();
+    await handler.getByRole('button', { name: '回复督办' }).click();
+    const reply = handler.getByRole('dialog', { name: /回复督办/ });
+    await reply.getByLabel(/意见/).fill('已安排执法队员清理，明早复查');
+    await reply
+      .getByRole('button', { name: /确\s*定|提\s*交|回复督办/ })
+      .last()
+      .click();
+    await expect(handler.getByText('按时回复')).toBeVisible();
+    await handlerContext.close();
+  });
+});
+
+test.describe('领导驾驶舱', () => {
+  test.use(TABLET);
+  test('a leader on a 1024×768 tablet drills from the city to a case and issues 督办', async ({ page, baseURL }) => {
+    const created = await dispatchedCase(baseURL ?? '', '临江大道绿化带内倾倒生活垃圾');
+    await login(page, 'leader');
+    await page.goto('/leader');
+    await expect(page.getByRole('heading', { name: '领导驾驶舱' })).toBeVisible();
+    await expect(page.getByRole('region', { name: '关键指标' })).toBeVisible();
+    await shootIfAsked(page, 'leader-city-1024');
+    await page.getByRole('button', { name: /^临江区，在办/ }).tap();
+    await expect(page.getByRole('region', { name: '街道排名' })).toBeVisible();
+    await shootIfAsked(page, 'leader-district-1024');
+    await page
+      .getByRole('region', { name: '街道排名' })
+      .getByRole('button')
+      .filter({ hasNotText: '在办 0 ·' })
+      .first()
+      .tap();
+    await page.getByRole('region', { name: '案件', exact: true }).getByText('在办', { exact: true }).tap();
+    await page.getByRole('button', { name: `案件 ${created.caseNo}` }).tap();
+    await expect(page.getByText('临江大道绿化带内倾倒生活垃圾', { exact: false })).toBeVisible();
+    await shootIfAsked(page, 'leader-case-1024');
+    await page.getByRole('button', { name: '下达督办' }).tap();
+    await page.getByLabel('督办要求').fill('请今日内清理并回复');
+    await page
+      .getByRole('dialog', { name: '下达督办单' })
+      .getByRole('button', { name: /^下\s*达$/ })
+      .tap();
+    await expect(page.getByText('督办中')).toBeVisible();
+    await expect(page.getByText('下达督办单').first()).toBeVisible();
+  });
+
+  test('the tablet fits 1366×1024 too', async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 1024 });
+    await login(page, 'leader');
+    await page.goto('/leader');
+    await expect(page.getByRole('region', { name: '区县排名' })).toBeVisible();
+    await shootIfAsked(page, 'leader-city-1366');
+  });
+});
