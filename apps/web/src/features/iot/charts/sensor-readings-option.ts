@@ -10,8 +10,7 @@ export interface SensorReadingsData {
 }
 
 /**
- * The chart as a pure function of its data (to be folded into the shared `<EChart>` and
- * its `toOption` functions): a time axis, the readings as a line, the threshold (阈值)
+ * The chart as a pure function of its data (drawn by the shared `<EChart>`): a time axis, the readings as a line, the threshold (阈值)
  * as a dashed mark line, the alarms as red points.
  */
 export function sensorReadingsOption(data: SensorReadingsData): EChartsOption {
