@@ -12,6 +12,7 @@ const NAV: readonly { label: string; permission?: Permission }[] = [
   { label: '网格地图', permission: 'map.view' },
   { label: '视频监控', permission: 'video.view' },
   { label: '物联感知', permission: 'iot.view' },
+  { label: '综合评价', permission: 'evaluation.view' },
   { label: '组织机构', permission: 'org.view' },
   { label: '用户管理', permission: 'user.view' },
   { label: '角色权限', permission: 'role.view' },
