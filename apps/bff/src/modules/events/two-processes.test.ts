@@ -41,6 +41,9 @@ async function startBff(databaseUrl: string): Promise<string> {
       DATABASE_URL: databaseUrl,
       CITYGOV_DEMO_SEED: '0',
       CITYGOV_WEB_DIST: '/nonexistent',
+      // Two app processes on one machine: only the case feed is under test, not the devices' ports.
+      GB28181_ENABLED: '0',
+      MQTT_ENABLED: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
