@@ -16,7 +16,7 @@ import { migrateDatabase, type OpenDatabase, openDatabase } from '@citygov/db/cl
 import { seedDemoCity } from '@citygov/db/seed/seed-demo-city';
 import { createDatabaseFromTemplate, databaseUrlFor, dropDatabase } from '@citygov/db/testing/test-database';
 import { testAppOn } from '../testing/test-app';
-import { type FuzzReport, formatReport, runFuzz } from './fuzz-run';
+import { emptyFuzzReport, type FuzzReport, formatReport, runFuzz } from './fuzz-run';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -60,20 +60,7 @@ function addCount(map: Map<string, number>, key: string, n: number): void {
 
 /** One report of several workers' (the elapsed time is the longest). */
 function merged(seed: number, reports: readonly WireReport[]): FuzzReport {
-  const total: FuzzReport = {
-    seed,
-    sent: 0,
-    byFamily: new Map(),
-    msByFamily: new Map(),
-    msByWhat: new Map(),
-    serverErrors: 0,
-    leaks: 0,
-    crashes: 0,
-    noAnswers: 0,
-    timeouts: 0,
-    findings: [],
-    elapsedMs: 0,
-  };
+  const total = emptyFuzzReport(seed);
   for (const r of reports) {
     total.sent += r.sent;
     total.serverErrors += r.serverErrors;

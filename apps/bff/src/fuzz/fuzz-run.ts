@@ -65,12 +65,10 @@ const KEPT_PER_KIND = 20;
  * transport, and every HTTP route family), each judged by verdict.ts; between batches
  * the server's health, Object.prototype and the role accounts are checked.
  */
-export async function runFuzz(app: TestApp, options: FuzzOptions): Promise<FuzzReport> {
-  const concurrency = options.concurrency ?? 6;
-  const batchSize = options.batchSize ?? 200;
-  const started = Date.now();
-  const report: FuzzReport = {
-    seed: options.seed,
+/** A report with nothing counted yet (one run's start, or the sum of several workers'). */
+export function emptyFuzzReport(seed: number): FuzzReport {
+  return {
+    seed,
     sent: 0,
     byFamily: new Map(),
     msByFamily: new Map(),
@@ -83,6 +81,13 @@ export async function runFuzz(app: TestApp, options: FuzzOptions): Promise<FuzzR
     findings: [],
     elapsedMs: 0,
   };
+}
+
+export async function runFuzz(app: TestApp, options: FuzzOptions): Promise<FuzzReport> {
+  const concurrency = options.concurrency ?? 6;
+  const batchSize = options.batchSize ?? 200;
+  const started = Date.now();
+  const report = emptyFuzzReport(options.seed);
   const kept = new Map<string, number>();
   const find = (finding: Finding) => {
     const n = kept.get(finding.kind) ?? 0;
