@@ -9,6 +9,8 @@ import * as intake from './intake';
 import * as iot from './iot';
 import * as open311 from './open311';
 import * as org from './org';
+import * as sms from './sms';
+import * as sso from './sso';
 import * as supervision from './supervision';
 import * as video from './video';
 import * as wall from './wall';
@@ -27,5 +29,7 @@ export const schema = {
   ...alarms,
   ...wall,
   ...supervision,
+  ...sso,
+  ...sms,
 };
 export type Schema = typeof schema;
