@@ -2,7 +2,11 @@ import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { type LoginThrottlePolicy, TRUSTED_ADDRESS_MS } from '@citygov/domain/auth/login-throttle';
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '@citygov/domain/auth/password-policy';
+import type { SmsRateLimit } from '@citygov/domain/messaging/sms';
 import { z } from 'zod';
+import type { SmsConfig } from './adapters/sms/gateway';
+import type { ZlbConfig } from './adapters/zlb/client';
+import type { ZzdConfig } from './adapters/zzd/client';
 
 // The only place that reads process.env; everything else receives a typed config.
 const EnvSchema = z.object({
@@ -64,6 +68,39 @@ const EnvSchema = z.object({
   MQTT_URL: z.string().default('mqtt://127.0.0.1:1883'),
   MQTT_TOPIC_PREFIX: z.string().default('citygov/iot'),
   IOT_CHECK_SECONDS: z.coerce.number().positive().default(30),
+  // Where people reach this app (links in 浙政钉 notices, SSO redirect URIs); default: the request's host.
+  CITYGOV_PUBLIC_URL: z.string().url().optional(),
+  // Demo mode starts a simulator for each of 浙政钉, 浙里办 and SMS whose URL is not set.
+  CITYGOV_SIMULATORS: z.enum(['0', '1']).default('1'),
+  // 浙政钉 (专有钉钉 open platform): gateway, browser login host, app key/secret, tenant.
+  ZZD_URL: z.string().url().optional(),
+  ZZD_LOGIN_URL: z.string().url().optional(),
+  ZZD_APP_KEY: z.string().min(1).optional(),
+  ZZD_APP_SECRET: z.string().min(8).optional(),
+  ZZD_TENANT_ID: z.string().min(1).default('196729'),
+  ZZD_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  // 浙里办 single sign-on for citizens (IRS gateway, signed headers).
+  ZLB_URL: z.string().url().optional(),
+  ZLB_LOGIN_URL: z.string().url().optional(),
+  ZLB_APP_ID: z.string().min(1).optional(),
+  ZLB_ACCESS_KEY: z.string().min(1).optional(),
+  ZLB_SECRET_KEY: z.string().min(8).optional(),
+  ZLB_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  // SMS gateway: aliyun (Dysmsapi SendSms) or yunmas (中国移动云MAS).
+  SMS_GATEWAY: z.enum(['aliyun', 'yunmas']).default('aliyun'),
+  SMS_URL: z.string().url().optional(),
+  SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  SMS_ACCESS_KEY_SECRET: z.string().min(8).optional(),
+  SMS_SIGN_NAME: z.string().min(1).default('云湖城管'),
+  SMS_LOGIN_TEMPLATE: z.string().min(1).default('SMS_480000001'),
+  /** 云MAS: the enterprise name (ecName) the account belongs to. */
+  SMS_EC_NAME: z.string().default('云湖市城市管理局'),
+  /** Receipts pushed to /api/sms/receipts/<gateway> must carry an HMAC of their body with this secret. */
+  SMS_CALLBACK_SECRET: z.string().min(8).optional(),
+  SMS_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  SMS_RATE_PER_WINDOW: z.coerce.number().int().min(1).default(1),
+  SMS_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  SMS_RATE_PER_DAY: z.coerce.number().int().min(1).default(10),
 });
 
 const MIB = 1024 * 1024;
@@ -112,6 +149,17 @@ export interface AppConfig {
   };
   videoAiKey: string;
   iot: { enabled: boolean; mqttUrl: string; topicPrefix: string; checkMs: number };
+  /** Where people reach this app; null: taken from each request's host. */
+  publicUrl: string | null;
+  /** Demo mode: start simulators for the outside systems whose URL is not set. */
+  simulators: boolean;
+  /** 浙政钉; null when not configured (its sign-in is not offered). */
+  zzd: ZzdConfig | null;
+  /** 浙里办 citizen sign-in; null when not configured. */
+  zlb: ZlbConfig | null;
+  /** The SMS gateway; null when not configured (nothing is sent, SMS login is not offered). */
+  sms: SmsConfig | null;
+  smsRateLimit: SmsRateLimit;
 }
 
 /** This machine's first non-internal IPv4 address (what a camera on the LAN can reach), else loopback. */
@@ -201,6 +249,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           : null,
     },
     videoAiKey: parsed.VIDEO_AI_KEY,
+    publicUrl: parsed.CITYGOV_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    simulators: parsed.CITYGOV_SIMULATORS === '1' && parsed.CITYGOV_DEMO_SEED === '1',
+    zzd:
+      parsed.ZZD_URL && parsed.ZZD_APP_KEY && parsed.ZZD_APP_SECRET
+        ? {
+            baseUrl: parsed.ZZD_URL,
+            loginUrl: parsed.ZZD_LOGIN_URL ?? parsed.ZZD_URL,
+            appKey: parsed.ZZD_APP_KEY,
+            appSecret: parsed.ZZD_APP_SECRET,
+            tenantId: parsed.ZZD_TENANT_ID,
+            timeoutMs: parsed.ZZD_TIMEOUT_MS,
+          }
+        : null,
+    zlb:
+      parsed.ZLB_URL && parsed.ZLB_APP_ID && parsed.ZLB_ACCESS_KEY && parsed.ZLB_SECRET_KEY
+        ? {
+            baseUrl: parsed.ZLB_URL,
+            loginUrl: parsed.ZLB_LOGIN_URL ?? parsed.ZLB_URL,
+            appId: parsed.ZLB_APP_ID,
+            accessKey: parsed.ZLB_ACCESS_KEY,
+            secretKey: parsed.ZLB_SECRET_KEY,
+            timeoutMs: parsed.ZLB_TIMEOUT_MS,
+          }
+        : null,
+    sms:
+      parsed.SMS_URL && parsed.SMS_ACCESS_KEY_ID && parsed.SMS_ACCESS_KEY_SECRET
+        ? {
+            gateway: parsed.SMS_GATEWAY,
+            baseUrl: parsed.SMS_URL,
+            accessKeyId: parsed.SMS_ACCESS_KEY_ID,
+            accessKeySecret: parsed.SMS_ACCESS_KEY_SECRET,
+            signName: parsed.SMS_SIGN_NAME,
+            ecName: parsed.SMS_EC_NAME,
+            loginTemplate: parsed.SMS_LOGIN_TEMPLATE,
+            callbackSecret: parsed.SMS_CALLBACK_SECRET ?? parsed.SMS_ACCESS_KEY_SECRET,
+            timeoutMs: parsed.SMS_TIMEOUT_MS,
+          }
+        : null,
+    smsRateLimit: {
+      perWindow: parsed.SMS_RATE_PER_WINDOW,
+      windowSeconds: parsed.SMS_RATE_WINDOW_SECONDS,
+      perDay: parsed.SMS_RATE_PER_DAY,
+    },
     iot: {
       enabled: parsed.MQTT_ENABLED === '1',
       mqttUrl: parsed.MQTT_URL,

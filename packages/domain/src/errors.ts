@@ -37,6 +37,11 @@ export const ERROR_CODES = [
   // evaluation: a period's published result is frozen until recalculated on purpose
   'EVALUATION_PUBLISHED',
   'EVALUATION_NOT_PUBLISHED',
+  // outside sign-in (浙政钉, 浙里办, SMS codes) and outside systems
+  'SSO_DISABLED',
+  'SSO_BIND_REQUIRED',
+  'SMS_CODE_INVALID',
+  'REMOTE_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -7,7 +7,7 @@ import { resolveSession, SESSION_COOKIE } from '../modules/auth/api';
 import type { CaseFeed } from '../modules/events/api';
 import type { Context, CookieJar } from './context';
 
-function expressCookieJar(req: Request, res: Response): CookieJar {
+export function expressCookieJar(req: Request, res: Response): CookieJar {
   const cookies = parseCookie(req.headers.cookie ?? '');
   // Secure whenever the request came over TLS: directly, or through a local proxy that says so
   // (trust proxy is loopback, so x-forwarded-proto counts only from this machine).

@@ -12,11 +12,13 @@ import { users } from '../schema/auth';
 import { categories, categoryMajors, categoryTimeLimits } from '../schema/catalogue';
 import { dispatchRules } from '../schema/dispatch';
 import { areas, departments } from '../schema/org';
+import { externalAccounts } from '../schema/sso';
 import { buildCatalogueSeed } from './catalogue-seed';
 import { DEMO_PASSWORD } from './demo-accounts';
 import { type DemoArea, type DemoCityGeography, generateDemoCity } from './demo-city-geography';
 import { buildDispatchRules } from './demo-dispatch-rules';
 import { buildDepartments, buildUsers, type DepartmentSpec } from './demo-organisation';
+import { DEMO_ZZD_ACCOUNTS } from './demo-zzd-accounts';
 
 export interface SeedProgress {
   /** One of: areas, departments, users, categories, time_limits. */
@@ -225,9 +227,24 @@ export async function seedDemoCity(db: Database, opts: SeedOptions = {}): Promis
     );
 
     await writeDispatchRules(tx, geography, areaIds, departmentIds);
+    await bindDemoZzdAccounts(tx);
 
     return countRows(tx);
   });
+}
+
+/** The demo 浙政钉 accounts bound to their demo users (one left for first-login binding). */
+async function bindDemoZzdAccounts(tx: Transaction): Promise<void> {
+  const ids = new Map((await tx.select({ id: users.id, username: users.username }).from(users)).map((u) => [u.username, u.id]));
+  const rows = DEMO_ZZD_ACCOUNTS.filter((a) => a.boundInSeed).map((a) => ({
+    provider: 'zzd' as const,
+    accountId: String(a.accountId),
+    employeeCode: a.employeeCode,
+    displayName: a.name,
+    userId: requireId(ids, a.username, `浙政钉 account ${a.accountId}`),
+    boundBy: 'seed' as const,
+  }));
+  await tx.insert(externalAccounts).values(rows);
 }
 
 /** The demo's dispatch rules: suggestions only, none automatic (see demo-dispatch-rules.ts). */
