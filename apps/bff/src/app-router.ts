@@ -16,6 +16,7 @@ import { orgRouter } from './modules/org/router';
 import { phrasesRouter } from './modules/phrases/router';
 import { portalRouter } from './modules/portal/router';
 import { rolesRouter } from './modules/roles/router';
+import { ssoRouter } from './modules/sso/router';
 import { supervisionRouter } from './modules/supervision/router';
 import { usersRouter } from './modules/users/router';
 import { videoRouter } from './modules/video/router';
@@ -24,6 +25,7 @@ import { mergeRouters, router } from './trpc/procedures';
 
 export const appRouter = router({
   auth: authRouter,
+  sso: ssoRouter,
   portal: portalRouter,
   org: orgRouter,
   users: usersRouter,

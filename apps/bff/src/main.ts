@@ -4,6 +4,7 @@ import { migrateDatabase, openDatabase } from '@citygov/db/client';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@citygov/db/seed/demo-accounts';
 import { seedDemoHistory } from '@citygov/db/seed/demo-history/write-history';
 import { seedDemoCity } from '@citygov/db/seed/seed-demo-city';
+import { withDemoSimulators } from './demo-simulators';
 import { loadConfig } from './env';
 import { createHttpApp } from './http/create-app';
 import type { LiveServices } from './live-services';
@@ -45,7 +46,9 @@ async function seedHistory(db: Parameters<typeof seedDemoHistory>[0], count: num
 }
 
 async function main() {
-  const config = loadConfig();
+  const simulators = await withDemoSimulators(loadConfig());
+  const config = simulators.config;
+  for (const line of simulators.lines) console.log(`[citygov] ${line}`);
   const webDist = config.webDist ?? resolve(here, '../../web/dist');
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   console.log(`[citygov] database: ${database.kind} (${database.location})`);
@@ -94,7 +97,7 @@ async function main() {
   server.on('error', cannotListen);
   const shutdown = () => {
     server.close();
-    void Promise.allSettled([live.video?.stop(), live.iot?.stop()])
+    void Promise.allSettled([live.video?.stop(), live.iot?.stop(), simulators.stop()])
       .then(() => database.close())
       .then(() => process.exit(0));
   };

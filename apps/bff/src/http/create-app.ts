@@ -8,6 +8,8 @@ import { type LiveServices, NO_LIVE_SERVICES } from '../live-services';
 import { createAttachmentRoutes } from '../modules/attachments/http-routes';
 import { type CaseFeed, createCaseFeed } from '../modules/events/api';
 import { createOpen311Routes } from '../modules/open311/http-routes';
+import { createSmsReceiptRoutes } from '../modules/sms/api';
+import { createSsoRoutes } from '../modules/sso/api';
 import { createVideoRoutes } from '../modules/video/http-routes';
 import { limitTrpcBatch } from '../trpc/batch-limit';
 import { createRequestContext } from '../trpc/create-context';
@@ -62,8 +64,14 @@ export function createHttpApp(
   // Video analytics push their alarms with a key (no session to forge).
   app.use('/api/video', createVideoRoutes(db, config, live));
 
+  // SMS delivery receipts: the gateway signs the body (HMAC), it has no session to forge.
+  app.use('/api/sms/receipts', createSmsReceiptRoutes(db, config));
+
   app.use(rejectMalformedUrl);
   app.use(refuseCrossSiteWrites);
+
+  // 浙政钉 scan login and 浙里办 citizen sign-in: the browser's redirects to and back from them.
+  app.use('/api/sso', createSsoRoutes(db, config));
 
   app.use('/api/attachments', createAttachmentRoutes(db, config));
 

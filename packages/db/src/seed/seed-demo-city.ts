@@ -235,7 +235,9 @@ export async function seedDemoCity(db: Database, opts: SeedOptions = {}): Promis
 
 /** The demo 浙政钉 accounts bound to their demo users (one left for first-login binding). */
 async function bindDemoZzdAccounts(tx: Transaction): Promise<void> {
-  const ids = new Map((await tx.select({ id: users.id, username: users.username }).from(users)).map((u) => [u.username, u.id]));
+  const ids = new Map(
+    (await tx.select({ id: users.id, username: users.username }).from(users)).map((u) => [u.username, u.id]),
+  );
   const rows = DEMO_ZZD_ACCOUNTS.filter((a) => a.boundInSeed).map((a) => ({
     provider: 'zzd' as const,
     accountId: String(a.accountId),

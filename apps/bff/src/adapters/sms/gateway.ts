@@ -1,5 +1,5 @@
 import type { SmsGatewayKind } from '@citygov/domain/messaging/sms';
-import { sendAliyunSms, queryAliyunSms, aliyunReceiptsOf } from './aliyun/client';
+import { aliyunReceiptsOf, queryAliyunSms, sendAliyunSms } from './aliyun/client';
 import { sendYunmasSms, yunmasReceiptsOf } from './yunmas/client';
 
 /** The SMS gateway and our account there; from SMS_* settings. */

@@ -65,7 +65,11 @@ export async function startSmsSimulator(
   const nonces = new Set<string>();
   const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-  const push = async (gateway: 'aliyun' | 'yunmas', body: string, signature = smsReceiptSignature(callbackSecret, body)) => {
+  const push = async (
+    gateway: 'aliyun' | 'yunmas',
+    body: string,
+    signature = smsReceiptSignature(callbackSecret, body),
+  ) => {
     if (!options.receiptUrl) throw new Error('no receipt URL configured');
     const response = await fetch(`${options.receiptUrl}/${gateway}`, {
       method: 'POST',
@@ -132,15 +136,18 @@ export async function startSmsSimulator(
       refusals.push({ reason: Code });
       res.status(status).json({ Code, Message, RequestId: randomBytes(8).toString('hex') });
     };
-    if (params.AccessKeyId !== keyId) return refuse(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
+    if (params.AccessKeyId !== keyId)
+      return refuse(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
     if (!aliyunSignatureMatches(secret, 'POST', params)) {
       return refuse(400, 'SignatureDoesNotMatch', 'Specified signature is not matched with our calculation.');
     }
     const nonce = params.SignatureNonce ?? '';
-    if (!nonce || nonces.has(nonce)) return refuse(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
+    if (!nonce || nonces.has(nonce))
+      return refuse(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
     nonces.add(nonce);
     const at = Date.parse(params.Timestamp ?? '');
-    if (!Number.isFinite(at) || Math.abs(Date.now() - at) > 900_000) return refuse(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
+    if (!Number.isFinite(at) || Math.abs(Date.now() - at) > 900_000)
+      return refuse(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
     const RequestId = randomBytes(8).toString('hex');
     if (params.Action === 'SendSms') {
       if (!/^1[3-9]\d{9}$/.test(params.PhoneNumbers ?? '')) {

@@ -24,7 +24,12 @@ export class ZlbError extends Error {
   }
 }
 
-async function call<T extends z.ZodType>(config: ZlbConfig, path: string, body: object, schema: T): Promise<z.infer<T>> {
+async function call<T extends z.ZodType>(
+  config: ZlbConfig,
+  path: string,
+  body: object,
+  schema: T,
+): Promise<z.infer<T>> {
   const headers = {
     ...signZlbRequest({ method: 'POST', path, accessKey: config.accessKey, secretKey: config.secretKey }),
     'Content-Type': 'application/json',
@@ -35,8 +40,11 @@ async function call<T extends z.ZodType>(config: ZlbConfig, path: string, body: 
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(config.timeoutMs),
   });
-  const envelope = ZZlbEnvelope.parse(await response.json().catch(() => ({ success: false, errorMsg: `HTTP ${response.status}` })));
-  if (!envelope.success) throw new ZlbError(`浙里办接口调用失败：${envelope.errorMsg ?? envelope.errorCode ?? '未知错误'}`);
+  const envelope = ZZlbEnvelope.parse(
+    await response.json().catch(() => ({ success: false, errorMsg: `HTTP ${response.status}` })),
+  );
+  if (!envelope.success)
+    throw new ZlbError(`浙里办接口调用失败：${envelope.errorMsg ?? envelope.errorCode ?? '未知错误'}`);
   return schema.parse(envelope.data);
 }
 

@@ -8,11 +8,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  *   X-BG-HMAC-SIGNATURE    base64(HMAC-SHA256(secret, METHOD \n path \n sorted query \n access key \n date \n))
  */
 export function zlbStringToSign(method: string, path: string, query: string, accessKey: string, dateTime: string) {
-  const sortedQuery = query
-    .split('&')
-    .filter(Boolean)
-    .sort()
-    .join('&');
+  const sortedQuery = query.split('&').filter(Boolean).sort().join('&');
   return `${method.toUpperCase()}\n${path}\n${sortedQuery}\n${accessKey}\n${dateTime}\n`;
 }
 

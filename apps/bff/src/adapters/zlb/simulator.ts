@@ -31,7 +31,13 @@ export const DEMO_CITIZENS: readonly SimCitizen[] = [
  * ticket, and the IRS gateway's two signed calls (ticket → token, token → user).
  */
 export async function startZlbSimulator(
-  options: { port?: number; appId?: string; accessKey?: string; secretKey?: string; citizens?: readonly SimCitizen[] } = {},
+  options: {
+    port?: number;
+    appId?: string;
+    accessKey?: string;
+    secretKey?: string;
+    citizens?: readonly SimCitizen[];
+  } = {},
 ): Promise<ZlbSimulator> {
   const appId = options.appId ?? DEMO_ZLB_APP_ID;
   const accessKey = options.accessKey ?? DEMO_ZLB_ACCESS_KEY;
@@ -58,7 +64,9 @@ export async function startZlbSimulator(
           `<li><form method="post" action="/sso/confirm"><input type="hidden" name="userId" value="${escapeHtml(c.userId)}"><input type="hidden" name="goto" value="${escapeHtml(goto)}"><button type="submit">以${escapeHtml(c.userName)}登录</button></form></li>`,
       )
       .join('');
-    res.type('html').send(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>浙里办登录（模拟）</title>
+    res
+      .type('html')
+      .send(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>浙里办登录（模拟）</title>
 <body style="font-family:system-ui,sans-serif;max-width:480px;margin:24px auto;padding:0 16px"><h1 style="color:#e8541e;font-size:22px">浙里办 · 个人登录</h1><p>模拟器：选择一位办事群众登录。</p><ul style="list-style:none;padding:0;display:grid;gap:8px">${rows}</ul>
 <style>button{width:100%;padding:12px;font-size:16px;border:1px solid #f0c2ad;background:#fff7f2;border-radius:8px}</style></body></html>`);
   });
@@ -83,13 +91,16 @@ export async function startZlbSimulator(
     });
     if (reason) {
       refusals.push({ path: req.path, reason });
-      return void res.status(401).json({ success: false, errorCode: 'BG_AUTH_FAILED', errorMsg: `签名校验失败：${reason}` });
+      return void res
+        .status(401)
+        .json({ success: false, errorCode: 'BG_AUTH_FAILED', errorMsg: `签名校验失败：${reason}` });
     }
     next();
   });
   api.post(ZLB_TICKET_PATH, (req, res) => {
     const userId = tickets.get(String(req.body?.ticketId ?? ''));
-    if (req.body?.appId !== appId || !userId) return void res.json({ success: false, errorCode: '1001', errorMsg: '票据无效或已使用' });
+    if (req.body?.appId !== appId || !userId)
+      return void res.json({ success: false, errorCode: '1001', errorMsg: '票据无效或已使用' });
     tickets.delete(String(req.body.ticketId));
     const accessToken = randomBytes(16).toString('hex');
     tokens.set(accessToken, userId);
@@ -98,7 +109,10 @@ export async function startZlbSimulator(
   api.post(ZLB_USER_PATH, (req, res) => {
     const citizen = citizens.find((c) => c.userId === tokens.get(String(req.body?.token ?? '')));
     if (!citizen) return void res.json({ success: false, errorCode: '1002', errorMsg: 'token 无效' });
-    res.json({ success: true, data: { userId: citizen.userId, userName: citizen.userName, mobile: citizen.mobile, certType: '111' } });
+    res.json({
+      success: true,
+      data: { userId: citizen.userId, userName: citizen.userName, mobile: citizen.mobile, certType: '111' },
+    });
   });
   app.use(api);
 

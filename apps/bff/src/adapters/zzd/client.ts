@@ -83,7 +83,13 @@ export async function getAccessToken(config: ZzdConfig, now = Date.now()): Promi
   const cached = tokens.get(key);
   if (cached && cached.expiresAt - RENEW_BEFORE_MS > now) return cached.token;
   if (cached?.pending) return cached.pending;
-  const pending = call(config, 'GET', '/gettoken.json', { appkey: config.appKey, appsecret: config.appSecret }, ZZzdToken)
+  const pending = call(
+    config,
+    'GET',
+    '/gettoken.json',
+    { appkey: config.appKey, appsecret: config.appSecret },
+    ZZzdToken,
+  )
     .then((t) => {
       tokens.set(key, { token: t.accessToken, expiresAt: Date.now() + t.expiresIn * 1000 });
       return t.accessToken;
@@ -104,7 +110,13 @@ export function forgetAccessToken(config: ZzdConfig): void {
 /** H5 免登: the user behind an auth code from the JSAPI inside the 浙政钉 app. */
 export async function userByAuthCode(config: ZzdConfig, authCode: string): Promise<TZzdUser> {
   const accessToken = await getAccessToken(config);
-  return call(config, 'POST', '/rpc/oauth2/dingtalk_app_user.json', { access_token: accessToken, auth_code: authCode }, ZZzdUser);
+  return call(
+    config,
+    'POST',
+    '/rpc/oauth2/dingtalk_app_user.json',
+    { access_token: accessToken, auth_code: authCode },
+    ZZzdUser,
+  );
 }
 
 /** PC scan login: the user behind the code the login page redirected back with. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DEMO_ZZD_ACCOUNTS, DEMO_ZZD_TENANT_ID } from '@citygov/db/seed/demo-zzd-accounts';
 import express from 'express';
 import { escapeHtml, listenSimulator, type RunningSimulator } from '../sim-http';
-import { ZZzdMessage, type TZzdMessage } from './schemas';
+import { type TZzdMessage, ZZzdMessage } from './schemas';
 import { type ZzdParams, zzdSignatureProblem } from './signing';
 
 /** A person known to the simulated 浙政钉 tenant. */
@@ -35,7 +35,10 @@ export interface ZzdSimulator extends RunningSimulator {
 export const DEMO_ZZD_APP_KEY = 'citygov-demo-zzd';
 export const DEMO_ZZD_APP_SECRET = 'citygov-demo-zzd-secret-0001';
 
-const ok = (data: unknown) => ({ success: true, content: { success: true, responseCode: '0', responseMessage: '成功', data } });
+const ok = (data: unknown) => ({
+  success: true,
+  content: { success: true, responseCode: '0', responseMessage: '成功', data },
+});
 const refused = (code: string, message: string) => ({ success: false, errorCode: code, errorMsg: message });
 
 /**
@@ -59,7 +62,12 @@ export async function startZzdSimulator(
   const appSecret = options.appSecret ?? DEMO_ZZD_APP_SECRET;
   const users =
     options.users ??
-    DEMO_ZZD_ACCOUNTS.map((a) => ({ accountId: a.accountId, employeeCode: a.employeeCode, name: a.name, hint: a.username }));
+    DEMO_ZZD_ACCOUNTS.map((a) => ({
+      accountId: a.accountId,
+      employeeCode: a.employeeCode,
+      name: a.name,
+      hint: a.username,
+    }));
   const byId = new Map(users.map((u) => [u.accountId, u]));
   const tokens = new Map<string, number>();
   const codes = new Map<string, { accountId: number; expiresAt: number }>();
@@ -135,18 +143,31 @@ export async function startZzdSimulator(
   api.post('/rpc/oauth2/dingtalk_app_user.json', (req, res) => {
     if (!tokenOk(req.body.access_token)) return void res.json(refused('TOKEN_INVALID', 'access_token 无效'));
     const user = userByCode(req.body.auth_code);
-    if (!user) return void res.json({ success: true, content: JSON.stringify({ success: false, responseCode: '233', responseMessage: '免登码无效或已过期' }) });
-    res.json({ success: true, content: JSON.stringify({ success: true, responseCode: '0', responseMessage: '成功', data: userData(user) }) });
+    if (!user)
+      return void res.json({
+        success: true,
+        content: JSON.stringify({ success: false, responseCode: '233', responseMessage: '免登码无效或已过期' }),
+      });
+    res.json({
+      success: true,
+      content: JSON.stringify({ success: true, responseCode: '0', responseMessage: '成功', data: userData(user) }),
+    });
   });
   api.post('/rpc/oauth2/getuserinfo_bycode.json', (req, res) => {
     if (!tokenOk(req.body.access_token)) return void res.json(refused('TOKEN_INVALID', 'access_token 无效'));
     const user = userByCode(req.body.code);
-    if (!user) return void res.json({ success: true, content: { success: false, responseCode: '233', responseMessage: '授权码无效或已过期' } });
+    if (!user)
+      return void res.json({
+        success: true,
+        content: { success: false, responseCode: '233', responseMessage: '授权码无效或已过期' },
+      });
     res.json(ok(userData(user)));
   });
   api.post('/message/workNotification', (req, res) => {
     if (!tokenOk(req.body.access_token)) return void res.json(refused('TOKEN_INVALID', 'access_token 无效'));
-    const receiverIds = String(req.body.receiverIds ?? '').split(',').filter(Boolean);
+    const receiverIds = String(req.body.receiverIds ?? '')
+      .split(',')
+      .filter(Boolean);
     let message: TZzdMessage;
     try {
       message = ZZzdMessage.parse(JSON.parse(String(req.body.msg ?? '')));
@@ -186,7 +207,9 @@ export async function startZzdSimulator(
           `<button type="submit" aria-label="以${escapeHtml(u.name)}身份扫码确认">${escapeHtml(u.name)}<small>${escapeHtml(u.hint ?? u.employeeCode)}</small></button></form></li>`,
       )
       .join('');
-    res.type('html').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+    res
+      .type('html')
+      .send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>浙政钉扫码登录（模拟）</title><style>
 body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;background:#eef3fb;margin:0;color:#1f2d3d}
 main{max-width:720px;margin:32px auto;background:#fff;border-radius:12px;padding:24px 28px;box-shadow:0 4px 24px #0001}
@@ -210,9 +233,16 @@ small{display:block;color:#889;font-size:12px}</style></head><body><main>
   // H5 inside the app: a page that opens our login page as the 浙政钉 app would, with an auth code.
   app.get('/h5', (_req, res) => {
     const rows = users
-      .map((u) => `<li><a href="/h5/open?accountId=${u.accountId}">${escapeHtml(u.name)}（${escapeHtml(u.hint ?? u.employeeCode)}）</a></li>`)
+      .map(
+        (u) =>
+          `<li><a href="/h5/open?accountId=${u.accountId}">${escapeHtml(u.name)}（${escapeHtml(u.hint ?? u.employeeCode)}）</a></li>`,
+      )
       .join('');
-    res.type('html').send(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>浙政钉工作台（模拟）</title><body style="font-family:system-ui,sans-serif;padding:16px"><h1 style="font-size:20px">浙政钉工作台（模拟）</h1><p>以下列人员身份在浙政钉中打开应用（H5 免登）：</p><ul>${rows}</ul></body></html>`);
+    res
+      .type('html')
+      .send(
+        `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>浙政钉工作台（模拟）</title><body style="font-family:system-ui,sans-serif;padding:16px"><h1 style="font-size:20px">浙政钉工作台（模拟）</h1><p>以下列人员身份在浙政钉中打开应用（H5 免登）：</p><ul>${rows}</ul></body></html>`,
+      );
   });
   app.get('/h5/open', (req, res) => {
     const user = byId.get(Number(req.query.accountId));

@@ -1,29 +1,9 @@
-import { PERMISSIONS, type Permission, ROLES } from '@citygov/domain/permissions';
 import { z } from 'zod';
 import { authedProcedure, publicProcedure, router } from '../../trpc/procedures';
-import type { SessionUser } from '../../trpc/session-user';
 import { changeOwnPassword, ZChangePasswordInput } from './change-password';
 import { login, logout, ZLoginInput } from './login';
+import { toMe } from './me';
 import { endOwnSession, listOwnSessions, SESSION_COOKIE } from './session-store';
-
-/** What the web app needs to know about the signed-in user. */
-export function toMe(user: SessionUser) {
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    roleName: ROLES[user.role],
-    position: user.position,
-    areaId: user.areaId,
-    areaName: user.areaName,
-    areaLevel: user.areaLevel,
-    departmentId: user.departmentId,
-    departmentName: user.departmentName,
-    permissions: [...user.permissions].filter((p): p is Permission => Object.hasOwn(PERMISSIONS, p)),
-    kiosk: user.kiosk ?? null,
-  };
-}
 
 export const authRouter = router({
   login: publicProcedure

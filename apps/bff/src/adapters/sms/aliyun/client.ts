@@ -35,7 +35,11 @@ async function post(config: SmsConfig, form: URLSearchParams): Promise<unknown> 
   try {
     return JSON.parse(text);
   } catch {
-    throw new SmsSendError('unknown', `短信网关返回了无法解析的内容（HTTP ${response.status}）`, String(response.status));
+    throw new SmsSendError(
+      'unknown',
+      `短信网关返回了无法解析的内容（HTTP ${response.status}）`,
+      String(response.status),
+    );
   }
 }
 
@@ -83,7 +87,11 @@ export async function queryAliyunSms(
   const found = (parsed.SmsSendDetailDTOs?.SmsSendDetailDTO ?? []).find((d) => d.OutId === message.outId);
   if (!found) return null;
   const state = found.SendStatus === 3 ? 'delivered' : found.SendStatus === 2 ? 'failed' : 'sent';
-  return { state, remoteId: message.remoteId, errCode: found.ErrCode && found.ErrCode !== 'DELIVERED' ? found.ErrCode : null };
+  return {
+    state,
+    remoteId: message.remoteId,
+    errCode: found.ErrCode && found.ErrCode !== 'DELIVERED' ? found.ErrCode : null,
+  };
 }
 
 export function aliyunReceiptsOf(body: unknown): { receipts: SmsReceipt[]; ack: unknown } {

@@ -15,7 +15,9 @@ export async function sendYunmasSms(config: SmsConfig, message: SmsToSend): Prom
     // addSerial is an extension code (digits): ours is the out id's digits, so receipts can be matched.
     addSerial: '',
   };
-  const body = Buffer.from(JSON.stringify({ ...fields, mac: yunmasMac(fields, config.accessKeySecret) })).toString('base64');
+  const body = Buffer.from(JSON.stringify({ ...fields, mac: yunmasMac(fields, config.accessKeySecret) })).toString(
+    'base64',
+  );
   let text: string;
   let status: number;
   try {
