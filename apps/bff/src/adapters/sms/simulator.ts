@@ -27,6 +27,8 @@ export interface SmsSimulator extends RunningSimulator {
    */
   mode: 'ok' | 'slow';
   slowMs: number;
+  /** Our callback base (the gateway name is appended); settable once the app listens. */
+  receiptUrl: string | undefined;
   /** Marks a message delivered (or failed) and pushes its receipt; resolves with our callback's answer. */
   deliver(remoteIdOrOutId: string, success?: boolean): Promise<{ status: number; body: string }>;
   /** Pushes a raw body to the callback with a given signature (for refusal tests). */
@@ -70,8 +72,8 @@ export async function startSmsSimulator(
     body: string,
     signature = smsReceiptSignature(callbackSecret, body),
   ) => {
-    if (!options.receiptUrl) throw new Error('no receipt URL configured');
-    const response = await fetch(`${options.receiptUrl}/${gateway}`, {
+    if (!sim.receiptUrl) throw new Error('no receipt URL configured');
+    const response = await fetch(`${sim.receiptUrl}/${gateway}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', [SMS_RECEIPT_SIGNATURE_HEADER]: signature },
       body,
@@ -109,6 +111,7 @@ export async function startSmsSimulator(
     refusals,
     mode: 'ok',
     slowMs: 10_000,
+    receiptUrl: options.receiptUrl,
     async deliver(id, success = true) {
       const message = messages.find((m) => m.remoteId === id || m.outId === id);
       if (!message) throw new Error(`no message ${id}`);
@@ -119,7 +122,7 @@ export async function startSmsSimulator(
   };
   const accepted = (message: SimSms) => {
     messages.push(message);
-    if (options.autoReceiptMs !== undefined && options.receiptUrl) {
+    if (options.autoReceiptMs !== undefined && sim.receiptUrl) {
       setTimeout(() => {
         void sim.deliver(message.remoteId).catch(() => undefined);
       }, options.autoReceiptMs).unref();
