@@ -1,5 +1,4 @@
 /** What other modules may use of the sms module (the outbox wires these at merge). */
-export { createSmsReceiptRoutes } from './http-routes';
 export { applySmsReceipts } from './receipts';
 export { reconcileUnknownSms } from './reconcile-sms';
 export { type SmsMessageRow, sendRecordedSms } from './send-sms';

@@ -210,7 +210,7 @@ describe('短信验证码登录', () => {
     const phone = account?.phone ?? '';
     const anonymous = app.anonymous();
     expect(await anonymous.sso.smsCodeRequest({ phone })).toEqual({ sent: true, expiresInSeconds: 300 });
-    const code = (sim.messages.at(-1)?.params as Record<string, string>).code ?? '';
+    const code = ((sim.messages.at(-1)?.params ?? {}) as Record<string, string>).code ?? '';
     expect(code).toMatch(/^\d{6}$/);
     const wrong = await anonymous.sso
       .smsCodeLogin({ phone, code: code === '000000' ? '111111' : '000000' })

@@ -1,4 +1,3 @@
 /** What other parts may use of the sso module (the outbox wires sendTaskNotice at merge). */
 export { zzdAccountIdsOf } from './external-accounts';
-export { createSsoRoutes } from './http-routes';
 export { sendTaskNotice, type TaskNoticeInput } from './task-notice';

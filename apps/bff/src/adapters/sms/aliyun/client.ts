@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SmsConfig, SmsReceipt, SmsStatus, SmsToSend } from '../gateway';
-import { SmsSendError, sendFailure } from '../gateway';
+import { type SmsConfig, type SmsReceipt, SmsSendError, type SmsStatus, type SmsToSend, sendFailure } from '../types';
 import { ALIYUN_REPORT_ACK, ZAliyunQuerySendDetailsAnswer, ZAliyunSendSmsAnswer, ZAliyunSmsReports } from './schemas';
 import { aliyunSignature } from './signing';
 

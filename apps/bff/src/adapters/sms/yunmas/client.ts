@@ -1,5 +1,4 @@
-import type { SmsConfig, SmsReceipt, SmsToSend } from '../gateway';
-import { SmsSendError, sendFailure } from '../gateway';
+import { type SmsConfig, type SmsReceipt, SmsSendError, type SmsToSend, sendFailure } from '../types';
 import { ZYunmasReports, ZYunmasSubmitAnswer } from './schemas';
 import { yunmasMac } from './signing';
 
