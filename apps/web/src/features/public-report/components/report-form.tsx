@@ -1,6 +1,6 @@
 import { SendOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Radio, Spin, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
 import type { CreatedRequest, Service } from '../api/open311-client';
 import { useServices, useSubmitReport, useWebConfig } from '../api/public-report';
 import { deviceId, rememberReport } from '../hooks/my-reports';
@@ -9,6 +9,7 @@ import styles from './public.module.css';
 import { PublicSection } from './public-layout';
 import { ReportSuccess } from './report-success';
 import { ServicePicker } from './service-picker';
+import { ZlbContact } from './zlb-contact';
 
 type Problems = Partial<Record<'service' | 'description' | 'location' | 'phone', string>>;
 
@@ -61,6 +62,11 @@ export function ReportForm({ renderMap }: { renderMap: (props: MapSlotProps) => 
     const problemKey = key === 'point' ? 'location' : key;
     setProblems((prev) => ({ ...prev, [problemKey]: undefined }));
   };
+
+  // 浙里办: fill only what is still empty.
+  const prefill = useCallback((contact: { name: string; phone: string }) => {
+    setFields((prev) => ({ ...prev, name: prev.name || contact.name, phone: prev.phone || contact.phone }));
+  }, []);
 
   const send = () => {
     const found = check(fields);
@@ -182,6 +188,7 @@ export function ReportForm({ renderMap }: { renderMap: (props: MapSlotProps) => 
         <Typography.Paragraph className={styles.hint} style={{ marginTop: -4 }}>
           仅用于工作人员回访核实，不会公开。
         </Typography.Paragraph>
+        <ZlbContact onPrefill={prefill} />
         <label htmlFor="public-name" className={styles.fieldLabel}>
           称呼
         </label>
