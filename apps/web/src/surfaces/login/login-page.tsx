@@ -54,7 +54,7 @@ export function LoginPage() {
       </section>
       <Card className={styles.card} variant="borderless">
         <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {bindTicket ? '绑定浙政钉账号' : '账号登录'}
+          {bindTicket ? '绑定浙政钉账号' : '登录'}
         </Typography.Title>
         {me.isPending || h5.isPending ? <Spin /> : null}
         {me.data?.problem ? (
@@ -79,15 +79,16 @@ export function LoginPage() {
               setParams({}, { replace: true });
             }}
           />
-        ) : methods.data?.smsCode ? (
+        ) : (
+          // Always tabs, so the password form is not remounted (losing what was typed) when the methods arrive.
           <Tabs
             items={[
-              { key: 'password', label: '密码登录', children: passwordForm },
-              { key: 'sms', label: '短信登录', children: <SmsCodeLoginForm onSignedIn={signedIn} /> },
+              { key: 'password', label: '账号登录', children: passwordForm },
+              ...(methods.data?.smsCode
+                ? [{ key: 'sms', label: '短信登录', children: <SmsCodeLoginForm onSignedIn={signedIn} /> }]
+                : []),
             ]}
           />
-        ) : (
-          passwordForm
         )}
         {methods.data?.zzd && !bindTicket ? (
           <>
