@@ -16,6 +16,7 @@ import { orgRouter } from './modules/org/router';
 import { phrasesRouter } from './modules/phrases/router';
 import { portalRouter } from './modules/portal/router';
 import { rolesRouter } from './modules/roles/router';
+import { streetChiefsRouter } from './modules/street-chiefs/router';
 import { supervisionRouter } from './modules/supervision/router';
 import { usersRouter } from './modules/users/router';
 import { videoRouter } from './modules/video/router';
@@ -45,6 +46,7 @@ export const appRouter = router({
   evaluation: evaluationRouter,
   supervision: supervisionRouter,
   leader: leaderRouter,
+  streetChiefs: streetChiefsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,6 +6,20 @@ import { approveReturn } from './approve-return';
 import { assistFeedBack } from './assist-feed-back';
 import { autoDispatch } from './auto-dispatch';
 import { autoMerge } from './auto-merge';
+import { approveHandOver } from './approve-hand-over';
+import { chiefVoid } from './chief-void';
+import { closeVerify } from './close-verify';
+import { educate } from './educate';
+import { escalate } from './escalate';
+import { falseReport } from './false-report';
+import { fileEnforcement } from './file-enforcement';
+import { handOver } from './hand-over';
+import { jointClose } from './joint-close';
+import { notFound } from './not-found';
+import { persuade } from './persuade';
+import { rejectHandOver } from './reject-hand-over';
+import { returnToLine } from './return-to-line';
+import { routeToChief } from './route-to-chief';
 import { answerCollectorTask, sendCollectorTask } from './collector-task';
 import { dispatch } from './dispatch';
 import { file } from './file';
@@ -63,4 +77,18 @@ export const CASE_ACTION_HANDLERS: Record<CaseAction, ActionHandler> = {
   remind: stateOnly,
   assistFeedBack,
   markDifficult,
+  routeToChief,
+  persuade,
+  escalate,
+  notFound,
+  educate,
+  falseReport,
+  handOver,
+  closeVerify,
+  returnToLine,
+  approveHandOver,
+  rejectHandOver,
+  fileEnforcement,
+  chiefVoid,
+  jointClose,
 };
