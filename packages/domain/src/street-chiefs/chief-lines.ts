@@ -81,11 +81,16 @@ export function receiverFor(
     .filter((d) => d.fromUserId === chiefUserId && delegationCovers(d, gridId, now))
     .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime());
   const newest = covering[0];
-  return newest ? { userId: newest.toUserId, delegatedFrom: chiefUserId } : { userId: chiefUserId, delegatedFrom: null };
+  return newest
+    ? { userId: newest.toUserId, delegatedFrom: chiefUserId }
+    : { userId: chiefUserId, delegatedFrom: null };
 }
 
 /** Refusals of a delegation request, in Chinese (null = fine). */
-export function delegationProblem(input: { fromUserId: number; toUserId: number; startsAt: Date; endsAt: Date }, now: Date): string | null {
+export function delegationProblem(
+  input: { fromUserId: number; toUserId: number; startsAt: Date; endsAt: Date },
+  now: Date,
+): string | null {
   if (input.toUserId === input.fromUserId) return '不能交接给自己';
   if (input.endsAt <= input.startsAt) return '结束时间须晚于开始时间';
   if (input.endsAt <= now) return '结束时间已过';

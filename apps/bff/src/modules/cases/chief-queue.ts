@@ -32,7 +32,9 @@ export async function chiefQueue(db: Queryable, user: SessionUser, now = new Dat
       and(
         isNotNull(cases.chiefLine),
         inArray(cases.status, [...OPEN_STATUSES]),
-        grids.length > 0 ? or(eq(cases.chiefUserId, user.id), inArray(cases.gridId, grids)) : eq(cases.chiefUserId, user.id),
+        grids.length > 0
+          ? or(eq(cases.chiefUserId, user.id), inArray(cases.gridId, grids))
+          : eq(cases.chiefUserId, user.id),
       ),
     )
     .orderBy(desc(cases.reportedAt))
@@ -41,7 +43,13 @@ export async function chiefQueue(db: Queryable, user: SessionUser, now = new Dat
     const snapshot = caseSnapshot(row, undefined, posts.get(row.gridId) ?? NO_POSTS);
     const actions = availableActions(snapshot, user.permissions)
       .filter((a) => ruleOf(a.action).chief !== undefined)
-      .map(({ action, label, enabled, disabledReason, reason }) => ({ action, label, enabled, disabledReason, reason }));
+      .map(({ action, label, enabled, disabledReason, reason }) => ({
+        action,
+        label,
+        enabled,
+        disabledReason,
+        reason,
+      }));
     return {
       ...summary,
       statusName: CASE_STATUS_NAMES[row.status],

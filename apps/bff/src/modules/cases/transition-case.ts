@@ -93,10 +93,7 @@ export async function transitionCase(
   const detail: Record<string, unknown> = {};
   const after: (() => Promise<void>)[] = [];
   const handler = CASE_ACTION_HANDLERS[action];
-  await handler.prepare(
-    { db, actor, row, plan, part, chief, now, update, detail, after: (w) => after.push(w) },
-    input,
-  );
+  await handler.prepare({ db, actor, row, plan, part, chief, now, update, detail, after: (w) => after.push(w) }, input);
 
   // Writes to other tables wait until this update has claimed the case, so a losing racer
   // never touches them (and never trips over the winner's rows).

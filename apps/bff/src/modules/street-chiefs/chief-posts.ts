@@ -101,7 +101,12 @@ export async function chiefPostsByGrid(db: Queryable, userId: number, now: Date)
   ).filter((d) => d.startsAt <= now);
   const holders = [userId, ...received.map((d) => d.fromUserId)];
   const posts = await db
-    .select({ gridId: streetChiefs.gridId, userId: streetChiefs.userId, line: streetChiefs.line, level: streetChiefs.level })
+    .select({
+      gridId: streetChiefs.gridId,
+      userId: streetChiefs.userId,
+      line: streetChiefs.line,
+      level: streetChiefs.level,
+    })
     .from(streetChiefs)
     .where(inArray(streetChiefs.userId, holders));
   const byGrid = new Map<number, ChiefPosts>();

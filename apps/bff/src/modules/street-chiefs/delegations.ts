@@ -2,13 +2,13 @@ import type { Queryable } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
 import { areas } from '@citygov/db/schema/org';
 import { chiefDelegations, streetChiefs } from '@citygov/db/schema/street-chiefs';
+import { NotFoundError, ValidationError } from '@citygov/domain/errors';
 import {
   chiefTitle,
   DELEGATION_STATE_NAMES,
   delegationProblem,
   delegationState,
 } from '@citygov/domain/street-chiefs/chief-lines';
-import { NotFoundError, ValidationError } from '@citygov/domain/errors';
 import { aliasedTable, and, asc, desc, eq, inArray, like, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { zId, zInstant, zLine } from '../../trpc/input-types';
@@ -33,7 +33,13 @@ function districtPrefix(areaPath: string): string {
 /** A chief's own posts: the grids (code and name) with their line and level, for the 交接班 form. */
 export async function myPosts(db: Queryable, user: SessionUser) {
   const rows = await db
-    .select({ gridId: streetChiefs.gridId, line: streetChiefs.line, level: streetChiefs.level, code: areas.code, name: areas.name })
+    .select({
+      gridId: streetChiefs.gridId,
+      line: streetChiefs.line,
+      level: streetChiefs.level,
+      code: areas.code,
+      name: areas.name,
+    })
     .from(streetChiefs)
     .innerJoin(areas, eq(areas.id, streetChiefs.gridId))
     .where(eq(streetChiefs.userId, user.id))
@@ -92,7 +98,12 @@ export async function endDelegation(db: Queryable, user: SessionUser, id: number
   const [row] = await db
     .select()
     .from(chiefDelegations)
-    .where(and(eq(chiefDelegations.id, id), or(eq(chiefDelegations.fromUserId, user.id), eq(chiefDelegations.toUserId, user.id))));
+    .where(
+      and(
+        eq(chiefDelegations.id, id),
+        or(eq(chiefDelegations.fromUserId, user.id), eq(chiefDelegations.toUserId, user.id)),
+      ),
+    );
   if (!row) throw new NotFoundError('交接记录不存在');
   if (delegationState({ ...row, gridIds: row.gridIds ?? null }, now) === 'ended') {
     throw new ValidationError('该交接已结束');
@@ -146,4 +157,3 @@ export async function listDelegations(db: Queryable, user: SessionUser, now = ne
     };
   });
 }
-

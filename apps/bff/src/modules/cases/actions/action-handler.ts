@@ -4,8 +4,8 @@ import type { CaseAction } from '@citygov/domain/cases/case-actions';
 import type { PlannedAction } from '@citygov/domain/cases/plan-case-action';
 import { ValidationError } from '@citygov/domain/errors';
 import type { z } from 'zod';
-import type { CaseActor } from '../case-actor';
 import type { ChiefPosts } from '../../street-chiefs/api';
+import type { CaseActor } from '../case-actor';
 import type { DepartmentPart } from '../case-snapshot';
 import type { CaseRow } from '../load-case';
 

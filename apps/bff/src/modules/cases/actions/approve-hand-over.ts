@@ -1,5 +1,5 @@
-import { chiefTitle } from '@citygov/domain/street-chiefs/chief-lines';
 import { ValidationError } from '@citygov/domain/errors';
+import { chiefTitle } from '@citygov/domain/street-chiefs/chief-lines';
 import { receiverForPost } from '../../street-chiefs/api';
 import { defineAction } from './action-handler';
 
