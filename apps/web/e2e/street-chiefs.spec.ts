@@ -111,7 +111,7 @@ test('a case routed to the management chief is handed to enforcement, escalated 
   const areaEnforcement = await phoneAs(browser, 'linjiang.enforce_area_chief');
   await takeAction(areaEnforcement, description, '执法立案');
   await takeAction(areaEnforcement, description, '联合结案', '已立案处罚');
-  await areaEnforcement.getByRole('radio', { name: /跟踪中/ }).check({ force: true });
+  await areaEnforcement.getByRole('radiogroup', { name: '街面任务分类' }).getByText(/跟踪中/).click();
   await expect(areaEnforcement.getByRole('link').filter({ hasText: description })).toBeVisible();
 
   // 管理片长 signs second: closed.
@@ -147,7 +147,9 @@ test('a 交接班 sends a new case to the delegate and stops at its end time', a
   await expect(chief).toHaveURL(/\/m\/handover$/);
   const form = chief.getByRole('region', { name: '发起交接' });
   await form.getByLabel('接班人').click();
-  await chief.getByRole('option', { name: /夜班街长/ }).click();
+  await form.getByLabel('接班人').fill('夜班');
+  await chief.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '夜班街长' }).click();
+  await expect(form).toContainText('夜班街长');
   // Ends at the start of the minute after next, so the window runs for one to two minutes.
   const end = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 2 * 60_000);
   await form.getByLabel('结束时间').fill(shanghaiLocal(end));
@@ -187,4 +189,14 @@ test('a 交接班 sends a new case to the delegate and stops at its end time', a
   expect(routed?.label).toBe('街面派单');
   expect(routed?.detail).not.toHaveProperty('delegatedFrom');
   expect((await detailOf(shiftLead, during.id)).timeline.at(-1)?.detail).toHaveProperty('delegatedFrom');
+});
+
+test('an area chief opens 交接班 on the desk', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await login(page, 'linjiang.area_chief');
+  await page.goto('/street/handover');
+  await expect(page.getByRole('heading', { name: '交接班（A/B岗）' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '发起交接' })).toContainText('管理片长');
+  await shootIfAsked(page, 'handover-desk');
 });

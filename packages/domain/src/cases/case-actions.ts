@@ -70,8 +70,9 @@ export interface CaseActionRule {
    * 街长制: taken by a chief of the case's grid (街长 or 片长, own post or by 交接班) on a
    * line; without `line` either line's chief may. A street-level action of a line is taken
    * while the case is on that line, unless `anyLine` (结案核实 after the other line acted).
+   * `anytime`: open on every case of the chief's grids (片长作废), so it alone does not make a to-do.
    */
-  chief?: { level: ChiefLevel; line?: ChiefLine; anyLine?: boolean };
+  chief?: { level: ChiefLevel; line?: ChiefLine; anyLine?: boolean; anytime?: boolean };
   /** Needs both lines: the first area chief's signature keeps the state, the second takes it to `to`. */
   cosign?: boolean;
 }
@@ -548,7 +549,7 @@ export const CASE_ACTIONS = {
   chiefVoid: {
     label: '片长作废',
     permission: 'street.handle',
-    chief: { level: 'area' },
+    chief: { level: 'area', anytime: true },
     from: ['handling', 'fed_back'],
     to: 'voided',
     reason: 'required',

@@ -180,8 +180,10 @@ export function availableActions(snapshot: CaseSnapshot, permissions: ReadonlySe
       const rule = ruleOf(action);
       if (action === 'assistFeedBack') return snapshot.departmentRole === 'assist';
       // Chief actions show on street-governance cases, to chiefs of that level.
-      if (rule.chief && (!snapshot.chiefLine || (snapshot.chiefPart?.[rule.chief.level].length ?? 0) === 0)) {
-        return false;
+      if (rule.chief) {
+        const held = snapshot.chiefPart?.[rule.chief.level] ?? [];
+        // A chief sees their own line's actions; another line's are not theirs to take, ever.
+        return !!snapshot.chiefLine && (rule.chief.line ? held.includes(rule.chief.line) : held.length > 0);
       }
       return !rule.settles || snapshot.pendingKind === rule.settles;
     })

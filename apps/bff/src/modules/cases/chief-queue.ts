@@ -16,7 +16,7 @@ const NO_POSTS = { street: [], area: [] };
 /**
  * A chief's street-governance cases (街长制 queue): those routed to them and the open
  * ones of the grids whose posts they hold or stand in for (交接班), each with the chief
- * actions the table allows them now. `todo` = at least one of them is enabled.
+ * actions the table allows them now. `todo` = one of them, other than an any-time one, is enabled.
  */
 export async function chiefQueue(db: Queryable, user: SessionUser, now = new Date()) {
   const posts = await chiefPostsByGrid(db, user.id, now);
@@ -59,7 +59,8 @@ export async function chiefQueue(db: Queryable, user: SessionUser, now = new Dat
       reportedAt: row.reportedAt,
       stageDeadlineAt: row.pausedAt ? null : row.stageDeadlineAt,
       mine: row.chiefUserId === user.id,
-      todo: actions.some((a) => a.enabled),
+      // 片长作废 is open on every case of the grids: it alone puts nothing on the to-do list.
+      todo: actions.some((a) => a.enabled && !ruleOf(a.action).chief?.anytime),
       actions,
     };
   });

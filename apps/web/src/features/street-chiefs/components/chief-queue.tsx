@@ -26,7 +26,7 @@ function QueueCard({ item }: { item: ChiefQueueItem }) {
       <div className={styles.cardDesc}>{item.description}</div>
       <div className={styles.cardMeta}>
         <span>{item.caseNo}</span>
-        {next.length > 0 ? <span className={styles.next}>可办：{next.join(' / ')}</span> : <span>等待他人处理</span>}
+        {item.todo ? <span className={styles.next}>可办：{next.join(' / ')}</span> : <span>等待他人处理</span>}
       </div>
     </Link>
   );
