@@ -111,7 +111,10 @@ test('a case routed to the management chief is handed to enforcement, escalated 
   const areaEnforcement = await phoneAs(browser, 'linjiang.enforce_area_chief');
   await takeAction(areaEnforcement, description, '执法立案');
   await takeAction(areaEnforcement, description, '联合结案', '已立案处罚');
-  await areaEnforcement.getByRole('radiogroup', { name: '街面任务分类' }).getByText(/跟踪中/).click();
+  await areaEnforcement
+    .getByRole('radiogroup', { name: '街面任务分类' })
+    .getByText(/跟踪中/)
+    .click();
   await expect(areaEnforcement.getByRole('link').filter({ hasText: description })).toBeVisible();
 
   // 管理片长 signs second: closed.
