@@ -17,6 +17,7 @@ import { phrasesRouter } from './modules/phrases/router';
 import { portalRouter } from './modules/portal/router';
 import { rolesRouter } from './modules/roles/router';
 import { ssoRouter } from './modules/sso/router';
+import { streetChiefsRouter } from './modules/street-chiefs/router';
 import { supervisionRouter } from './modules/supervision/router';
 import { usersRouter } from './modules/users/router';
 import { videoRouter } from './modules/video/router';
@@ -47,6 +48,7 @@ export const appRouter = router({
   evaluation: evaluationRouter,
   supervision: supervisionRouter,
   leader: leaderRouter,
+  streetChiefs: streetChiefsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -133,6 +133,13 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'supervision.orders': 'case.view',
   'supervision.issueDepartmentOrder': 'case.supervise',
   'supervision.replyDepartmentOrder': 'case.handle',
+  // 街长制: the chiefs' queue, posts and 交接班.
+  'cases.chiefQueue': 'street.handle',
+  'streetChiefs.myPosts': 'street.handle',
+  'streetChiefs.delegateCandidates': 'street.handle',
+  'streetChiefs.delegations': 'street.handle',
+  'streetChiefs.delegate': 'street.handle',
+  'streetChiefs.endDelegation': 'street.handle',
   // The leader's tablet.
   'leader.home': 'dashboard.view',
   'leader.cases': 'dashboard.view',

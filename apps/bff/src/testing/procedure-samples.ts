@@ -202,6 +202,18 @@ export const SAMPLES: Record<string, (t: Targets) => unknown> = {
   }),
   // No such order: a department handler is let through to the lookup (NOT_FOUND), everyone else refused.
   'supervision.replyDepartmentOrder': () => ({ id: 999_999, reply: '收到' }),
+  'cases.chiefQueue': () => undefined,
+  'streetChiefs.myPosts': () => undefined,
+  'streetChiefs.delegateCandidates': () => undefined,
+  'streetChiefs.delegations': () => undefined,
+  // A collector is no chief: a street chief is let through to the check (BAD_REQUEST), everyone else refused.
+  'streetChiefs.delegate': (t) => ({
+    toUserId: t.userId,
+    startsAt: new Date(),
+    endsAt: new Date(Date.now() + 3_600_000),
+    reason: '矩阵测试交接',
+  }),
+  'streetChiefs.endDelegation': () => ({ id: 999_999 }),
   'leader.home': (t) => ({ areaId: t.districtId }),
   'leader.cases': (t) => ({ areaId: t.districtId, filter: 'open' }),
   'catalogue.setTimeLimit': () => ({

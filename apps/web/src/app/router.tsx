@@ -89,6 +89,22 @@ export const router = createBrowserRouter([
         handle: handle('case.report'),
         lazy: async () => ({ Component: (await import('../surfaces/street/mine-page')).MinePage }),
       },
+      // 街长制: the chiefs' cases and 交接班.
+      {
+        path: 'chief',
+        handle: handle('street.handle'),
+        lazy: async () => ({ Component: (await import('../surfaces/street/chief-pages')).ChiefTasksPage }),
+      },
+      {
+        path: 'chief/:id',
+        handle: handle('street.handle'),
+        lazy: async () => ({ Component: (await import('../surfaces/street/chief-pages')).ChiefCasePage }),
+      },
+      {
+        path: 'handover',
+        handle: handle('street.handle'),
+        lazy: async () => ({ Component: (await import('../surfaces/street/chief-pages')).HandoverPage }),
+      },
     ],
   },
   {
@@ -101,6 +117,11 @@ export const router = createBrowserRouter([
       {
         path: 'street',
         lazy: async () => ({ Component: (await import('../surfaces/portal/theme-pages')).StreetThemePage }),
+      },
+      {
+        path: 'street/handover',
+        handle: handle('street.handle'),
+        lazy: async () => ({ Component: (await import('../surfaces/street/handover-desk-page')).HandoverDeskPage }),
       },
       {
         path: 'smart',

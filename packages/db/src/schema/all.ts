@@ -11,6 +11,7 @@ import * as open311 from './open311';
 import * as org from './org';
 import * as sms from './sms';
 import * as sso from './sso';
+import * as streetChiefs from './street-chiefs';
 import * as supervision from './supervision';
 import * as video from './video';
 import * as wall from './wall';
@@ -31,5 +32,6 @@ export const schema = {
   ...supervision,
   ...sso,
   ...sms,
+  ...streetChiefs,
 };
 export type Schema = typeof schema;

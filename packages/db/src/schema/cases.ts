@@ -9,6 +9,7 @@ import {
   URGENCY_KEYS,
 } from '@citygov/domain/cases/case-states';
 import { LIMIT_UNITS } from '@citygov/domain/deadlines/time-limits';
+import { CHIEF_LINE_KEYS } from '@citygov/domain/street-chiefs/chief-lines';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -89,6 +90,12 @@ export const cases = pgTable(
     dispatchRuleId: integer('dispatch_rule_id'),
     /** The grid member (网格责任人: street chief or collector) named at dispatch. */
     gridMemberId: integer('grid_member_id').references(() => users.id),
+    /** 街长制: the line holding a street-governance case and the chief it was routed to (or their delegate). */
+    chiefLine: text('chief_line', { enum: CHIEF_LINE_KEYS }),
+    chiefUserId: integer('chief_user_id').references(() => users.id),
+    /** 执法立案 done (the case closes by both lines' area chiefs); the line whose area chief signed the close first. */
+    enforcementFiled: boolean('enforcement_filed').notNull().default(false),
+    closeSignedLine: text('close_signed_line', { enum: CHIEF_LINE_KEYS }),
     /** 并案: the lead case this one was merged into. */
     mergedIntoId: bigint('merged_into_id', { mode: 'number' }).references((): AnyPgColumn => cases.id),
     stage: text('stage', { enum: CASE_STAGES }),
@@ -116,6 +123,8 @@ export const cases = pgTable(
     check('cases_hung_up_from_check', oneOf(t.hungUpFrom, CASE_STATUSES)),
     check('cases_stage_check', oneOf(t.stage, CASE_STAGES)),
     check('cases_stage_unit_check', oneOf(t.stageUnit, LIMIT_UNITS)),
+    check('cases_chief_line_check', oneOf(t.chiefLine, CHIEF_LINE_KEYS)),
+    check('cases_close_signed_line_check', oneOf(t.closeSignedLine, CHIEF_LINE_KEYS)),
     // Lookup by number (search box, print, Open311 ids).
     uniqueIndex('cases_case_no_uq').on(t.caseNo),
     // City-wide queues and lists: status filter, newest first.
@@ -126,6 +135,10 @@ export const cases = pgTable(
     index('cases_street_status_idx').on(t.streetId, t.status, t.reportedAt),
     // Department handler's queue.
     index('cases_department_status_idx').on(t.leadDepartmentId, t.status, t.reportedAt),
+    // A street chief's cases (街长制 queue).
+    index('cases_chief_status_idx').on(t.chiefUserId, t.status).where(sql`${t.chiefUserId} is not null`),
+    // An area chief's street-governance cases, by the grids of their posts.
+    index('cases_chief_grid_idx').on(t.gridId, t.status).where(sql`${t.chiefLine} is not null`),
     // A collector's verify / check tasks.
     index('cases_assignee_status_idx').on(t.assigneeId, t.status),
     // Overdue and warning lists (督办): running clocks ordered by deadline, city-wide…

@@ -173,7 +173,7 @@ export function buildUsers(geography: Pick<DemoCityGeography, 'city' | 'district
     if (STREET_SCOPED_ROLES.has(account.role)) {
       const street = streetsOf(geography.streets, district.code)[0];
       if (!street) throw new Error(`district ${district.code} has no streets`);
-      const title = account.role === 'street_chief' ? '街长' : ROLES[account.role];
+      const title = account.title ?? ROLES[account.role];
       return {
         ...base,
         position: `${district.name}${street.name}${title}`,

@@ -13,8 +13,9 @@ import { categories, categoryMajors, categoryTimeLimits } from '../schema/catalo
 import { dispatchRules } from '../schema/dispatch';
 import { areas, departments } from '../schema/org';
 import { externalAccounts } from '../schema/sso';
+import { streetChiefs } from '../schema/street-chiefs';
 import { buildCatalogueSeed } from './catalogue-seed';
-import { DEMO_PASSWORD } from './demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { type DemoArea, type DemoCityGeography, generateDemoCity } from './demo-city-geography';
 import { buildDispatchRules } from './demo-dispatch-rules';
 import { buildDepartments, buildUsers, type DepartmentSpec } from './demo-organisation';
@@ -228,6 +229,7 @@ export async function seedDemoCity(db: Database, opts: SeedOptions = {}): Promis
 
     await writeDispatchRules(tx, geography, areaIds, departmentIds);
     await bindDemoZzdAccounts(tx);
+    await writeStreetChiefs(tx, geography, areaIds);
 
     return countRows(tx);
   });
@@ -247,6 +249,36 @@ async function bindDemoZzdAccounts(tx: Transaction): Promise<void> {
     boundBy: 'seed' as const,
   }));
   await tx.insert(externalAccounts).values(rows);
+}
+
+/**
+ * 街长制: the four chief posts of every grid of each district's first street (where the
+ * demo chiefs work) go to the district's chief accounts. Grids elsewhere have no chiefs
+ * in the demo, so their street-governance reports follow the desk's usual chain.
+ */
+async function writeStreetChiefs(
+  tx: Transaction,
+  geography: DemoCityGeography,
+  areaIds: ReadonlyMap<string, number>,
+): Promise<void> {
+  const userIds = new Map(
+    (await tx.select({ id: users.id, username: users.username }).from(users)).map((u) => [u.username, u.id]),
+  );
+  const rows: (typeof streetChiefs.$inferInsert)[] = [];
+  for (const district of geography.districts) {
+    const street = geography.streets.find((s) => s.parentCode === district.code);
+    if (!street) continue;
+    const grids = geography.grids.filter((g) => g.parentCode?.startsWith(street.code));
+    for (const account of DEMO_ACCOUNTS) {
+      if (account.districtSlug !== district.slug || !account.chiefPost) continue;
+      const userId = userIds.get(account.username);
+      if (userId === undefined) continue;
+      for (const grid of grids) {
+        rows.push({ gridId: requireId(areaIds, grid.code, `grid ${grid.code}`), userId, ...account.chiefPost });
+      }
+    }
+  }
+  if (rows.length > 0) await tx.insert(streetChiefs).values(rows);
 }
 
 /** The demo's dispatch rules: suggestions only, none automatic (see demo-dispatch-rules.ts). */

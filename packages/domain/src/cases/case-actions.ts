@@ -1,4 +1,5 @@
 import type { Permission } from '../permissions';
+import type { ChiefLevel, ChiefLine } from '../street-chiefs/chief-lines';
 import type { CaseSnapshot } from './case-snapshot';
 import { type CaseStatus, OPEN_STATUSES, type PendingKind } from './case-states';
 
@@ -65,6 +66,15 @@ export interface CaseActionRule {
   fields?: readonly ActionField[];
   /** Where the phone shows it for street staff: the task's main form, or a side step. */
   phone?: 'primary' | 'secondary';
+  /**
+   * 街长制: taken by a chief of the case's grid (街长 or 片长, own post or by 交接班) on a
+   * line; without `line` either line's chief may. A street-level action of a line is taken
+   * while the case is on that line, unless `anyLine` (结案核实 after the other line acted).
+   * `anytime`: open on every case of the chief's grids (片长作废), so it alone does not make a to-do.
+   */
+  chief?: { level: ChiefLevel; line?: ChiefLine; anyLine?: boolean; anytime?: boolean };
+  /** Needs both lines: the first area chief's signature keeps the state, the second takes it to `to`. */
+  cosign?: boolean;
 }
 
 const OPEN = OPEN_STATUSES;
@@ -411,6 +421,151 @@ export const CASE_ACTIONS = {
     whilePending: true,
     fields: ['photos'],
     phone: 'primary',
+  },
+  /** 街面派单: a street-governance report goes straight to the chief of its grid and line. */
+  routeToChief: {
+    label: '街面派单',
+    permission: 'street.handle',
+    actor: 'system',
+    from: ['reported'],
+    to: 'handling',
+    reason: 'optional',
+  },
+  /** 口头规劝: the enforcement chief corrects it on the spot; the photo shows the corrected state. */
+  persuade: {
+    label: '口头规劝',
+    permission: 'street.handle',
+    chief: { level: 'street', line: 'enforcement' },
+    from: ['handling'],
+    to: 'fed_back',
+    reason: 'required',
+    tone: 'primary',
+    fields: ['photos'],
+  },
+  /** 上报片长: the enforcement chief asks the area chief to file an enforcement case. */
+  escalate: {
+    label: '上报片长',
+    permission: 'street.handle',
+    chief: { level: 'street', line: 'enforcement' },
+    from: ['handling'],
+    to: 'same',
+    reason: 'required',
+    opens: 'filing',
+  },
+  notFound: {
+    label: '未发现',
+    permission: 'street.handle',
+    chief: { level: 'street', line: 'management' },
+    from: ['handling'],
+    to: 'closed',
+    reason: 'required',
+    fields: ['photos'],
+  },
+  /** 教育: the subject gets the education SMS (recorded until the SMS adapter sends it). */
+  educate: {
+    label: '教育',
+    permission: 'street.handle',
+    chief: { level: 'street', line: 'management' },
+    from: ['handling'],
+    to: 'fed_back',
+    reason: 'optional',
+    tone: 'primary',
+    fields: ['photos'],
+  },
+  falseReport: {
+    label: '误报',
+    permission: 'street.handle',
+    chief: { level: 'street', line: 'management' },
+    from: ['handling'],
+    to: 'voided',
+    reason: 'required',
+    tone: 'danger',
+  },
+  /** 移交执法: the management chief hands it to the enforcement line; the management area chief approves. */
+  handOver: {
+    label: '移交执法',
+    permission: 'street.handle',
+    chief: { level: 'street', line: 'management' },
+    from: ['handling'],
+    to: 'same',
+    reason: 'required',
+    opens: 'hand_over',
+  },
+  /** 结案核实: the management chief confirms on site that the problem is gone. */
+  closeVerify: {
+    label: '结案核实',
+    permission: 'street.handle',
+    chief: { level: 'street', line: 'management', anyLine: true },
+    from: ['fed_back'],
+    to: 'closed',
+    reason: 'optional',
+    guard: (s) => (s.enforcementFiled ? '已执法立案的案件由两线片长联合结案' : null),
+    tone: 'primary',
+    fields: ['photos'],
+  },
+  /** 回退: the closing check finds it not done; back to the line that fed it back. */
+  returnToLine: {
+    label: '回退',
+    permission: 'street.handle',
+    chief: { level: 'street', line: 'management', anyLine: true },
+    from: ['fed_back'],
+    to: 'handling',
+    reason: 'required',
+    clock: 'restart',
+    guard: (s) => (s.enforcementFiled ? '已执法立案的案件不能回退' : null),
+    tone: 'danger',
+  },
+  approveHandOver: {
+    label: '同意移交',
+    permission: 'street.handle',
+    chief: { level: 'area', line: 'management' },
+    from: ['handling'],
+    to: 'same',
+    reason: 'optional',
+    settles: 'hand_over',
+    tone: 'primary',
+  },
+  rejectHandOver: {
+    label: '驳回移交',
+    permission: 'street.handle',
+    chief: { level: 'area', line: 'management' },
+    from: ['handling'],
+    to: 'same',
+    reason: 'required',
+    settles: 'hand_over',
+    tone: 'danger',
+  },
+  /** 执法立案: the enforcement area chief files it and pushes it to the enforcement case system. */
+  fileEnforcement: {
+    label: '执法立案',
+    permission: 'street.handle',
+    chief: { level: 'area', line: 'enforcement' },
+    from: ['handling'],
+    to: 'fed_back',
+    reason: 'optional',
+    settles: 'filing',
+    tone: 'primary',
+  },
+  chiefVoid: {
+    label: '片长作废',
+    permission: 'street.handle',
+    chief: { level: 'area', anytime: true },
+    from: ['handling', 'fed_back'],
+    to: 'voided',
+    reason: 'required',
+    tone: 'danger',
+  },
+  /** 联合结案: the area chiefs of both lines sign; the second signature closes the case. */
+  jointClose: {
+    label: '联合结案',
+    permission: 'street.handle',
+    chief: { level: 'area' },
+    from: ['fed_back'],
+    to: 'closed',
+    reason: 'optional',
+    cosign: true,
+    guard: (s) => (s.enforcementFiled ? null : '未执法立案的案件由管理街长结案核实'),
+    tone: 'primary',
   },
   markDifficult: {
     label: '标记疑难',

@@ -107,6 +107,9 @@ export const PENDING_KINDS = {
   extension: '延期申请',
   hang_up: '挂账申请',
   void: '作废申请',
+  /** 街长制: 移交执法 waiting for the management area chief, 上报片长 waiting for the enforcement area chief. */
+  hand_over: '移交执法申请',
+  filing: '上报立案申请',
 } as const;
 export type PendingKind = keyof typeof PENDING_KINDS;
 export const PENDING_KIND_KEYS = Object.keys(PENDING_KINDS) as [PendingKind, ...PendingKind[]];

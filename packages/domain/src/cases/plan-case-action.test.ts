@@ -68,6 +68,21 @@ const ALLOWED_FROM: Record<CaseAction, CaseStatus[]> = {
   markDifficult: OPEN_STATES,
   orderSupervision: ['dispatched', 'handling', 'fed_back', 'checking', 'hung_up'],
   replySupervision: [], // needs a case under 督办 (supervised)
+  routeToChief: ['reported'],
+  // 街长制 actions need a street-governance case and a chief of its grid: tested below.
+  persuade: [],
+  escalate: [],
+  notFound: [],
+  educate: [],
+  falseReport: [],
+  handOver: [],
+  closeVerify: [],
+  returnToLine: [],
+  approveHandOver: [],
+  rejectHandOver: [],
+  fileEnforcement: [],
+  chiefVoid: [],
+  jointClose: [],
 };
 
 describe('every action in every state', () => {
@@ -280,5 +295,53 @@ describe('dispatch variants and merge', () => {
         .filter((a) => a.enabled)
         .map((a) => a.action),
     ).toEqual(['assistFeedBack']);
+  });
+});
+
+describe('街长制: chief actions', () => {
+  const STREET = new Set<Permission>(['street.handle']);
+  const management = { street: ['management' as const], area: [] };
+  const chiefCase = (status: CaseStatus, extra: Partial<CaseSnapshot> = {}) =>
+    snap(status, { chiefLine: 'management', chiefPart: management, ...extra });
+
+  it('lets only the chief of the line holding the case act, and says who may', () => {
+    expect(planCaseAction(chiefCase('handling'), 'educate', STREET).toStatus).toBe('fed_back');
+    expect(() => planCaseAction(chiefCase('handling'), 'persuade', STREET, withReason)).toThrow(
+      '只有本网格的执法街长可以口头规劝',
+    );
+    const enforcementChief = { street: ['enforcement' as const], area: [] };
+    expect(() =>
+      planCaseAction(chiefCase('handling', { chiefPart: enforcementChief }), 'persuade', STREET, withReason),
+    ).toThrow('案件当前由管理线处理');
+    expect(() => planCaseAction(snap('handling'), 'educate', STREET)).toThrow('该案件不是街面治理案件');
+  });
+
+  it('hands over through the management area chief, who alone settles it', () => {
+    const asked = planCaseAction(chiefCase('handling'), 'handOver', STREET, withReason);
+    expect([asked.toStatus, asked.pendingKind]).toEqual(['handling', 'hand_over']);
+    const pending = chiefCase('handling', { pendingKind: 'hand_over' });
+    expect(() => planCaseAction(pending, 'educate', STREET)).toThrow('请先审批');
+    expect(() => planCaseAction(pending, 'approveHandOver', STREET)).toThrow('只有本网格的管理片长可以同意移交');
+    const area = { street: [], area: ['management' as const] };
+    expect(planCaseAction({ ...pending, chiefPart: area }, 'approveHandOver', STREET).pendingKind).toBeNull();
+  });
+
+  it("closes a filed case only on the second line's signature", () => {
+    const filed = { enforcementFiled: true, chiefLine: 'enforcement' as const };
+    const enforcementArea = { street: [], area: ['enforcement' as const] };
+    const managementArea = { street: [], area: ['management' as const] };
+    const first = planCaseAction(snap('fed_back', { ...filed, chiefPart: enforcementArea }), 'jointClose', STREET);
+    expect(first.toStatus).toBe('fed_back');
+    const signed = snap('fed_back', { ...filed, closeSignedLine: 'enforcement', chiefPart: enforcementArea });
+    expect(() => planCaseAction(signed, 'jointClose', STREET)).toThrow('等待另一条线片长');
+    expect(planCaseAction({ ...signed, chiefPart: managementArea }, 'jointClose', STREET).toStatus).toBe('closed');
+    expect(() => planCaseAction(chiefCase('fed_back', filed), 'closeVerify', STREET)).toThrow('联合结案');
+  });
+
+  it('shows chief buttons to chiefs on street-governance cases only', () => {
+    expect(availableActions(chiefCase('handling'), STREET).map((a) => a.label)).toEqual(
+      expect.arrayContaining(['教育', '未发现', '误报', '移交执法']),
+    );
+    expect(availableActions(snap('handling'), STREET)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import type { Permission } from '../permissions';
+import { CHIEF_LINES, chiefTitle } from '../street-chiefs/chief-lines';
 import { type ActorKind, actorOf, CASE_ACTIONS, type CaseAction, type CaseActionRule, ruleOf } from './case-actions';
 import type { CaseSnapshot } from './case-snapshot';
 import {
@@ -41,6 +42,8 @@ export function blockedReason(snapshot: CaseSnapshot, action: CaseAction): strin
   const rule = ruleOf(action);
   const stateName = CASE_STATUS_NAMES[snapshot.status];
   if (!rule.from.includes(snapshot.status)) return `案件当前状态为「${stateName}」，不能${rule.label}`;
+  const chiefBlock = chiefReason(snapshot, rule);
+  if (chiefBlock) return chiefBlock;
   if (rule.settles) {
     if (snapshot.pendingKind !== rule.settles) return `没有待审批的${PENDING_KINDS[rule.settles]}`;
     return null;
@@ -64,9 +67,32 @@ function departmentReason(snapshot: CaseSnapshot, action: CaseAction, rule: Case
   return snapshot.departmentRole === 'assist' ? '贵部门为协办部门，请提交协办反馈' : '案件未派遣到贵部门';
 }
 
+/** 街长制: only a chief of the case's grid, on the action's line and level, takes a chief action. */
+function chiefReason(snapshot: CaseSnapshot, rule: CaseActionRule): string | null {
+  const chief = rule.chief;
+  if (!chief) return null;
+  if (!snapshot.chiefLine) return '该案件不是街面治理案件';
+  const held = snapshot.chiefPart?.[chief.level] ?? [];
+  if (chief.line) {
+    if (!held.includes(chief.line)) return `只有本网格的${chiefTitle(chief.line, chief.level)}可以${rule.label}`;
+    if (chief.level === 'street' && !chief.anyLine && snapshot.chiefLine !== chief.line) {
+      return `案件当前由${CHIEF_LINES[snapshot.chiefLine]}线处理，不能${rule.label}`;
+    }
+  } else if (held.length === 0) {
+    return `只有本网格的片长可以${rule.label}`;
+  }
+  const signed = snapshot.closeSignedLine;
+  if (rule.cosign && signed && !held.some((line) => line !== signed)) {
+    return `${CHIEF_LINES[signed]}线片长已签认，等待另一条线片长${rule.label}`;
+  }
+  return null;
+}
+
 function nextStatus(snapshot: CaseSnapshot, rule: CaseActionRule, confirmed: boolean | undefined): CaseStatus {
   if (rule.verdict?.rejectedTo && confirmed === false) return rule.verdict.rejectedTo;
   if (rule.to === 'same') return snapshot.status;
+  // The first of two lines to sign keeps the state; the second one moves it.
+  if (rule.cosign && !snapshot.closeSignedLine) return snapshot.status;
   if (rule.to === 'resume') return snapshot.hungUpFrom ?? snapshot.status;
   return rule.to;
 }
@@ -153,6 +179,12 @@ export function availableActions(snapshot: CaseSnapshot, permissions: ReadonlySe
       // Approvals only make sense while such a request is pending; don't clutter the desk otherwise.
       const rule = ruleOf(action);
       if (action === 'assistFeedBack') return snapshot.departmentRole === 'assist';
+      // Chief actions show on street-governance cases, to chiefs of that level.
+      if (rule.chief) {
+        const held = snapshot.chiefPart?.[rule.chief.level] ?? [];
+        // A chief sees their own line's actions; another line's are not theirs to take, ever.
+        return !!snapshot.chiefLine && (rule.chief.line ? held.includes(rule.chief.line) : held.length > 0);
+      }
       return !rule.settles || snapshot.pendingKind === rule.settles;
     })
     .map((action) => {

@@ -12,4 +12,5 @@ export { caseSummaryColumns } from './case-columns';
 export { caseScope, caseWorkScope } from './case-scope';
 export { type CaseRow, loadCaseForWork, loadCaseInScope } from './load-case';
 export { mergeLeadOf } from './merge-links';
+export { routeStreetCase } from './street-routing';
 export { type NewCase, openCase, requireActionPermission, transitionCase } from './transition-case';

@@ -31,4 +31,6 @@ export const SYSTEM_ACTORS = {
   /** Alarms of video analytics (视频智能识别) and IoT sensors (物联网感知) report cases through the alarm intake. */
   videoAi: systemActor('系统（视频智能识别）', ['case.report']),
   iotSensor: systemActor('系统（物联网感知）', ['case.report']),
+  /** 街面派单: street-governance reports go to the chief of their grid and line (街长制). */
+  streetRouting: systemActor('系统（街面派单）', ['street.handle']),
 } as const;

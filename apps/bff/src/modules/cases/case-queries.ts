@@ -18,7 +18,7 @@ import { caseDepartmentList, gridMemberOf } from './case-department-list';
 import { filterConditions, queueConditions, whereAll } from './case-filters';
 import type { TListCasesInput } from './case-schemas';
 import { caseScope } from './case-scope';
-import { caseSnapshot, departmentPart } from './case-snapshot';
+import { caseSnapshot, chiefPart, departmentPart } from './case-snapshot';
 import { caseView } from './case-view';
 import { loadCaseForWork, loadCaseInScope } from './load-case';
 import { leadsById, mergeLinks } from './merge-links';
@@ -173,7 +173,7 @@ export async function getCaseDetail(db: Queryable, user: SessionUser, caseId: nu
       text: row.pausedAt ? `已挂账暂停（${formatRemaining(c.remainingMinutes)}）` : formatRemaining(c.remainingMinutes),
     };
   }
-  const snapshot = caseSnapshot(row, await departmentPart(db, user, row.id));
+  const snapshot = caseSnapshot(row, await departmentPart(db, user, row.id), await chiefPart(db, user, row, now));
   const merge = await mergeLinks(db, row);
   // A case the caller only reported (outside their area or department) shows no actions.
   const workable = row.reportedBy !== user.id || (await isWorkable(db, user, row.id));

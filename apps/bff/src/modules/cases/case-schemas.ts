@@ -31,6 +31,8 @@ export const ZCaseActionInput = z.object({
     .optional(),
   /** orderSupervision: hours until the department's reply is due. */
   replyHours: z.number().int().min(1).max(720).optional(),
+  /** educate (教育): the subject's mobile for the education SMS. */
+  subjectPhone: z.string().trim().max(20).optional(),
   attachmentIds: z.array(zBigId).max(12).default([]),
 });
 export type TCaseActionInput = z.infer<typeof ZCaseActionInput>;

@@ -12,7 +12,9 @@ export function caseWorkScope(user: SessionUser): SQL | undefined {
   // Department staff who handle cases see their department's; command-centre staff are scoped by area only.
   const department =
     user.departmentIds.length > 0 && user.permissions.has('case.handle') ? departmentCondition(user) : undefined;
-  return department ? and(area, department) : area;
+  if (department) return and(area, department);
+  // 街长制: a chief also works the cases routed to them from outside their area (交接班).
+  return area && user.permissions.has('street.handle') ? or(area, eq(cases.chiefUserId, user.id)) : area;
 }
 
 /**

@@ -4,6 +4,7 @@ import { departments } from '@citygov/db/schema/org';
 import type { CaseSnapshot } from '@citygov/domain/cases/plan-case-action';
 import { and, eq, like } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
+import { type ChiefPosts, chiefPostsFor } from '../street-chiefs/api';
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -35,8 +36,23 @@ export async function departmentPart(
   return { role: part?.role ?? null, departmentId: part?.departmentId ?? null };
 }
 
-export function caseSnapshot(row: CaseRow, part: DepartmentPart | undefined): CaseSnapshot {
+/** 街长制: the caller's chief posts for a street-governance case's grid (none for other cases and people). */
+export async function chiefPart(
+  db: Queryable,
+  user: SessionUser,
+  row: Pick<CaseRow, 'chiefLine' | 'gridId'>,
+  now: Date,
+): Promise<ChiefPosts | undefined> {
+  if (!row.chiefLine || !user.permissions.has('street.handle')) return undefined;
+  return chiefPostsFor(db, user.id, row.gridId, now);
+}
+
+export function caseSnapshot(row: CaseRow, part: DepartmentPart | undefined, chief?: ChiefPosts): CaseSnapshot {
   return {
+    chiefLine: row.chiefLine,
+    enforcementFiled: row.enforcementFiled,
+    closeSignedLine: row.closeSignedLine,
+    ...(chief ? { chiefPart: chief } : {}),
     status: row.status,
     pendingKind: row.pendingKind,
     checkResult: row.checkResult,

@@ -37,6 +37,10 @@ export function caseView(row: CaseRow, _viewer: SessionUser) {
     leadDepartmentId: row.leadDepartmentId,
     forced: row.forced,
     mergedIntoId: row.mergedIntoId,
+    /** 街长制: the line holding the case, whether it was filed for enforcement, who signed the joint close. */
+    chiefLine: row.chiefLine,
+    enforcementFiled: row.enforcementFiled,
+    closeSignedLine: row.closeSignedLine,
     stage: row.stage,
     stageUnit: row.stageUnit,
     stageStartedAt: row.stageStartedAt,

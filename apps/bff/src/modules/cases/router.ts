@@ -12,6 +12,7 @@ import { collectorsCovering, listDispatchableDepartments } from './case-assignme
 import { getCaseDetail, listCases, queueCounts } from './case-queries';
 import { ZCaseActionInput, ZListCasesInput } from './case-schemas';
 import { caseScope } from './case-scope';
+import { chiefQueue } from './chief-queue';
 import { loadCaseForWork, loadCaseInScope } from './load-case';
 import { subUnitsForCase } from './sub-units';
 
@@ -67,6 +68,9 @@ export const casesRouter = router({
   dispatchTargets: permissionProcedure('case.dispatch').query(({ ctx }) =>
     listDispatchableDepartments(ctx.db, ctx.user),
   ),
+
+  /** 街长制: a chief's street-governance cases with the chief actions open to them. */
+  chiefQueue: permissionProcedure('street.handle').query(({ ctx }) => chiefQueue(ctx.db, ctx.user)),
 
   list: permissionProcedure('case.view')
     .input(ZListCasesInput)

@@ -14,7 +14,7 @@ import { attachUploads } from './attach-uploads';
 import type { CaseActor } from './case-actor';
 import { NO_CLOCK, startStageClock } from './case-clock';
 import { lockCaseNumbers, takeCaseNo } from './case-numbers';
-import { caseSnapshot, departmentPart } from './case-snapshot';
+import { caseSnapshot, chiefPart, departmentPart } from './case-snapshot';
 import type { CaseRow } from './load-case';
 
 /** What every action may carry besides its own fields. */
@@ -69,7 +69,8 @@ export async function transitionCase(
   const expected = input.expectedVersion ?? row.version;
   if (!annotation && row.version !== expected) throw await staleVersionError(db, row);
   const part = actor.user ? await departmentPart(db, actor.user, row.id) : undefined;
-  const plan = planCaseAction(caseSnapshot(row, part), action, actor.permissions, input, actor.kind);
+  const chief = actor.user ? await chiefPart(db, actor.user, row, now) : undefined;
+  const plan = planCaseAction(caseSnapshot(row, part, chief), action, actor.permissions, input, actor.kind);
 
   // An annotation writes only its own flags, never the (possibly stale) state it read.
   const update: CaseUpdate = annotation
@@ -92,7 +93,7 @@ export async function transitionCase(
   const detail: Record<string, unknown> = {};
   const after: (() => Promise<void>)[] = [];
   const handler = CASE_ACTION_HANDLERS[action];
-  await handler.prepare({ db, actor, row, plan, part, now, update, detail, after: (w) => after.push(w) }, input);
+  await handler.prepare({ db, actor, row, plan, part, chief, now, update, detail, after: (w) => after.push(w) }, input);
 
   // Writes to other tables wait until this update has claimed the case, so a losing racer
   // never touches them (and never trips over the winner's rows).

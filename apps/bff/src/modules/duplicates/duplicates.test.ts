@@ -157,7 +157,8 @@ describe('智能判重 at report time', () => {
   it('leaves far-away and unrelated reports alone', async () => {
     const first = await report('linjiang.acceptor', '08001', '工地夜间施工噪音扰民');
     const other = await report('linjiang.acceptor', '09001', '路口有无照游商摆摊卖水果');
-    expect(other.status).toBe('reported');
+    // Not merged; a street-order report goes on to its grid's street chief (街长制).
+    expect(other).toMatchObject({ status: 'handling', mergedInto: null });
     expect(await suspectsOf(other.id)).toEqual([]);
     expect(await suspectsOf(first.id)).toEqual([]);
   });

@@ -111,8 +111,9 @@ describe('intake.findDuplicates', () => {
     expect(first?.caseId).toBe(original.id);
     expect(first?.caseNo).toBe(original.caseNo);
     expect(first?.decision).toBe('merge');
-    expect(first?.status).toBe('reported');
-    expect(first?.statusName).toBe('待受理');
+    // 占道经营 is street order: the report went straight to the grid's street chief (街长制).
+    expect(first?.status).toBe('handling');
+    expect(first?.statusName).toBe('处置中');
     expect(first?.categoryName).toBe('占道经营');
     expect(first?.distanceM).toBeGreaterThanOrEqual(19);
     expect(first?.distanceM).toBeLessThanOrEqual(21);

@@ -5,7 +5,7 @@ import { ForbiddenError, ValidationError } from '@citygov/domain/errors';
 import { and, eq } from 'drizzle-orm';
 import { stage } from '../../lib/stage-profile';
 import type { SessionUser } from '../../trpc/session-user';
-import { attachUploads, openCase, personActor } from '../cases/api';
+import { attachUploads, openCase, personActor, routeStreetCase } from '../cases/api';
 import { recordCategoryChoice } from '../category-model/api';
 import { duplicatesOfReport, settleReportDuplicates } from '../duplicates/api';
 import { findGridAt } from '../geo/api';
@@ -96,7 +96,9 @@ export async function reportCase(db: Queryable, user: SessionUser, input: TRepor
       }),
     );
   }
-  return stage('settle duplicates (merge or flag)', () =>
+  const settled = await stage('settle duplicates (merge or flag)', () =>
     settleReportDuplicates(db, created, duplicates, input.confirmedDistinct === true, now),
   );
+  // 街长制: a street-governance report not merged goes straight to its grid's chief.
+  return stage('street routing', () => routeStreetCase(db, settled, now));
 }

@@ -14,7 +14,13 @@ export function worksTasks(can: Can): boolean {
   return can('case.verify') || can('case.check') || can('case.handle');
 }
 
-/** Where /m opens: reporting for those who report, otherwise the task list. */
+/** 街长制: street chiefs work street-governance cases (/m/chief). */
+export function worksChiefCases(can: Can): boolean {
+  return can('street.handle');
+}
+
+/** Where /m opens: a chief's cases, reporting for those who report, otherwise the task list. */
 export function phoneHome(can: Can): string {
+  if (worksChiefCases(can)) return '/m/chief';
   return canReport(can) && !can('case.handle') ? '/m/report' : '/m/tasks';
 }

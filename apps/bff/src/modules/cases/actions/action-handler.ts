@@ -4,6 +4,7 @@ import type { CaseAction } from '@citygov/domain/cases/case-actions';
 import type { PlannedAction } from '@citygov/domain/cases/plan-case-action';
 import { ValidationError } from '@citygov/domain/errors';
 import type { z } from 'zod';
+import type { ChiefPosts } from '../../street-chiefs/api';
 import type { CaseActor } from '../case-actor';
 import type { DepartmentPart } from '../case-snapshot';
 import type { CaseRow } from '../load-case';
@@ -19,6 +20,8 @@ export interface ActionContext<I> {
   input: I;
   /** The actor's department's part in the case (department staff only). */
   part: DepartmentPart | undefined;
+  /** The actor's chief posts for the case's grid (street-governance cases only). */
+  chief?: ChiefPosts | undefined;
   now: Date;
   /** Columns this action sets on the case row besides the state (written by the core's one conditional update). */
   update: CaseUpdate;

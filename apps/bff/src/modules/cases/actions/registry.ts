@@ -1,21 +1,35 @@
 import type { CaseAction } from '@citygov/domain/cases/case-actions';
 import { type ActionHandler, stateOnly } from './action-handler';
 import { approveExtension } from './approve-extension';
+import { approveHandOver } from './approve-hand-over';
 import { approveHangUp } from './approve-hang-up';
 import { approveReturn } from './approve-return';
 import { assistFeedBack } from './assist-feed-back';
 import { autoDispatch } from './auto-dispatch';
 import { autoMerge } from './auto-merge';
+import { chiefVoid } from './chief-void';
+import { closeVerify } from './close-verify';
 import { answerCollectorTask, sendCollectorTask } from './collector-task';
 import { dispatch } from './dispatch';
+import { educate } from './educate';
+import { escalate } from './escalate';
+import { falseReport } from './false-report';
 import { file } from './file';
+import { fileEnforcement } from './file-enforcement';
 import { forceDispatch } from './force-dispatch';
+import { handOver } from './hand-over';
+import { jointClose } from './joint-close';
 import { markDifficult } from './mark-difficult';
 import { merge } from './merge';
+import { notFound } from './not-found';
 import { orderSupervision } from './order-supervision';
+import { persuade } from './persuade';
+import { rejectHandOver } from './reject-hand-over';
 import { replySupervision } from './reply-supervision';
 import { requestExtension } from './request-extension';
 import { resume } from './resume';
+import { returnToLine } from './return-to-line';
+import { routeToChief } from './route-to-chief';
 import { subDispatch } from './sub-dispatch';
 import { supervise } from './supervise';
 
@@ -63,4 +77,18 @@ export const CASE_ACTION_HANDLERS: Record<CaseAction, ActionHandler> = {
   remind: stateOnly,
   assistFeedBack,
   markDifficult,
+  routeToChief,
+  persuade,
+  escalate,
+  notFound,
+  educate,
+  falseReport,
+  handOver,
+  closeVerify,
+  returnToLine,
+  approveHandOver,
+  rejectHandOver,
+  fileEnforcement,
+  chiefVoid,
+  jointClose,
 };

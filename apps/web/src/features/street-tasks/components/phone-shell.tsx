@@ -1,10 +1,10 @@
-import { CameraOutlined, FileTextOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { CameraOutlined, FileTextOutlined, FlagOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { Badge } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useSession } from '../../../lib/session/session-context';
 import { useStreetQueues } from '../api/street-cases';
-import { canReport, worksTasks } from '../street-roles';
+import { canReport, worksChiefCases, worksTasks } from '../street-roles';
 import styles from './phone.module.css';
 
 interface Tab {
@@ -36,6 +36,7 @@ export function PhoneShell() {
   useScrollPadding();
   const tabs: Tab[] = [
     ...(canReport(can) ? [{ to: '/m/report', label: '上报', icon: <CameraOutlined aria-hidden="true" /> }] : []),
+    ...(worksChiefCases(can) ? [{ to: '/m/chief', label: '街面', icon: <FlagOutlined aria-hidden="true" /> }] : []),
     ...(tasks ? [{ to: '/m/tasks', label: '任务', icon: <ScheduleOutlined aria-hidden="true" />, badge: open }] : []),
     ...(canReport(can) ? [{ to: '/m/mine', label: '我的上报', icon: <FileTextOutlined aria-hidden="true" /> }] : []),
   ];
