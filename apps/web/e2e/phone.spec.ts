@@ -259,8 +259,10 @@ test('handler asks for an extension; a stale page is refused with a conflict and
   await sheet.getByLabel('延期理由').fill('需协调供电部门停电后施工');
   await sheet.getByRole('button', { name: '提交延期申请' }).click();
   await expect(sheet).toBeHidden();
-  // While the request waits for approval, feedback and further requests are disabled with the reason.
-  await expect(page.getByText('案件有待审批的延期申请，请先审批').first()).toBeVisible();
+  // While the request waits, the handler keeps working; only further requests wait for the decision.
+  await expect(page.getByText('延期申请已提交，等待审批')).toBeVisible();
+  await expect(page.getByLabel('处置说明')).toBeVisible();
+  await expect(page.getByText('案件有待审批的延期申请，审批后才能申请回退')).toBeVisible();
   await expect(page.getByRole('button', { name: '申请回退' })).toBeDisabled();
 
   // The dispatcher approves; the handler refreshes and can feed back again.

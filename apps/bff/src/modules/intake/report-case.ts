@@ -97,6 +97,12 @@ export async function reportCase(db: Queryable, user: SessionUser, input: TRepor
     );
   }
   return stage('settle duplicates (merge or flag)', () =>
-    settleReportDuplicates(db, created, duplicates, input.confirmedDistinct === true, now),
+    settleReportDuplicates(
+      db,
+      created,
+      duplicates,
+      { distinct: input.confirmedDistinct === true, sameAs: input.sameAsCaseId ?? null },
+      now,
+    ),
   );
 }

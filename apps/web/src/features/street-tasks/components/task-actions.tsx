@@ -113,6 +113,13 @@ export function TaskActions({ detail, onFinished, onRefresh, quiet = false }: Ta
   const anyEnabled = actions.some((a) => a.enabled);
 
   if (quiet && !anyEnabled) return null;
+  if (detail.case.status === 'hung_up') {
+    return (
+      <PhoneSection title="办理" labelledBy="task-actions">
+        <Typography.Text type="secondary">案件已挂账，计时暂停；解除挂账后继续办理。</Typography.Text>
+      </PhoneSection>
+    );
+  }
   if (actions.length === 0) {
     return (
       <PhoneSection title="办理" labelledBy="task-actions">
