@@ -71,18 +71,8 @@ async function joinChosenCase(
   }
   const percent = Math.round(chosen.score * 100);
   const reason = `上报人确认与案件 ${lead.caseNo} 为同一问题（相似度 ${percent}%），并入`;
-  return transitionCase(
-    db,
-    SYSTEM_ACTORS.duplicateCheck,
-    created,
-    'autoMerge',
-    {
-      leadId: lead.id,
-      score: chosen.score,
-      reason,
-    },
-    now,
-  );
+  const input = { leadId: lead.id, score: chosen.score, reason };
+  return transitionCase(db, SYSTEM_ACTORS.duplicateCheck, created, 'autoMerge', input, now);
 }
 
 const isOpen = (status: string) => !(FINAL_STATUSES as readonly string[]).includes(status);
