@@ -165,3 +165,45 @@ test('a hung-up case shows its clock paused, not a deadline', async ({ page, con
   await expect(clock).not.toContainText('截止');
   await shot(page, 'task-hung-up');
 });
+
+test.describe('the citizen page 随手拍', () => {
+  test('names the picked place and sends photos with the report', async ({ page, context, baseURL }) => {
+    const acceptor = await apiAs(baseURL ?? '', 'linjiang.acceptor');
+    const centre = await homeCentre(acceptor.api);
+    // Away from the spots the other phone tests report at, so nothing merges.
+    await context.setGeolocation({
+      longitude: centre.longitude - 0.002,
+      latitude: centre.latitude - 0.0015,
+      accuracy: 20,
+    });
+    await page.goto('/public/report');
+    await page.getByRole('button', { name: /^问题类型：/ }).click();
+    await page.getByRole('textbox', { name: '搜索问题类型' }).fill('垃圾');
+    await page
+      .getByRole('list', { name: '搜索结果' })
+      .getByRole('button', { name: /^暴露垃圾/ })
+      .click();
+    await page.getByRole('textbox', { name: '问题描述' }).fill('公交站旁边的绿化带里有人倒了几袋装修垃圾');
+    await page.getByRole('button', { name: '定位到我的位置' }).click();
+    // A place name from our streets and communities, not raw coordinates.
+    const place = page.getByTestId('place-name');
+    await expect(place).toHaveText(/^临江区.+街道.+社区附近$/);
+    await expect(page.getByRole('status').filter({ hasText: '已选位置' })).not.toContainText(/\d+\.\d{4,}/);
+    await page.getByLabel('添加现场照片').setInputFiles([photo('bags.png'), photo('kerb.png')]);
+    await expect(page.getByRole('img', { name: '第 2 张照片' })).toBeVisible();
+    await shot(page, 'public-report-photos');
+    await page.getByRole('button', { name: '提交反映' }).click();
+    const code = (await page.getByTestId('tracking-code').textContent()) ?? '';
+    expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+
+    const token = await page.request.get(`/open311/v2/tokens/${code}.json`);
+    const caseNo = ((await token.json()) as { service_request_id: string }[])[0]?.service_request_id ?? '';
+    const found = await trpcQuery<{ rows: { id: number; caseNo: string }[] }>(acceptor.api, 'cases.list', {
+      q: caseNo,
+    });
+    const id = found.rows.find((r) => r.caseNo === caseNo)?.id ?? 0;
+    const detail = await trpcQuery<{ attachments: { purpose: string }[] }>(acceptor.api, 'cases.byId', { id });
+    expect(detail.attachments.map((a) => a.purpose)).toEqual(['report', 'report']);
+    await acceptor.api.dispose();
+  });
+});
