@@ -142,6 +142,9 @@ test('a server fault after the upload keeps the draft and 重试 does not upload
     await route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>503 Service Unavailable</h1>' });
   });
   await page.getByRole('button', { name: '提交上报' }).click();
+  // An earlier test's report may stand nearby: the reporter then says this is a different problem.
+  const different = page.getByRole('button', { name: '不是同一问题，仍要上报' });
+  if (await different.isVisible()) await different.click();
   await expect(page.getByText('正在提交…')).toBeVisible();
   await expect(page.getByText('发送失败，已保存草稿')).toBeVisible();
   await expect(page.getByText('已上传')).toBeVisible();
