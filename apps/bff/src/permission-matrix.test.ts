@@ -70,6 +70,7 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'cases.mine': 'case.report',
   'cases.byId': 'portal.view',
   'cases.queues': 'todo.view',
+  'cases.notices': 'case.handle',
   'cases.queueDefinitions': 'todo.view',
   'cases.onChange': 'portal.view',
   'cases.addRemark': 'case.view',

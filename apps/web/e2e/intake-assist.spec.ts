@@ -43,24 +43,29 @@ test.describe('on a phone', () => {
     await expect(card).toContainText(/约 \d+ 米/);
     await expect(card.getByRole('button', { name: `查看案件 ${caseNo}` })).toBeVisible();
 
-    // A warning only: 仍要上报 sends the report anyway, as a problem of its own.
-    await card.getByRole('button', { name: '仍要上报' }).click();
+    // 不是同一问题 sends the report as a problem of its own.
+    await card.getByRole('button', { name: '不是同一问题，仍要上报' }).click();
     await expect(page.getByText('上报成功')).toBeVisible();
     await expect(page.getByTestId('case-no')).not.toHaveText(caseNo);
     await expect(page.getByTestId('merged-note')).toHaveCount(0);
     const secondNo = (await page.getByTestId('case-no').textContent())?.trim() ?? '';
 
-    // 提交上报 without saying so: the same problem at the same spot is merged automatically.
+    // 提交上报 while the card shows merges nothing unasked: the reporter must answer first.
     await page.getByRole('button', { name: '继续上报' }).click();
     await fillReport(page, '花园小区北门人行道上生活垃圾堆着，没人清理', false);
-    await expect(page.getByRole('alert').filter({ hasText: '附近已有相似问题' })).toBeVisible();
+    const again = page.getByRole('alert').filter({ hasText: '附近已有相似问题' });
+    await expect(again).toBeVisible();
     await page.getByRole('button', { name: '提交上报' }).click();
+    await expect(again.getByText('请先选择「是同一问题」或「不是同一问题」')).toBeVisible();
+    await expect(page.getByText('上报成功')).toHaveCount(0);
+    // 是同一问题 on the first report: the new one joins exactly that case.
+    await again.getByRole('button', { name: `是同一问题：案件 ${caseNo}` }).click();
     await expect(page.getByText('上报成功')).toBeVisible();
     const mergedNo = (await page.getByTestId('case-no').textContent())?.trim() ?? '';
     const note = (await page.getByTestId('merged-note').textContent()) ?? '';
-    // It joins the closest match: either of the two open reports of this problem.
     const leadNo = /案件 (\d{12})/.exec(note)?.[1] ?? '';
-    expect([caseNo, secondNo]).toContain(leadNo);
+    expect(leadNo).toBe(caseNo);
+    expect(secondNo).not.toBe(caseNo);
 
     // 我的上报 shows the merged report with its lead's progress.
     await page.getByRole('button', { name: '查看我的上报' }).click();

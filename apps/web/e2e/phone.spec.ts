@@ -142,6 +142,9 @@ test('a server fault after the upload keeps the draft and 重试 does not upload
     await route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>503 Service Unavailable</h1>' });
   });
   await page.getByRole('button', { name: '提交上报' }).click();
+  // An earlier test's report may stand nearby: the reporter then says this is a different problem.
+  const different = page.getByRole('button', { name: '不是同一问题，仍要上报' });
+  if (await different.isVisible()) await different.click();
   await expect(page.getByText('正在提交…')).toBeVisible();
   await expect(page.getByText('发送失败，已保存草稿')).toBeVisible();
   await expect(page.getByText('已上传')).toBeVisible();
@@ -259,8 +262,10 @@ test('handler asks for an extension; a stale page is refused with a conflict and
   await sheet.getByLabel('延期理由').fill('需协调供电部门停电后施工');
   await sheet.getByRole('button', { name: '提交延期申请' }).click();
   await expect(sheet).toBeHidden();
-  // While the request waits for approval, feedback and further requests are disabled with the reason.
-  await expect(page.getByText('案件有待审批的延期申请，请先审批').first()).toBeVisible();
+  // While the request waits, the handler keeps working; only further requests wait for the decision.
+  await expect(page.getByText('延期申请已提交，等待审批')).toBeVisible();
+  await expect(page.getByLabel('处置说明')).toBeVisible();
+  await expect(page.getByText('案件有待审批的延期申请，审批后才能申请回退')).toBeVisible();
   await expect(page.getByRole('button', { name: '申请回退' })).toBeDisabled();
 
   // The dispatcher approves; the handler refreshes and can feed back again.

@@ -113,6 +113,7 @@ export const SAMPLES: Record<string, (t: Targets) => unknown> = {
   'cases.mine': () => ({}),
   'cases.byId': (t) => ({ id: t.caseId }),
   'cases.queues': () => undefined,
+  'cases.notices': () => undefined,
   'cases.queueDefinitions': () => undefined,
   'cases.onChange': () => undefined,
   'cases.addRemark': (t) => ({ caseId: t.caseId, text: '权限矩阵备注' }),

@@ -282,6 +282,11 @@ export const caseAttachments = pgTable(
     height: integer('height'),
     originalName: text('original_name'),
     uploadedBy: integer('uploaded_by').references(() => users.id),
+    /**
+     * A citizen's photo (随手拍, no account): sha256 of the random claim token only its uploader
+     * holds, so a report can attach it and nobody else can; null for staff uploads.
+     */
+    claimHash: text('claim_hash'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('case_attachments_case_idx').on(t.caseId)],

@@ -46,6 +46,11 @@ export interface CaseActionRule {
   overrides?: PendingKind;
   /** Allowed while another request is pending (supervision and notes do not move the case). */
   whilePending?: boolean;
+  /**
+   * Allowed while a request of these kinds waits, and withdraws it: a handler keeps working
+   * while 延期 or 挂账 waits for approval, and feeding back makes the request moot.
+   */
+  withdraws?: readonly PendingKind[];
   /** A yes/no finding (属实/不属实, 通过/不通过) is required; `rejectedTo` is where a "no" leads instead of `to`. */
   verdict?: { rejectedTo?: CaseStatus; sets?: 'checkResult' };
   /** Clears the check result (a new round of handling) or sets/clears the 强制派遣 flag. */
@@ -204,6 +209,7 @@ export const CASE_ACTIONS = {
     from: ['handling'],
     to: 'fed_back',
     reason: 'required',
+    withdraws: ['extension', 'hang_up'],
     tone: 'primary',
     fields: ['photos'],
     phone: 'primary',
@@ -315,6 +321,7 @@ export const CASE_ACTIONS = {
     to: 'same',
     reason: 'required',
     opens: 'hang_up',
+    phone: 'secondary',
   },
   approveHangUp: {
     label: '同意挂账',

@@ -3,7 +3,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { PERMISSIONS, type Permission, permissionsOf } from '../permissions';
 import { actorOf, CASE_ACTION_NAMES, type CaseAction } from './case-actions';
 import { CASE_STATUSES, type CaseStatus } from './case-states';
-import { availableActions, type CaseSnapshot, planCaseAction } from './plan-case-action';
+import { availableActions, blockedReason, type CaseSnapshot, planCaseAction } from './plan-case-action';
 
 const ALL = new Set(Object.keys(PERMISSIONS) as Permission[]);
 const snap = (status: CaseStatus, extra: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
@@ -179,16 +179,29 @@ describe('the main chain', () => {
 });
 
 describe('side flows', () => {
-  it('a pending request blocks the main chain until it is settled, but not supervision', () => {
+  it('a pending request blocks other requests until it is settled, but not supervision', () => {
     const requested = planCaseAction(snap('handling'), 'requestExtension', ALL, { reason: '需要采购配件' });
     expect(requested.pendingKind).toBe('extension');
     const pending = snap('handling', { pendingKind: 'extension' });
-    expect(() => planCaseAction(pending, 'feedBack', ALL, withReason)).toThrow('待审批的延期申请');
-    expect(() => planCaseAction(pending, 'requestHangUp', ALL, withReason)).toThrow(ConflictError);
+    expect(() => planCaseAction(pending, 'requestHangUp', ALL, withReason)).toThrow(
+      '案件有待审批的延期申请，审批后才能申请挂账',
+    );
     expect(planCaseAction(pending, 'supervise', ALL, { reason: '尽快处理' }).toStatus).toBe('handling');
     expect(() => planCaseAction(pending, 'approveReturn', ALL, {})).toThrow('没有待审批的回退申请');
     const approved = planCaseAction(pending, 'approveExtension', ALL, {});
     expect([approved.toStatus, approved.pendingKind, approved.restartClock]).toEqual(['handling', null, false]);
+  });
+
+  it('a handler keeps working while 延期 or 挂账 waits: feeding back withdraws the request', () => {
+    for (const kind of ['extension', 'hang_up'] as const) {
+      const pending = snap('handling', { pendingKind: kind });
+      expect(blockedReason(pending, 'feedBack')).toBeNull();
+      const fed = planCaseAction(pending, 'feedBack', ALL, withReason);
+      expect([fed.toStatus, fed.pendingKind, fed.withdrawn]).toEqual(['fed_back', null, kind]);
+    }
+    // A waiting 回退 is not withdrawn by working on: the dispatcher decides it first.
+    expect(blockedReason(snap('handling', { pendingKind: 'return' }), 'feedBack')).toContain('待审批的回退申请');
+    expect(planCaseAction(snap('handling'), 'feedBack', ALL, withReason).withdrawn).toBeNull();
   });
 
   it('an approved return goes back to the dispatcher with a fresh dispatch clock; a refused one stays', () => {

@@ -35,6 +35,8 @@ export interface PlannedAction {
   stage: CaseStage | null;
   restartClock: boolean;
   reason: string | null;
+  /** The waiting request this action withdrew (处置反馈 while 延期 waits), if any. */
+  withdrawn: PendingKind | null;
 }
 
 /** Why an action cannot be taken in this state, or null when it can (permission aside). */
@@ -51,8 +53,9 @@ export function blockedReason(snapshot: CaseSnapshot, action: CaseAction): strin
   const departmentBlock = departmentReason(snapshot, action, rule);
   if (departmentBlock) return departmentBlock;
   const overridden = rule.overrides !== undefined && snapshot.pendingKind === rule.overrides;
-  if (snapshot.pendingKind && !rule.whilePending && !overridden) {
-    return `案件有待审批的${PENDING_KINDS[snapshot.pendingKind]}，请先审批`;
+  if (snapshot.pendingKind && !rule.whilePending && !overridden && !withdrawsPending(snapshot, rule)) {
+    // Read by the requester as well as the approver: say what waits, not who should act.
+    return `案件有待审批的${PENDING_KINDS[snapshot.pendingKind]}，审批后才能${rule.label}`;
   }
   return rule.guard?.(snapshot) ?? null;
 }
@@ -97,6 +100,10 @@ function nextStatus(snapshot: CaseSnapshot, rule: CaseActionRule, confirmed: boo
   return rule.to;
 }
 
+function withdrawsPending(snapshot: CaseSnapshot, rule: CaseActionRule): boolean {
+  return snapshot.pendingKind !== null && (rule.withdraws?.includes(snapshot.pendingKind) ?? false);
+}
+
 function nextCheckResult(snapshot: CaseSnapshot, rule: CaseActionRule, confirmed: boolean | undefined) {
   if (rule.verdict?.sets === 'checkResult') return confirmed ? 'passed' : 'failed';
   return rule.clearsCheck ? null : snapshot.checkResult;
@@ -104,7 +111,7 @@ function nextCheckResult(snapshot: CaseSnapshot, rule: CaseActionRule, confirmed
 
 function nextPending(snapshot: CaseSnapshot, rule: CaseActionRule): PendingKind | null {
   if (rule.opens) return rule.opens;
-  if (rule.settles || rule.overrides) return null;
+  if (rule.settles || rule.overrides || withdrawsPending(snapshot, rule)) return null;
   return snapshot.pendingKind;
 }
 
@@ -156,6 +163,7 @@ export function planCaseAction(
     stage,
     restartClock,
     reason,
+    withdrawn: withdrawsPending(snapshot, rule) ? snapshot.pendingKind : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, DEFAULT_WARNING_RATIO, formatRemaining, warningInstant } from './countdown';
+import { countdown, DEFAULT_WARNING_RATIO, describeClock, formatRemaining, warningInstant } from './countdown';
 import { at, china } from './test-helpers';
 import { addTimeLimit } from './time-limits';
 import { createWorkingCalendar } from './working-calendar';
@@ -135,5 +135,18 @@ describe('formatRemaining', () => {
 
   it('rejects non-finite input', () => {
     expect(() => formatRemaining(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('describeClock', () => {
+  it('says working time for working limits, in hours rather than 24-hour days', () => {
+    expect(describeClock(450, 'working_hours')).toBe('剩余工作时间 7 小时 30 分钟');
+    expect(describeClock(24 * 60, 'working_days')).toBe('剩余工作时间 24 小时');
+    expect(describeClock(-130, 'working_days')).toBe('已超时 2 小时 10 分钟（工作时间）');
+    expect(describeClock(450, 'natural_hours')).toBe('剩余 7 小时 30 分钟');
+  });
+
+  it('says a hung-up case has its clock paused', () => {
+    expect(describeClock(450, 'working_hours', true)).toBe('已挂账，计时暂停（剩余工作时间 7 小时 30 分钟）');
   });
 });

@@ -105,3 +105,25 @@ export function formatRemaining(minutes: number): string {
   }
   return `${minutes > 0 ? '剩余' : '已超时'} ${parts.join(' ')}`;
 }
+
+function hoursAndMinutes(minutes: number): string {
+  const whole = Math.ceil(Math.abs(minutes));
+  const hours = Math.floor(whole / 60);
+  const mins = whole % 60;
+  if (hours === 0) return `${mins} 分钟`;
+  return mins > 0 ? `${hours} 小时 ${mins} 分钟` : `${hours} 小时`;
+}
+
+/**
+ * The countdown as a person reads it, saying which time it counts: a working-time limit
+ * ('剩余工作时间 7 小时 30 分钟', '已超时 2 小时（工作时间）', whole working hours, never
+ * days of 24) stands still at night and on holidays, so it must not pass for clock time;
+ * a natural-hours limit reads as formatRemaining. A paused clock (挂账) says so first.
+ */
+export function describeClock(minutes: number, unit: LimitUnit, paused = false): string {
+  let text: string;
+  if (unit === 'natural_hours' || minutes === 0) text = formatRemaining(minutes);
+  else if (minutes > 0) text = `剩余工作时间 ${hoursAndMinutes(minutes)}`;
+  else text = `已超时 ${hoursAndMinutes(minutes)}（工作时间）`;
+  return paused ? `已挂账，计时暂停（${text}）` : text;
+}

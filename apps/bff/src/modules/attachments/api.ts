@@ -1,3 +1,5 @@
 /** What other modules may use of the attachments module; every other file in this folder is internal. */
 export { sweepStaleTempFiles } from './attachment-store';
+export { claimPublicPhotos, MAX_PUBLIC_PHOTOS, storePublicPhoto } from './public-photo';
+export { UploadError } from './receive-upload';
 export { storeMachinePhoto } from './store-machine-photo';

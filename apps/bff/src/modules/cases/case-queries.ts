@@ -3,15 +3,17 @@ import { users } from '@citygov/db/schema/auth';
 import { caseAttachments, caseEvents, cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
 import { areas } from '@citygov/db/schema/org';
+import { caseAttention } from '@citygov/domain/cases/case-attention';
 import { findQueue, queuesFor } from '@citygov/domain/cases/case-queues';
 import { statusNameOf } from '@citygov/domain/cases/case-states';
 import { availableActions } from '@citygov/domain/cases/plan-case-action';
-import { countdown, formatRemaining } from '@citygov/domain/deadlines/countdown';
+import { countdown, describeClock } from '@citygov/domain/deadlines/countdown';
 import { ValidationError } from '@citygov/domain/errors';
 import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
 import { loadWorkingCalendar } from '../calendar/api';
 import { requireAreaInScope } from '../org/api';
+import { attentionByCase } from './case-attention';
 import { WARNING_RATIO } from './case-clock';
 import { caseSummaryColumns } from './case-columns';
 import { caseDepartmentList, gridMemberOf } from './case-department-list';
@@ -92,6 +94,10 @@ export async function listCases(
     db,
     rows.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])),
   );
+  const attention = await attentionByCase(
+    db,
+    rows.map((r) => ({ id: r.id, supervised: r.supervised, stageStartedAt: r.stageStartedAt })),
+  );
   return {
     rows: rows.map((row) => {
       const lead = row.mergedIntoId ? leads.get(row.mergedIntoId) : undefined;
@@ -99,6 +105,8 @@ export async function listCases(
         ...row,
         deadlineLevel: deadlineLevel(row, now),
         mergedInto: lead ? { ...lead, statusName: statusNameOf(lead.status) } : null,
+        /** 返工 / 督办 / 催办 standing on the case, with their reasons. */
+        attention: attention.get(row.id) ?? [],
       };
     }),
     total: total?.n ?? 0,
@@ -170,7 +178,11 @@ export async function getCaseDetail(db: Queryable, user: SessionUser, caseId: nu
     const c = countdown(calendar, row.stageStartedAt, row.stageDeadlineAt, row.stageUnit, at, WARNING_RATIO);
     clock = {
       ...c,
-      text: row.pausedAt ? `已挂账暂停（${formatRemaining(c.remainingMinutes)}）` : formatRemaining(c.remainingMinutes),
+      text: describeClock(c.remainingMinutes, row.stageUnit, row.pausedAt !== null),
+      /** Working-time limits stand still at night and on holidays; the clock deadline is stageDeadlineAt. */
+      workingTime: row.stageUnit !== 'natural_hours',
+      paused: row.pausedAt !== null,
+      deadlineAt: row.stageDeadlineAt,
     };
   }
   const snapshot = caseSnapshot(row, await departmentPart(db, user, row.id), await chiefPart(db, user, row, now));
@@ -194,6 +206,7 @@ export async function getCaseDetail(db: Queryable, user: SessionUser, caseId: nu
     gridMember,
     clock,
     deadlineLevel: deadlineLevel(row, now),
+    attention: caseAttention(row, timeline),
     /** 并案: the lead this case joined (its progress, whatever the caller's scope), and the cases merged into this one. */
     mergedInto: merge.mergedInto,
     mergedCases: merge.mergedCases,

@@ -9,6 +9,7 @@ import { actOnCase } from './act-on-case';
 import { addRemark } from './add-remark';
 import { batchDispatch, ZBatchDispatchInput } from './batch-dispatch';
 import { collectorsCovering, listDispatchableDepartments } from './case-assignments';
+import { caseNotices } from './case-notices';
 import { getCaseDetail, listCases, queueCounts } from './case-queries';
 import { ZCaseActionInput, ZListCasesInput } from './case-schemas';
 import { caseScope } from './case-scope';
@@ -86,6 +87,9 @@ export const casesRouter = router({
     .query(({ ctx, input }) => getCaseDetail(ctx.db, ctx.user, input.id)),
 
   queues: permissionProcedure('todo.view').query(({ ctx }) => queueCounts(ctx.db, ctx.user)),
+
+  /** 提醒: 返工 / 督办 / 催办 on the cases the user's department works, for the phone's notice. */
+  notices: permissionProcedure('case.handle').query(({ ctx }) => caseNotices(ctx.db, ctx.user)),
 
   queueDefinitions: permissionProcedure('todo.view').query(({ ctx }) =>
     CASE_QUEUES.filter((q) => ctx.user.permissions.has(q.permission)).map(({ key, label }) => ({ key, label })),

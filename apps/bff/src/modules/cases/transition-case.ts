@@ -2,7 +2,7 @@ import type { Queryable } from '@citygov/db/client';
 import { caseEvents, cases } from '@citygov/db/schema/cases';
 import { actorOf, type CaseAction, isAnnotation, ruleOf } from '@citygov/domain/cases/case-actions';
 import { CASE_NOTES } from '@citygov/domain/cases/case-notes';
-import { FINAL_STATUSES } from '@citygov/domain/cases/case-states';
+import { FINAL_STATUSES, PENDING_KINDS } from '@citygov/domain/cases/case-states';
 import { planCaseAction } from '@citygov/domain/cases/plan-case-action';
 import { ConflictError, ForbiddenError } from '@citygov/domain/errors';
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
@@ -90,7 +90,8 @@ export async function transitionCase(
     const clock = await startStageClock(db, await loadWorkingCalendar(db), row, plan.stage, now);
     Object.assign(update, clock, { pausedAt: null });
   }
-  const detail: Record<string, unknown> = {};
+  // A request the action made moot (处置反馈 while 延期 waits) is named on the timeline.
+  const detail: Record<string, unknown> = plan.withdrawn ? { withdrawn: PENDING_KINDS[plan.withdrawn] } : {};
   const after: (() => Promise<void>)[] = [];
   const handler = CASE_ACTION_HANDLERS[action];
   await handler.prepare({ db, actor, row, plan, part, chief, now, update, detail, after: (w) => after.push(w) }, input);

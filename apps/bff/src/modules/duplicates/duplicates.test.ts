@@ -154,6 +154,25 @@ describe('智能判重 at report time', () => {
     expect((await timelineOf(distinct.id)).map((e) => e.action)).toEqual(['report']);
   });
 
+  it('joins the case the reporter chose as the same problem (是同一问题), and refuses one not offered', async () => {
+    const first = await report('linjiang.collector', '04001', '望江路公交站台广告灯箱玻璃破碎');
+    const second = await report('linjiang.collector', '04001', '望江路公交站台灯箱玻璃碎了一地', {
+      confirmedDistinct: true,
+    });
+    // Both are near; the reporter names the first, so the new report joins it and not the closest match.
+    const joined = await report('linjiang.collector', '04001', '望江路公交站灯箱玻璃破了', { sameAsCaseId: first.id });
+    expect(joined).toMatchObject({ status: 'merged', mergedInto: { id: first.id } });
+    const [merged] = (await timelineOf(joined.id)).filter((e) => e.action === 'autoMerge');
+    expect(merged?.reason).toContain(`上报人确认与案件 ${first.caseNo} 为同一问题`);
+    expect(second.status).toBe('reported');
+
+    const unrelated = await report('linjiang.acceptor', '08001', '夜间施工噪音');
+    const refused = await failure(
+      report('linjiang.collector', '04001', '望江路公交站灯箱玻璃又破了', { sameAsCaseId: unrelated.id }),
+    );
+    expect(refused.message).toContain('所选案件已办结或不是附近的相似问题');
+  });
+
   it('leaves far-away and unrelated reports alone', async () => {
     const first = await report('linjiang.acceptor', '08001', '工地夜间施工噪音扰民');
     const other = await report('linjiang.acceptor', '09001', '路口有无照游商摆摊卖水果');

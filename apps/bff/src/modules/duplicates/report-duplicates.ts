@@ -2,6 +2,7 @@ import type { Queryable } from '@citygov/db/client';
 import { cases } from '@citygov/db/schema/cases';
 import { duplicateSuspects } from '@citygov/db/schema/intake';
 import { FINAL_STATUSES } from '@citygov/domain/cases/case-states';
+import { ValidationError } from '@citygov/domain/errors';
 import { eq } from 'drizzle-orm';
 import { SYSTEM_ACTORS, transitionCase } from '../cases/api';
 import { loadDuplicateSettings } from './duplicate-thresholds';
@@ -46,6 +47,34 @@ export async function duplicatesOfReport(db: Queryable, input: ReportSubject, no
   );
 }
 
+/** What the reporter said about the similar cases offered: a different problem, or the same as one of them. */
+export interface ReporterChoice {
+  distinct: boolean;
+  sameAs: number | null;
+}
+
+/**
+ * 是同一问题: the reporter chose the case their report repeats. It must be one the search
+ * found near this report and still open; the report joins it, with the reporter's word as the reason.
+ */
+async function joinChosenCase(
+  db: Queryable,
+  created: CaseRow,
+  candidates: readonly DuplicateCandidate[],
+  sameAs: number,
+  now: Date,
+): Promise<CaseRow> {
+  const chosen = candidates.find((c) => c.caseId === sameAs && c.decision !== 'ignore');
+  const [lead] = chosen ? await db.select().from(cases).where(eq(cases.id, chosen.caseId)) : [];
+  if (!chosen || !lead || !isOpen(lead.status)) {
+    throw new ValidationError('所选案件已办结或不是附近的相似问题，请重新选择', { field: 'sameAsCaseId' });
+  }
+  const percent = Math.round(chosen.score * 100);
+  const reason = `上报人确认与案件 ${lead.caseNo} 为同一问题（相似度 ${percent}%），并入`;
+  const input = { leadId: lead.id, score: chosen.score, reason };
+  return transitionCase(db, SYSTEM_ACTORS.duplicateCheck, created, 'autoMerge', input, now);
+}
+
 const isOpen = (status: string) => !(FINAL_STATUSES as readonly string[]).includes(status);
 
 /**
@@ -58,11 +87,12 @@ export async function settleReportDuplicates(
   db: Queryable,
   created: CaseRow,
   candidates: readonly DuplicateCandidate[],
-  confirmedDistinct: boolean,
+  choice: ReporterChoice,
   now: Date,
 ): Promise<CaseRow> {
+  if (choice.sameAs !== null) return joinChosenCase(db, created, candidates, choice.sameAs, now);
   const best = candidates.find((c) => c.decision === 'merge' && isOpen(c.status));
-  if (best && !confirmedDistinct) {
+  if (best && !choice.distinct) {
     const [lead] = await db.select().from(cases).where(eq(cases.id, best.caseId));
     if (lead && isOpen(lead.status)) {
       const percent = Math.round(best.score * 100);

@@ -97,7 +97,13 @@ export async function reportCase(db: Queryable, user: SessionUser, input: TRepor
     );
   }
   const settled = await stage('settle duplicates (merge or flag)', () =>
-    settleReportDuplicates(db, created, duplicates, input.confirmedDistinct === true, now),
+    settleReportDuplicates(
+      db,
+      created,
+      duplicates,
+      { distinct: input.confirmedDistinct === true, sameAs: input.sameAsCaseId ?? null },
+      now,
+    ),
   );
   // 街长制: a street-governance report not merged goes straight to its grid's chief.
   return stage('street routing', () => routeStreetCase(db, settled, now));

@@ -35,6 +35,11 @@ export const ZReportCaseInput = z.object({
    */
   confirmedDistinct: z.boolean().optional(),
   /**
+   * The reporter picked one of the similar cases offered as the same problem (是同一问题):
+   * the report joins that case, which must be among the nearby similar open cases.
+   */
+  sameAsCaseId: zBigId.optional(),
+  /**
    * The category suggestions the form showed (小类建议), best first, with the model version
    * that made them: a category chosen other than the first is a correction the model learns from.
    */

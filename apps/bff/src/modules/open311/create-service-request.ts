@@ -1,8 +1,9 @@
-import type { Database } from '@citygov/db/client';
+import type { Database, Queryable } from '@citygov/db/client';
 import { open311Requests } from '@citygov/db/schema/open311';
 import { DomainError } from '@citygov/domain/errors';
 import { formatTrackingCode } from '@citygov/domain/tracking/tracking-code';
 import { formatChinaMinute } from '../../lib/w3-time';
+import { claimPublicPhotos, MAX_PUBLIC_PHOTOS } from '../attachments/api';
 import { writeAudit } from '../audit/api';
 import type { TReportCaseInput } from '../intake/api';
 import { reportCase } from '../intake/api';
@@ -37,6 +38,8 @@ export interface ValidReport {
   componentId: string | undefined;
   attributes: Record<string, string>;
   mediaUrl: string | undefined;
+  /** Claim tokens of photos uploaded to media.json for this report. */
+  mediaTokens: string[];
   email: string | undefined;
   firstName: string | undefined;
   lastName: string | undefined;
@@ -73,6 +76,17 @@ function reporterName(first: string | undefined, last: string | undefined): stri
  * Checks a POST's parameters and finds its place, collecting every problem into one
  * 400 answer. Nothing is written here.
  */
+/** `media_token` (repeatable): photos the citizen uploaded to media.json for this report. */
+function readMediaTokens(reader: ParamReader, raw: unknown): string[] {
+  const given = (Array.isArray(raw) ? raw : raw === undefined || raw === '' ? [] : [raw]).filter(
+    (t): t is string => typeof t === 'string' && t !== '',
+  );
+  if (given.length > MAX_PUBLIC_PHOTOS)
+    reader.fail(`最多 ${MAX_PUBLIC_PHOTOS} 张照片 (at most ${MAX_PUBLIC_PHOTOS} media_token)`);
+  if (given.some((t) => t.length > 100)) reader.fail('media_token 格式不正确 (media_token is malformed)');
+  return given.slice(0, MAX_PUBLIC_PHOTOS);
+}
+
 export async function validateReport(db: Database, params: RawParams): Promise<ValidReport> {
   const reader = new ParamReader(params);
   const serviceCode = reader.text('service_code', 40);
@@ -89,6 +103,7 @@ export async function validateReport(db: Database, params: RawParams): Promise<V
   const deviceId = reader.text('device_id', 100);
   const accountId = reader.text('account_id', 100);
   const attributes = reader.attributes();
+  const mediaTokens = readMediaTokens(reader, params.media_token);
   const urgencyText = reader.attributeText(attributes, URGENCY_ATTRIBUTE, 20);
   const componentId = reader.attributeText(attributes, COMPONENT_ID_ATTRIBUTE, 40);
 
@@ -139,6 +154,7 @@ export async function validateReport(db: Database, params: RawParams): Promise<V
     componentId: key.kind === 'component' ? componentId : undefined,
     attributes: cleanAttributes,
     mediaUrl,
+    mediaTokens,
     email,
     firstName,
     lastName,
@@ -160,6 +176,13 @@ export interface CreatedRequest {
   token: string;
   service_notice: string;
   account_id: string | null;
+}
+
+/** The photos behind the report's media tokens; a token unknown, used or someone else's refuses the report. */
+async function claimedPhotos(db: Queryable, tokens: readonly string[], reporterId: number): Promise<number[]> {
+  const ids = await claimPublicPhotos(db, tokens, reporterId);
+  if (!ids) throw badRequest('照片已失效，请重新选择照片后提交 (media_token is invalid or already used)');
+  return ids;
 }
 
 /**
@@ -190,7 +213,7 @@ export async function createServiceRequest(
         componentId: report.componentId,
         reporterName: reporterName(report.firstName, report.lastName),
         reporterPhone: report.phone?.replace(/[\s+]/g, ''),
-        attachmentIds: [],
+        attachmentIds: await claimedPhotos(tx, report.mediaTokens, reporter.id),
       };
       const row = await reportCase(tx, reporter, input, now);
       await tx.insert(open311Requests).values({

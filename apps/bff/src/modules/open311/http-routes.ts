@@ -1,14 +1,18 @@
 import type { Database } from '@citygov/db/client';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import type { AppConfig } from '../../env';
+import { drainRequest } from '../../http/drain-request';
+import { storePublicPhoto, UploadError } from '../attachments/api';
 import { writeAudit } from '../audit/api';
 import { findPublicProgress } from '../public-tracking/api';
 import { type ApiKeyRow, ensureDemoApiKey, findActiveKey } from './api-keys';
 import { createServiceRequest, validateReport } from './create-service-request';
+import { describePlace } from './locate-report';
 import { type Format, isFormat, notFound, Open311Error, sendAnswer, sendErrors } from './open311-format';
 import { findService, listServices, parseServiceCode, serviceAttributes } from './open311-services';
 import { loadOpen311Settings, type Open311Settings } from './open311-settings';
 import { publicConfig } from './public-config';
+import { publicReporter } from './public-reporter';
 import { Open311Limits, RateLimitedError } from './rate-limits';
 import { readRequestFilter } from './request-filter';
 import type { RawParams } from './request-params';
@@ -259,6 +263,55 @@ export function createOpen311Routes(
     ctx.res.json(answer);
   };
 
+  /**
+   * A citizen's photo for a report to come (not part of GeoReport; media_url needs a
+   * public host the citizen does not have): multipart `file` with the published api_key in
+   * the query. Answers a media_token that the report's POST presents as `media_token`.
+   */
+  const postMedia: Handler = async (ctx) => {
+    const { req } = ctx;
+    const ip = clientIp(req);
+    try {
+      await limits.chargeMedia(ip);
+      await ensureDemoKey();
+      const presented = (req.query as RawParams).api_key;
+      const key = typeof presented === 'string' && presented ? await findActiveKey(db, presented) : null;
+      if (!key) throw new Open311Error(403, 'api_key 无效或已停用 (Invalid api_key received)');
+      const reporter = await publicReporter(db);
+      const stored = await storePublicPhoto(db, config, req, reporter.id);
+      await writeAudit(db, {
+        userId: reporter.id,
+        username: `open311:${key.name}`,
+        action: 'open311.uploadMedia',
+        outcome: 'ok',
+        target: `attachment:${stored.id}`,
+        detail: { apiKey: key.keyPrefix },
+        ip,
+        areaPath: reporter.areaPath,
+      });
+      ctx.res.status(201).json({ media_token: stored.token });
+    } catch (error) {
+      drainRequest(req, config.maxPhotoBytes);
+      if (error instanceof UploadError) throw new Open311Error(error.status, error.message);
+      throw error;
+    }
+  };
+
+  /** The citizen page's place name for a picked point (not part of GeoReport), from our own area data. */
+  const getPlace: Handler = async (ctx) => {
+    await limits.read(clientIp(ctx.req));
+    const query = ctx.req.query as RawParams;
+    const lat = Number(typeof query.lat === 'string' ? query.lat : Number.NaN);
+    const lng = Number(typeof query.long === 'string' ? query.long : Number.NaN);
+    if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
+      throw new Open311Error(400, '请提供有效的经纬度 lat、long (lat and long must be numbers)');
+    }
+    const name = await describePlace(db, { lng, lat });
+    if (!name) throw notFound('该位置不在本市范围内 (the point is outside the city)');
+    ctx.res.status(200).setHeader('Cache-Control', 'public, max-age=300');
+    ctx.res.json({ name });
+  };
+
   const routes: Route[] = [
     { pattern: /^\/v2\/services\.([^./]+)$/, handlers: { GET: getServices } },
     { pattern: /^\/v2\/services\/([^/]+)\.([^./]+)$/, handlers: { GET: getServiceDefinition } },
@@ -268,6 +321,8 @@ export function createOpen311Routes(
     { pattern: /^\/discovery\.([^./]+)$/, handlers: { GET: getDiscovery } },
     { pattern: /^\/web-config\.(json)$/, handlers: { GET: getWebConfig } },
     { pattern: /^\/track\/([^/]+)\.(json)$/, handlers: { GET: getTracking } },
+    { pattern: /^\/place\.(json)$/, handlers: { GET: getPlace } },
+    { pattern: /^\/media\.(json)$/, handlers: { POST: postMedia } },
   ];
 
   const dispatch = async (req: Request, res: Response) => {

@@ -37,11 +37,18 @@ export class Open311Limits {
   private readonly postsPerIp: RateLimiterMemory;
   private readonly postsPerKey: RateLimiterMemory;
   private readonly trackMisses: RateLimiterMemory;
+  private readonly mediaPerIp: RateLimiterMemory;
 
   constructor(settings: Open311Settings) {
     this.reads = new RateLimiterMemory({ keyPrefix: 'read', points: settings.readsPerIpPerMin, duration: 60 });
     this.postsPerIp = new RateLimiterMemory({ keyPrefix: 'ip', points: settings.postsPerIpPer10Min, duration: 600 });
     this.postsPerKey = new RateLimiterMemory({ keyPrefix: 'key', points: settings.postsPerKeyPerMin, duration: 60 });
+    // A report carries up to 6 photos; an address may send as many as five reports' worth.
+    this.mediaPerIp = new RateLimiterMemory({
+      keyPrefix: 'media',
+      points: settings.postsPerIpPer10Min * 6,
+      duration: 600,
+    });
     this.trackMisses = new RateLimiterMemory({
       keyPrefix: 'track',
       points: settings.trackMissesPerIpPer10Min,
@@ -74,6 +81,11 @@ export class Open311Limits {
   /** Counts a report (or a failed key) against the sender's address. */
   chargeIp(ip: string): Promise<void> {
     return charge(this.postsPerIp, ip);
+  }
+
+  /** Counts a citizen's photo upload against the sender's address. */
+  chargeMedia(ip: string): Promise<void> {
+    return charge(this.mediaPerIp, ip);
   }
 
   chargeKey(keyId: number): Promise<void> {

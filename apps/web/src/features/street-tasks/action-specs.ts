@@ -14,7 +14,8 @@ export type FormAction =
   | 'assistFeedBack'
   | 'requestExtension'
   | 'requestReturn'
-  | 'subDispatch';
+  | 'subDispatch'
+  | 'requestHangUp';
 
 export interface ActionSpec {
   title: string;
@@ -84,6 +85,12 @@ export const ACTION_SPECS: Record<FormAction, ActionSpec> = {
     reasonLabel: '派遣说明',
     reasonPlaceholder: '如：请第一养护班今日内更换井盖',
     submitText: '派给下级单位',
+  },
+  requestHangUp: {
+    title: '申请挂账',
+    reasonLabel: '挂账理由',
+    reasonPlaceholder: '如：涉及产权纠纷，需等待法院判决后处置',
+    submitText: '提交挂账申请',
   },
 };
 

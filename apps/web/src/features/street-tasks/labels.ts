@@ -20,6 +20,13 @@ export function statusTag(status: CaseStatus): { label: string; color: string } 
   return { label: statusNameOf(status), color: STATUS_COLORS[status] };
 }
 
+/** 返工 / 督办 / 催办 tags on the phone: each stands out from the deadline tag. */
+export const ATTENTION_COLORS: Record<'rework' | 'supervise' | 'remind', string> = {
+  rework: 'volcano',
+  supervise: 'red',
+  remind: 'orange',
+};
+
 export type DeadlineLevel = 'none' | 'normal' | 'warning' | 'overdue' | 'paused';
 
 const DEADLINE_TAGS: Record<Exclude<DeadlineLevel, 'none'>, { label: string; color: string }> = {

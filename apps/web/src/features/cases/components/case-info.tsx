@@ -55,7 +55,9 @@ export function CaseInfo({ detail, column = 2 }: { detail: CaseDetail; column?: 
         : '—',
     },
     { key: 'assignee', label: '核实/核查监督员', children: detail.assignee?.displayName ?? '—' },
-    { key: 'deadline', label: '本阶段截止', children: formatDateTime(c.stageDeadlineAt) },
+    c.pausedAt
+      ? { key: 'deadline', label: '本阶段计时', children: `已挂账，计时暂停（${formatDateTime(c.pausedAt)} 起）` }
+      : { key: 'deadline', label: '本阶段截止', children: formatDateTime(c.stageDeadlineAt) },
   ];
   return <Descriptions bordered size="small" column={column} items={items} />;
 }

@@ -40,6 +40,8 @@ export interface ReportInput {
   name: string;
   phone: string;
   deviceId: string;
+  /** Claim tokens of the photos uploaded for this report (uploadPhoto). */
+  mediaTokens: string[];
 }
 
 /** A refusal from the API: the HTTP status and what it said, in Chinese. */
@@ -93,6 +95,28 @@ export function fetchServices(config: WebConfig): Promise<Service[]> {
   );
 }
 
+/** Uploads one photo for a report to come; the answer's token goes with the report. */
+export async function uploadPhoto(config: WebConfig, file: Blob, name: string): Promise<string> {
+  if (!config.apiKey) throw new Open311ClientError(403, '网上反映通道暂时关闭，请拨打 12345 热线反映');
+  const body = new FormData();
+  body.append('file', file, name);
+  const answer = await request<{ media_token: string }>(
+    `/open311/media.json?api_key=${encodeURIComponent(config.apiKey)}`,
+    { method: 'POST', body },
+  );
+  return answer.media_token;
+}
+
+/** A place name for a point, from the city's own area data (null outside the city). */
+export async function fetchPlace(lat: number, lng: number): Promise<{ name: string } | null> {
+  try {
+    return await request<{ name: string }>(`/open311/place.json?lat=${lat.toFixed(6)}&long=${lng.toFixed(6)}`);
+  } catch (error) {
+    if (error instanceof Open311ClientError && error.status === 404) return null;
+    throw error;
+  }
+}
+
 /** The progress of one report by its 查询码. */
 export function fetchProgress(code: string): Promise<PublicProgress> {
   return request<PublicProgress>(`/open311/track/${encodeURIComponent(code)}.json`);
@@ -116,6 +140,7 @@ export async function postReport(config: WebConfig, input: ReportInput): Promise
   if (input.address) form.set('address_string', input.address);
   if (input.name) form.set('first_name', input.name);
   if (input.phone) form.set('phone', input.phone);
+  for (const token of input.mediaTokens) form.append('media_token', token);
   const [created] = await request<CreatedRequest[]>(`${config.endpoint}/requests.json`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },

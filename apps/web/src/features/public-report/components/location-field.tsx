@@ -1,6 +1,7 @@
 import { AimOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { usePlaceName } from '../api/public-report';
 import { useLocate } from '../hooks/use-locate';
 import styles from './public.module.css';
 
@@ -47,6 +48,7 @@ export function LocationField({
   disabled = false,
 }: LocationFieldProps) {
   const geo = useLocate();
+  const place = usePlaceName(point);
   const locate = async () => {
     const fix = await geo.locate();
     if (fix) onPoint({ lng: fix.lng, lat: fix.lat, source: 'gps', accuracy: fix.accuracy });
@@ -75,7 +77,16 @@ export function LocationField({
         {point ? (
           <span>
             <EnvironmentOutlined aria-hidden="true" style={{ color: '#1558b0', marginRight: 4 }} />
-            已选位置：{point.lat.toFixed(5)}，{point.lng.toFixed(5)}
+            已选位置：
+            <strong data-testid="place-name">
+              {place.isPending
+                ? '正在识别地点…'
+                : place.data
+                  ? place.data.name
+                  : place.data === null
+                    ? '该位置不在本市范围内'
+                    : '地图上标记的位置'}
+            </strong>
             {point.source === 'gps' && point.accuracy !== null ? `（定位精度约 ${Math.round(point.accuracy)} 米）` : ''}
             。不准确可点击地图调整。
           </span>

@@ -2,9 +2,10 @@ import { SendOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Radio, Spin, Typography } from 'antd';
 import { type ReactNode, useCallback, useState } from 'react';
 import type { CreatedRequest, Service } from '../api/open311-client';
-import { useServices, useSubmitReport, useWebConfig } from '../api/public-report';
+import { type ChosenPhoto, useServices, useSubmitReport, useWebConfig } from '../api/public-report';
 import { deviceId, rememberReport } from '../hooks/my-reports';
 import { LocationField, type MapSlotProps, type PickedPoint } from './location-field';
+import { PhotoField } from './photo-field';
 import styles from './public.module.css';
 import { PublicSection } from './public-layout';
 import { ReportSuccess } from './report-success';
@@ -57,6 +58,7 @@ export function ReportForm({ renderMap }: { renderMap: (props: MapSlotProps) => 
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [problems, setProblems] = useState<Problems>({});
   const [created, setCreated] = useState<CreatedRequest | null>(null);
+  const [photos, setPhotos] = useState<ChosenPhoto[]>([]);
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) => {
     setFields((prev) => ({ ...prev, [key]: value }));
     const problemKey = key === 'point' ? 'location' : key;
@@ -75,15 +77,18 @@ export function ReportForm({ renderMap }: { renderMap: (props: MapSlotProps) => 
     if (Object.keys(found).length > 0 || !service || !point) return;
     submit.mutate(
       {
-        serviceCode: service.service_code,
-        description: fields.description.trim(),
-        urgency: fields.urgency,
-        lat: point.lat,
-        lng: point.lng,
-        address: fields.address.trim(),
-        name: fields.name.trim(),
-        phone: fields.phone.replace(/\s/g, ''),
-        deviceId: deviceId(),
+        photos,
+        input: {
+          serviceCode: service.service_code,
+          description: fields.description.trim(),
+          urgency: fields.urgency,
+          lat: point.lat,
+          lng: point.lng,
+          address: fields.address.trim(),
+          name: fields.name.trim(),
+          phone: fields.phone.replace(/\s/g, ''),
+          deviceId: deviceId(),
+        },
       },
       {
         onSuccess: (answer) => {
@@ -92,6 +97,8 @@ export function ReportForm({ renderMap }: { renderMap: (props: MapSlotProps) => 
             serviceName: service.service_name,
             at: new Date().toISOString(),
           });
+          for (const p of photos) URL.revokeObjectURL(p.previewUrl);
+          setPhotos([]);
           setCreated(answer);
           window.scrollTo({ top: 0 });
         },
@@ -171,6 +178,9 @@ export function ReportForm({ renderMap }: { renderMap: (props: MapSlotProps) => 
             { value: 'urgent', label: '紧急（危及安全）', style: { flex: 1, textAlign: 'center' } },
           ]}
         />
+      </PublicSection>
+      <PublicSection title="现场照片（选填）" id="public-photos-title">
+        <PhotoField photos={photos} onChange={setPhotos} disabled={busy} />
       </PublicSection>
       <PublicSection title="问题位置" required id="public-location-title">
         <LocationField

@@ -90,3 +90,14 @@ export function useCaseAction() {
     onSettled: () => queryClient.invalidateQueries(trpc.cases.pathFilter()),
   });
 }
+
+/** 提醒: 返工 / 督办 / 催办 on the department's cases (handlers only), refreshed every minute. */
+export function useCaseNotices() {
+  const trpc = useTRPC();
+  const { can } = useSession();
+  return useQuery({
+    ...trpc.cases.notices.queryOptions(undefined, { refetchInterval: 60_000 }),
+    enabled: can('case.handle'),
+  });
+}
+export type CaseNotice = inferOutput<Cases['notices']>[number];

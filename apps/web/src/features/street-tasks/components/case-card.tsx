@@ -1,9 +1,10 @@
-import { ClockCircleOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, EnvironmentOutlined, PauseCircleOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import { Link } from 'react-router';
 import type { CaseListRow } from '../api/street-cases';
-import { deadlineTag, formatShort, statusTag } from '../labels';
+import { ATTENTION_COLORS, deadlineTag, formatShort, statusTag } from '../labels';
 import { distanceMetres, formatDistance, type LngLat } from '../lib/distance';
+import { AttentionLines } from './attention-lines';
 import styles from './phone.module.css';
 
 /** One case on a phone list: what, where, how far, and how much time is left. */
@@ -27,6 +28,11 @@ export function CaseCard({
         <span className={styles.cardTitle}>{row.categoryName ?? `分类 ${row.categoryCode}`}</span>
         {row.urgency === 'urgent' ? <Tag color="red">紧急</Tag> : null}
         {showStatus ? <Tag color={status.color}>{status.label}</Tag> : null}
+        {row.attention.map((a) => (
+          <Tag key={a.kind} color={ATTENTION_COLORS[a.kind]}>
+            {a.label}
+          </Tag>
+        ))}
         {!showStatus && deadline ? <Tag color={deadline.color}>{deadline.label}</Tag> : null}
       </div>
       <div className={styles.cardLine}>
@@ -34,12 +40,18 @@ export function CaseCard({
         <span style={{ flex: 1, minWidth: 0 }}>{row.address ?? '（无地址）'}</span>
         {distance ? <strong style={{ color: '#1558b0', whiteSpace: 'nowrap' }}>{distance}</strong> : null}
       </div>
-      {!showStatus && row.stageDeadlineAt ? (
+      {!showStatus && row.pausedAt ? (
+        <div className={styles.cardLine}>
+          <PauseCircleOutlined aria-hidden="true" />
+          <span>已挂账，计时暂停</span>
+        </div>
+      ) : !showStatus && row.stageDeadlineAt ? (
         <div className={styles.cardLine}>
           <ClockCircleOutlined aria-hidden="true" />
           <span>截止 {formatShort(row.stageDeadlineAt)}</span>
         </div>
       ) : null}
+      <AttentionLines attention={row.attention} />
       {showStatus && row.mergedInto ? (
         <div className={styles.cardLine} data-testid="merged-lead">
           <span>

@@ -4,6 +4,7 @@ import { PinMap } from '../../../lib/map/pin-map';
 import type { CaseDetail } from '../api/street-cases';
 import { deadlineTag, formatShort, PHOTO_PURPOSE_NAMES, statusTag } from '../labels';
 import { distanceMetres, formatDistance, type LngLat } from '../lib/distance';
+import { AttentionLines } from './attention-lines';
 import { MergedOutcome } from './merged-outcome';
 import styles from './phone.module.css';
 import { PhoneSection } from './phone-page';
@@ -84,12 +85,15 @@ export function CaseOverview({ detail, here }: { detail: CaseDetail; here: LngLa
           <dt>案件编号</dt>
           <dd>{c.caseNo}</dd>
           <dt>办理时限</dt>
-          <dd>
+          <dd data-testid="case-clock">
             {detail.clock ? detail.clock.text : '不计时'}
             {deadline ? (
               <Tag color={deadline.color} style={{ marginLeft: 6 }}>
                 {deadline.label}
               </Tag>
+            ) : null}
+            {detail.clock && !detail.clock.paused ? (
+              <div className={styles.hint}>截止 {formatShort(detail.clock.deadlineAt)}</div>
             ) : null}
           </dd>
           <dt>地址</dt>
@@ -110,6 +114,7 @@ export function CaseOverview({ detail, here }: { detail: CaseDetail; here: LngLa
             </>
           ) : null}
         </dl>
+        <AttentionLines attention={detail.attention} withWho />
       </PhoneSection>
       <PhoneSection title="问题描述" labelledBy="case-description">
         <Typography.Paragraph style={{ margin: 0, fontSize: 15, whiteSpace: 'pre-wrap' }}>
@@ -137,6 +142,12 @@ export function CaseOverview({ detail, here }: { detail: CaseDetail; here: LngLa
   );
 }
 
+/** The waiting request an action withdrew (延期申请 when the handler fed back meanwhile). */
+function withdrawnOf(detail: unknown): string | null {
+  if (typeof detail !== 'object' || detail === null || !('withdrawn' in detail)) return null;
+  return typeof detail.withdrawn === 'string' ? detail.withdrawn : null;
+}
+
 /** 办理记录: the case's timeline, newest first. */
 export function CaseTimeline({ timeline }: { timeline: CaseDetail['timeline'] }) {
   return (
@@ -149,6 +160,9 @@ export function CaseTimeline({ timeline }: { timeline: CaseDetail['timeline'] })
               <strong>{event.label}</strong> · {event.actorName ?? '系统'}
               <div className={styles.hint}>{formatShort(event.at)}</div>
               {event.reason ? <div style={{ fontSize: 14 }}>{event.reason}</div> : null}
+              {withdrawnOf(event.detail) ? (
+                <div className={styles.hint}>{withdrawnOf(event.detail)}随处置反馈自动撤回</div>
+              ) : null}
             </div>
           ),
         }))}

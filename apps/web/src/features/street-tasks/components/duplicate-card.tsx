@@ -7,16 +7,22 @@ import type { DuplicateCandidate } from '../../../lib/intake-assist/intake-assis
 import styles from './phone.module.css';
 
 /**
- * Before 提交上报: cases nearby that look like the same problem. A warning only —
- * 仍要上报 sends the report anyway, 查看 opens the existing case.
+ * Before 提交上报: cases nearby that look like the same problem, and the reporter says
+ * which it is — 是同一问题 on one of them (the report joins that case) or 不是 (sent as a
+ * problem of its own). 提交上报 waits for that choice; 查看 opens the existing case.
  */
 export function DuplicateCard({
   candidates,
-  onContinue,
+  onDistinct,
+  onSame,
+  error,
   disabled = false,
 }: {
   candidates: DuplicateCandidate[];
-  onContinue: () => void;
+  onDistinct: () => void;
+  onSame: (candidate: DuplicateCandidate) => void;
+  /** Shown when 提交上报 was pressed without a choice. */
+  error?: string | undefined;
   disabled?: boolean;
 }) {
   const navigate = useNavigate();
@@ -24,6 +30,7 @@ export function DuplicateCard({
   if (candidates.length === 0) return null;
   return (
     <section
+      id="similar-cases"
       aria-labelledby={titleId}
       role="alert"
       className={styles.section}
@@ -51,18 +58,35 @@ export function DuplicateCard({
                 {c.description}
               </Typography.Paragraph>
             </div>
-            <Button
-              aria-label={`查看案件 ${c.caseNo}`}
-              onClick={() => navigate(`/m/cases/${c.caseId}`)}
-              style={{ height: 40 }}
-            >
-              查看
-            </Button>
+            <div style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+              <Button
+                type="primary"
+                ghost
+                aria-label={`是同一问题：案件 ${c.caseNo}`}
+                onClick={() => onSame(c)}
+                disabled={disabled}
+                style={{ height: 40 }}
+              >
+                是同一问题
+              </Button>
+              <Button
+                aria-label={`查看案件 ${c.caseNo}`}
+                onClick={() => navigate(`/m/cases/${c.caseId}`)}
+                style={{ height: 40 }}
+              >
+                查看
+              </Button>
+            </div>
           </li>
         ))}
       </ul>
-      <Button block size="large" onClick={onContinue} disabled={disabled} style={{ marginTop: 8, height: 44 }}>
-        仍要上报
+      {error ? (
+        <Typography.Paragraph type="danger" style={{ margin: '8px 0 0' }}>
+          {error}
+        </Typography.Paragraph>
+      ) : null}
+      <Button block size="large" onClick={onDistinct} disabled={disabled} style={{ marginTop: 8, height: 44 }}>
+        不是同一问题，仍要上报
       </Button>
     </section>
   );

@@ -60,8 +60,10 @@ export function ReportForm() {
   const grid = useLocationGrid(draft.fields.location);
   const [problems, setProblems] = useState<Problems>({});
   const [created, setCreated] = useState<{ caseNo: string; mergedInto: { caseNo: string } | null } | null>(null);
-  // 仍要上报 on the similar-problems card: the reporter said it is a different problem (kept for 重试).
+  // The reporter's answer on the similar-problems card (kept for 重试): a different problem, or the same as one.
   const distinct = useRef(false);
+  const sameAs = useRef<number | null>(null);
+  const [choiceMissing, setChoiceMissing] = useState(false);
   const navigate = useNavigate();
   const { fields } = draft;
   const { suggestions } = useCategorySuggestions(fields.description, fields.address);
@@ -115,12 +117,14 @@ export function ReportForm() {
         attachmentIds,
         clientRequestId: requestId,
         ...(distinct.current ? { confirmedDistinct: true } : {}),
+        ...(sameAs.current !== null ? { sameAsCaseId: sameAs.current } : {}),
         ...(suggestions.length > 0 ? { suggestion: suggestionFeedback(suggestions) } : {}),
       }),
     );
     if (result) {
       await draft.clear();
       distinct.current = false;
+      sameAs.current = null;
       setCreated({ caseNo: result.caseNo, mergedInto: result.mergedInto });
       window.scrollTo({ top: 0 });
     }
@@ -257,10 +261,19 @@ export function ReportForm() {
       {sender.phase === 'idle' ? (
         <DuplicateCard
           candidates={duplicates.candidates}
-          onContinue={() => {
+          onDistinct={() => {
             distinct.current = true;
+            sameAs.current = null;
+            setChoiceMissing(false);
             void submit();
           }}
+          onSame={(candidate) => {
+            distinct.current = false;
+            sameAs.current = candidate.caseId;
+            setChoiceMissing(false);
+            void submit();
+          }}
+          error={choiceMissing ? '附近已有相似问题，请先选择「是同一问题」或「不是同一问题」' : undefined}
           disabled={busy}
         />
       ) : null}
@@ -279,7 +292,14 @@ export function ReportForm() {
         loading={busy}
         disabled={draft.loading}
         onClick={() => {
+          // With similar cases on show, the reporter answers on the card: nothing is merged unasked.
+          if (sender.phase === 'idle' && duplicates.candidates.length > 0) {
+            setChoiceMissing(true);
+            document.getElementById('similar-cases')?.scrollIntoView({ block: 'center' });
+            return;
+          }
           distinct.current = false;
+          sameAs.current = null;
           void submit();
         }}
         style={BIG_BUTTON}

@@ -1,5 +1,7 @@
 import { CheckOutlined } from '@ant-design/icons';
-import { App, Button, Drawer, Typography } from 'antd';
+import { ruleOf } from '@citygov/domain/cases/case-actions';
+import { PENDING_KINDS } from '@citygov/domain/cases/case-states';
+import { Alert, App, Button, Drawer, Typography } from 'antd';
 import { useState } from 'react';
 import {
   ACTION_SPECS,
@@ -64,6 +66,26 @@ function TakeUp({ detail, onRefresh }: { detail: CaseDetail; onRefresh: () => vo
   );
 }
 
+/** A request of the handler's waiting for approval: they may keep working meanwhile. */
+function PendingRequestNote({ detail }: { detail: CaseDetail }) {
+  const pending = detail.case.pending;
+  if (!pending) return null;
+  const name = PENDING_KINDS[pending.kind];
+  // The table says which waiting requests a feedback withdraws (延期, 挂账).
+  const moot = (ruleOf('feedBack').withdraws ?? []).includes(pending.kind);
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 8 }}
+      title={`${name}已提交，等待审批`}
+      description={
+        moot ? `审批期间可以继续处置；提交处置反馈后，${name}自动撤回。` : '审批结果出来前，案件暂不能办理。'
+      }
+    />
+  );
+}
+
 interface TaskActionsProps {
   detail: CaseDetail;
   /** Called after a main action went through (the task leaves the user's queue). */
@@ -91,6 +113,13 @@ export function TaskActions({ detail, onFinished, onRefresh, quiet = false }: Ta
   const anyEnabled = actions.some((a) => a.enabled);
 
   if (quiet && !anyEnabled) return null;
+  if (detail.case.status === 'hung_up') {
+    return (
+      <PhoneSection title="办理" labelledBy="task-actions">
+        <Typography.Text type="secondary">案件已挂账，计时暂停；解除挂账后继续办理。</Typography.Text>
+      </PhoneSection>
+    );
+  }
   if (actions.length === 0) {
     return (
       <PhoneSection title="办理" labelledBy="task-actions">
@@ -121,12 +150,12 @@ export function TaskActions({ detail, onFinished, onRefresh, quiet = false }: Ta
       ) : null}
       {secondary.length > 0 ? (
         <PhoneSection title="其他操作" labelledBy="task-secondary">
-          <div style={{ display: 'flex', gap: 8 }}>
+          <PendingRequestNote detail={detail} />
+          <div style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 8 }}>
             {secondary.map((a) => (
               <Button
                 key={a.action}
                 size="large"
-                style={{ flex: 1 }}
                 disabled={!a.enabled}
                 onClick={() => (isFormAction(a.action) ? setSheet(a.action) : undefined)}
               >

@@ -5,6 +5,8 @@ import { apiErrorMessage } from '../../../lib/api-error';
 import { type StreetQueueKey, useQueueCases, useStreetQueues } from '../api/street-cases';
 import { useKnownPosition } from '../hooks/use-geolocation';
 import { CaseCard } from './case-card';
+import { CaseNotices } from './case-notices';
+import styles from './phone.module.css';
 
 /**
  * 我的任务: the street queues this user works (核实/核查 for collectors, 待签收/处置中 for
@@ -15,7 +17,9 @@ export function TaskList() {
   const [params, setParams] = useSearchParams();
   const available = queues.data ?? [];
   const asked = params.get('queue');
-  const current: StreetQueueKey | null = available.find((q) => q.key === asked)?.key ?? available[0]?.key ?? null;
+  // Without a choice in the URL, open the first tab that holds work (处置中 rather than an empty 待签收).
+  const current: StreetQueueKey | null =
+    available.find((q) => q.key === asked)?.key ?? available.find((q) => q.count > 0)?.key ?? available[0]?.key ?? null;
   const cases = useQueueCases(current);
   const position = useKnownPosition();
   const here = position.fix;
@@ -27,13 +31,24 @@ export function TaskList() {
   const label = available.find((q) => q.key === current)?.label ?? '任务';
   return (
     <>
+      <CaseNotices />
       <Segmented<StreetQueueKey>
         block
         size="large"
         aria-label="任务类型"
         value={current ?? undefined}
         onChange={(key) => setParams({ queue: key }, { replace: true })}
-        options={available.map((q) => ({ value: q.key, label: `${q.label}（${q.count}）` }))}
+        className={styles.queueTabs}
+        options={available.map((q) => ({
+          value: q.key,
+          // Two lines (name, count) so 协办待反馈 fits a 390 px phone with three tabs.
+          label: (
+            <span className={styles.queueTab}>
+              <span>{q.label}</span>
+              <span className={styles.queueCount}>（{q.count}）</span>
+            </span>
+          ),
+        }))}
       />
       {here ? null : (
         <Button

@@ -1,0 +1,1 @@
+ALTER TABLE "case_attachments" ADD COLUMN "claim_hash" text;
