@@ -64,6 +64,14 @@ const EnvSchema = z.object({
   MQTT_URL: z.string().default('mqtt://127.0.0.1:1883'),
   MQTT_TOPIC_PREFIX: z.string().default('citygov/iot'),
   IOT_CHECK_SECONDS: z.coerce.number().positive().default(30),
+  // Province platform link (省平台, adapters/province); without a URL the demo starts its simulator.
+  PROVINCE_URL: z.string().url().optional(),
+  PROVINCE_KEY: z.string().min(1).default('citygov-demo'),
+  PROVINCE_SECRET: z.string().min(8).default('citygov-province-demo-secret'),
+  PROVINCE_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // The outbox worker (pg-boss): 0 turns it off in this process (another process delivers).
+  OUTBOX_WORKER: z.enum(['0', '1']).default('1'),
+  OUTBOX_SWEEP_SECONDS: z.coerce.number().positive().default(5),
 });
 
 const MIB = 1024 * 1024;
@@ -112,6 +120,11 @@ export interface AppConfig {
   };
   videoAiKey: string;
   iot: { enabled: boolean; mqttUrl: string; topicPrefix: string; checkMs: number };
+  /** The province platform (null: not connected; the demo then starts the simulator and fills this in). */
+  province: { url: string; key: string; secret: string; timeoutMs: number } | null;
+  /** Key and secret the province signs its feedback with (and we sign with); also used for the demo simulator. */
+  provinceCredentials: { key: string; secret: string; timeoutMs: number };
+  outbox: { worker: boolean; sweepMs: number };
 }
 
 /** This machine's first non-internal IPv4 address (what a camera on the LAN can reach), else loopback. */
@@ -207,5 +220,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       topicPrefix: parsed.MQTT_TOPIC_PREFIX.replace(/\/+$/, ''),
       checkMs: parsed.IOT_CHECK_SECONDS * 1000,
     },
+    province: parsed.PROVINCE_URL
+      ? {
+          url: parsed.PROVINCE_URL,
+          key: parsed.PROVINCE_KEY,
+          secret: parsed.PROVINCE_SECRET,
+          timeoutMs: parsed.PROVINCE_TIMEOUT_MS,
+        }
+      : null,
+    provinceCredentials: {
+      key: parsed.PROVINCE_KEY,
+      secret: parsed.PROVINCE_SECRET,
+      timeoutMs: parsed.PROVINCE_TIMEOUT_MS,
+    },
+    outbox: { worker: parsed.OUTBOX_WORKER === '1', sweepMs: parsed.OUTBOX_SWEEP_SECONDS * 1000 },
   };
 }

@@ -7,6 +7,7 @@ import type { AppConfig } from '../env';
 import { type LiveServices, NO_LIVE_SERVICES } from '../live-services';
 import { createAttachmentRoutes } from '../modules/attachments/http-routes';
 import { type CaseFeed, createCaseFeed } from '../modules/events/api';
+import { createIntegrationRoutes } from '../modules/integrations/http-routes';
 import { createOpen311Routes } from '../modules/open311/http-routes';
 import { createVideoRoutes } from '../modules/video/http-routes';
 import { limitTrpcBatch } from '../trpc/batch-limit';
@@ -61,6 +62,9 @@ export function createHttpApp(
   // Video: HLS by viewer token (GET), and ZLMediaKit's hooks, which carry no session or CSRF header.
   // Video analytics push their alarms with a key (no session to forge).
   app.use('/api/video', createVideoRoutes(db, config, live));
+
+  // Outside systems' callbacks (省平台 feedback), authenticated by their signature.
+  app.use('/api/integrations', createIntegrationRoutes(db, config));
 
   app.use(rejectMalformedUrl);
   app.use(refuseCrossSiteWrites);
