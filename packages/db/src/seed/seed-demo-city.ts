@@ -17,6 +17,7 @@ import { DEMO_PASSWORD } from './demo-accounts';
 import { type DemoArea, type DemoCityGeography, generateDemoCity } from './demo-city-geography';
 import { buildDispatchRules } from './demo-dispatch-rules';
 import { buildDepartments, buildUsers, type DepartmentSpec } from './demo-organisation';
+import { writeDemoOutbox } from './demo-outbox';
 
 export interface SeedProgress {
   /** One of: areas, departments, users, categories, time_limits. */
@@ -225,6 +226,7 @@ export async function seedDemoCity(db: Database, opts: SeedOptions = {}): Promis
     );
 
     await writeDispatchRules(tx, geography, areaIds, departmentIds);
+    if (geography.districts[0]) await writeDemoOutbox(tx, geography.districts[0].code);
 
     return countRows(tx);
   });

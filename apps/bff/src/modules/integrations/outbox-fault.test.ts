@@ -4,7 +4,7 @@ import { rowsOf } from '@citygov/db/client';
 import { caseEvents } from '@citygov/db/schema/cases';
 import { outboxMessages } from '@citygov/db/schema/outbox';
 import { openTestDatabase } from '@citygov/db/testing/open-test-database';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProvinceSimulator } from '../../adapters/province/province-simulator';
 import { createChannelRegistry } from '../../adapters/registry';
@@ -108,7 +108,7 @@ async function counts() {
              count(*) filter (where status = 'sent')::int as sent,
              count(*) filter (where status = 'dead')::int as dead,
              coalesce(sum(attempts), 0)::int as attempts
-        from outbox_messages where system = 'province'`),
+        from outbox_messages where system = 'province' and kind = 'case.event'`),
   );
   return row ?? { total: 0, sent: 0, dead: 0, attempts: 0 };
 }
@@ -248,7 +248,7 @@ describe('the outbox when the province platform is down', () => {
     const remoteIds = await app.db
       .select({ remoteId: outboxMessages.remoteId })
       .from(outboxMessages)
-      .where(eq(outboxMessages.system, 'province'));
+      .where(and(eq(outboxMessages.system, 'province'), eq(outboxMessages.kind, 'case.event')));
     expect(remoteIds.every((r) => r.remoteId?.startsWith('SJ-'))).toBe(true);
 
     console.log(
