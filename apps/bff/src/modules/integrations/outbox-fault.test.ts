@@ -169,8 +169,13 @@ async function remarkOn(ids: readonly number[], text: string) {
   }
 }
 
+const started = performance.now();
 async function waitFor(what: string, done: () => Promise<boolean>, limitMs = 150_000) {
   const until = Date.now() + limitMs;
+  console.log(
+    `[outbox fault test] ${((performance.now() - started) / 1000).toFixed(1)} s: waiting for ${what}`,
+    await counts(),
+  );
   while (!(await done())) {
     if (Date.now() > until) throw new Error(`gave up waiting: ${what} (${JSON.stringify(await counts())})`);
     await sleep(250);

@@ -153,7 +153,7 @@ export class OutboxWorker {
   private async work(): Promise<void> {
     await this.boss.work<{ system: string; lane: string }>(
       LANE_QUEUE,
-      { batchSize: this.options.concurrency ?? 20, pollingIntervalSeconds: 0.5 } as PgBoss.WorkOptions,
+      { batchSize: this.options.concurrency ?? 100, pollingIntervalSeconds: 0.5 } as PgBoss.WorkOptions,
       async (jobs) => {
         await Promise.all(
           jobs.map(async (job) => {
