@@ -28,7 +28,7 @@ let settings: { url: string; key: string; secret: string; timeoutMs: number };
 beforeAll(async () => {
   app = await openTestApp({ PROVINCE_KEY: CREDENTIALS.key, PROVINCE_SECRET: CREDENTIALS.secret });
   province = new ProvinceSimulator(CREDENTIALS);
-  settings = { ...CREDENTIALS, url: await province.start(), timeoutMs: 500 };
+  settings = { ...CREDENTIALS, url: await province.start(), timeoutMs: 3_000 };
   server = await startLiveServer(app.db, app.config);
 });
 afterAll(async () => {
