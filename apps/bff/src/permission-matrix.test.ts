@@ -112,7 +112,7 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'iot.caseSensor': 'case.view',
   'iot.create': 'iot.manage',
   'iot.update': 'iot.manage',
-  // 外部系统 (outbox, dead letters, 重发): city-level administrators.
+  // 外部系统 (outbox, dead letters, 重发): administrators, each within their area.
   'integrations.overview': 'integration.manage',
   'integrations.deadLetters': 'integration.manage',
   'integrations.replay': 'integration.manage',
@@ -152,9 +152,6 @@ const CITY_LEVEL_ONLY: ReadonlySet<string> = new Set([
   'intake.retrain',
   'evaluation.saveIndicators',
   'evaluation.resetIndicators',
-  'integrations.overview',
-  'integrations.deadLetters',
-  'integrations.replay',
 ]);
 
 let app: TestApp;

@@ -15,7 +15,6 @@ export const CITY_WIDE_SETTINGS = {
   categoryModel: '小类建议模型',
   duplicateThresholds: '判重阈值',
   evaluationIndicators: '考核指标',
-  integrations: '外部系统接入',
 } as const;
 export type CityWideSetting = keyof typeof CITY_WIDE_SETTINGS;
 

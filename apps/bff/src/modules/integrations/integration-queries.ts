@@ -2,7 +2,7 @@ import { type Queryable, rowsOf } from '@citygov/db/client';
 import { cases } from '@citygov/db/schema/cases';
 import { outboxMessages } from '@citygov/db/schema/outbox';
 import { NotFoundError, ValidationError } from '@citygov/domain/errors';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import {
   INTEGRATION_LABELS,
   INTEGRATION_SYSTEMS,
@@ -10,7 +10,6 @@ import {
   type OutboundChannel,
 } from '../../adapters/channel';
 import type { SessionUser } from '../../trpc/session-user';
-import { requireCityLevel } from '../org/api';
 
 export interface IntegrationRow {
   system: IntegrationSystem;
@@ -27,13 +26,23 @@ export interface IntegrationRow {
   lastError: string | null;
 }
 
-/** Every outside system with its health and its outbox figures (全市; a city-level administrator's view). */
+/**
+ * Which outbox rows a user may see: a city-level administrator all of them; anyone else the
+ * messages about cases inside their area (messages about no case, such as the city's daily
+ * statistics, stay with the city level).
+ */
+function inScope(user: SessionUser): SQL {
+  if (user.areaLevel === 'city') return sql`true`;
+  return sql`exists (select 1 from cases c join areas g on g.id = c.grid_id
+                      where c.id = outbox_messages.case_id and g.path like ${`${user.areaPath}%`})`;
+}
+
+/** Every outside system with its health and the outbox figures of the user's area. */
 export async function integrationOverview(
   db: Queryable,
   user: SessionUser,
   channels: ReadonlyMap<IntegrationSystem, OutboundChannel>,
 ): Promise<IntegrationRow[]> {
-  requireCityLevel(user, 'integrations');
   const figures = rowsOf<{
     system: string;
     queued: number | string;
@@ -48,13 +57,14 @@ export async function integrationOverview(
              count(*) filter (where status in ('pending', 'sending') and attempts > 0)::int as retrying,
              max(sent_at) as last_success
         from outbox_messages
+       where ${inScope(user)}
        group by system`),
   );
   const lastErrors = rowsOf<{ system: string; last_error: string | null }>(
     await db.execute(sql`
       select distinct on (system) system, last_error
         from outbox_messages
-       where last_error is not null and status <> 'sent'
+       where last_error is not null and status <> 'sent' and ${inScope(user)}
        order by system, last_attempt_at desc nulls last`),
   );
   const healths = await Promise.all(
@@ -98,7 +108,6 @@ export interface DeadLetter {
 
 /** The dead letters (死信), newest first. */
 export async function deadLetters(db: Queryable, user: SessionUser, limit = 200): Promise<DeadLetter[]> {
-  requireCityLevel(user, 'integrations');
   const rows = await db
     .select({
       id: outboxMessages.id,
@@ -114,7 +123,7 @@ export async function deadLetters(db: Queryable, user: SessionUser, limit = 200)
     })
     .from(outboxMessages)
     .leftJoin(cases, eq(cases.id, outboxMessages.caseId))
-    .where(eq(outboxMessages.status, 'dead'))
+    .where(and(eq(outboxMessages.status, 'dead'), inScope(user)))
     .orderBy(desc(outboxMessages.deadAt), desc(outboxMessages.id))
     .limit(limit);
   return rows.map((row) => ({
@@ -133,7 +142,6 @@ export async function replayDeadLetter(
   user: SessionUser,
   id: number,
 ): Promise<{ id: number; system: string; caseNo: string | null }> {
-  requireCityLevel(user, 'integrations');
   const [row] = await db
     .select({
       id: outboxMessages.id,
@@ -143,8 +151,8 @@ export async function replayDeadLetter(
     })
     .from(outboxMessages)
     .leftJoin(cases, eq(cases.id, outboxMessages.caseId))
-    .where(eq(outboxMessages.id, id));
-  if (!row) throw new NotFoundError('没有这条消息');
+    .where(and(eq(outboxMessages.id, id), inScope(user)));
+  if (!row) throw new NotFoundError('没有这条消息或无权查看');
   if (row.status !== 'dead') throw new ValidationError('这条消息不在死信列表中，无需重发', { field: 'id' });
   await db
     .update(outboxMessages)
