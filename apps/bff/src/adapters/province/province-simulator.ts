@@ -17,6 +17,8 @@ export type ProvinceMode = 'up' | 'refuse' | 'timeout' | 'error500';
 export interface ProvinceFigures {
   /** Requests that reached the platform (any mode but refuse). */
   requests: number;
+  /** Connections dropped unread while refusing. */
+  refusedConnections: number;
   accepted: number;
   /** Repeats of an Idempotency-Key already taken: answered with the first record, not stored again. */
   duplicates: number;
@@ -35,6 +37,7 @@ export class ProvinceSimulator {
   mode: ProvinceMode = 'up';
   readonly figures: ProvinceFigures = {
     requests: 0,
+    refusedConnections: 0,
     accepted: 0,
     duplicates: 0,
     badSignatures: 0,
@@ -63,13 +66,14 @@ export class ProvinceSimulator {
     return this.url;
   }
 
-  /** Switches behaviour; `refuse` closes the port (connections are refused), leaving it re-opens. */
+  /**
+   * Switches behaviour. `refuse` drops every connection at once, before a byte is read (the port
+   * stays ours, so a parallel test cannot take it while the platform is "down").
+   */
   async setMode(mode: ProvinceMode): Promise<void> {
-    const was = this.mode;
     this.mode = mode;
     if (mode !== 'timeout') this.releaseHeld();
-    if (mode === 'refuse' && was !== 'refuse') await this.close();
-    if (mode !== 'refuse' && was === 'refuse') await this.listen('127.0.0.1');
+    if (mode === 'refuse') for (const socket of this.sockets) socket.destroy();
   }
 
   async stop(): Promise<void> {
@@ -93,6 +97,11 @@ export class ProvinceSimulator {
       void this.handle(request, response);
     });
     server.on('connection', (socket) => {
+      if (this.mode === 'refuse') {
+        this.figures.refusedConnections++;
+        socket.destroy();
+        return;
+      }
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });

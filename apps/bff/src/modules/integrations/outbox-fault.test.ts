@@ -261,7 +261,7 @@ describe('the outbox when the province platform is down', () => {
 
     console.log(
       `[outbox fault test, ${app.kind}] ${CASES} cases, ${final.total} messages; ${final.attempts} delivery attempts ` +
-        `(${province.figures.requests} requests reached the platform: ${province.figures.heldUnanswered} held until timeout, ` +
+        `(${province.figures.refusedConnections} connections refused, ${province.figures.requests} requests reached the platform: ${province.figures.heldUnanswered} held until timeout, ` +
         `${province.figures.failed500} answered 500); ${province.figures.duplicates} duplicates refused by Idempotency-Key; ` +
         `worker killed at ${atKill.sent}/${final.total} sent; drained in ${(drainMs / 1000).toFixed(1)} s after recovery; ` +
         `${outOfOrder} cases out of order, ${final.dead} dead letters`,
