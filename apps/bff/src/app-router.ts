@@ -10,6 +10,7 @@ import { evaluationRouter } from './modules/evaluation/router';
 import { geoRouter } from './modules/geo/router';
 import { reportRouter } from './modules/intake/report-router';
 import { intakeRouter } from './modules/intake/router';
+import { integrationsRouter } from './modules/integrations/router';
 import { iotRouter } from './modules/iot/router';
 import { leaderRouter } from './modules/leader/router';
 import { orgRouter } from './modules/org/router';
@@ -49,6 +50,7 @@ export const appRouter = router({
   supervision: supervisionRouter,
   leader: leaderRouter,
   streetChiefs: streetChiefsRouter,
+  integrations: integrationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -101,6 +101,14 @@ const EnvSchema = z.object({
   SMS_RATE_PER_WINDOW: z.coerce.number().int().min(1).default(1),
   SMS_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   SMS_RATE_PER_DAY: z.coerce.number().int().min(1).default(10),
+  // Province platform link (省平台, adapters/province); without a URL the demo starts its simulator.
+  PROVINCE_URL: z.string().url().optional(),
+  PROVINCE_KEY: z.string().min(1).default('citygov-demo'),
+  PROVINCE_SECRET: z.string().min(8).default('citygov-province-demo-secret'),
+  PROVINCE_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // The outbox worker (pg-boss): 0 turns it off in this process (another process delivers).
+  OUTBOX_WORKER: z.enum(['0', '1']).default('1'),
+  OUTBOX_SWEEP_SECONDS: z.coerce.number().positive().default(5),
 });
 
 const MIB = 1024 * 1024;
@@ -160,6 +168,11 @@ export interface AppConfig {
   /** The SMS gateway; null when not configured (nothing is sent, SMS login is not offered). */
   sms: SmsConfig | null;
   smsRateLimit: SmsRateLimit;
+  /** The province platform (null: not connected; the demo then starts the simulator and fills this in). */
+  province: { url: string; key: string; secret: string; timeoutMs: number } | null;
+  /** Key and secret the province signs its feedback with (and we sign with); also used for the demo simulator. */
+  provinceCredentials: { key: string; secret: string; timeoutMs: number };
+  outbox: { worker: boolean; sweepMs: number };
 }
 
 /** This machine's first non-internal IPv4 address (what a camera on the LAN can reach), else loopback. */
@@ -298,5 +311,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       topicPrefix: parsed.MQTT_TOPIC_PREFIX.replace(/\/+$/, ''),
       checkMs: parsed.IOT_CHECK_SECONDS * 1000,
     },
+    province: parsed.PROVINCE_URL
+      ? {
+          url: parsed.PROVINCE_URL,
+          key: parsed.PROVINCE_KEY,
+          secret: parsed.PROVINCE_SECRET,
+          timeoutMs: parsed.PROVINCE_TIMEOUT_MS,
+        }
+      : null,
+    provinceCredentials: {
+      key: parsed.PROVINCE_KEY,
+      secret: parsed.PROVINCE_SECRET,
+      timeoutMs: parsed.PROVINCE_TIMEOUT_MS,
+    },
+    outbox: { worker: parsed.OUTBOX_WORKER === '1', sweepMs: parsed.OUTBOX_SWEEP_SECONDS * 1000 },
   };
 }

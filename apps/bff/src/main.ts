@@ -4,12 +4,15 @@ import { migrateDatabase, openDatabase } from '@citygov/db/client';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@citygov/db/seed/demo-accounts';
 import { seedDemoHistory } from '@citygov/db/seed/demo-history/write-history';
 import { seedDemoCity } from '@citygov/db/seed/seed-demo-city';
+import { ProvinceSimulator } from './adapters/province/province-simulator';
+import { createChannelRegistry } from './adapters/registry';
 import { withDemoSimulators } from './demo-simulators';
 import { loadConfig } from './env';
 import { createHttpApp } from './http/create-app';
 import type { LiveServices } from './live-services';
 import { sweepStaleTempFiles } from './modules/attachments/api';
 import { warmIntakeModel } from './modules/category-model/api';
+import { OutboxWorker } from './modules/integrations/api';
 import { IotHub, seedDemoSensors } from './modules/iot/api';
 import { VideoCentre } from './modules/video/api';
 import { wallRollupOf } from './modules/wall/api';
@@ -47,7 +50,7 @@ async function seedHistory(db: Parameters<typeof seedDemoHistory>[0], count: num
 
 async function main() {
   const simulators = await withDemoSimulators(loadConfig());
-  const config = simulators.config;
+  let config = simulators.config;
   for (const line of simulators.lines) console.log(`[citygov] ${line}`);
   const webDist = config.webDist ?? resolve(here, '../../web/dist');
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -78,6 +81,23 @@ async function main() {
     iot: config.iot.enabled ? IotHub.start(database.db, config) : null,
   };
   if (config.seedDemo) await seedDemoSensors(database.db).catch(logged('demo sensors'));
+  // Demo mode without a province platform: start its simulator (a random free port) and link to it.
+  let provinceSimulator: ProvinceSimulator | null = null;
+  if (config.seedDemo && !config.province) {
+    provinceSimulator = new ProvinceSimulator(config.provinceCredentials);
+    const url = await provinceSimulator.start(0);
+    config = { ...config, province: { ...config.provinceCredentials, url } };
+    console.log(`[citygov] province platform simulator on ${url}`);
+  }
+  const outbox = config.outbox.worker
+    ? await OutboxWorker.start({
+        db: database.db,
+        kind: database.kind,
+        databaseUrl: config.databaseUrl,
+        channels: createChannelRegistry({ province: config.province }),
+        sweepMs: config.outbox.sweepMs,
+      }).catch(logged('outbox worker'))
+    : null;
   const app = createHttpApp(database.db, { ...config, webDist }, undefined, live);
   const cannotListen = (error: Error) => {
     console.error('[citygov] cannot listen:', error);
@@ -97,7 +117,13 @@ async function main() {
   server.on('error', cannotListen);
   const shutdown = () => {
     server.close();
-    void Promise.allSettled([live.video?.stop(), live.iot?.stop(), simulators.stop()])
+    void Promise.allSettled([
+      live.video?.stop(),
+      live.iot?.stop(),
+      outbox?.stop(),
+      provinceSimulator?.stop(),
+      simulators.stop(),
+    ])
       .then(() => database.close())
       .then(() => process.exit(0));
   };

@@ -119,6 +119,10 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'iot.caseSensor': 'case.view',
   'iot.create': 'iot.manage',
   'iot.update': 'iot.manage',
+  // 外部系统 (outbox, dead letters, 重发): administrators, each within their area.
+  'integrations.overview': 'integration.manage',
+  'integrations.deadLetters': 'integration.manage',
+  'integrations.replay': 'integration.manage',
   'wall.view': 'dashboard.view',
   'wall.onChange': 'dashboard.view',
   // 综合评价: reading, publishing (and recalculating), and the city's indicator table.

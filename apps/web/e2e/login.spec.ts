@@ -20,6 +20,7 @@ const NAV: readonly { label: string; permission?: Permission }[] = [
   { label: '事部件分类', permission: 'category.view' },
   { label: '派遣规则', permission: 'rules.manage' },
   { label: '判重设置', permission: 'rules.manage' },
+  { label: '外部系统', permission: 'integration.manage' },
 ];
 
 /** One district account per role, plus the city-wide administrator. */

@@ -36,6 +36,7 @@ export const PERMISSIONS = {
   'video.control': '控制云台与回放录像',
   'iot.view': '查看物联感知设备',
   'iot.manage': '管理物联感知设备',
+  'integration.manage': '管理外部系统接入与重发',
   /** Full phone numbers and other personal data; masked for everyone else, and every full view is logged. */
   'personal.view': '查看完整个人信息',
 } as const;
@@ -129,6 +130,7 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'video.control',
     'iot.view',
     'iot.manage',
+    'integration.manage',
   ],
 };
 

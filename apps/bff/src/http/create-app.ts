@@ -7,6 +7,7 @@ import type { AppConfig } from '../env';
 import { type LiveServices, NO_LIVE_SERVICES } from '../live-services';
 import { createAttachmentRoutes } from '../modules/attachments/http-routes';
 import { type CaseFeed, createCaseFeed } from '../modules/events/api';
+import { createIntegrationRoutes } from '../modules/integrations/http-routes';
 import { createOpen311Routes } from '../modules/open311/http-routes';
 import { createSmsReceiptRoutes } from '../modules/sms/http-routes';
 import { createSsoRoutes } from '../modules/sso/http-routes';
@@ -66,6 +67,8 @@ export function createHttpApp(
 
   // SMS delivery receipts: the gateway signs the body (HMAC), it has no session to forge.
   app.use('/api/sms/receipts', createSmsReceiptRoutes(db, config));
+  // Outside systems' callbacks (省平台 feedback), authenticated by their signature.
+  app.use('/api/integrations', createIntegrationRoutes(db, config));
 
   app.use(rejectMalformedUrl);
   app.use(refuseCrossSiteWrites);

@@ -182,6 +182,10 @@ export const SAMPLES: Record<string, (t: Targets) => unknown> = {
   'iot.caseSensor': (t) => ({ caseId: t.caseId }),
   'iot.create': (t) => ({ code: `MX-${++serial}`, name: '矩阵测试水位计', type: 'water_level', ...t.point }),
   'iot.update': (t) => ({ id: t.sensorId, data: { thresholds: { alarmAbove: 20, clearBelow: 10 } } }),
+  'integrations.overview': () => undefined,
+  'integrations.deadLetters': () => undefined,
+  // No such message: the city administrator gets NOT_FOUND, everyone else is refused.
+  'integrations.replay': () => ({ id: 999_999 }),
   'wall.view': () => ({}),
   'wall.onChange': () => ({}),
   'evaluation.view': () => EVALUATION_TARGET,

@@ -227,6 +227,11 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'admin/integrations',
+        handle: handle('integration.manage'),
+        lazy: async () => ({ Component: (await import('../surfaces/admin/integrations-page')).IntegrationsPage }),
+      },
+      {
         path: '*',
         lazy: async () => ({ Component: (await import('../surfaces/errors/not-found-page')).NotFoundPage }),
       },

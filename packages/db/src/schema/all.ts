@@ -12,6 +12,7 @@ import * as org from './org';
 import * as sms from './sms';
 import * as sso from './sso';
 import * as streetChiefs from './street-chiefs';
+import * as outbox from './outbox';
 import * as supervision from './supervision';
 import * as video from './video';
 import * as wall from './wall';
@@ -33,5 +34,6 @@ export const schema = {
   ...sso,
   ...sms,
   ...streetChiefs,
+  ...outbox,
 };
 export type Schema = typeof schema;

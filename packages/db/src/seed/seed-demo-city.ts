@@ -20,6 +20,7 @@ import { type DemoArea, type DemoCityGeography, generateDemoCity } from './demo-
 import { buildDispatchRules } from './demo-dispatch-rules';
 import { buildDepartments, buildUsers, type DepartmentSpec } from './demo-organisation';
 import { DEMO_ZZD_ACCOUNTS } from './demo-zzd-accounts';
+import { writeDemoOutbox } from './demo-outbox';
 
 export interface SeedProgress {
   /** One of: areas, departments, users, categories, time_limits. */
@@ -230,6 +231,7 @@ export async function seedDemoCity(db: Database, opts: SeedOptions = {}): Promis
     await writeDispatchRules(tx, geography, areaIds, departmentIds);
     await bindDemoZzdAccounts(tx);
     await writeStreetChiefs(tx, geography, areaIds);
+    if (geography.districts[0]) await writeDemoOutbox(tx, geography.districts[0].code);
 
     return countRows(tx);
   });

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AppstoreOutlined,
   BranchesOutlined,
   DashboardOutlined,
@@ -43,6 +44,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/catalogue', label: '事部件分类', icon: <AppstoreOutlined />, permission: 'category.view' },
   { path: '/admin/dispatch-rules', label: '派遣规则', icon: <BranchesOutlined />, permission: 'rules.manage' },
   { path: '/admin/duplicate-settings', label: '判重设置', icon: <FilterOutlined />, permission: 'rules.manage' },
+  { path: '/admin/integrations', label: '外部系统', icon: <ApiOutlined />, permission: 'integration.manage' },
 ];
 
 export function visibleNavItems(can: (permission: Permission) => boolean): NavItem[] {

@@ -1,0 +1,7 @@
+/**
+ * What the composition (main.ts) uses of the integrations module: the outbox worker that
+ * derives messages from the case event stream and delivers them through the adapters.
+ */
+export { deriveOutbox } from './outbox-consumer';
+export { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './outbox-delivery';
+export { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker';

@@ -1,0 +1,172 @@
+import { type Database, type DatabaseKind, listenOn } from '@citygov/db/client';
+import PgBoss from 'pg-boss';
+import type { IntegrationSystem, OutboundChannel } from '../../adapters/channel';
+import { deriveOutbox, type LaneRef } from './outbox-consumer';
+import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy, deliverLane, lanesToWake } from './outbox-delivery';
+
+/** The pg-boss queue of lane wake-ups: one job means "deliver what is due in this lane". */
+export const LANE_QUEUE = 'outbox-lane';
+
+export interface OutboxWorkerOptions {
+  /** The database this worker runs on; PostgreSQL also needs its URL (pg-boss opens its own small pool). */
+  db: Database;
+  kind: DatabaseKind;
+  databaseUrl?: string | undefined;
+  channels: ReadonlyMap<IntegrationSystem, OutboundChannel>;
+  policy?: DeliveryPolicy;
+  /** How often the stream is caught up and due lanes are woken (also after a missed notification). */
+  sweepMs?: number;
+  /** Lane jobs taken per fetch and worked at once. */
+  concurrency?: number;
+  /** Seconds a job may stay active before pg-boss counts it failed (a killed worker's jobs). */
+  jobExpireSeconds?: number;
+  maintenanceSeconds?: number;
+  log?: (line: string) => void;
+}
+
+type PgBossOptions = ConstructorParameters<typeof PgBoss>[0] & object;
+
+/** pg-boss on the embedded PGlite: its SQL goes through the same PGlite instance. */
+function pgliteExecutor(db: Database) {
+  const client = (
+    db as unknown as {
+      $client: {
+        exec(text: string): Promise<{ rows: unknown[] }[]>;
+        query(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+      };
+    }
+  ).$client;
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      if (!values || values.length === 0) {
+        const results = await client.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      }
+      return client.query(text, values);
+    },
+  };
+}
+
+/**
+ * The durable delivery worker: derives outbox rows from the case event stream and delivers
+ * them through the adapters, driven by a pg-boss queue in the same database (schema
+ * `pgboss`, made by pg-boss at start). Every BFF process may run one; lanes are claimed
+ * row by row (outbox-delivery.ts), so several workers never send one message at once.
+ * Failed lanes are retried by pg-boss with exponential backoff; a periodic sweep wakes any
+ * lane that is due and has no job (a job lost with a killed process, a retry come early).
+ */
+export class OutboxWorker {
+  private readonly policy: DeliveryPolicy;
+  private sweepTimer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<void> | null = null;
+  private stopListening: (() => Promise<void>) | null = null;
+  private stopped = false;
+
+  private constructor(
+    private readonly options: OutboxWorkerOptions,
+    private readonly boss: PgBoss,
+  ) {
+    this.policy = options.policy ?? DEFAULT_DELIVERY_POLICY;
+  }
+
+  static async start(options: OutboxWorkerOptions): Promise<OutboxWorker> {
+    const common: PgBossOptions = {
+      schema: 'pgboss',
+      maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30,
+      superviseIntervalSeconds: options.maintenanceSeconds ?? 30,
+    } as PgBossOptions;
+    const boss =
+      options.kind === 'pglite'
+        ? new PgBoss({ ...common, db: pgliteExecutor(options.db) } as PgBossOptions)
+        : new PgBoss({ ...common, connectionString: options.databaseUrl, max: 3 } as PgBossOptions);
+    const log = options.log ?? ((line) => console.error(line));
+    boss.on('error', (error) => log(`[citygov] outbox queue: ${error.message}`));
+    await boss.start();
+    const policy = options.policy ?? DEFAULT_DELIVERY_POLICY;
+    await boss.createQueue(LANE_QUEUE, {
+      name: LANE_QUEUE,
+      policy: 'short',
+      retryLimit: policy.maxAttempts + 2,
+      retryDelay: Math.max(1, Math.round(policy.baseDelayMs / 1000)),
+      retryBackoff: true,
+      expireInSeconds: options.jobExpireSeconds ?? Math.max(30, Math.ceil((policy.leaseMs * 2) / 1000)),
+    } as PgBoss.Queue);
+    const worker = new OutboxWorker(options, boss);
+    await worker.work();
+    const stops = await Promise.all(
+      ['case_events', 'outbox'].map((channel) => listenOn(options.db, channel, () => worker.nudge()).catch(() => null)),
+    );
+    worker.stopListening = async () => {
+      await Promise.all(stops.map((stop) => stop?.()));
+    };
+    worker.sweepTimer = setInterval(() => worker.nudge(), options.sweepMs ?? 10_000);
+    worker.nudge();
+    return worker;
+  }
+
+  /** Wakes the given lanes now (a queued wake-up for a lane absorbs the rest). */
+  async wake(lanes: readonly LaneRef[] | readonly { system: string; lane: string }[]): Promise<void> {
+    for (let i = 0; i < lanes.length; i += 500) {
+      await this.boss.insert(
+        lanes.slice(i, i + 500).map((l) => ({
+          name: LANE_QUEUE,
+          data: { system: l.system, lane: l.lane },
+          singletonKey: `${l.system}|${l.lane}`,
+        })),
+      );
+    }
+  }
+
+  /** Catches the outbox up with the stream and wakes every due lane; one run at a time. */
+  nudge(): void {
+    if (this.stopped || this.sweeping) return;
+    this.sweeping = this.sweep()
+      .catch((error) => (this.options.log ?? console.error)(`[citygov] outbox sweep: ${String(error)}`))
+      .finally(() => {
+        this.sweeping = null;
+      });
+  }
+
+  async sweep(): Promise<void> {
+    const derived = await deriveOutbox(this.options.db, this.options.channels);
+    if (derived.lanes.length > 0) await this.wake(derived.lanes);
+    const due = await lanesToWake(this.options.db);
+    if (due.length > 0) await this.wake(due);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    await this.stopListening?.().catch(() => {});
+    await this.sweeping;
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 } as PgBoss.StopOptions);
+  }
+
+  /** Drops the worker without a word to the queue (a crash, for tests on PGlite): jobs and claims stay as they are. */
+  async abandon(): Promise<void> {
+    this.stopped = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    await this.stopListening?.().catch(() => {});
+    await this.boss.stop({ graceful: false, wait: false } as PgBoss.StopOptions).catch(() => {});
+  }
+
+  private async work(): Promise<void> {
+    await this.boss.work<{ system: string; lane: string }>(
+      LANE_QUEUE,
+      { batchSize: this.options.concurrency ?? 100, pollingIntervalSeconds: 0.5 } as PgBoss.WorkOptions,
+      async (jobs) => {
+        await Promise.all(
+          jobs.map(async (job) => {
+            const channel = this.options.channels.get(job.data.system as IntegrationSystem);
+            if (!channel) return;
+            const outcome = await deliverLane(this.options.db, channel, job.data.lane, this.policy).catch(
+              (error: unknown) => ({ state: 'failed' as const, sent: 0, error: String(error) }),
+            );
+            // Only this job fails (and is retried with backoff); the rest of the batch completes.
+            if (outcome.state === 'failed') await this.boss.fail(LANE_QUEUE, job.id, { message: outcome.error });
+          }),
+        );
+      },
+    );
+  }
+}
