@@ -18,9 +18,7 @@ export function assignReviewers(
   seed: string,
 ): Map<number, Reviewer> | null {
   const random = seededRandom(seedNumber(`${seed}#reviewers`));
-  const order = [...reviewers]
-    .sort((a, b) => a.id - b.id)
-    .map((r) => ({ reviewer: r, tiebreak: random(), load: 0 }));
+  const order = [...reviewers].sort((a, b) => a.id - b.id).map((r) => ({ reviewer: r, tiebreak: random(), load: 0 }));
   const out = new Map<number, Reviewer>();
   for (const c of [...cases].sort((a, b) => a.id - b.id)) {
     const eligible = order.filter((o) => o.reviewer.districtId !== c.districtId);

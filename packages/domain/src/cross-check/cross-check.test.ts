@@ -133,7 +133,9 @@ describe('cross-check assignment', () => {
 describe('reason codes', () => {
   it('refuses an empty list, bad or repeated codes and names', () => {
     expect(reasonListProblem([])).toBe('至少保留一个不合格原因');
-    expect(reasonListProblem([{ code: 'Bad Code', label: '甲' }])).toBe('原因代码「Bad Code」须为小写字母、数字或下划线');
+    expect(reasonListProblem([{ code: 'Bad Code', label: '甲' }])).toBe(
+      '原因代码「Bad Code」须为小写字母、数字或下划线',
+    );
     expect(
       reasonListProblem([
         { code: 'a1', label: '甲' },

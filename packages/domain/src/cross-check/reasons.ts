@@ -1,7 +1,10 @@
 /** 抽查结论: 合格 / 不合格. */
 export const CROSS_CHECK_VERDICTS = { qualified: '合格', unqualified: '不合格' } as const;
 export type CrossCheckVerdict = keyof typeof CROSS_CHECK_VERDICTS;
-export const CROSS_CHECK_VERDICT_KEYS = Object.keys(CROSS_CHECK_VERDICTS) as [CrossCheckVerdict, ...CrossCheckVerdict[]];
+export const CROSS_CHECK_VERDICT_KEYS = Object.keys(CROSS_CHECK_VERDICTS) as [
+  CrossCheckVerdict,
+  ...CrossCheckVerdict[],
+];
 
 /** 典型案例 / 错误案例: a reviewed sample kept in the library as an example to follow or to avoid. */
 export const CASE_MARKS = { typical: '典型案例', error: '错误案例' } as const;
@@ -26,7 +29,10 @@ export interface CrossCheckSettings {
   deductionPoints: number;
 }
 
-export const DEFAULT_CROSS_CHECK_SETTINGS: CrossCheckSettings = { unqualifiedHandling: 'evaluation', deductionPoints: 2 };
+export const DEFAULT_CROSS_CHECK_SETTINGS: CrossCheckSettings = {
+  unqualifiedHandling: 'evaluation',
+  deductionPoints: 2,
+};
 
 export interface ReasonCode {
   code: string;

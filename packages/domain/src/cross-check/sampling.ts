@@ -67,7 +67,10 @@ export function allocateStrata(strata: readonly { key: string; size: number }[],
 }
 
 /** The sample size of a plan: a fixed number of cases, or a share (0–1] of the population rounded half up, at least 1. */
-export function sampleSizeOf(plan: { mode: 'count'; count: number } | { mode: 'share'; share: number }, population: number) {
+export function sampleSizeOf(
+  plan: { mode: 'count'; count: number } | { mode: 'share'; share: number },
+  population: number,
+) {
   if (population === 0) return 0;
   const wanted = plan.mode === 'count' ? plan.count : Math.max(1, Math.round(plan.share * population));
   return Math.min(wanted, population);

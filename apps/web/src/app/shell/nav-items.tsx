@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AppstoreOutlined,
+  AuditOutlined,
   BranchesOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -36,6 +37,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/video', label: '视频监控', icon: <VideoCameraOutlined />, permission: 'video.view' },
   { path: '/iot', label: '物联感知', icon: <DashboardOutlined />, permission: 'iot.view' },
   { path: '/supervision/evaluation', label: '综合评价', icon: <FundOutlined />, permission: 'evaluation.view' },
+  { path: '/supervision/cross-check', label: '交叉抽查', icon: <AuditOutlined />, permission: 'crossCheck.review' },
   { path: '/admin/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org.view' },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'user.view' },
   { path: '/admin/roles', label: '角色权限', icon: <SafetyCertificateOutlined />, permission: 'role.view' },

@@ -7,6 +7,7 @@ import { assistFeedBack } from './assist-feed-back';
 import { autoDispatch } from './auto-dispatch';
 import { autoMerge } from './auto-merge';
 import { answerCollectorTask, sendCollectorTask } from './collector-task';
+import { crossCheckVerdict } from './cross-check-verdict';
 import { dispatch } from './dispatch';
 import { file } from './file';
 import { forceDispatch } from './force-dispatch';
@@ -63,4 +64,7 @@ export const CASE_ACTION_HANDLERS: Record<CaseAction, ActionHandler> = {
   remind: stateOnly,
   assistFeedBack,
   markDifficult,
+  crossCheckPass: crossCheckVerdict,
+  crossCheckFail: crossCheckVerdict,
+  crossCheckRework: crossCheckVerdict,
 };
