@@ -191,6 +191,16 @@ test('a supervisor of another county reviews a sample; the county statistics and
   ).toBeVisible();
   await shootIfAsked(page, 'cross-check-statistics-desk');
 
+  // The plan: its seed, sample size and progress, strata behind the row.
+  await page.goto('/supervision/cross-check?tab=plans');
+  const planRow = page.getByRole('table', { name: '抽查计划' }).getByRole('row', { name: /临江区/ });
+  await expect(planRow).toContainText(plan.seed);
+  await expect(planRow).toContainText('2 件');
+  await shootIfAsked(page, 'cross-check-plans-desk');
+  await page.goto('/supervision/cross-check?tab=settings');
+  await expect(page.getByLabel('原因名称 3')).toHaveValue('未处置即结案');
+  await shootIfAsked(page, 'cross-check-settings-desk');
+
   await page.goto('/supervision/cross-check?tab=library');
   await page.getByLabel('搜索案例库').fill(RUN);
   await page.getByLabel('搜索案例库').press('Enter');
