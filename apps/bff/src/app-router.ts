@@ -3,6 +3,7 @@ import { authRouter } from './modules/auth/router';
 import { calendarRouter } from './modules/calendar/router';
 import { casesRouter } from './modules/cases/router';
 import { catalogueRouter } from './modules/catalogue/router';
+import { crossCheckRouter } from './modules/cross-check/router';
 import { dispatchAssistRouter } from './modules/dispatch-assistant/router';
 import { dispatchRulesRouter } from './modules/dispatch-rules/router';
 import { duplicatesRouter } from './modules/duplicates/router';
@@ -48,6 +49,7 @@ export const appRouter = router({
   wall: wallRouter,
   evaluation: evaluationRouter,
   supervision: supervisionRouter,
+  crossCheck: crossCheckRouter,
   leader: leaderRouter,
   streetChiefs: streetChiefsRouter,
   integrations: integrationsRouter,

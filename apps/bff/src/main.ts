@@ -13,6 +13,7 @@ import type { LiveServices } from './live-services';
 import { sweepStaleTempFiles } from './modules/attachments/api';
 import { warmIntakeModel } from './modules/category-model/api';
 import { OutboxWorker } from './modules/integrations/api';
+import { seedDemoCrossCheck } from './modules/cross-check/api';
 import { IotHub, seedDemoSensors } from './modules/iot/api';
 import { VideoCentre } from './modules/video/api';
 import { wallRollupOf } from './modules/wall/api';
@@ -68,7 +69,13 @@ async function main() {
     if (live) process.stdout.write('\n');
     console.log(`[citygov] demo city ready in ${Date.now() - started} ms:`, counts);
   }
-  if (config.demoHistory > 0) await seedHistory(database.db, config.demoHistory);
+  if (config.demoHistory > 0) {
+    await seedHistory(database.db, config.demoHistory);
+    // Last month's 交叉抽查 on the history (a fresh city only; reviews go through the transition core).
+    const crossCheck = await seedDemoCrossCheck(database.db).catch(logged('demo cross-check'));
+    if (crossCheck?.plans)
+      console.log(`[citygov] demo cross-check: ${crossCheck.plans} plans, ${crossCheck.reviewed} reviews`);
+  }
   const swept = await sweepStaleTempFiles(config.dataDir);
   if (swept > 0) console.log(`[citygov] removed ${swept} stale temporary upload file(s)`);
   // Build the category model now, so the first acceptor typing does not wait for it.

@@ -145,6 +145,17 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'streetChiefs.delegations': 'street.handle',
   'streetChiefs.delegate': 'street.handle',
   'streetChiefs.endDelegation': 'street.handle',
+  // 交叉抽查.
+  'crossCheck.plans': 'crossCheck.review',
+  'crossCheck.createPlan': 'crossCheck.review',
+  'crossCheck.samples': 'crossCheck.review',
+  'crossCheck.sample': 'crossCheck.review',
+  'crossCheck.review': 'crossCheck.review',
+  'crossCheck.mark': 'crossCheck.review',
+  'crossCheck.library': 'crossCheck.review',
+  'crossCheck.statistics': 'crossCheck.review',
+  'crossCheck.settings': 'crossCheck.review',
+  'crossCheck.saveSettings': 'evaluation.configure',
   // The leader's tablet.
   'leader.home': 'dashboard.view',
   'leader.cases': 'dashboard.view',
@@ -166,6 +177,7 @@ const CITY_LEVEL_ONLY: ReadonlySet<string> = new Set([
   'intake.retrain',
   'evaluation.saveIndicators',
   'evaluation.resetIndicators',
+  'crossCheck.saveSettings',
 ]);
 
 let app: TestApp;
@@ -336,6 +348,7 @@ describe('city-wide settings by level', () => {
       'intake.retrain: FORBIDDEN 小类建议模型为全市统一设置，仅市级系统管理员可以修改',
       'evaluation.saveIndicators: FORBIDDEN 考核指标为全市统一设置，仅市级系统管理员可以修改',
       'evaluation.resetIndicators: FORBIDDEN 考核指标为全市统一设置，仅市级系统管理员可以修改',
+      'crossCheck.saveSettings: FORBIDDEN 交叉抽查设置为全市统一设置，仅市级系统管理员可以修改',
     ]);
     expect(await app.db.select().from(categories).where(eq(categories.code, '06001'))).toEqual(before);
     // District administrators still read them.

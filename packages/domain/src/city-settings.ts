@@ -15,6 +15,7 @@ export const CITY_WIDE_SETTINGS = {
   categoryModel: '小类建议模型',
   duplicateThresholds: '判重阈值',
   evaluationIndicators: '考核指标',
+  crossCheckSettings: '交叉抽查设置',
 } as const;
 export type CityWideSetting = keyof typeof CITY_WIDE_SETTINGS;
 

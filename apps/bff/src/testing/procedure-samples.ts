@@ -4,6 +4,7 @@ import { duplicateSuspects } from '@citygov/db/schema/intake';
 import { iotDevices } from '@citygov/db/schema/iot';
 import { areas, departments } from '@citygov/db/schema/org';
 import { videoChannels, videoDevices } from '@citygov/db/schema/video';
+import { DEFAULT_CROSS_CHECK_SETTINGS, DEFAULT_REASON_CODES } from '@citygov/domain/cross-check/reasons';
 import { shippedIndicatorsOf } from '@citygov/domain/evaluation/indicators';
 import type { Permission } from '@citygov/domain/permissions';
 import { TRPCError } from '@trpc/server';
@@ -219,6 +220,20 @@ export const SAMPLES: Record<string, (t: Targets) => unknown> = {
     reason: '矩阵测试交接',
   }),
   'streetChiefs.endDelegation': () => ({ id: 999_999 }),
+  'crossCheck.plans': () => ({ month: '2001-01' }),
+  // A month with no closed cases: allowed callers get a validation refusal, nothing is drawn.
+  'crossCheck.createPlan': (t) => ({ districtId: t.districtId, month: '2001-01', mode: 'share', amount: 5 }),
+  'crossCheck.samples': () => ({ filter: 'scope', status: 'all' }),
+  'crossCheck.sample': () => ({ id: 999_999 }),
+  'crossCheck.review': () => ({ id: 999_999, verdict: 'qualified' }),
+  'crossCheck.mark': () => ({ id: 999_999, mark: 'typical' }),
+  'crossCheck.library': () => ({ q: '井盖' }),
+  'crossCheck.statistics': () => ({ month: '2001-01' }),
+  'crossCheck.settings': () => undefined,
+  'crossCheck.saveSettings': () => ({
+    ...DEFAULT_CROSS_CHECK_SETTINGS,
+    reasons: [...DEFAULT_REASON_CODES],
+  }),
   'leader.home': (t) => ({ areaId: t.districtId }),
   'leader.cases': (t) => ({ areaId: t.districtId, filter: 'open' }),
   'catalogue.setTimeLimit': () => ({

@@ -183,6 +183,18 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../surfaces/supervision/evaluation-page')).EvaluationPage }),
       },
       {
+        path: 'supervision/cross-check',
+        handle: handle('crossCheck.review'),
+        lazy: async () => ({ Component: (await import('../surfaces/supervision/cross-check-page')).CrossCheckPage }),
+      },
+      {
+        path: 'supervision/cross-check/samples/:id',
+        handle: handle('crossCheck.review'),
+        lazy: async () => ({
+          Component: (await import('../surfaces/supervision/sample-review-page')).SampleReviewPage,
+        }),
+      },
+      {
         path: 'catalogue',
         handle: handle('category.view'),
         lazy: async () => ({ Component: (await import('../surfaces/catalogue/catalogue-page')).CataloguePage }),

@@ -4,6 +4,7 @@ import * as audit from './audit';
 import * as auth from './auth';
 import * as cases from './cases';
 import * as catalogue from './catalogue';
+import * as crossCheck from './cross-check';
 import * as dispatch from './dispatch';
 import * as intake from './intake';
 import * as iot from './iot';
@@ -35,5 +36,6 @@ export const schema = {
   ...sms,
   ...streetChiefs,
   ...outbox,
+  ...crossCheck,
 };
 export type Schema = typeof schema;

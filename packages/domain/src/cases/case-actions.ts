@@ -80,6 +80,8 @@ export interface CaseActionRule {
   chief?: { level: ChiefLevel; line?: ChiefLine; anyLine?: boolean; anytime?: boolean };
   /** Needs both lines: the first area chief's signature keeps the state, the second takes it to `to`. */
   cosign?: boolean;
+  /** false: taken from its own page (交叉抽查 review), never offered as a desk button. */
+  desk?: false;
 }
 
 const OPEN = OPEN_STATUSES;
@@ -581,6 +583,40 @@ export const CASE_ACTIONS = {
     to: 'same',
     reason: 'required',
     whilePending: true,
+  },
+  /**
+   * 交叉抽查 verdicts on a closed sampled case, taken from the review page by the supervisor
+   * of another county the sample was assigned to (the action file checks the sample).
+   * 合格 and 不合格 (计入考核) leave the case closed; 抽查返工 sends it back to its department.
+   */
+  crossCheckPass: {
+    label: '抽查合格',
+    permission: 'crossCheck.review',
+    from: ['closed'],
+    to: 'same',
+    reason: 'optional',
+    whilePending: true,
+    desk: false,
+  },
+  crossCheckFail: {
+    label: '抽查不合格',
+    permission: 'crossCheck.review',
+    from: ['closed'],
+    to: 'same',
+    reason: 'required',
+    whilePending: true,
+    desk: false,
+  },
+  crossCheckRework: {
+    label: '抽查返工',
+    permission: 'crossCheck.review',
+    from: ['closed'],
+    to: 'handling',
+    reason: 'required',
+    clearsCheck: true,
+    clock: 'restart',
+    tone: 'danger',
+    desk: false,
   },
 } as const satisfies Record<string, CaseActionRule>;
 

@@ -83,6 +83,10 @@ const ALLOWED_FROM: Record<CaseAction, CaseStatus[]> = {
   fileEnforcement: [],
   chiefVoid: [],
   jointClose: [],
+  // 交叉抽查 verdicts: on closed cases only.
+  crossCheckPass: ['closed'],
+  crossCheckFail: ['closed'],
+  crossCheckRework: ['closed'],
 };
 
 describe('every action in every state', () => {
@@ -284,6 +288,19 @@ describe('dispatch variants and merge', () => {
   it('a sub-unit dispatch goes back to awaiting take-up with the same deadline', () => {
     const passed = planCaseAction(snap('handling'), 'subDispatch', ALL, {});
     expect([passed.toStatus, passed.stage, passed.restartClock]).toEqual(['dispatched', 'handle', false]);
+  });
+
+  it('a cross-check verdict is never a desk button; 抽查返工 reopens a closed case with a new clock', () => {
+    const shown = availableActions(snap('closed'), ALL).map((a) => a.action);
+    expect(shown.filter((a) => a.startsWith('crossCheck'))).toEqual([]);
+    const rework = planCaseAction(snap('closed'), 'crossCheckRework', ALL, withReason);
+    expect([rework.toStatus, rework.stage, rework.restartClock, rework.checkResult]).toEqual([
+      'handling',
+      'handle',
+      true,
+      null,
+    ]);
+    expect(() => planCaseAction(snap('closed'), 'crossCheckFail', ALL, {})).toThrow('请填写抽查不合格意见');
   });
 
   it('a merged case is final: nothing but the record remains', () => {

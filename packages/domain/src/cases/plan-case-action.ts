@@ -183,6 +183,7 @@ export interface ActionAvailability {
 export function availableActions(snapshot: CaseSnapshot, permissions: ReadonlySet<Permission>): ActionAvailability[] {
   return (Object.keys(CASE_ACTIONS) as CaseAction[])
     .filter((action) => actorOf(action) === 'person' && permissions.has(ruleOf(action).permission))
+    .filter((action) => (ruleOf(action) as CaseActionRule).desk !== false)
     .filter((action) => {
       // Approvals only make sense while such a request is pending; don't clutter the desk otherwise.
       const rule = ruleOf(action);

@@ -46,6 +46,19 @@ const onTime = (step: TimelineStep) => step.deadlineAt === null || step.at.getTi
 const CLOSING = new Set(['close', 'quickClose']);
 const DISPATCHING = new Set(['dispatch', 'autoDispatch', 'forceDispatch']);
 const HANDLING = new Set(['takeUp', 'feedBack']);
+/** 返工: by the closer after a failed check, or by a cross-check supervisor after closing (抽查返工). */
+const REWORK = new Set(['rework', 'crossCheckRework']);
+const SAMPLE_VERDICTS = new Set(['crossCheckPass', 'crossCheckFail', 'crossCheckRework']);
+
+/** 交叉抽查 facts of an area or department: reviewed, unqualified, and deducted (抽查不合格 计入考核). */
+function sampleCounters(record: CaseRecord): Counter[] {
+  const verdicts = stepsOf(record, SAMPLE_VERDICTS);
+  if (verdicts.length === 0) return [];
+  const out: Counter[] = ['sampled'];
+  if (verdicts.some((s) => s.action !== 'crossCheckPass')) out.push('sampleFailed');
+  if (verdicts.some((s) => s.action === 'crossCheckFail')) out.push('sampleDeducted');
+  return out;
+}
 
 function stepsOf(record: CaseRecord, actions: ReadonlySet<string> | string): TimelineStep[] {
   const match = typeof actions === 'string' ? (a: string) => a === actions : (a: string) => actions.has(a);
@@ -79,7 +92,7 @@ export function tallyCase(kind: SubjectKind, record: CaseRecord, context: TallyC
     }
   };
   const voided = record.steps.some((s) => s.toStatus === 'voided');
-  const reworked = stepsOf(record, 'rework').length > 0;
+  const reworked = stepsOf(record, REWORK).length > 0;
 
   switch (kind) {
     case 'collector': {
@@ -135,6 +148,7 @@ export function tallyCase(kind: SubjectKind, record: CaseRecord, context: TallyC
         if (stepsOf(record, 'approveHangUp').length > 0) add(area, 'deferred');
         if (reworked) add(area, 'reworked');
       }
+      for (const counter of sampleCounters(record)) add(area, counter);
       const late = record.steps.some((s) => !onTime(s));
       if (late || (!isFinal(record.status) && overdueNow(record, context.asOf))) add(area, 'overdue');
       break;
@@ -149,6 +163,7 @@ export function tallyCase(kind: SubjectKind, record: CaseRecord, context: TallyC
         if (onTime(feedback)) add(dept, 'handledOnTime');
       }
       if (reworked) add(dept, 'deptReworked');
+      for (const counter of sampleCounters(record)) add(dept, counter);
       const handlingLate = stepsOf(record, HANDLING).some((s) => !onTime(s));
       const stillHandling = record.status === 'dispatched' || record.status === 'handling';
       if (handlingLate || (stillHandling && overdueNow(record, context.asOf))) add(dept, 'overdueHandling');

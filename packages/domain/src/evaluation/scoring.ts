@@ -52,9 +52,17 @@ export interface IndicatorScore {
 export interface SubjectScore {
   subject: number;
   indicators: IndicatorScore[];
+  /** Points taken off the weighted sum (抽查扣分: unqualified cross-check samples counted against it). */
+  deduction: number;
   total: number;
   grade: Grade;
   rank: number;
+}
+
+/** A deduction (扣分): so many points off the total for each case in a counter, never below 0. */
+export interface Deduction {
+  counter: Counter;
+  points: number;
 }
 
 /**
@@ -63,7 +71,11 @@ export interface SubjectScore {
  * collector who had nothing to check is judged on the rest), graded A–E. Equal totals share
  * a rank (1, 2, 2, 4).
  */
-export function scoreSubjects(indicators: readonly IndicatorDefinition[], counters: SubjectCounters): SubjectScore[] {
+export function scoreSubjects(
+  indicators: readonly IndicatorDefinition[],
+  counters: SubjectCounters,
+  deduction?: Deduction,
+): SubjectScore[] {
   const subjects = [...counters.keys()];
   const values = new Map(subjects.map((s) => [s, indicators.map((i) => indicatorValue(i, counters.get(s)))]));
   const best = indicators.map((_, index) => Math.max(0, ...subjects.map((s) => values.get(s)?.[index] ?? 0)));
@@ -84,8 +96,9 @@ export function scoreSubjects(indicators: readonly IndicatorDefinition[], counte
       weighted += s.score * weight;
       weights += weight;
     });
-    const total = weights > 0 ? round2(weighted / weights) : 0;
-    return { subject, indicators: scores, total, grade: gradeOf(total), rank: 0 };
+    const off = deduction ? round2(countOf(counters.get(subject), deduction.counter) * deduction.points) : 0;
+    const total = Math.max(0, round2((weights > 0 ? weighted / weights : 0) - off));
+    return { subject, indicators: scores, deduction: off, total, grade: gradeOf(total), rank: 0 };
   });
   scored.sort((a, b) => b.total - a.total || a.subject - b.subject);
   scored.forEach((s, index) => {

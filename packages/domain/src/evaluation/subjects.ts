@@ -66,6 +66,10 @@ export const COUNTERS = {
   reworked: '返工数',
   overdue: '超期数',
   supervisionReports: '监督员上报数',
+  // 交叉抽查 (区域 and 部门): samples reviewed, found unqualified, and those deducted (计入考核)
+  sampled: '抽查数',
+  sampleFailed: '抽查不合格数',
+  sampleDeducted: '抽查扣分数',
   // 部门
   assigned: '派遣至本部门数',
   handled: '处置数',

@@ -3,6 +3,7 @@ import { caseAttachments, cases } from '@citygov/db/schema/cases';
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
 import { caseScope } from '../cases/api';
+import { reviewerMayOpenCase } from '../cross-check/api';
 
 export interface ViewableAttachment {
   id: number;
@@ -16,7 +17,8 @@ export interface ViewableAttachment {
  * An attachment the user may fetch, or null (unknown and not allowed look the same).
  * The rule is the case's: an attached file is visible exactly when the user may open
  * its case (`cases.byId`: the `portal.view` permission and `caseScope`, which narrows
- * department staff to their department's cases); an unattached upload only to its
+ * department staff to their department's cases), or a case sampled to the caller for a
+ * cross-check review (交叉抽查); an unattached upload only to its
  * uploader. Every path to the bytes (original, thumbnail, ranges, HEAD) asks here.
  */
 export async function getViewableAttachment(
@@ -47,5 +49,5 @@ async function mayOpenCase(db: Queryable, user: SessionUser, caseId: number): Pr
     .select({ id: cases.id })
     .from(cases)
     .where(and(eq(cases.id, caseId), caseScope(user)));
-  return visible !== undefined;
+  return visible !== undefined || (await reviewerMayOpenCase(db, user, caseId));
 }

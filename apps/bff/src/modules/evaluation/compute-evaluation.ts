@@ -9,6 +9,7 @@ import type { Counter, SubjectKind } from '@citygov/domain/evaluation/subjects';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SessionUser } from '../../trpc/session-user';
+import { crossCheckSettingsOf } from '../cross-check/api';
 import { type TEvaluationTarget, ZBanding, ZIndicatorFormula } from './evaluation-schemas';
 import { indicatorsOf } from './indicator-table';
 import { collectorsInScope, loadCaseRecords } from './load-case-records';
@@ -19,6 +20,8 @@ export interface EvaluationRow {
   total: number;
   grade: string;
   rank: number;
+  /** 抽查扣分. */
+  deduction: number;
   indicators: IndicatorScore[];
   /** The case ids behind each counter (下钻). */
   cases: Partial<Record<Counter, number[]>>;
@@ -59,6 +62,8 @@ export const ZEvaluationSnapshot = z.object({
       total: z.number(),
       grade: z.string(),
       rank: z.number(),
+      // Snapshots published before cross-check deductions have none.
+      deduction: z.number().default(0),
       indicators: z.array(z.object({ key: z.string(), value: z.number().nullable(), score: z.number().nullable() })),
       cases: z.record(z.string(), z.array(z.number())),
     }),
@@ -111,7 +116,14 @@ export async function computeEvaluation(
   });
   const names = await subjectNames(db, target.subjectKind, [...counters.keys()]);
   for (const subject of counters.keys()) if (!names.has(subject)) counters.delete(subject);
-  const scores = scoreSubjects(indicators, counters);
+  // 抽查不合格 counted against the evaluation (交叉抽查, as the city set it): points off areas and departments.
+  const { deductionPoints } = await crossCheckSettingsOf(db);
+  const deducts = target.subjectKind === 'area' || target.subjectKind === 'department';
+  const scores = scoreSubjects(
+    indicators,
+    counters,
+    deducts ? { counter: 'sampleDeducted', points: deductionPoints } : undefined,
+  );
   return {
     period: { key: period.key, label: period.label, from: period.from, to: period.to },
     subjectKind: target.subjectKind,

@@ -63,7 +63,12 @@ export const THEME_DEFINITIONS: Record<ThemeKey, ThemeDefinition> = {
     name: '督查考核',
     description: '交叉抽查、综合评价、督办考核',
     modules: [
-      { name: '交叉抽查', description: '跨区交叉抽查案件办理质量' },
+      {
+        name: '交叉抽查',
+        description: '跨区交叉抽查案件办理质量',
+        href: '/supervision/cross-check',
+        permission: 'crossCheck.review',
+      },
       {
         name: '综合评价',
         description: '区域、部门、岗位的综合评价指标',

@@ -10,6 +10,7 @@ import { autoMerge } from './auto-merge';
 import { chiefVoid } from './chief-void';
 import { closeVerify } from './close-verify';
 import { answerCollectorTask, sendCollectorTask } from './collector-task';
+import { crossCheckVerdict } from './cross-check-verdict';
 import { dispatch } from './dispatch';
 import { educate } from './educate';
 import { escalate } from './escalate';
@@ -91,4 +92,7 @@ export const CASE_ACTION_HANDLERS: Record<CaseAction, ActionHandler> = {
   fileEnforcement,
   chiefVoid,
   jointClose,
+  crossCheckPass: crossCheckVerdict,
+  crossCheckFail: crossCheckVerdict,
+  crossCheckRework: crossCheckVerdict,
 };

@@ -59,6 +59,16 @@ export function RankingTable({ view, onDrill }: { view: EvaluationView; onDrill:
         );
       },
     })),
+    ...(view.rows.some((r) => r.deduction > 0)
+      ? [
+          {
+            title: '抽查扣分',
+            dataIndex: 'deduction',
+            width: 88,
+            render: (points: number) => (points > 0 ? <Tag color="red">−{points}</Tag> : '—'),
+          },
+        ]
+      : []),
     { title: '总分', dataIndex: 'total', width: 80, render: (total: number) => <strong>{total}</strong> },
     {
       title: '等级',
