@@ -24,6 +24,9 @@ export function listenSimulator(app: express.Express, port: number, host = '127.
       });
     });
     server.once('error', reject);
+    // Idle sockets stay open longer than any client keeps them, so a reused connection is never
+    // closed under a request in flight (ECONNRESET), as a gateway behind a load balancer behaves.
+    server.keepAliveTimeout = 65_000;
   });
 }
 
