@@ -1,4 +1,5 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { shootIfAsked } from './api';
 import { fillPhoneReport as fillReport, login } from './helpers';
 
 // Intake assistance: 智能判重 on the phone before a second report of the same problem,
@@ -57,6 +58,7 @@ test.describe('on a phone', () => {
     await expect(again).toBeVisible();
     await page.getByRole('button', { name: '提交上报' }).click();
     await expect(again.getByText('请先选择「是同一问题」或「不是同一问题」')).toBeVisible();
+    await shootIfAsked(page, 'report-similar-choice-phone');
     await expect(page.getByText('上报成功')).toHaveCount(0);
     // 是同一问题 on the first report: the new one joins exactly that case.
     await again.getByRole('button', { name: `是同一问题：案件 ${caseNo}` }).click();
