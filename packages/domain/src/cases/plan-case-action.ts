@@ -192,7 +192,8 @@ export function availableActions(snapshot: CaseSnapshot, permissions: ReadonlySe
       if (rule.chief) {
         const held = snapshot.chiefPart?.[rule.chief.level] ?? [];
         // A chief sees their own line's actions; another line's are not theirs to take, ever.
-        return !!snapshot.chiefLine && (rule.chief.line ? held.includes(rule.chief.line) : held.length > 0);
+        const post = rule.chief.line ? held.includes(rule.chief.line) : held.length > 0;
+        if (!snapshot.chiefLine || !post) return false;
       }
       return !rule.settles || snapshot.pendingKind === rule.settles;
     })

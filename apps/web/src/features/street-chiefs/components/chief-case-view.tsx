@@ -1,5 +1,5 @@
 import { type CaseAction, ruleOf } from '@citygov/domain/cases/case-actions';
-import { PENDING_KINDS, statusNameOf } from '@citygov/domain/cases/case-states';
+import { FINAL_STATUSES, PENDING_KINDS, statusNameOf } from '@citygov/domain/cases/case-states';
 import { CHIEF_LINES } from '@citygov/domain/street-chiefs/chief-lines';
 import { Alert, Button, Skeleton, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
@@ -31,7 +31,8 @@ export function ChiefCaseView({ id, onFinished }: { id: number; onFinished: (lab
   if (detail.isPending) return <Skeleton active />;
   if (detail.isError) return <Alert type="error" showIcon message={detail.error.message} />;
   const { case: c, category, timeline } = detail.data;
-  const actions = detail.data.actions.filter((a) => isChiefAction(a.action));
+  // A closed or voided case has nothing left to do: no buttons, only its record.
+  const actions = FINAL_STATUSES.includes(c.status) ? [] : detail.data.actions.filter((a) => isChiefAction(a.action));
   return (
     <>
       <section className={styles.section} aria-label="案件信息">
