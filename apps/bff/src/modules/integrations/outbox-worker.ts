@@ -153,7 +153,11 @@ export class OutboxWorker {
   private async work(): Promise<void> {
     await this.boss.work<{ system: string; lane: string }>(
       LANE_QUEUE,
-      { batchSize: this.options.concurrency ?? 100, pollingIntervalSeconds: 0.5 } as PgBoss.WorkOptions,
+      {
+        // PGlite runs on this process's one thread: fewer lanes at once keep its HTTP answers timely.
+        batchSize: this.options.concurrency ?? (this.options.kind === 'pglite' ? 20 : 100),
+        pollingIntervalSeconds: 0.5,
+      } as PgBoss.WorkOptions,
       async (jobs) => {
         await Promise.all(
           jobs.map(async (job) => {
