@@ -1,3 +1,4 @@
+import { analyticsRouter } from './modules/analytics/router';
 import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
 import { calendarRouter } from './modules/calendar/router';
@@ -16,6 +17,7 @@ import { orgRouter } from './modules/org/router';
 import { phrasesRouter } from './modules/phrases/router';
 import { portalRouter } from './modules/portal/router';
 import { rolesRouter } from './modules/roles/router';
+import { searchRouter } from './modules/search/router';
 import { supervisionRouter } from './modules/supervision/router';
 import { usersRouter } from './modules/users/router';
 import { videoRouter } from './modules/video/router';
@@ -45,6 +47,8 @@ export const appRouter = router({
   evaluation: evaluationRouter,
   supervision: supervisionRouter,
   leader: leaderRouter,
+  analytics: analyticsRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

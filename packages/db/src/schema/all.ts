@@ -9,6 +9,7 @@ import * as intake from './intake';
 import * as iot from './iot';
 import * as open311 from './open311';
 import * as org from './org';
+import * as search from './search';
 import * as supervision from './supervision';
 import * as video from './video';
 import * as wall from './wall';
@@ -27,5 +28,6 @@ export const schema = {
   ...alarms,
   ...wall,
   ...supervision,
+  ...search,
 };
 export type Schema = typeof schema;
