@@ -10,8 +10,8 @@ import type { LiveServices } from './live-services';
 import { sweepStaleTempFiles } from './modules/attachments/api';
 import { warmIntakeModel } from './modules/category-model/api';
 import { IotHub, seedDemoSensors } from './modules/iot/api';
-import { VideoCentre } from './modules/video/api';
 import { searchIndexOf } from './modules/search/api';
+import { VideoCentre } from './modules/video/api';
 import { wallRollupOf } from './modules/wall/api';
 import { keepServingAfterStrayErrors } from './process-guards';
 

@@ -162,6 +162,16 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../surfaces/supervision/evaluation-page')).EvaluationPage }),
       },
       {
+        path: 'analytics',
+        handle: handle('dashboard.view'),
+        lazy: async () => ({ Component: (await import('../surfaces/analytics/analytics-page')).AnalyticsPage }),
+      },
+      {
+        path: 'search',
+        handle: handle('case.view'),
+        lazy: async () => ({ Component: (await import('../surfaces/search/search-page')).SearchPage }),
+      },
+      {
         path: 'catalogue',
         handle: handle('category.view'),
         lazy: async () => ({ Component: (await import('../surfaces/catalogue/catalogue-page')).CataloguePage }),

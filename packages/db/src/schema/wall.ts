@@ -35,9 +35,7 @@ export const wallDailyCounts = pgTable(
     // District walls (a street wall filters the district's rows by street).
     index('wall_daily_counts_district_idx').on(t.districtId, t.dimension, t.measure, t.day),
     // Analytics' repeat points: only cells with two or more reports (most have one).
-    index('wall_daily_counts_spot_idx')
-      .on(t.day, t.districtId)
-      .where(sql`${t.dimension} = 'spot' and ${t.n} >= 2`),
+    index('wall_daily_counts_spot_idx').on(t.day, t.districtId).where(sql`${t.dimension} = 'spot' and ${t.n} >= 2`),
     check('wall_daily_counts_dimension_check', oneOf(t.dimension, WALL_DIMENSION_KEYS)),
     check('wall_daily_counts_measure_check', oneOf(t.measure, WALL_MEASURE_KEYS)),
   ],

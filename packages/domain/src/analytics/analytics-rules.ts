@@ -45,7 +45,10 @@ export function percentileHours(counts: readonly number[], p: number): number | 
 }
 
 /** Share in percent (one decimal) of closes within a bucket bound (4 and 24 hours are bounds). */
-export function shareWithinHours(counts: readonly number[], hours: (typeof DURATION_BUCKET_HOURS)[number]): number | null {
+export function shareWithinHours(
+  counts: readonly number[],
+  hours: (typeof DURATION_BUCKET_HOURS)[number],
+): number | null {
   const total = counts.reduce((a, b) => a + b, 0);
   if (total === 0) return null;
   const last = DURATION_BUCKET_HOURS.indexOf(hours);

@@ -17,7 +17,10 @@ const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 const MAX_LEXEME = 40;
 
 function clean(word: string): string {
-  return word.replace(/['\\\s]/g, '').slice(0, MAX_LEXEME);
+  return word
+    .toLowerCase()
+    .replace(/['\\\s]/g, '')
+    .slice(0, MAX_LEXEME);
 }
 
 /** The lexemes stored for a text, from its segmented words (segment `normaliseText(text)`). */

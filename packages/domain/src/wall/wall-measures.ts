@@ -44,7 +44,13 @@ export const DEPARTMENT_MEASURES: readonly WallMeasure[] = [
 ];
 
 /** What the monthly category rows count besides reports: disposal by category (analytics). */
-export const CATEGORY_MEASURES: readonly WallMeasure[] = ['reported', 'closed', 'closed_on_time', 'extended', 'reworked'];
+export const CATEGORY_MEASURES: readonly WallMeasure[] = [
+  'reported',
+  'closed',
+  'closed_on_time',
+  'extended',
+  'reworked',
+];
 
 /** The chain stages the trend shows, in chain order. */
 export const WALL_TREND_MEASURES: readonly WallMeasure[] = [

@@ -102,4 +102,3 @@ export async function analyticsCases(
   const n = Number(rowsOf<{ n: number }>(counted)[0]?.n ?? 0);
   return { rows, total: Math.min(n, COUNT_BOUND), more: n > COUNT_BOUND };
 }
-

@@ -1,5 +1,5 @@
-import { lastDayOfMonth } from '@citygov/domain/analytics/analytics-rules';
 import { wallDailyCounts as w } from '@citygov/db/schema/wall';
+import { lastDayOfMonth } from '@citygov/domain/analytics/analytics-rules';
 import type { WallDimension, WallMeasure } from '@citygov/domain/wall/wall-measures';
 import { and, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { WallArea } from '../wall/api';
@@ -21,7 +21,12 @@ export function inArea(area: WallArea): SQL | undefined {
 }
 
 /** The rollup rows of one dimension and some measures over a period, in an area (served by the primary key or the district index). */
-export function rollupSlice(area: WallArea, dimension: WallDimension, measures: readonly WallMeasure[], period: Period) {
+export function rollupSlice(
+  area: WallArea,
+  dimension: WallDimension,
+  measures: readonly WallMeasure[],
+  period: Period,
+) {
   const { first, last } = periodDays(period);
   return and(
     eq(w.dimension, dimension),

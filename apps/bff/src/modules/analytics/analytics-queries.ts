@@ -167,7 +167,12 @@ export async function byArea(db: Queryable, area: WallArea, period: Period) {
 }
 
 /** Close-duration histograms per scope key ('' the area, 'c:<category>', 'd:<department>'). */
-async function durationHistograms(db: Queryable, area: WallArea, period: Period, scopes: 'area' | 'category' | 'department') {
+async function durationHistograms(
+  db: Queryable,
+  area: WallArea,
+  period: Period,
+  scopes: 'area' | 'category' | 'department',
+) {
   const prefix = scopes === 'area' ? '|' : scopes === 'category' ? 'c:' : 'd:';
   const rows = await db
     .select({ key: w.key, n: total })

@@ -16,10 +16,17 @@ export const ZAnalyticsScope = z
     to: zMonth,
   })
   .refine((v) => v.from <= v.to, { message: '开始月份不能晚于结束月份', path: ['from'] })
-  .refine((v) => Number(v.to.slice(0, 4)) * 12 + Number(v.to.slice(5)) - (Number(v.from.slice(0, 4)) * 12 + Number(v.from.slice(5))) < 12, {
-    message: '统计范围最长12个月',
-    path: ['to'],
-  });
+  .refine(
+    (v) =>
+      Number(v.to.slice(0, 4)) * 12 +
+        Number(v.to.slice(5)) -
+        (Number(v.from.slice(0, 4)) * 12 + Number(v.from.slice(5))) <
+      12,
+    {
+      message: '统计范围最长12个月',
+      path: ['to'],
+    },
+  );
 
 export const ZAnalyticsViewInput = z.object({
   scope: ZAnalyticsScope,
@@ -54,7 +61,10 @@ export const ZDrillFilter = z.discriminatedUnion('by', [
   }),
   z.object({ by: z.literal('hour'), hour: z.number().int().min(0).max(23) }),
   z.object({ by: z.literal('grid'), gridId: zId }),
-  z.object({ by: z.literal('spot'), key: z.string().regex(/^(component|event):\d{2,5}\|-?\d+,-?\d+$/, '点位编码无效') }),
+  z.object({
+    by: z.literal('spot'),
+    key: z.string().regex(/^(component|event):\d{2,5}\|-?\d+,-?\d+$/, '点位编码无效'),
+  }),
   z.object({ by: z.literal('overdue') }),
   z.object({ by: z.literal('reworked') }),
 ]);

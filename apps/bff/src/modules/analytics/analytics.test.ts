@@ -25,8 +25,14 @@ describe('the analytics centre', () => {
     const before = await view('linjiang.leader');
     const reporter = await app.as('linjiang.collector');
     const made = [];
-    for (const text of ['统计测试：河边步道旁堆放装修垃圾', '统计测试：河边步道又有人倒垃圾', '统计测试：步道垃圾第三次出现']) {
-      made.push(await reporter.cases.report({ ...SAMPLE_REPORT, ...linjiang, categoryCode: '05002', description: text }));
+    for (const text of [
+      '统计测试：河边步道旁堆放装修垃圾',
+      '统计测试：河边步道又有人倒垃圾',
+      '统计测试：步道垃圾第三次出现',
+    ]) {
+      made.push(
+        await reporter.cases.report({ ...SAMPLE_REPORT, ...linjiang, categoryCode: '05002', description: text }),
+      );
     }
     const first = made[0];
     if (!first) throw new Error('no case');

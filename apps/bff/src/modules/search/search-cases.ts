@@ -5,7 +5,8 @@ import { caseSearch } from '@citygov/db/schema/search';
 import { fuzzyQuery, preciseQuery } from '@citygov/domain/analytics/search-text';
 import { chinaInstant } from '@citygov/domain/deadlines/china-time';
 import { normaliseText } from '@citygov/domain/intake/text-features';
-import { aliasedTable, and, desc, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { segmentWords } from '../../lib/text/segment';
 import type { SessionUser } from '../../trpc/session-user';
 import { caseScope, caseSummaryColumns } from '../cases/api';
@@ -28,7 +29,7 @@ function filters(user: SessionUser, input: TSearchCasesInput): SQL | undefined {
   );
 }
 
-const lead = aliasedTable(cases, 'lead');
+const lead = alias(cases, 'lead');
 const columns = {
   ...caseSummaryColumns,
   reportedAt: cases.reportedAt,
@@ -66,27 +67,21 @@ export async function searchCases(db: Queryable, user: SessionUser, input: TSear
       ),
     ]);
     const n = Number(rowsOf<{ n: number }>(counted)[0]?.n ?? 0);
-    if (n > 0) return { mode: 'exact' as const, rows, total: Math.min(n, SEARCH_COUNT_BOUND), more: n > SEARCH_COUNT_BOUND };
+    if (n > 0)
+      return { mode: 'exact' as const, rows, total: Math.min(n, SEARCH_COUNT_BOUND), more: n > SEARCH_COUNT_BOUND };
   }
+  // A phrase without two Chinese characters in a row has no pairs: nothing to match loosely.
   const fuzzy = fuzzyQuery(text);
-  if (!fuzzy) return { mode: 'fuzzy' as const, rows: [], total: 0, more: false };
-  const candidates = db
-    .select({
-      caseId: caseSearch.caseId,
-      rank: sql<number>`ts_rank(${caseSearch.tokens}, ${fuzzy}::tsquery)`.as('rank'),
-    })
-    .from(caseSearch)
-    .where(sql`${caseSearch.tokens} @@ ${fuzzy}::tsquery`)
-    .limit(FUZZY_CANDIDATES)
-    .as('candidates');
+  const loose = fuzzy ? sql`${caseSearch.tokens} @@ ${fuzzy}::tsquery` : sql`false`;
+  const candidates = db.select({ caseId: caseSearch.caseId }).from(caseSearch).where(loose).limit(FUZZY_CANDIDATES);
   const rows = await db
     .select(columns)
-    .from(candidates)
-    .innerJoin(cases, eq(cases.id, candidates.caseId))
+    .from(caseSearch)
+    .innerJoin(cases, eq(cases.id, caseSearch.caseId))
     .leftJoin(categories, and(eq(categories.kind, cases.kind), eq(categories.code, cases.categoryCode)))
     .leftJoin(lead, eq(lead.id, cases.mergedIntoId))
-    .where(where)
-    .orderBy(desc(candidates.rank), desc(cases.reportedAt))
+    .where(and(inArray(caseSearch.caseId, candidates), where))
+    .orderBy(desc(sql`ts_rank(${caseSearch.tokens}, ${fuzzy ?? ''}::tsquery)`), desc(cases.reportedAt))
     .limit(100);
   return { mode: 'fuzzy' as const, rows: rows.slice(offset, offset + input.pageSize), total: rows.length, more: false };
 }

@@ -39,9 +39,7 @@ export async function applySearchEvents(tx: Queryable, events: readonly StreamEv
       ),
     );
   if (rows.length === 0) return;
-  const values = rows.map(
-    (r) => sql`(${r.id}, ${tsvectorLiteral(caseLexemes(r.description, r.address))}::tsvector)`,
-  );
+  const values = rows.map((r) => sql`(${r.id}, ${tsvectorLiteral(caseLexemes(r.description, r.address))}::tsvector)`);
   await tx.execute(
     sql`insert into ${caseSearch} (case_id, tokens) values ${sql.join(values, sql`, `)} on conflict (case_id) do nothing`,
   );

@@ -100,7 +100,8 @@ export async function applyWallEvents(tx: Queryable, events: readonly StreamEven
         const bucket = durationBucket((event.at.getTime() - fact.reportedAt.getTime()) / 3_600_000);
         add('duration', `|${bucket}`, measure, month, fact);
         add('duration', `c:${fact.category}|${bucket}`, measure, month, fact);
-        if (fact.leadDepartmentId !== null) add('duration', `d:${fact.leadDepartmentId}|${bucket}`, measure, month, fact);
+        if (fact.leadDepartmentId !== null)
+          add('duration', `d:${fact.leadDepartmentId}|${bucket}`, measure, month, fact);
       }
     }
   }

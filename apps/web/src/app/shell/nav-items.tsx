@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AppstoreOutlined,
+  BarChartOutlined,
   BranchesOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -12,6 +13,7 @@ import {
   MergeCellsOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  SearchOutlined,
   TeamOutlined,
   VideoCameraOutlined,
 } from '@ant-design/icons';
@@ -32,6 +34,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/desk', label: '案件办理', icon: <ProfileOutlined />, permission: 'case.view' },
   { path: '/desk/intake', label: '案件登记', icon: <FormOutlined />, permission: 'case.report' },
   { path: '/desk/duplicates', label: '疑似重复', icon: <MergeCellsOutlined />, permission: 'case.file' },
+  { path: '/search', label: '综合查询', icon: <SearchOutlined />, permission: 'case.view' },
+  { path: '/analytics', label: '统计分析', icon: <BarChartOutlined />, permission: 'dashboard.view' },
   { path: '/map', label: '网格地图', icon: <EnvironmentOutlined />, permission: 'map.view' },
   { path: '/video', label: '视频监控', icon: <VideoCameraOutlined />, permission: 'video.view' },
   { path: '/iot', label: '物联感知', icon: <DashboardOutlined />, permission: 'iot.view' },
