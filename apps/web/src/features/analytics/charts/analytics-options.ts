@@ -29,8 +29,8 @@ export function dayTrendOption(data: DayData): EChartsOption {
     yAxis: { type: 'value', minInterval: 1 },
     dataZoom: data.days.length > 62 ? [{ type: 'slider', height: 16, bottom: 8 }] : [],
     series: [
-      { type: 'line', name: '上报', data: [...data.reported], showSymbol: false, smooth: true },
-      { type: 'line', name: '结案', data: [...data.closed], showSymbol: false, smooth: true },
+      { type: 'line', name: '上报', data: [...data.reported], showSymbol: false },
+      { type: 'line', name: '结案', data: [...data.closed], showSymbol: false },
     ],
   };
 }
@@ -54,7 +54,7 @@ export function paretoOption(title: string, rows: readonly NamedCount[]): EChart
   return {
     animation: false,
     title: { text: title, ...TITLE },
-    grid: { left: 48, right: 48, top: 40, bottom: 80 },
+    grid: { left: 48, right: 48, top: 56, bottom: 80 },
     tooltip: { trigger: 'axis' },
     xAxis: {
       type: 'category',
