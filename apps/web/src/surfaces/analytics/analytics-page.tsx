@@ -1,7 +1,7 @@
 import { chinaDate } from '@citygov/domain/deadlines/china-time';
 import { Alert, Space, Spin } from 'antd';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { analyticsInputFromSearch, searchOfAnalyticsInput } from '../../features/analytics/analytics-input';
 import { useAnalyticsView } from '../../features/analytics/api/analytics';
 import { AnalyticsCharts } from '../../features/analytics/components/analytics-charts';
@@ -29,11 +29,18 @@ export function AnalyticsPage() {
             : null
         }
         extra={
-          <AnalyticsToolbar
-            input={input}
-            view={view.data}
-            onChange={(next) => setSearch(searchOfAnalyticsInput(next), { replace: true })}
-          />
+          <Space>
+            <AnalyticsToolbar
+              input={input}
+              view={view.data}
+              onChange={(next) => setSearch(searchOfAnalyticsInput(next), { replace: true })}
+            />
+            <Link
+              to={`/analytics/report?${new URLSearchParams({ month: input.scope.to, ...(input.scope.area ? { area: input.scope.area } : {}) }).toString()}`}
+            >
+              月度分析报告
+            </Link>
+          </Space>
         }
       />
       {view.error ? (
