@@ -109,7 +109,7 @@ async function backfillSearch(open: OpenDatabase) {
   const db = open.db;
   // The demo city's own cases come with events: the consumer indexes them.
   await searchIndexOf(db).catchUp();
-  await db.execute('create temporary table bench_texts (text text primary key, tokens tsvector not null)');
+  await db.execute('create unlogged table bench_texts (text text primary key, tokens tsvector not null)');
   const texts = rowsOf<{ text: string }>(
     await db.execute(`select description as text from cases group by 1 union select address from cases group by 1`),
   ).map((r) => r.text);

@@ -69,6 +69,18 @@ test.describe('统计分析', () => {
     await expect(page).toHaveURL(/\/desk\/cases\?.*source=/);
   });
 
+  test('the monthly report builds for a month and prints as A4', async ({ page }) => {
+    await login(page, 'leader');
+    await page.goto('/analytics');
+    await page.getByRole('link', { name: '月度分析报告' }).click();
+    const report = page.getByRole('article', { name: '月度分析报告' });
+    await expect(report.getByRole('heading', { name: /云湖市 .*城市管理案件分析报告/ })).toBeVisible();
+    await expect(report.getByRole('heading', { name: '五、处置效率' })).toBeVisible();
+    await expect(report.getByRole('table', { name: '区域排名' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '打印 / 另存为PDF' })).toBeEnabled();
+    await shoot(page, 'monthly-report-1920');
+  });
+
   test('a district leader cannot see another district', async ({ page }) => {
     await login(page, 'linjiang.leader');
     await page.goto('/analytics');
