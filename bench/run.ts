@@ -4,7 +4,8 @@
  * (`cases.report` vs a raw multi-row INSERT), and, after loading many cases with SQL,
  * the to-do queues and case lists; then the video centre (10,000 GB/T 28181 devices
  * keeping alive, INVITE → first HLS segment; `pnpm bench video` runs only that), and the wall's full
- * refresh (`pnpm bench wall` runs only that). Prints figures only.
+ * refresh (`pnpm bench wall` runs only that), analytics and full-text search (`pnpm bench analytics`
+ * runs the wall's and those). Prints figures only.
  *
  * Environment: BENCH_CASES_PGLITE / BENCH_CASES_POSTGRES override how many cases are
  * loaded (100,000 / 1,000,000); BENCH_FULL_PLANS=1 also prints the SQL and full plans
@@ -14,6 +15,7 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { migrateDatabase } from '../packages/db/src/client';
 import { type SeedCounts, seedDemoCity } from '../packages/db/src/seed/seed-demo-city';
+import { ANALYTICS_CALLS, type AnalyticsFigures, benchAnalytics } from './analytics';
 import { benchAuthAndLists, type HttpFigures, LIST_CALLS, LOGINS, TREE_CALLS, WARMUP } from './auth-and-lists';
 import { benchCaseIntake, INTAKE_CASES, INTAKE_CONCURRENCY, type IntakeFigures, RAW_REPEATS } from './case-intake';
 import {
@@ -111,6 +113,18 @@ function printMany(many: ManyCasesFigures): void {
   );
 }
 
+function printAnalytics(figures: AnalyticsFigures, count: number): void {
+  console.log(
+    `  analytics (统计分析) and search (综合查询) at ${thousands(count)} cases, last 3 months: analytics rows filled from the cases in ${formatMs(figures.backfillMs)} ms; search index of ${thousands(figures.searchRows)} cases from ${thousands(figures.distinctTexts)} distinct texts in ${formatMs(figures.searchIndexMs)} ms; direct calls, ${ANALYTICS_CALLS} each, city (leader) | 临江区 (linjiang.leader):`,
+  );
+  for (const [name, city, district] of figures.queries) {
+    console.log(
+      `    ${name.padEnd(44)} city p50 ${formatMs(city.p50).padStart(6)} p95 ${formatMs(city.p95).padStart(6)}  |  district p50 ${formatMs(district.p50).padStart(6)} p95 ${formatMs(district.p95).padStart(6)} ms`,
+    );
+  }
+  for (const [name, s] of figures.raw) console.log(line(name, s, '', 48));
+}
+
 function printWall(wall: WallFigures, count: number): void {
   console.log(
     `  wall (指挥大厅大屏) at ${thousands(count)} cases: rollup filled from the cases in ${formatMs(wall.backfillMs)} ms (${thousands(wall.rollupRows)} rows); direct calls, ${WALL_CALLS} each:`,
@@ -202,6 +216,7 @@ async function runPass(label: string, openFresh: () => Promise<BenchDatabase>, m
     const assistant = await benchDispatchAssistant(database.open);
     printAssistant(assistant, many.cases);
     printWall(await benchWall(database.open), many.cases);
+    printAnalytics(await benchAnalytics(database.open), many.cases);
     console.log(`  pass time: ${((performance.now() - passStarted) / 1000).toFixed(0)} s`);
     return {
       label,
@@ -318,6 +333,7 @@ async function wallOnly(): Promise<void> {
     const many = await seedManyCases(database.open, count, SEED_CHUNKS, () => undefined);
     printMany(many);
     printWall(await benchWall(database.open), many.cases);
+    if (process.argv[2] === 'analytics') printAnalytics(await benchAnalytics(database.open), many.cases);
   } finally {
     await database.dispose();
   }
@@ -331,6 +347,8 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'intake') return benchIntakeOnly();
   // `pnpm bench wall`: only the wall's figures, on PostgreSQL when it runs, else PGlite.
   if (process.argv[2] === 'wall') return wallOnly();
+  // `pnpm bench analytics`: the wall's figures, then analytics and search.
+  if (process.argv[2] === 'analytics') return wallOnly();
   // `pnpm bench web`: only the initial JS per route.
   if (process.argv[2] === 'web') {
     benchWebBundles();

@@ -1,3 +1,4 @@
+import { analyticsRouter } from './modules/analytics/router';
 import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
 import { calendarRouter } from './modules/calendar/router';
@@ -20,6 +21,7 @@ import { portalRouter } from './modules/portal/router';
 import { rolesRouter } from './modules/roles/router';
 import { ssoRouter } from './modules/sso/router';
 import { streetChiefsRouter } from './modules/street-chiefs/router';
+import { searchRouter } from './modules/search/router';
 import { supervisionRouter } from './modules/supervision/router';
 import { usersRouter } from './modules/users/router';
 import { videoRouter } from './modules/video/router';
@@ -53,6 +55,8 @@ export const appRouter = router({
   leader: leaderRouter,
   streetChiefs: streetChiefsRouter,
   integrations: integrationsRouter,
+  analytics: analyticsRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

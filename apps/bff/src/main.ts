@@ -15,6 +15,7 @@ import { warmIntakeModel } from './modules/category-model/api';
 import { OutboxWorker } from './modules/integrations/api';
 import { seedDemoCrossCheck } from './modules/cross-check/api';
 import { IotHub, seedDemoSensors } from './modules/iot/api';
+import { searchIndexOf } from './modules/search/api';
 import { VideoCentre } from './modules/video/api';
 import { wallRollupOf } from './modules/wall/api';
 import { keepServingAfterStrayErrors } from './process-guards';
@@ -82,6 +83,8 @@ async function main() {
   warmIntakeModel(database.db);
   // The wall's rollup reads the event stream's backlog (a long history on first start) in the background.
   void wallRollupOf(database.db).catchUp().catch(logged('wall rollup'));
+  // The search index segments the backlog's texts the same way, in the background.
+  void searchIndexOf(database.db).catchUp().catch(logged('search index'));
   // Long-running services of the process; neither may keep the app from starting.
   const live: LiveServices = {
     video: config.gb28181.enabled ? await VideoCentre.start(database.db, config).catch(logged('video centre')) : null,

@@ -159,6 +159,10 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   // The leader's tablet.
   'leader.home': 'dashboard.view',
   'leader.cases': 'dashboard.view',
+  // 统计分析 and 综合查询.
+  'analytics.view': 'dashboard.view',
+  'analytics.cases': 'dashboard.view',
+  'search.cases': 'case.view',
 };
 
 /** Procedures whose declared gate is wider than the permission their sample needs. */

@@ -9,6 +9,8 @@ const NAV: readonly { label: string; permission?: Permission }[] = [
   { label: '案件办理', permission: 'case.view' },
   { label: '案件登记', permission: 'case.report' },
   { label: '疑似重复', permission: 'case.file' },
+  { label: '综合查询', permission: 'case.view' },
+  { label: '统计分析', permission: 'dashboard.view' },
   { label: '网格地图', permission: 'map.view' },
   { label: '视频监控', permission: 'video.view' },
   { label: '物联感知', permission: 'iot.view' },

@@ -236,6 +236,9 @@ export const SAMPLES: Record<string, (t: Targets) => unknown> = {
   }),
   'leader.home': (t) => ({ areaId: t.districtId }),
   'leader.cases': (t) => ({ areaId: t.districtId, filter: 'open' }),
+  'analytics.view': () => ({ scope: { from: '2026-11', to: '2026-12' } }),
+  'analytics.cases': () => ({ scope: { from: '2026-11', to: '2026-12' }, filter: { by: 'all' } }),
+  'search.cases': () => ({ q: '井盖' }),
   'catalogue.setTimeLimit': () => ({
     kind: 'event',
     code: '06001',

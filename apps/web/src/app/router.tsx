@@ -30,6 +30,13 @@ export const router = createBrowserRouter([
     lazy: async () => ({ Component: (await import('../surfaces/desk/case-print-page')).CasePrintPage }),
   },
   {
+    // 月度分析报告 prints without the shell's header and menu; it guards the session itself.
+    path: '/analytics/report',
+    HydrateFallback: RouteLoading,
+    ErrorBoundary: RouteError,
+    lazy: async () => ({ Component: (await import('../surfaces/analytics/monthly-report-page')).MonthlyReportPage }),
+  },
+  {
     // The video wall fills a big screen: no header or menu; it guards the session itself.
     path: '/video/wall',
     HydrateFallback: RouteLoading,
@@ -193,6 +200,16 @@ export const router = createBrowserRouter([
         lazy: async () => ({
           Component: (await import('../surfaces/supervision/sample-review-page')).SampleReviewPage,
         }),
+      },
+      {
+        path: 'analytics',
+        handle: handle('dashboard.view'),
+        lazy: async () => ({ Component: (await import('../surfaces/analytics/analytics-page')).AnalyticsPage }),
+      },
+      {
+        path: 'search',
+        handle: handle('case.view'),
+        lazy: async () => ({ Component: (await import('../surfaces/search/search-page')).SearchPage }),
       },
       {
         path: 'catalogue',

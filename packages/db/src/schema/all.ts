@@ -14,6 +14,7 @@ import * as sms from './sms';
 import * as sso from './sso';
 import * as streetChiefs from './street-chiefs';
 import * as outbox from './outbox';
+import * as search from './search';
 import * as supervision from './supervision';
 import * as video from './video';
 import * as wall from './wall';
@@ -37,5 +38,6 @@ export const schema = {
   ...streetChiefs,
   ...outbox,
   ...crossCheck,
+  ...search,
 };
 export type Schema = typeof schema;

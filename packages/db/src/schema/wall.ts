@@ -1,4 +1,5 @@
 import { WALL_DIMENSION_KEYS, WALL_MEASURE_KEYS } from '@citygov/domain/wall/wall-measures';
+import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { oneOf } from './one-of';
 
@@ -11,6 +12,9 @@ import { oneOf } from './one-of';
  * - `category` (key `<kind>:<code>`: component and event codes overlap; one row per month, `day` its
  *   first day) and `source`: reports only;
  * - `department` (key: the lead department's id): 派遣, 处置, 结案.
+ * - analytics (monthly rows, modules/analytics): `week_hour` (key '<weekday>-<hour>'), `grid`
+ *   (key: grid id), `spot` (key '<category>|<50 m cell>') of reports; `duration` of closes
+ *   (key '<scope>|<bucket>', scope '' the area, 'c:<category>' or 'd:<department id>').
  * The district id rides along so a district wall filters on one column. `day` is the China
  * calendar day of the event.
  */
@@ -30,6 +34,8 @@ export const wallDailyCounts = pgTable(
     primaryKey({ columns: [t.dimension, t.measure, t.day, t.streetId, t.key] }),
     // District walls (a street wall filters the district's rows by street).
     index('wall_daily_counts_district_idx').on(t.districtId, t.dimension, t.measure, t.day),
+    // Analytics' repeat points: only cells with two or more reports (most have one).
+    index('wall_daily_counts_spot_idx').on(t.day, t.districtId).where(sql`${t.dimension} = 'spot' and ${t.n} >= 2`),
     check('wall_daily_counts_dimension_check', oneOf(t.dimension, WALL_DIMENSION_KEYS)),
     check('wall_daily_counts_measure_check', oneOf(t.measure, WALL_MEASURE_KEYS)),
   ],

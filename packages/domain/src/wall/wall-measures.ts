@@ -11,16 +11,46 @@ export const WALL_MEASURES = {
   handled: '处置',
   closed: '结案',
   closed_on_time: '按期结案',
+  /** Analytics (统计分析): approved extensions and reworks (返工) of a case. */
+  extended: '延期',
+  reworked: '返工',
 } as const;
 export type WallMeasure = keyof typeof WALL_MEASURES;
 export const WALL_MEASURE_KEYS = Object.keys(WALL_MEASURES) as [WallMeasure, ...WallMeasure[]];
 
 /** How the rollup slices each day (see packages/db/src/schema/wall.ts). */
-export const WALL_DIMENSION_KEYS = ['all', 'category', 'source', 'department'] as const;
+export const WALL_DIMENSION_KEYS = [
+  'all',
+  'category',
+  'source',
+  'department',
+  // Analytics (统计分析, modules/analytics), monthly rows: reports by week × hour, by grid,
+  // by 50 m cell and category (repeat points); close durations in buckets.
+  'week_hour',
+  'grid',
+  'spot',
+  'duration',
+] as const;
 export type WallDimension = (typeof WALL_DIMENSION_KEYS)[number];
 
 /** The department panel counts what departments do with cases sent to them. */
-export const DEPARTMENT_MEASURES: readonly WallMeasure[] = ['dispatched', 'handled', 'closed', 'closed_on_time'];
+export const DEPARTMENT_MEASURES: readonly WallMeasure[] = [
+  'dispatched',
+  'handled',
+  'closed',
+  'closed_on_time',
+  'extended',
+  'reworked',
+];
+
+/** What the monthly category rows count besides reports: disposal by category (analytics). */
+export const CATEGORY_MEASURES: readonly WallMeasure[] = [
+  'reported',
+  'closed',
+  'closed_on_time',
+  'extended',
+  'reworked',
+];
 
 /** The chain stages the trend shows, in chain order. */
 export const WALL_TREND_MEASURES: readonly WallMeasure[] = [
@@ -42,6 +72,8 @@ const BY_ACTION: Readonly<Record<string, WallMeasure>> = {
   feedBack: 'handled',
   close: 'closed',
   quickClose: 'closed',
+  approveExtension: 'extended',
+  rework: 'reworked',
 };
 
 /**

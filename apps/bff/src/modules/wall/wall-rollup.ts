@@ -1,8 +1,10 @@
 import type { Database, Queryable } from '@citygov/db/client';
 import { cases } from '@citygov/db/schema/cases';
 import { wallDailyCounts } from '@citygov/db/schema/wall';
-import { chinaDate } from '@citygov/domain/deadlines/china-time';
+import { durationBucket, spotCell, weekHourKey } from '@citygov/domain/analytics/analytics-rules';
+import { chinaDate, chinaDayNumber, chinaMinutesOfDay, weekdayOf } from '@citygov/domain/deadlines/china-time';
 import {
+  CATEGORY_MEASURES,
   DEPARTMENT_MEASURES,
   measuresOfEvent,
   type WallDimension,
@@ -27,6 +29,10 @@ interface CaseFacts {
   leadDepartmentId: number | null;
   supervised: boolean;
   stageDeadlineAt: Date | null;
+  gridId: number;
+  lng: number;
+  lat: number;
+  reportedAt: Date;
 }
 
 async function factsOf(tx: Queryable, caseIds: number[]): Promise<Map<number, CaseFacts>> {
@@ -41,6 +47,10 @@ async function factsOf(tx: Queryable, caseIds: number[]): Promise<Map<number, Ca
       leadDepartmentId: cases.leadDepartmentId,
       supervised: cases.supervised,
       stageDeadlineAt: cases.stageDeadlineAt,
+      gridId: cases.gridId,
+      lng: cases.lng,
+      lat: cases.lat,
+      reportedAt: cases.reportedAt,
     })
     .from(cases)
     .where(inArray(cases.id, caseIds));
@@ -69,15 +79,29 @@ export async function applyWallEvents(tx: Queryable, events: readonly StreamEven
     if (!fact) continue;
     const late = fact.supervised || (fact.stageDeadlineAt !== null && fact.stageDeadlineAt < event.at);
     const day = chinaDate(event.at);
+    const month = monthOf(day);
     for (const measure of measuresOfEvent(event.action, late)) {
       add('all', '', measure, day, fact);
       if (measure === 'reported') {
-        // Categories by month: a street sees a few hundred a month, where days would repeat them thirty times.
-        add('category', fact.category, measure, monthOf(day), fact);
         add('source', fact.source, measure, day, fact);
+        // Analytics: when, in which grid and on which 50 m cell reports come (monthly rows).
+        const weekday = weekdayOf(chinaDayNumber(event.at.getTime()));
+        add('week_hour', weekHourKey(weekday, Math.floor(chinaMinutesOfDay(event.at) / 60)), measure, month, fact);
+        add('grid', String(fact.gridId), measure, month, fact);
+        add('spot', `${fact.category}|${spotCell(fact.lng, fact.lat)}`, measure, month, fact);
       }
+      // Categories by month: a street sees a few hundred a month, where days would repeat them thirty times.
+      if (CATEGORY_MEASURES.includes(measure)) add('category', fact.category, measure, month, fact);
       if (fact.leadDepartmentId !== null && DEPARTMENT_MEASURES.includes(measure)) {
         add('department', String(fact.leadDepartmentId), measure, day, fact);
+      }
+      if (measure === 'closed') {
+        // Analytics: how long from report to close, bucketed, for the area, the category and the department.
+        const bucket = durationBucket((event.at.getTime() - fact.reportedAt.getTime()) / 3_600_000);
+        add('duration', `|${bucket}`, measure, month, fact);
+        add('duration', `c:${fact.category}|${bucket}`, measure, month, fact);
+        if (fact.leadDepartmentId !== null)
+          add('duration', `d:${fact.leadDepartmentId}|${bucket}`, measure, month, fact);
       }
     }
   }

@@ -1,0 +1,2 @@
+/** What other parts may use of the search module: the index runner (start-up catch-up, the bench). */
+export { searchIndexOf } from './search-index';

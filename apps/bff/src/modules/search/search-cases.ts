@@ -1,0 +1,87 @@
+import { type Queryable, rowsOf } from '@citygov/db/client';
+import { cases } from '@citygov/db/schema/cases';
+import { categories } from '@citygov/db/schema/catalogue';
+import { caseSearch } from '@citygov/db/schema/search';
+import { fuzzyQuery, preciseQuery } from '@citygov/domain/analytics/search-text';
+import { chinaInstant } from '@citygov/domain/deadlines/china-time';
+import { normaliseText } from '@citygov/domain/intake/text-features';
+import { and, desc, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { segmentWords } from '../../lib/text/segment';
+import type { SessionUser } from '../../trpc/session-user';
+import { caseScope, caseSummaryColumns } from '../cases/api';
+import type { TSearchCasesInput } from './search-schemas';
+
+/** Totals above this read as "10,000+". */
+export const SEARCH_COUNT_BOUND = 10_000;
+/** A fuzzy search ranks at most this many candidates (the best of them by shared character pairs). */
+const FUZZY_CANDIDATES = 2_000;
+
+function filters(user: SessionUser, input: TSearchCasesInput): SQL | undefined {
+  const [kind, code] = (input.category ?? '').split(':');
+  return and(
+    caseScope(user),
+    input.statuses && input.statuses.length > 0 ? inArray(cases.status, input.statuses) : undefined,
+    kind === 'component' || kind === 'event' ? eq(cases.kind, kind) : undefined,
+    code ? (code.length === 2 ? like(cases.categoryCode, `${code}%`) : eq(cases.categoryCode, code)) : undefined,
+    input.from ? gte(cases.reportedAt, chinaInstant(input.from)) : undefined,
+    input.to ? lt(cases.reportedAt, new Date(chinaInstant(input.to).getTime() + 86_400_000)) : undefined,
+  );
+}
+
+const lead = alias(cases, 'lead');
+const columns = {
+  ...caseSummaryColumns,
+  reportedAt: cases.reportedAt,
+  mergedIntoId: cases.mergedIntoId,
+  mergedIntoCaseNo: lead.caseNo,
+};
+
+/**
+ * 综合查询: cases in the viewer's scope whose description or address holds every word of
+ * the phrase (as a word or through its character pairs), newest first; when none does,
+ * the cases sharing the most character pairs with it (模糊匹配). Merged cases (并案) are
+ * found too and name the case they were merged into.
+ */
+export async function searchCases(db: Queryable, user: SessionUser, input: TSearchCasesInput) {
+  const text = normaliseText(input.q);
+  const precise = preciseQuery(segmentWords(text));
+  const where = filters(user, input);
+  const offset = (input.page - 1) * input.pageSize;
+  if (precise) {
+    const match = and(sql`${caseSearch.tokens} @@ ${precise}::tsquery`, where);
+    const [rows, counted] = await Promise.all([
+      db
+        .select(columns)
+        .from(caseSearch)
+        .innerJoin(cases, eq(cases.id, caseSearch.caseId))
+        .leftJoin(categories, and(eq(categories.kind, cases.kind), eq(categories.code, cases.categoryCode)))
+        .leftJoin(lead, eq(lead.id, cases.mergedIntoId))
+        .where(match)
+        .orderBy(desc(cases.reportedAt))
+        .limit(input.pageSize)
+        .offset(offset),
+      db.execute(
+        sql`select count(*)::int as n from (select 1 from ${caseSearch} join ${cases} on ${cases.id} = ${caseSearch.caseId}
+          where ${match} limit ${SEARCH_COUNT_BOUND + 1}) bounded`,
+      ),
+    ]);
+    const n = Number(rowsOf<{ n: number }>(counted)[0]?.n ?? 0);
+    if (n > 0)
+      return { mode: 'exact' as const, rows, total: Math.min(n, SEARCH_COUNT_BOUND), more: n > SEARCH_COUNT_BOUND };
+  }
+  // A phrase without two Chinese characters in a row has no pairs: nothing to match loosely.
+  const fuzzy = fuzzyQuery(text);
+  const loose = fuzzy ? sql`${caseSearch.tokens} @@ ${fuzzy}::tsquery` : sql`false`;
+  const candidates = db.select({ caseId: caseSearch.caseId }).from(caseSearch).where(loose).limit(FUZZY_CANDIDATES);
+  const rows = await db
+    .select(columns)
+    .from(caseSearch)
+    .innerJoin(cases, eq(cases.id, caseSearch.caseId))
+    .leftJoin(categories, and(eq(categories.kind, cases.kind), eq(categories.code, cases.categoryCode)))
+    .leftJoin(lead, eq(lead.id, cases.mergedIntoId))
+    .where(and(inArray(caseSearch.caseId, candidates), where))
+    .orderBy(desc(sql`ts_rank(${caseSearch.tokens}, ${fuzzy ?? ''}::tsquery)`), desc(cases.reportedAt))
+    .limit(100);
+  return { mode: 'fuzzy' as const, rows: rows.slice(offset, offset + input.pageSize), total: rows.length, more: false };
+}

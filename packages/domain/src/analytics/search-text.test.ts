@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { fuzzyQuery, indexLexemes, preciseQuery } from './search-text';
+
+describe('search lexemes and queries', () => {
+  it('indexes words and the character pairs of each Chinese run', () => {
+    const lexemes = indexLexemes(['人行', '道', '塌陷', '，', 'A12'], '人行道塌陷，A12');
+    expect(lexemes).toEqual(expect.arrayContaining(['人行', '道', '塌陷', 'a12', '行道', '道塌']));
+    expect(lexemes).not.toContain('，');
+  });
+
+  it('asks for every word, as a word or as all its pairs', () => {
+    expect(preciseQuery(['人行道', '塌陷'])).toBe("('人行道' | ('人行' & '行道')) & '塌陷'");
+    expect(preciseQuery(['，', ' '])).toBeNull();
+  });
+
+  it('strips quotes so a phrase cannot break out of its lexeme', () => {
+    expect(preciseQuery(["a'b\\c"])).toBe("'abc'");
+  });
+
+  it('falls back to any shared character pair', () => {
+    expect(fuzzyQuery('井盖缺')).toBe("'井盖' | '盖缺'");
+    expect(fuzzyQuery('a')).toBeNull();
+  });
+});
