@@ -350,7 +350,7 @@ describe('街长制: chief actions', () => {
     const asked = planCaseAction(chiefCase('handling'), 'handOver', STREET, withReason);
     expect([asked.toStatus, asked.pendingKind]).toEqual(['handling', 'hand_over']);
     const pending = chiefCase('handling', { pendingKind: 'hand_over' });
-    expect(() => planCaseAction(pending, 'educate', STREET)).toThrow('请先审批');
+    expect(() => planCaseAction(pending, 'educate', STREET)).toThrow('案件有待审批的移交执法申请，审批后才能教育');
     expect(() => planCaseAction(pending, 'approveHandOver', STREET)).toThrow('只有本网格的管理片长可以同意移交');
     const area = { street: [], area: ['management' as const] };
     expect(planCaseAction({ ...pending, chiefPart: area }, 'approveHandOver', STREET).pendingKind).toBeNull();
