@@ -105,10 +105,15 @@ describe('派遣助手 (dispatch assistant)', () => {
       assisting: [{ id: municipal, name: '临江区市政管理所' }],
     });
 
-    const chief = await app.userId('linjiang.street_chief');
+    // The street's five 街长制 accounts (管理/执法 街长 and 片长, 夜班街长) and its collector.
+    const chiefs = await Promise.all(
+      ['street_chief', 'enforce_chief', 'area_chief', 'enforce_area_chief', 'night_chief'].map((suffix) =>
+        app.userId(`linjiang.${suffix}`),
+      ),
+    );
     const collector = await app.userId('linjiang.collector');
     expect(help.gridMembers.map((m) => [m.id, m.roleName])).toEqual([
-      [chief, '街长'],
+      ...chiefs.map((id) => [id, '街长']),
       [collector, '监督员'],
     ]);
     expect(help.gridMembers[0]).toMatchObject({ phone: expect.any(String), areaName: expect.any(String) });
