@@ -5,15 +5,15 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@citygov/db/seed/demo-accounts';
 import { seedDemoHistory } from '@citygov/db/seed/demo-history/write-history';
 import { seedDemoCity } from '@citygov/db/seed/seed-demo-city';
 import { ProvinceSimulator } from './adapters/province/province-simulator';
-import { createChannelRegistry } from './adapters/registry';
+import { createChannelRegistry, integrationSettingsOf } from './adapters/registry';
 import { withDemoSimulators } from './demo-simulators';
 import { loadConfig } from './env';
 import { createHttpApp } from './http/create-app';
 import type { LiveServices } from './live-services';
 import { sweepStaleTempFiles } from './modules/attachments/api';
 import { warmIntakeModel } from './modules/category-model/api';
-import { OutboxWorker } from './modules/integrations/api';
 import { seedDemoCrossCheck } from './modules/cross-check/api';
+import { OutboxWorker } from './modules/integrations/api';
 import { IotHub, seedDemoSensors } from './modules/iot/api';
 import { VideoCentre } from './modules/video/api';
 import { wallRollupOf } from './modules/wall/api';
@@ -101,7 +101,7 @@ async function main() {
         db: database.db,
         kind: database.kind,
         databaseUrl: config.databaseUrl,
-        channels: createChannelRegistry({ province: config.province }),
+        channels: createChannelRegistry(integrationSettingsOf(database.db, config)),
         sweepMs: config.outbox.sweepMs,
       }).catch(logged('outbox worker'))
     : null;

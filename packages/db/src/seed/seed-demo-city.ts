@@ -19,8 +19,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { type DemoArea, type DemoCityGeography, generateDemoCity } from './demo-city-geography';
 import { buildDispatchRules } from './demo-dispatch-rules';
 import { buildDepartments, buildUsers, type DepartmentSpec } from './demo-organisation';
-import { DEMO_ZZD_ACCOUNTS } from './demo-zzd-accounts';
 import { writeDemoOutbox } from './demo-outbox';
+import { DEMO_ZZD_ACCOUNTS } from './demo-zzd-accounts';
 
 export interface SeedProgress {
   /** One of: areas, departments, users, categories, time_limits. */

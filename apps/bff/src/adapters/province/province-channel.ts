@@ -25,7 +25,7 @@ export const PROVINCE_ACTOR_NAME = '省平台';
 /** The province platform: every case change of every case, one lane per case, idempotent by key. */
 export class ProvinceChannel implements OutboundChannel {
   readonly system = 'province' as const;
-  readonly idempotent = true;
+  readonly idempotent: boolean = true;
 
   constructor(private readonly settings: ProvinceSettings) {}
 
