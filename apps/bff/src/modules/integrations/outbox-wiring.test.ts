@@ -1,6 +1,7 @@
 import { outboxMessages } from '@citygov/db/schema/outbox';
 import { smsMessages } from '@citygov/db/schema/sms';
 import { DEMO_ZZD_ACCOUNTS } from '@citygov/db/seed/demo-zzd-accounts';
+import { openTestDatabase } from '@citygov/db/testing/open-test-database';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannelRegistry, integrationSettingsOf } from '../../adapters/registry';
@@ -16,7 +17,7 @@ import {
   startZzdSimulator,
   type ZzdSimulator,
 } from '../../adapters/zzd/simulator';
-import { openTestApp, type TestApp } from '../../testing/test-app';
+import { type TestApp, testAppOn } from '../../testing/test-app';
 import { actAs, caseRowOf, departmentNamed, pointIn, SAMPLE_REPORT } from '../cases/case-test-helpers';
 import { OutboxWorker } from './outbox-worker';
 
@@ -24,6 +25,8 @@ let zzd: ZzdSimulator;
 let sms: SmsSimulator;
 let app: TestApp;
 let worker: OutboxWorker;
+/** PostgreSQL: pg-boss opens its own small pool on the test's database. */
+let databaseUrl: string | undefined;
 
 interface SimNotice {
   msgId: string;
@@ -35,18 +38,21 @@ interface SimNotice {
 beforeAll(async () => {
   zzd = await startZzdSimulator();
   sms = await startSmsSimulator();
-  app = await openTestApp({
+  const open = await openTestDatabase();
+  databaseUrl = open.location;
+  app = testAppOn(open, {
     ZZD_URL: zzd.url,
     ZZD_APP_KEY: DEMO_ZZD_APP_KEY,
     ZZD_APP_SECRET: DEMO_ZZD_APP_SECRET,
     SMS_URL: sms.url,
     SMS_ACCESS_KEY_ID: DEMO_SMS_ACCESS_KEY_ID,
     SMS_ACCESS_KEY_SECRET: DEMO_SMS_ACCESS_KEY_SECRET,
+    SMS_TIMEOUT_MS: '1000',
   });
   worker = await OutboxWorker.start({
     db: app.db,
     kind: app.kind,
-    databaseUrl: app.config.databaseUrl,
+    databaseUrl,
     channels: createChannelRegistry(integrationSettingsOf(app.db, app.config)),
     policy: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 1_000, leaseMs: 10_000 },
     sweepMs: 300,
@@ -160,6 +166,54 @@ describe('教育 SMS through the outbox', () => {
     expect(outbox).toMatchObject({ kind: 'sms.education', remoteId: sent?.remoteId });
     const recorded = await app.db.select().from(smsMessages).where(eq(smsMessages.phone, phone));
     expect(recorded).toMatchObject([{ purpose: 'education', state: 'sent' }]);
+    await worker.sweep();
+    expect(sms.messages.filter((m) => m.phone === phone)).toHaveLength(1);
+  });
+});
+
+describe('the admin view and the timed SMS reconciliation', () => {
+  it('shows the real health of 浙政钉 and 短信; 浙里办 without settings stays 未接入', async () => {
+    const overview = await (await app.as('admin')).integrations.overview();
+    const card = (label: string) => overview.find((o) => o.label === label);
+    expect(card('浙政钉')).toMatchObject({ connected: true, healthy: true, health: expect.stringContaining('正常') });
+    expect(card('短信')).toMatchObject({ connected: true, healthy: true, health: expect.stringContaining('已发送 1') });
+    expect(card('浙里办')).toMatchObject({ connected: false, health: '未接入' });
+  });
+
+  it('a timed-out 教育 SMS is not sent again; the timed job settles it by asking the gateway', async () => {
+    const here = await pointIn(app, '临江区');
+    const collector = await app.as('linjiang.collector');
+    const { id } = await collector.cases.report({
+      confirmedDistinct: true,
+      source: 'collector',
+      kind: 'event',
+      categoryCode: '09022',
+      urgency: 'normal',
+      description: '店门口摆放促销展架占用人行道',
+      ...here,
+    });
+    const phone = '13957120002';
+    sms.mode = 'slow';
+    try {
+      await actAs(app, 'linjiang.street_chief', id, 'educate', { subjectPhone: phone });
+      await eventually('the outbox done with the hand-over', async () => {
+        const rows = await app.db
+          .select()
+          .from(outboxMessages)
+          .where(and(eq(outboxMessages.caseId, id), eq(outboxMessages.system, 'sms')));
+        return rows.length > 0 && rows.every((r) => r.status === 'sent') && rows;
+      });
+    } finally {
+      sms.mode = 'ok';
+    }
+    const [unknown] = await app.db.select().from(smsMessages).where(eq(smsMessages.phone, phone));
+    expect(unknown?.state).toBe('unknown');
+    const unhealthy = (await (await app.as('admin')).integrations.overview()).find((o) => o.label === '短信');
+    expect(unhealthy).toMatchObject({ healthy: false, health: expect.stringContaining('结果未知 1') });
+
+    await worker.runPeriodic(Date.now() + 3_600_000); // the job's next turn
+    const [settled] = await app.db.select().from(smsMessages).where(eq(smsMessages.phone, phone));
+    expect(settled?.state).toBe('sent');
     await worker.sweep();
     expect(sms.messages.filter((m) => m.phone === phone)).toHaveLength(1);
   });
