@@ -93,6 +93,7 @@ const EnvSchema = z.object({
   SMS_ACCESS_KEY_SECRET: z.string().min(8).optional(),
   SMS_SIGN_NAME: z.string().min(1).default('云湖城管'),
   SMS_LOGIN_TEMPLATE: z.string().min(1).default('SMS_480000001'),
+  SMS_EDUCATION_TEMPLATE: z.string().min(1).default('SMS_480000002'),
   /** 云MAS: the enterprise name (ecName) the account belongs to. */
   SMS_EC_NAME: z.string().default('云湖市城市管理局'),
   /** Receipts pushed to /api/sms/receipts/<gateway> must carry an HMAC of their body with this secret. */
@@ -296,6 +297,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             signName: parsed.SMS_SIGN_NAME,
             ecName: parsed.SMS_EC_NAME,
             loginTemplate: parsed.SMS_LOGIN_TEMPLATE,
+            educationTemplate: parsed.SMS_EDUCATION_TEMPLATE,
             callbackSecret: parsed.SMS_CALLBACK_SECRET ?? parsed.SMS_ACCESS_KEY_SECRET,
             timeoutMs: parsed.SMS_TIMEOUT_MS,
           }

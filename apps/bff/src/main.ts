@@ -5,7 +5,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@citygov/db/seed/demo-accounts';
 import { seedDemoHistory } from '@citygov/db/seed/demo-history/write-history';
 import { seedDemoCity } from '@citygov/db/seed/seed-demo-city';
 import { ProvinceSimulator } from './adapters/province/province-simulator';
-import { createChannelRegistry } from './adapters/registry';
+import { createChannelRegistry, integrationSettingsOf } from './adapters/registry';
 import { withDemoSimulators } from './demo-simulators';
 import { loadConfig } from './env';
 import { createHttpApp } from './http/create-app';
@@ -104,7 +104,7 @@ async function main() {
         db: database.db,
         kind: database.kind,
         databaseUrl: config.databaseUrl,
-        channels: createChannelRegistry({ province: config.province }),
+        channels: createChannelRegistry(integrationSettingsOf(database.db, config)),
         sweepMs: config.outbox.sweepMs,
       }).catch(logged('outbox worker'))
     : null;

@@ -1,5 +1,5 @@
 import { openDatabase } from '@citygov/db/client';
-import { createChannelRegistry } from './adapters/registry';
+import { createChannelRegistry, integrationSettingsOf } from './adapters/registry';
 import { loadConfig } from './env';
 import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy, OutboxWorker } from './modules/integrations/api';
 
@@ -19,7 +19,7 @@ async function main() {
     db: database.db,
     kind: database.kind,
     databaseUrl: config.databaseUrl,
-    channels: createChannelRegistry({ province: config.province }),
+    channels: createChannelRegistry(integrationSettingsOf(database.db, config)),
     policy: { ...DEFAULT_DELIVERY_POLICY, ...override },
     sweepMs: config.outbox.sweepMs,
     maintenanceSeconds: Math.max(1, Math.round(config.outbox.sweepMs / 1000)),

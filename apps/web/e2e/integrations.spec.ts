@@ -19,7 +19,9 @@ test('the administrator replays a dead letter and it reaches the province platfo
   }
   const province = page.getByLabel('省平台接入状态');
   await expect(province.getByText(/^正常/)).toBeVisible();
-  await expect(page.getByLabel('浙政钉接入状态').getByText('未接入')).toBeVisible();
+  // The demo starts the 浙政钉 and SMS simulators: their cards show real health.
+  await expect(page.getByLabel('浙政钉接入状态').getByText(/^正常/)).toBeVisible();
+  await expect(page.getByLabel('短信接入状态').getByText(/^阿里云：/)).toBeVisible();
 
   const row = page.getByRole('row', { name: /省平台.*日统计.*省平台出错（HTTP 500）/ });
   await expect(row).toBeVisible();

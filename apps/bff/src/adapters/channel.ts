@@ -1,3 +1,5 @@
+import type { Queryable } from '@citygov/db/client';
+
 /**
  * The one interface every outside system sits behind (浙政钉, 浙里办, 短信, 省平台, 执法系统).
  * The outbox (modules/integrations) derives messages from the case event stream through
@@ -113,8 +115,13 @@ export interface OutboundChannel {
    * outcome is unknown be sent again; otherwise it goes to the dead letters for a person to decide.
    */
   idempotent: boolean;
-  /** The messages a case change gives rise to for this system (none for most changes of most systems). */
-  draftsFor(change: CaseChangeForChannel): OutboundDraft[];
+  /**
+   * The messages a case change gives rise to for this system (none for most changes of most systems).
+   * `tx` is the outbox's transaction, for reading who is concerned (the receivers of a task).
+   */
+  draftsFor(change: CaseChangeForChannel, tx: Queryable): OutboundDraft[] | Promise<OutboundDraft[]>;
   deliver(message: OutboundMessage): Promise<DeliveryReceipt>;
   health(): Promise<HealthReport>;
+  /** A timed job the outbox worker runs from its sweep, at most once per `everyMs` (e.g. SMS reconciliation). */
+  periodic?: { name: string; everyMs: number; run(): Promise<void> };
 }

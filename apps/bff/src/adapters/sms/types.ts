@@ -14,6 +14,8 @@ export interface SmsConfig {
   ecName: string;
   /** The template of login codes (one parameter: code). */
   loginTemplate: string;
+  /** The template of 教育 messages (parameters: category, address); SMS_EDUCATION_TEMPLATE. */
+  educationTemplate?: string;
   /** Receipts pushed to us carry base64(HMAC-SHA256(callbackSecret, body)) in X-Citygov-Signature. */
   callbackSecret: string;
   timeoutMs: number;

@@ -60,3 +60,20 @@ export async function zlbUserByTicket(config: ZlbConfig, ticket: string): Promis
   const { accessToken } = await call(config, ZLB_TICKET_PATH, { ticketId: ticket, appId: config.appId }, ZZlbToken);
   return call(config, ZLB_USER_PATH, { token: accessToken }, ZZlbUser);
 }
+
+/**
+ * Health probe: a signed call with a ticket that cannot exist. The gateway answering it (the
+ * ticket refused) shows it is reachable and takes our signature; a 401 or no answer does not.
+ */
+export async function probeZlbGateway(config: ZlbConfig): Promise<{ ok: boolean; detail: string }> {
+  const started = Date.now();
+  try {
+    await call(config, ZLB_TICKET_PATH, { ticketId: 'citygov-health-probe', appId: config.appId }, ZZlbToken);
+    return { ok: true, detail: `正常（${Date.now() - started} ms）` };
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    if (error instanceof ZlbError && !text.includes('签名'))
+      return { ok: true, detail: `正常（网关已应答，${Date.now() - started} ms）` };
+    return { ok: false, detail: text.startsWith('浙里办') ? text : `无法连接：${text}` };
+  }
+}

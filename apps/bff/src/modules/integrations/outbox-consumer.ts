@@ -39,7 +39,7 @@ export async function deriveOutbox(
       const rows: (typeof outboxMessages.$inferInsert)[] = [];
       for (const change of changes) {
         for (const channel of channels.values()) {
-          for (const draft of channel.draftsFor(change)) {
+          for (const draft of await channel.draftsFor(change, tx)) {
             rows.push({
               system: channel.system,
               lane: draft.lane,

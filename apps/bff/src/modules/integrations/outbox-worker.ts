@@ -61,6 +61,8 @@ export class OutboxWorker {
   private sweeping: Promise<void> | null = null;
   private stopListening: (() => Promise<void>) | null = null;
   private stopped = false;
+  /** When each channel's timed job (e.g. SMS reconciliation) last ran. */
+  private readonly periodicRanAt = new Map<string, number>();
 
   private constructor(
     private readonly options: OutboxWorkerOptions,
@@ -132,6 +134,21 @@ export class OutboxWorker {
     if (derived.lanes.length > 0) await this.wake(derived.lanes);
     const due = await lanesToWake(this.options.db);
     if (due.length > 0) await this.wake(due);
+    await this.runPeriodic();
+  }
+
+  /** The channels' timed jobs (reconcileUnknownSms…), each at most once per its interval, from the sweep. */
+  async runPeriodic(now = Date.now()): Promise<void> {
+    for (const channel of this.options.channels.values()) {
+      const job = channel.periodic;
+      if (!job) continue;
+      const last = this.periodicRanAt.get(job.name);
+      if (last !== undefined && now - last < job.everyMs) continue;
+      this.periodicRanAt.set(job.name, now);
+      await job
+        .run()
+        .catch((error: unknown) => (this.options.log ?? console.error)(`[citygov] ${job.name}: ${String(error)}`));
+    }
   }
 
   async stop(): Promise<void> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createChannelRegistry } from '../../adapters/registry';
+import { createChannelRegistry, integrationSettingsOf } from '../../adapters/registry';
 import { zBigId } from '../../trpc/input-types';
 import { permissionProcedure, router } from '../../trpc/procedures';
 import { deadLetters, integrationOverview, replayDeadLetter } from './integration-queries';
@@ -7,7 +7,7 @@ import { deadLetters, integrationOverview, replayDeadLetter } from './integratio
 export const integrationsRouter = router({
   /** 外部系统: health, queue depth, failures and last success of each outside system. */
   overview: permissionProcedure('integration.manage').query(({ ctx }) =>
-    integrationOverview(ctx.db, ctx.user, createChannelRegistry({ province: ctx.config.province })),
+    integrationOverview(ctx.db, ctx.user, createChannelRegistry(integrationSettingsOf(ctx.db, ctx.config))),
   ),
 
   /** 死信列表: messages that ran out of attempts or whose outcome is unknown for a non-idempotent system. */

@@ -22,11 +22,18 @@ export const educate = defineAction({
     const text = educationMessage(category?.name ?? '街面秩序', row.address);
     const phone = input.subjectPhone ?? null;
     after(async () => {
-      await recordEducationSms(db, { caseId: row.id, phone, text, createdBy: actor.id, at: now });
+      await recordEducationSms(db, {
+        caseId: row.id,
+        phone,
+        text,
+        params: { category: category?.name ?? '街面秩序', address: row.address },
+        createdBy: actor.id,
+        at: now,
+      });
     });
     Object.assign(detail, {
       education: text,
-      sms: phone ? `已记录教育短信，待发送至 ${phone.slice(0, 3)}****${phone.slice(7)}` : '未留手机号，仅现场教育',
+      sms: phone ? `教育短信已交发送，发往 ${phone.slice(0, 3)}****${phone.slice(7)}` : '未留手机号，仅现场教育',
     });
   },
 });
