@@ -31,7 +31,7 @@
  */
 import { buildCatalogueSeed } from '../../packages/db/src/seed/catalogue-seed';
 import { COMMUNITY_NAMES } from '../../packages/db/src/seed/demo-place-names';
-import { seededRandom } from '../../packages/db/src/seed/seeded-random';
+import { seededRandom } from '../../packages/domain/src/seeded-random';
 import {
   BEHAVIOUR_PHRASES,
   COMMUNITY_SUFFIXES,

@@ -4,7 +4,7 @@
  * roads run along grid boundaries. Pure and deterministic: no I/O.
  */
 import { type DemoCityGeography, LATTICE_SPEC, type Lattice, type LngLat, latticeVertex } from './demo-city-geography';
-import { round6 } from './seeded-random';
+import { round6 } from './round6';
 
 export interface PolygonGeometry {
   type: 'Polygon';

@@ -9,10 +9,11 @@
  */
 import type { AreaLevel } from '@citygov/domain/data-scope';
 import { formatGridCode } from '@citygov/domain/grid-code';
+import { seededRandom } from '@citygov/domain/seeded-random';
 import type { PolygonCoordinates } from '../schema/org';
 import { DEMO_CITY, DEMO_DISTRICTS } from './demo-districts';
 import { COMMUNITY_NAMES, STREET_NAMES } from './demo-place-names';
-import { round6, seededRandom } from './seeded-random';
+import { round6 } from './round6';
 
 export type LngLat = [number, number];
 

@@ -1,4 +1,5 @@
-import { seededRandom, seedNumber } from './sampling';
+import { seededRandom } from '../seeded-random';
+import { seedNumber } from './sampling';
 
 export interface Reviewer {
   id: number;

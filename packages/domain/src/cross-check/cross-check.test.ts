@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../seeded-random';
 import { assignReviewers } from './assignment';
 import { reasonListProblem } from './reasons';
-import { allocateStrata, drawSample, type SampleCandidate, sampleSizeOf, seededRandom, stratumOf } from './sampling';
+import { allocateStrata, drawSample, type SampleCandidate, sampleSizeOf, stratumOf } from './sampling';
 
 /** A county's month: 5 categories × 3 sources, uneven strata (some of one case). */
 function month(seed: number, n: number): SampleCandidate[] {

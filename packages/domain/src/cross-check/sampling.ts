@@ -1,21 +1,11 @@
+import { seededRandom } from '../seeded-random';
+
 /**
  * 交叉抽查 sampling: a pure, seeded draw of a month's closed cases of one county,
  * stratified by category and source so every kind of work is checked in proportion.
  * The same candidates, size and seed always give the same sample (the plan stores the
  * seed, so anyone can draw it again and compare).
  */
-
-/** mulberry32: a small seeded PRNG, identical on every machine. Not for anything security-related. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A text seed (e.g. "2026-12-linjiang-1") as a 32-bit number (FNV-1a). */
 export function seedNumber(seed: string): number {

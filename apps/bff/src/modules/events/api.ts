@@ -6,5 +6,6 @@
  */
 export { appendCaseEvent, type EventActor, type NewCaseEvent } from './append-case-event';
 export { type CaseChange, type CaseFeed, createCaseFeed } from './case-feed';
+export { createCatchUp } from './catch-up';
 export { type ConsumeResult, consumeCaseEvents, consumerPosition } from './event-consumers';
 export { readCaseEventsAfter, type StreamEvent, streamHead } from './read-case-events';

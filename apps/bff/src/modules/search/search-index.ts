@@ -5,7 +5,7 @@ import { indexLexemes } from '@citygov/domain/analytics/search-text';
 import { normaliseText } from '@citygov/domain/intake/text-features';
 import { and, inArray, notExists, sql } from 'drizzle-orm';
 import { segmentWords } from '../../lib/text/segment';
-import { consumeCaseEvents, type StreamEvent } from '../events/api';
+import { createCatchUp, type StreamEvent } from '../events/api';
 
 /** The search index's name on the event stream (its cursor row in case_event_consumers). */
 export const SEARCH_INDEX_CONSUMER = 'search-index';
@@ -47,25 +47,7 @@ export async function applySearchEvents(tx: Queryable, events: readonly StreamEv
 
 /** Brings the index up to the stream's end; calls in one process share a run. */
 export function createSearchIndexer(db: Database) {
-  let running: Promise<void> | null = null;
-  let queued: Promise<void> | null = null;
-  const run = () => consumeCaseEvents(db, SEARCH_INDEX_CONSUMER, applySearchEvents).then(() => undefined);
-  const catchUp = (): Promise<void> => {
-    if (!running) {
-      running = run().finally(() => {
-        running = null;
-      });
-      return running;
-    }
-    queued ??= running
-      .catch(() => undefined)
-      .then(() => {
-        queued = null;
-        return catchUp();
-      });
-    return queued;
-  };
-  return { catchUp };
+  return createCatchUp(db, SEARCH_INDEX_CONSUMER, applySearchEvents);
 }
 
 const indexers = new WeakMap<Database, ReturnType<typeof createSearchIndexer>>();

@@ -11,7 +11,7 @@ import {
   type WallMeasure,
 } from '@citygov/domain/wall/wall-measures';
 import { inArray, sql } from 'drizzle-orm';
-import { consumeCaseEvents, type StreamEvent } from '../events/api';
+import { createCatchUp, type StreamEvent } from '../events/api';
 
 /** The rollup's name on the event stream (its cursor row in case_event_consumers). */
 export const WALL_ROLLUP_CONSUMER = 'wall-rollup';
@@ -127,26 +127,7 @@ export async function applyWallEvents(tx: Queryable, events: readonly StreamEven
  * row lock, so each event is counted exactly once.
  */
 export function createWallRollup(db: Database) {
-  let running: Promise<void> | null = null;
-  let queued: Promise<void> | null = null;
-  const run = () => consumeCaseEvents(db, WALL_ROLLUP_CONSUMER, applyWallEvents).then(() => undefined);
-  const catchUp = (): Promise<void> => {
-    if (!running) {
-      running = run().finally(() => {
-        running = null;
-      });
-      return running;
-    }
-    // Events that arrive during a run are read by one more run after it.
-    queued ??= running
-      .catch(() => undefined)
-      .then(() => {
-        queued = null;
-        return catchUp();
-      });
-    return queued;
-  };
-  return { catchUp };
+  return createCatchUp(db, WALL_ROLLUP_CONSUMER, applyWallEvents);
 }
 export type WallRollup = ReturnType<typeof createWallRollup>;
 

@@ -10,8 +10,8 @@ import { CASE_SOURCES, type CaseSource, type CaseStage, type Urgency } from '@ci
 import { warningInstant } from '@citygov/domain/deadlines/countdown';
 import { addTimeLimit, type LimitUnit } from '@citygov/domain/deadlines/time-limits';
 import type { WorkingCalendar } from '@citygov/domain/deadlines/working-calendar';
+import { seededRandom } from '@citygov/domain/seeded-random';
 import { TRACKING_ALPHABET, TRACKING_CODE_LENGTH } from '@citygov/domain/tracking/tracking-code';
-import { seededRandom } from '../seeded-random';
 import { caseStateAt, type LifeStep, planCaseLife, type StepRole, stepsUntil } from './case-life';
 import {
   type DistrictStaff,
