@@ -160,8 +160,12 @@ test('the department passes a case to 第一养护班 on the phone; the deadline
   await expect(page.getByRole('heading', { name: '任务详情' })).toBeVisible();
   await page.getByRole('button', { name: '二级派遣' }).click();
   const sheet = page.getByRole('dialog', { name: '二级派遣' });
-  await sheet.getByLabel('下级单位').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('第一养护班', { exact: true }).click();
+  // A tap during the dropdown's opening animation can miss: retry until the field shows the unit.
+  await expect(async () => {
+    await sheet.getByLabel('下级单位').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('第一养护班', { exact: true }).click({ timeout: 3_000 });
+    await expect(sheet.locator('.ant-select')).toContainText('第一养护班', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await sheet.getByLabel(/派遣说明/).fill('请养护班今日处理');
   await shoot(page, 'sub-dispatch-phone');
   await sheet.getByRole('button', { name: '派给下级单位' }).click();
