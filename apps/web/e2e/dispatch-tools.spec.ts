@@ -163,7 +163,10 @@ test('the department passes a case to 第一养护班 on the phone; the deadline
   // A tap during the dropdown's opening animation can miss: retry until the field shows the unit.
   await expect(async () => {
     await sheet.getByLabel('下级单位').click();
-    await page.locator('.ant-select-dropdown:visible').getByText('第一养护班', { exact: true }).click({ timeout: 3_000 });
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .getByText('第一养护班', { exact: true })
+      .click({ timeout: 3_000 });
     await expect(sheet.locator('.ant-select')).toContainText('第一养护班', { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
   await sheet.getByLabel(/派遣说明/).fill('请养护班今日处理');
