@@ -124,7 +124,10 @@ test.describe('督办单', () => {
 
 test.describe('领导驾驶舱', () => {
   test.use(TABLET);
-  test('a leader on a 1024×768 tablet drills from the city to a case and issues 督办', async ({ page, baseURL }) => {
+  test('a leader on a 1024×768 tablet drills from the city to a case, issues 督办 and an instruction (批示)', async ({
+    page,
+    baseURL,
+  }) => {
     const created = await dispatchedCase(baseURL ?? '', '临江大道绿化带内倾倒生活垃圾');
     await login(page, 'leader');
     await page.goto('/leader');
@@ -152,6 +155,18 @@ test.describe('领导驾驶舱', () => {
       .tap();
     await expect(page.getByText('督办中')).toBeVisible();
     await expect(page.getByText('下达督办单').first()).toBeVisible();
+    // 领导批示: the instruction lands in the case's record, in the leader's own words.
+    await page.getByRole('button', { name: '领导批示' }).tap();
+    await page.getByLabel('批示内容').fill('请城管局牵头，三日内彻底整治');
+    await shootIfAsked(page, 'leader-instruct-1024');
+    await page
+      .getByRole('dialog', { name: '领导批示' })
+      .getByRole('button', { name: /^批\s*示$/ })
+      .tap();
+    await expect(page.getByText('批示已送达处置人员')).toBeVisible();
+    await expect(
+      page.getByRole('listitem').filter({ hasText: '领导批示' }).filter({ hasText: '请城管局牵头，三日内彻底整治' }),
+    ).toBeVisible();
   });
 
   test('the tablet fits 1366×1024 too', async ({ page }) => {

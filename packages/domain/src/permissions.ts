@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   'case.close': '结案',
   'case.view': '查看案件',
   'case.supervise': '督办案件',
+  /** 领导批示: a leader's written instruction on a case, sent to whoever works it. */
+  'case.instruct': '领导批示',
   'street.handle': '街面处置',
   'evaluation.view': '查看考核评价',
   'evaluation.publish': '发布与重新计算考核结果',
@@ -107,6 +109,7 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     ...EVERYONE,
     'case.view',
     'case.supervise',
+    'case.instruct',
     'evaluation.view',
     'dashboard.view',
     'org.view',

@@ -389,6 +389,15 @@ export const CASE_ACTIONS = {
     reason: 'required',
     whilePending: true,
   },
+  /** 领导批示: a leader's instruction on an open case; it stands on the case until it closes and notifies the assignees. */
+  instruct: {
+    label: '领导批示',
+    permission: 'case.instruct',
+    from: OPEN,
+    to: 'same',
+    reason: 'required',
+    whilePending: true,
+  },
   remind: {
     label: '催办',
     permission: 'case.supervise',

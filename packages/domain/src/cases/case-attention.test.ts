@@ -28,4 +28,12 @@ describe('caseAttention', () => {
     // Supervision lifted, and a new stage began after the urging.
     expect(caseAttention({ supervised: false, stageStartedAt: at(4) }, events)).toEqual([]);
   });
+
+  it("keeps the latest leader's instruction (批示) through feedback and new stages, after a rework in order", () => {
+    const events = [ev('instruct', 1, '先批'), ev('rework', 2, '未清理'), ev('instruct', 3, '再批'), ev('feedBack', 4)];
+    const shown = caseAttention({ supervised: false, stageStartedAt: at(5) }, events);
+    expect(shown.map((a) => [a.label, a.reason])).toEqual([['批示', '再批']]);
+    const reworked = caseAttention({ supervised: false, stageStartedAt: at(3) }, events.slice(0, 3));
+    expect(reworked.map((a) => a.kind)).toEqual(['rework', 'instruct']);
+  });
 });

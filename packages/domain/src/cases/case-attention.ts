@@ -1,14 +1,16 @@
 import type { CaseAction } from './case-actions';
 
 /**
- * 返工 / 督办 / 催办 on a case, as the person working it must see them: what was asked and
+ * 返工 / 批示 / 督办 / 催办 on a case, as the person working it must see them: what was asked and
  * why. A case under supervision shows its latest supervision; a rework shows until the next
- * feedback answers it; an urging (催办) shows for the stage it was given in.
+ * feedback answers it; a leader's instruction (批示) stands while the case is open; an urging
+ * (催办) shows for the stage it was given in.
  */
-export type AttentionKind = 'rework' | 'supervise' | 'remind';
+export type AttentionKind = 'rework' | 'instruct' | 'supervise' | 'remind';
 
 export const ATTENTION_NAMES: Record<AttentionKind, string> = {
   rework: '返工',
+  instruct: '批示',
   supervise: '督办',
   remind: '催办',
 };
@@ -16,6 +18,7 @@ export const ATTENTION_NAMES: Record<AttentionKind, string> = {
 /** The actions that raise each kind (a 督办单 is supervision too). */
 const RAISED_BY: Partial<Record<CaseAction, AttentionKind>> = {
   rework: 'rework',
+  instruct: 'instruct',
   supervise: 'supervise',
   orderSupervision: 'supervise',
   remind: 'remind',
@@ -46,7 +49,7 @@ export interface AttentionCase {
   stageStartedAt: Date | null;
 }
 
-/** The attentions standing on a case, in kind order (返工, 督办, 催办), each the latest of its kind. */
+/** The attentions standing on a case, in kind order (返工, 批示, 督办, 催办), each the latest of its kind. */
 export function caseAttention(c: AttentionCase, events: readonly AttentionEvent[]): Attention[] {
   const ordered = [...events].sort((a, b) => a.at.getTime() - b.at.getTime());
   const lastFeedback =
@@ -62,6 +65,7 @@ export function caseAttention(c: AttentionCase, events: readonly AttentionEvent[
   const standing = (kind: AttentionKind, event: AttentionEvent): boolean => {
     if (kind === 'rework') return event.at.getTime() > lastFeedback;
     if (kind === 'supervise') return c.supervised;
+    if (kind === 'instruct') return true;
     return c.stageStartedAt === null || event.at.getTime() >= c.stageStartedAt.getTime();
   };
   return (Object.keys(ATTENTION_NAMES) as AttentionKind[]).flatMap((kind) => {

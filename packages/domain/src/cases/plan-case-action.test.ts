@@ -62,6 +62,7 @@ const ALLOWED_FROM: Record<CaseAction, CaseStatus[]> = {
   requestVoid: ['reported', 'accepted'],
   approveVoid: [],
   rejectVoid: [],
+  instruct: OPEN_STATES,
   supervise: OPEN_STATES,
   remind: OPEN_STATES,
   assistFeedBack: ['dispatched', 'handling', 'fed_back'],

@@ -16,11 +16,12 @@ export function identityOf(user: TZzdUser): ZzdIdentity {
 }
 
 /** What a work notification says, by what happened to a case. */
-export type TaskNoticeKind = 'new_task' | 'urge' | 'supervise' | 'overdue_warning';
+export type TaskNoticeKind = 'new_task' | 'urge' | 'instruct' | 'supervise' | 'overdue_warning';
 
 const NOTICE_TITLES: Record<TaskNoticeKind, string> = {
   new_task: '新任务',
   urge: '催办',
+  instruct: '领导批示',
   supervise: '督办',
   overdue_warning: '即将超期',
 };

@@ -27,7 +27,7 @@ export interface ZzdChannelSettings {
  * The one mapping from case events to 浙政钉 工作通知:
  * - a case dispatched (派遣, 自动派遣, 强制派遣, 二级派遣) → 新任务 to the handlers of its departments;
  * - a case routed to a street chief (街面派单, 移交执法 approved) → 新任务 to that chief;
- * - 催办 / 督办 / 督办单 → the case's assignees (its assignee, else its chief, else its departments' handlers).
+ * - 催办 / 批示 / 督办 / 督办单 → the case's assignees (its assignee, else its chief, else its departments' handlers).
  */
 const NOTICE_OF_ACTION: Record<string, { kind: TaskNoticeKind; to: 'departments' | 'chief' | 'assignees' }> = {
   dispatch: { kind: 'new_task', to: 'departments' },
@@ -37,6 +37,7 @@ const NOTICE_OF_ACTION: Record<string, { kind: TaskNoticeKind; to: 'departments'
   routeToChief: { kind: 'new_task', to: 'chief' },
   approveHandOver: { kind: 'new_task', to: 'chief' },
   remind: { kind: 'urge', to: 'assignees' },
+  instruct: { kind: 'instruct', to: 'assignees' },
   supervise: { kind: 'supervise', to: 'assignees' },
   orderSupervision: { kind: 'supervise', to: 'assignees' },
 };

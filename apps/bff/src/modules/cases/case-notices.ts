@@ -12,6 +12,7 @@ import { caseScope } from './case-scope';
 const WORKED_QUEUES = ['toTakeUp', 'handling', 'assistFeedback'] as const;
 const NOTICE_ACTIONS = {
   rework: 'rework',
+  instruct: 'instruct',
   supervise: 'supervise',
   orderSupervision: 'supervise',
   remind: 'remind',

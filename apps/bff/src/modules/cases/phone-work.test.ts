@@ -71,6 +71,29 @@ describe("the handler's phone", () => {
     expect((await stranger.cases.notices()).map((n) => n.caseId)).not.toContain(c.id);
   });
 
+  it("shows a leader's instruction (批示) to the handler until the case closes; only a leader may give one", async () => {
+    const c = await handlingCase();
+    await act('leader', c.id, 'instruct', { reason: '请三日内彻底整治并回复' });
+    const handler = await app.as('linjiang.dept_handler');
+    const detail = await handler.cases.byId({ id: c.id });
+    expect(detail.attention.map((a) => [a.label, a.reason])).toEqual([['批示', '请三日内彻底整治并回复']]);
+    expect(detail.timeline.at(-1)).toMatchObject({ action: 'instruct', reason: '请三日内彻底整治并回复' });
+    // The case keeps its state: an instruction does not move it.
+    expect(detail.case.status).toBe('handling');
+    const notices = await handler.cases.notices();
+    expect(notices.filter((n) => n.caseId === c.id).map((n) => [n.label, n.reason])).toEqual([
+      ['批示', '请三日内彻底整治并回复'],
+    ]);
+    // Feeding back does not answer an instruction the way it answers a rework.
+    await act('linjiang.dept_handler', c.id, 'feedBack', { reason: '已整治' });
+    expect((await handler.cases.byId({ id: c.id })).attention.map((a) => a.label)).toEqual(['批示']);
+
+    const refused = await act('linjiang.dispatcher', c.id, 'instruct', { reason: '我来批示' }).catch((e) => e);
+    expect(refused.code).toBe('FORBIDDEN');
+    const empty = await act('leader', c.id, 'instruct', { reason: '' }).catch((e) => e);
+    expect(empty.code).toBe('BAD_REQUEST');
+  });
+
   it('says working time and the clock deadline, and a paused clock for a hung-up case', async () => {
     const c = await handlingCase();
     const handler = await app.as('linjiang.dept_handler');

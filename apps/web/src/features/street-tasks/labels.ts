@@ -1,3 +1,4 @@
+import type { AttentionKind } from '@citygov/domain/cases/case-attention';
 import { type CaseStatus, statusNameOf } from '@citygov/domain/cases/case-states';
 
 /** Status tag colours on the phone lists. */
@@ -20,9 +21,10 @@ export function statusTag(status: CaseStatus): { label: string; color: string } 
   return { label: statusNameOf(status), color: STATUS_COLORS[status] };
 }
 
-/** 返工 / 督办 / 催办 tags on the phone: each stands out from the deadline tag. */
-export const ATTENTION_COLORS: Record<'rework' | 'supervise' | 'remind', string> = {
+/** 返工 / 批示 / 督办 / 催办 tags on the phone: each stands out from the deadline tag. */
+export const ATTENTION_COLORS: Record<AttentionKind, string> = {
   rework: 'volcano',
+  instruct: 'purple',
   supervise: 'red',
   remind: 'orange',
 };

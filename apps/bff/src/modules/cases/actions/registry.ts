@@ -75,6 +75,7 @@ export const CASE_ACTION_HANDLERS: Record<CaseAction, ActionHandler> = {
   supervise,
   orderSupervision,
   replySupervision,
+  instruct: stateOnly,
   remind: stateOnly,
   assistFeedBack,
   markDifficult,

@@ -5,7 +5,7 @@ import { statusName } from '../labels';
 import { describeEventDetail } from '../timeline-detail';
 
 const REFUSALS = new Set(['refuseFiling', 'rejectReturn', 'rejectExtension', 'rejectHangUp', 'rejectVoid', 'rework']);
-const ALERTS = new Set(['supervise', 'remind', 'markDifficult']);
+const ALERTS = new Set(['instruct', 'supervise', 'remind', 'markDifficult']);
 
 function colorOf(entry: CaseTimelineEntry): string {
   if (REFUSALS.has(entry.action) || entry.toStatus === 'voided') return 'red';

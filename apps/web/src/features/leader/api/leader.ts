@@ -23,8 +23,8 @@ export function useLeaderCase(id: number) {
   return useQuery(trpc.cases.byId.queryOptions({ id }));
 }
 
-/** 下达督办单 from the tablet: the case action, through the same transition core as the desk's. */
-export function useOrderSupervision() {
+/** 下达督办单 and 领导批示 from the tablet: case actions, through the same transition core as the desk's. */
+export function useLeaderAct() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   return useMutation(

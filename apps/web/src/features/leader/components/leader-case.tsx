@@ -1,9 +1,9 @@
 import { statusNameOf } from '@citygov/domain/cases/case-states';
-import { Alert, App, Button, Input, Modal, Select, Spin, Tag, Timeline } from 'antd';
+import { Alert, App, Button, Input, Modal, Select, Space, Spin, Tag, Timeline } from 'antd';
 import { useState } from 'react';
 import { apiErrorMessage } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/format';
-import { useLeaderCase, useOrderSupervision } from '../api/leader';
+import { useLeaderAct, useLeaderCase } from '../api/leader';
 
 const REPLY_OPTIONS = [
   { value: 4, label: '4 小时内回复' },
@@ -18,18 +18,62 @@ const CARD: React.CSSProperties = {
   boxShadow: '0 1px 3px rgba(0,0,0,0.08)',
 };
 
-/** One case on the tablet: what and where, its clock, the last steps, and 下达督办 in one tap. */
+const ACTION_BUTTON: React.CSSProperties = { marginTop: 12, height: 56, fontSize: 20, minWidth: 200 };
+
+type LeaderAction = 'orderSupervision' | 'instruct';
+
+/** What each of the leader's two actions asks for, in the words on the tablet. */
+const DIALOGS: Record<LeaderAction, { title: string; ok: string; field: string; placeholder: string; done: string }> = {
+  orderSupervision: {
+    title: '下达督办单',
+    ok: '下达',
+    field: '督办要求',
+    placeholder: '如：请今日内处置完毕并回复',
+    done: '督办单已下达',
+  },
+  instruct: {
+    title: '领导批示',
+    ok: '批示',
+    field: '批示内容',
+    placeholder: '如：请城管局牵头，三日内彻底整治',
+    done: '批示已送达处置人员',
+  },
+};
+
+/** One case on the tablet: what and where, its clock, the last steps, and 下达督办 / 领导批示 in one tap. */
 export function LeaderCase({ id }: { id: number }) {
   const { message } = App.useApp();
   const detail = useLeaderCase(id);
-  const order = useOrderSupervision();
-  const [open, setOpen] = useState(false);
-  const [instruction, setInstruction] = useState('');
+  const act = useLeaderAct();
+  const [open, setOpen] = useState<LeaderAction | null>(null);
+  const [text, setText] = useState('');
   const [replyHours, setReplyHours] = useState(24);
   if (detail.isPending) return <Spin size="large" />;
   if (detail.error) return <Alert type="error" showIcon message={apiErrorMessage(detail.error)} />;
   const { case: c, category, clock, timeline, actions } = detail.data;
-  const canOrder = actions.find((a) => a.action === 'orderSupervision');
+  const offered = (['orderSupervision', 'instruct'] as const).flatMap((action) => {
+    const a = actions.find((x) => x.action === action);
+    return a ? [{ ...a, action }] : [];
+  });
+  const dialog = open ? DIALOGS[open] : null;
+  const submit = (action: LeaderAction) =>
+    act
+      .mutateAsync({
+        caseId: c.id,
+        expectedVersion: c.version,
+        action,
+        reason: text,
+        ...(action === 'orderSupervision' ? { replyHours } : {}),
+        attachmentIds: [],
+      })
+      .then(
+        () => {
+          setOpen(null);
+          setText('');
+          message.success(DIALOGS[action].done);
+        },
+        (e: unknown) => message.error(apiErrorMessage(e)),
+      );
   return (
     <div style={{ display: 'grid', gap: 12 }}>
       <div style={CARD}>
@@ -48,20 +92,29 @@ export function LeaderCase({ id }: { id: number }) {
             本阶段：{clock.text}（截止 {formatDateTime(c.stageDeadlineAt)}）
           </p>
         ) : null}
-        {canOrder ? (
-          <Button
-            type="primary"
-            danger
-            size="large"
-            style={{ marginTop: 12, height: 56, fontSize: 20, minWidth: 200 }}
-            disabled={!canOrder.enabled}
-            title={canOrder.disabledReason ?? undefined}
-            onClick={() => setOpen(true)}
-          >
-            下达督办
-          </Button>
-        ) : null}
-        {canOrder && !canOrder.enabled ? <div style={{ color: '#8c8c8c' }}>{canOrder.disabledReason}</div> : null}
+        <Space wrap size={12}>
+          {offered.map((a) => (
+            <Button
+              key={a.action}
+              type={a.action === 'orderSupervision' ? 'primary' : 'default'}
+              danger={a.action === 'orderSupervision'}
+              size="large"
+              style={ACTION_BUTTON}
+              disabled={!a.enabled}
+              title={a.disabledReason ?? undefined}
+              onClick={() => setOpen(a.action)}
+            >
+              {a.action === 'orderSupervision' ? '下达督办' : '领导批示'}
+            </Button>
+          ))}
+        </Space>
+        {offered
+          .filter((a) => !a.enabled)
+          .map((a) => (
+            <div key={a.action} style={{ color: '#8c8c8c' }}>
+              {DIALOGS[a.action].title}：{a.disabledReason}
+            </div>
+          ))}
       </div>
       <div style={CARD}>
         <h3 style={{ fontSize: 18, marginTop: 0 }}>流转记录</h3>
@@ -80,50 +133,34 @@ export function LeaderCase({ id }: { id: number }) {
         />
       </div>
       <Modal
-        open={open}
-        title="下达督办单"
-        okText="下达"
+        open={open !== null}
+        title={dialog?.title}
+        okText={dialog?.ok}
         cancelText="取消"
         okButtonProps={{ size: 'large' }}
         cancelButtonProps={{ size: 'large' }}
-        confirmLoading={order.isPending}
-        onCancel={() => setOpen(false)}
-        onOk={() =>
-          order
-            .mutateAsync({
-              caseId: c.id,
-              expectedVersion: c.version,
-              action: 'orderSupervision',
-              reason: instruction,
-              replyHours,
-              attachmentIds: [],
-            })
-            .then(
-              () => {
-                setOpen(false);
-                setInstruction('');
-                message.success('督办单已下达');
-              },
-              (e: unknown) => message.error(apiErrorMessage(e)),
-            )
-        }
+        confirmLoading={act.isPending}
+        onCancel={() => setOpen(null)}
+        onOk={() => (open ? submit(open) : undefined)}
       >
         <Input.TextArea
-          aria-label="督办要求"
+          aria-label={dialog?.field}
           rows={4}
           style={{ fontSize: 18 }}
-          placeholder="如：请今日内处置完毕并回复"
-          value={instruction}
-          onChange={(e) => setInstruction(e.target.value)}
+          placeholder={dialog?.placeholder}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
         />
-        <Select
-          aria-label="回复时限"
-          size="large"
-          style={{ width: '100%', marginTop: 12 }}
-          value={replyHours}
-          options={REPLY_OPTIONS}
-          onChange={setReplyHours}
-        />
+        {open === 'orderSupervision' ? (
+          <Select
+            aria-label="回复时限"
+            size="large"
+            style={{ width: '100%', marginTop: 12 }}
+            value={replyHours}
+            options={REPLY_OPTIONS}
+            onChange={setReplyHours}
+          />
+        ) : null}
       </Modal>
     </div>
   );
