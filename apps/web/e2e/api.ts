@@ -57,5 +57,6 @@ const SHOTS = process.env.E2E_SHOTS ? join(import.meta.dirname, '../../../screen
 export async function shootIfAsked(page: Page, name: string) {
   if (!SHOTS) return;
   await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  // Finite CSS animations (a dialog opening) are run to their end, so the shot shows what stays on screen.
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled' });
 }
