@@ -116,6 +116,12 @@ describe('执法对象查询', () => {
     await expect(forged.lookup(null, '张某明')).rejects.toThrow('执法系统拒绝签名（HTTP 401）');
     expect(sim.figures.badSignatures).toBe(before + 1);
     expect((await forged.health()).ok).toBe(false);
+    // The admin view's 执法系统 card shows the real link.
+    const overview = await (await app.as('admin')).integrations.overview();
+    expect(overview.find((o) => o.label === '执法系统')).toMatchObject({
+      connected: true,
+      health: expect.stringMatching(/^正常/),
+    });
   });
 });
 
