@@ -14,6 +14,9 @@ const SHOTS = '/tmp/shots-enforce';
 
 async function shoot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
+  await page.waitForLoadState('networkidle');
+  // Past the tables' loading fade.
+  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 

@@ -218,6 +218,14 @@ describe('推送案源 and feedback', () => {
       body,
     });
     expect(forged.status).toBe(401);
+    // Feedback on a case that was never pushed is refused.
+    const other = await reportIn('临江区', '执法测试：未推送的案件');
+    const notPushed = await sim.sendFeedback(webhook, {
+      ...feedback,
+      feedbackId: `FB-test-${other}`,
+      caseNo: (await caseRowOf(app, other)).caseNo,
+    });
+    expect(notPushed.status).toBe(409);
     const notes = (await notesOf(id)).filter((n) => n.startsWith('执法系统'));
     expect(notes).toEqual(['执法系统立案（云综执立字〔2026〕第 0001 号）：符合立案条件，予以立案']);
     const [shown] = (await lead.enforcement.caseView({ caseId: id })).feedback;

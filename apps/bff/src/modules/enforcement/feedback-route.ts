@@ -12,6 +12,7 @@ import {
 import { ENFORCEMENT_ACTOR_NAME } from '../../adapters/enforcement/enforcement-channel';
 import type { AppConfig } from '../../env';
 import { appendCaseEvent } from '../events/api';
+import { caseSourceQueued } from './enforcement-push';
 
 /**
  * The enforcement system's feedback webhook (立案, 处罚, 结案 on a pushed 案源): signed like
@@ -48,6 +49,8 @@ export function enforcementFeedbackHandler(
           .from(cases)
           .where(eq(cases.caseNo, parsed.caseNo));
         if (!row) return 'unknown-case' as const;
+        // Feedback only on a case whose 案源 was pushed (by us, through the outbox).
+        if (!(await caseSourceQueued(tx, row.id))) return 'not-pushed' as const;
         const [taken] = await tx
           .insert(integrationCallbacks)
           .values({ system: 'enforcement', callbackId: parsed.feedbackId, caseNo: parsed.caseNo, payload: parsed })
@@ -68,6 +71,10 @@ export function enforcementFeedbackHandler(
         });
         return 'taken' as const;
       });
+      if (outcome === 'not-pushed') {
+        res.status(409).json({ error: { code: 'CONFLICT', message: '该案件未推送执法系统，不接收反馈' } });
+        return;
+      }
       if (outcome === 'unknown-case') {
         res.status(404).json({ error: { code: 'NOT_FOUND', message: '没有这个案件编号' } });
         return;
