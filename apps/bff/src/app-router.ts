@@ -8,6 +8,7 @@ import { crossCheckRouter } from './modules/cross-check/router';
 import { dispatchAssistRouter } from './modules/dispatch-assistant/router';
 import { dispatchRulesRouter } from './modules/dispatch-rules/router';
 import { duplicatesRouter } from './modules/duplicates/router';
+import { enforcementRouter } from './modules/enforcement/router';
 import { evaluationRouter } from './modules/evaluation/router';
 import { geoRouter } from './modules/geo/router';
 import { reportRouter } from './modules/intake/report-router';
@@ -55,6 +56,7 @@ export const appRouter = router({
   leader: leaderRouter,
   streetChiefs: streetChiefsRouter,
   integrations: integrationsRouter,
+  enforcement: enforcementRouter,
   analytics: analyticsRouter,
   search: searchRouter,
 });

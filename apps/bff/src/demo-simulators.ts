@@ -1,4 +1,5 @@
 import { DEMO_ZZD_TENANT_ID } from '@citygov/db/seed/demo-zzd-accounts';
+import { startEnforcementSimulator } from './adapters/enforcement/simulator';
 import { DEMO_SMS_ACCESS_KEY_ID, DEMO_SMS_ACCESS_KEY_SECRET, startSmsSimulator } from './adapters/sms/simulator';
 import { DEMO_ZLB_ACCESS_KEY, DEMO_ZLB_APP_ID, DEMO_ZLB_SECRET_KEY, startZlbSimulator } from './adapters/zlb/simulator';
 import { DEMO_ZZD_APP_KEY, DEMO_ZZD_APP_SECRET, startZzdSimulator } from './adapters/zzd/simulator';
@@ -6,7 +7,7 @@ import type { AppConfig } from './env';
 
 /**
  * Demo mode (CITYGOV_DEMO_SEED=1, CITYGOV_SIMULATORS=1): a simulator for each of 浙政钉,
- * 浙里办 and the SMS gateway that has no URL configured, on a free local port, and the
+ * 浙里办, the SMS gateway and the enforcement system that has no URL configured, on a free local port, and the
  * config pointed at it. The simulators speak the real protocols, signatures included.
  */
 export async function withDemoSimulators(
@@ -70,6 +71,19 @@ export async function withDemoSimulators(
         timeoutMs: 5000,
       },
     };
+  }
+  if (!config.enforcement) {
+    const sim = await startEnforcementSimulator({
+      key: config.enforcementCredentials.key,
+      secret: config.enforcementCredentials.secret,
+      feedbackUrl: `http://127.0.0.1:${config.port}/api/integrations/enforcement/feedback`,
+      autoFeedbackMs: 1500,
+    });
+    stops.push(sim.close);
+    lines.push(
+      `执法系统 simulator ${sim.url} (demo subjects: 张某明, 李某华, 云湖市鑫达建材有限公司, 临江区云湖味道餐饮店)`,
+    );
+    next = { ...next, enforcement: { ...config.enforcementCredentials, url: sim.url } };
   }
   return { config: next, stop: async () => void (await Promise.allSettled(stops.map((s) => s()))), lines };
 }

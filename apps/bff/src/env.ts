@@ -107,6 +107,11 @@ const EnvSchema = z.object({
   PROVINCE_KEY: z.string().min(1).default('citygov-demo'),
   PROVINCE_SECRET: z.string().min(8).default('citygov-province-demo-secret'),
   PROVINCE_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // Enforcement system (执法系统, adapters/enforcement); without a URL the demo starts its simulator.
+  ENFORCEMENT_URL: z.string().url().optional(),
+  ENFORCEMENT_KEY: z.string().min(1).default('citygov-demo-enforcement'),
+  ENFORCEMENT_SECRET: z.string().min(8).default('citygov-enforcement-demo-secret'),
+  ENFORCEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   // The outbox worker (pg-boss): 0 turns it off in this process (another process delivers).
   OUTBOX_WORKER: z.enum(['0', '1']).default('1'),
   OUTBOX_SWEEP_SECONDS: z.coerce.number().positive().default(5),
@@ -173,6 +178,10 @@ export interface AppConfig {
   province: { url: string; key: string; secret: string; timeoutMs: number } | null;
   /** Key and secret the province signs its feedback with (and we sign with); also used for the demo simulator. */
   provinceCredentials: { key: string; secret: string; timeoutMs: number };
+  /** The enforcement system (null: not connected; the demo then starts its simulator and fills this in). */
+  enforcement: { url: string; key: string; secret: string; timeoutMs: number } | null;
+  /** Key and secret of the enforcement link, both ways (its feedback is signed with them too). */
+  enforcementCredentials: { key: string; secret: string; timeoutMs: number };
   outbox: { worker: boolean; sweepMs: number };
 }
 
@@ -325,6 +334,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       key: parsed.PROVINCE_KEY,
       secret: parsed.PROVINCE_SECRET,
       timeoutMs: parsed.PROVINCE_TIMEOUT_MS,
+    },
+    enforcement: parsed.ENFORCEMENT_URL
+      ? {
+          url: parsed.ENFORCEMENT_URL,
+          key: parsed.ENFORCEMENT_KEY,
+          secret: parsed.ENFORCEMENT_SECRET,
+          timeoutMs: parsed.ENFORCEMENT_TIMEOUT_MS,
+        }
+      : null,
+    enforcementCredentials: {
+      key: parsed.ENFORCEMENT_KEY,
+      secret: parsed.ENFORCEMENT_SECRET,
+      timeoutMs: parsed.ENFORCEMENT_TIMEOUT_MS,
     },
     outbox: { worker: parsed.OUTBOX_WORKER === '1', sweepMs: parsed.OUTBOX_SWEEP_SECONDS * 1000 },
   };

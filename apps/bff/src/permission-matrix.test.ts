@@ -123,6 +123,13 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'integrations.overview': 'integration.manage',
   'integrations.deadLetters': 'integration.manage',
   'integrations.replay': 'integration.manage',
+  // 执法布控: subjects and links are read with enforcement.view; linking and 推送案源 need enforcement.push.
+  'enforcement.lookup': 'enforcement.view',
+  'enforcement.subjectCases': 'enforcement.view',
+  'enforcement.caseView': 'enforcement.view',
+  'enforcement.link': 'enforcement.push',
+  'enforcement.unlink': 'enforcement.push',
+  'enforcement.push': 'enforcement.push',
   'wall.view': 'dashboard.view',
   'wall.onChange': 'dashboard.view',
   // 综合评价: reading, publishing (and recalculating), and the city's indicator table.

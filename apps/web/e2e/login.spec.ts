@@ -14,6 +14,7 @@ const NAV: readonly { label: string; permission?: Permission }[] = [
   { label: '网格地图', permission: 'map.view' },
   { label: '视频监控', permission: 'video.view' },
   { label: '物联感知', permission: 'iot.view' },
+  { label: '执法布控', permission: 'enforcement.view' },
   { label: '综合评价', permission: 'evaluation.view' },
   { label: '交叉抽查', permission: 'crossCheck.review' },
   { label: '组织机构', permission: 'org.view' },

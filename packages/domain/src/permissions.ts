@@ -39,6 +39,10 @@ export const PERMISSIONS = {
   'iot.view': '查看物联感知设备',
   'iot.manage': '管理物联感知设备',
   'integration.manage': '管理外部系统接入与重发',
+  /** 执法布控: enforcement subjects (当事人) with their histories, and the cases linked to them. */
+  'enforcement.view': '查看执法信息',
+  /** Link subjects to a case and push its 案源 to the enforcement system. */
+  'enforcement.push': '推送执法案源',
   /** Full phone numbers and other personal data; masked for everyone else, and every full view is logged. */
   'personal.view': '查看完整个人信息',
 } as const;
@@ -79,6 +83,8 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'video.control',
     'iot.view',
     'dashboard.view',
+    'enforcement.view',
+    'enforcement.push',
   ],
   dispatcher: [
     ...EVERYONE,
@@ -91,9 +97,11 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'video.control',
     'iot.view',
     'dashboard.view',
+    'enforcement.view',
   ],
   dept_handler: [...EVERYONE, 'case.view', 'case.handle', 'iot.view'],
-  street_chief: [...EVERYONE, 'case.view', 'case.report', 'street.handle'],
+  // The enforcement area chief (执法片长) files and pushes 案源; chiefs hold one role for both lines.
+  street_chief: [...EVERYONE, 'case.view', 'case.report', 'street.handle', 'enforcement.view', 'enforcement.push'],
   supervisor: [
     ...EVERYONE,
     'case.view',
@@ -115,6 +123,7 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'org.view',
     'video.view',
     'iot.view',
+    'enforcement.view',
   ],
   admin: [
     ...EVERYONE,
@@ -134,6 +143,7 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'iot.view',
     'iot.manage',
     'integration.manage',
+    'enforcement.view',
   ],
 };
 

@@ -1,6 +1,7 @@
 import type { Database } from '@citygov/db/client';
 import type { AppConfig } from '../env';
 import type { IntegrationSystem, OutboundChannel } from './channel';
+import { EnforcementChannel, type EnforcementSettings } from './enforcement/enforcement-channel';
 import { ProvinceChannel, type ProvinceSettings } from './province/province-channel';
 import { SmsChannel, type SmsChannelSettings } from './sms/sms-channel';
 import type { ZlbConfig } from './zlb/client';
@@ -13,12 +14,15 @@ export interface IntegrationSettings {
   zzd?: ZzdChannelSettings | null;
   sms?: SmsChannelSettings | null;
   zlb?: ZlbConfig | null;
+  enforcement?: EnforcementSettings | null;
 }
 
 /** The settings of every configured system, from the app's configuration. */
 export function integrationSettingsOf(
   db: Database,
-  config: Pick<AppConfig, 'province' | 'zzd' | 'zlb' | 'sms' | 'smsRateLimit' | 'publicUrl'> & { port?: number },
+  config: Pick<AppConfig, 'province' | 'enforcement' | 'zzd' | 'zlb' | 'sms' | 'smsRateLimit' | 'publicUrl'> & {
+    port?: number;
+  },
 ): IntegrationSettings {
   return {
     province: config.province,
@@ -27,6 +31,7 @@ export function integrationSettingsOf(
       : null,
     sms: config.sms ? { db, sms: config.sms, smsRateLimit: config.smsRateLimit } : null,
     zlb: config.zlb,
+    enforcement: config.enforcement,
   };
 }
 
@@ -40,5 +45,6 @@ export function createChannelRegistry(settings: IntegrationSettings): ReadonlyMa
   if (settings.zzd) channels.set('zzd', new ZzdChannel(settings.zzd));
   if (settings.sms) channels.set('sms', new SmsChannel(settings.sms));
   if (settings.zlb) channels.set('zlb', new ZlbChannel(settings.zlb));
+  if (settings.enforcement) channels.set('enforcement', new EnforcementChannel(settings.enforcement));
   return channels;
 }

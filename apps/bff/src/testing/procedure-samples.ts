@@ -187,6 +187,12 @@ export const SAMPLES: Record<string, (t: Targets) => unknown> = {
   'integrations.deadLetters': () => undefined,
   // No such message: the city administrator gets NOT_FOUND, everyone else is refused.
   'integrations.replay': () => ({ id: 999_999 }),
+  'enforcement.lookup': () => ({ kind: null, q: '张某明' }),
+  'enforcement.subjectCases': () => ({ subjectId: 'ZF-P-0001' }),
+  'enforcement.caseView': (t) => ({ caseId: t.caseId }),
+  'enforcement.link': (t) => ({ caseId: t.caseId, subjectId: 'ZF-P-0001' }),
+  'enforcement.unlink': (t) => ({ caseId: t.caseId, subjectId: 'ZF-P-0001' }),
+  'enforcement.push': (t) => ({ caseId: t.caseId, note: null }),
   'wall.view': () => ({}),
   'wall.onChange': () => ({}),
   'evaluation.view': () => EVALUATION_TARGET,

@@ -185,6 +185,11 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../surfaces/iot/iot-page')).IotPage }),
       },
       {
+        path: 'enforcement',
+        handle: handle('enforcement.view'),
+        lazy: async () => ({ Component: (await import('../surfaces/enforcement/enforcement-page')).EnforcementPage }),
+      },
+      {
         path: 'supervision/evaluation',
         handle: handle('evaluation.view'),
         lazy: async () => ({ Component: (await import('../surfaces/supervision/evaluation-page')).EvaluationPage }),

@@ -6,6 +6,7 @@ import * as cases from './cases';
 import * as catalogue from './catalogue';
 import * as crossCheck from './cross-check';
 import * as dispatch from './dispatch';
+import * as enforcement from './enforcement';
 import * as intake from './intake';
 import * as iot from './iot';
 import * as open311 from './open311';
@@ -39,5 +40,6 @@ export const schema = {
   ...outbox,
   ...crossCheck,
   ...search,
+  ...enforcement,
 };
 export type Schema = typeof schema;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { PROVINCE_CONTRACT_VERSION, verifyProvinceRequest } from '../../adapters/province/contract';
 import { PROVINCE_ACTOR_NAME } from '../../adapters/province/province-channel';
 import type { AppConfig } from '../../env';
+import { enforcementFeedbackHandler } from '../enforcement/api';
 import { appendCaseEvent } from '../events/api';
 
 const ZFeedback = z.object({
@@ -20,8 +21,8 @@ const ZFeedback = z.object({
 
 /**
  * Inbound callbacks of outside systems (no session, no CSRF header: mounted before the
- * guard, authenticated by their signature). The province's feedback (督办, 退回, 评价) is
- * taken once per feedback id and noted on the case's timeline in the same transaction.
+ * guard, authenticated by their signature). The province's feedback (督办, 退回, 评价) and the
+ * enforcement system's (立案, 处罚, 结案) are taken once per feedback id and noted on the case's timeline in the same transaction.
  */
 export function createIntegrationRoutes(db: Database, config: AppConfig): Router {
   const routes = express.Router();
@@ -79,5 +80,10 @@ export function createIntegrationRoutes(db: Database, config: AppConfig): Router
       next(error);
     }
   });
+  routes.post(
+    '/enforcement/feedback',
+    express.text({ type: () => true, limit: '256kb' }),
+    enforcementFeedbackHandler(db, config),
+  );
   return routes;
 }

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   ApiOutlined,
   AppstoreOutlined,
@@ -41,6 +42,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/map', label: '网格地图', icon: <EnvironmentOutlined />, permission: 'map.view' },
   { path: '/video', label: '视频监控', icon: <VideoCameraOutlined />, permission: 'video.view' },
   { path: '/iot', label: '物联感知', icon: <DashboardOutlined />, permission: 'iot.view' },
+  { path: '/enforcement', label: '执法布控', icon: <AlertOutlined />, permission: 'enforcement.view' },
   { path: '/supervision/evaluation', label: '综合评价', icon: <FundOutlined />, permission: 'evaluation.view' },
   { path: '/supervision/cross-check', label: '交叉抽查', icon: <AuditOutlined />, permission: 'crossCheck.review' },
   { path: '/admin/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org.view' },

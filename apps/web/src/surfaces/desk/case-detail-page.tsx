@@ -13,6 +13,7 @@ import { CaseTimeline } from '../../features/cases/components/case-timeline';
 import { MergeLinks } from '../../features/cases/components/merge-links';
 import { RemarkDialog } from '../../features/cases/components/remark-dialog';
 import { exportCaseDetail } from '../../features/cases/export/use-case-export';
+import { CaseEnforcementCard } from '../../features/enforcement/components/case-enforcement-card';
 import { CaseSensorCard } from '../../features/iot/components/case-sensor-card';
 import { NearbyCamerasCard } from '../../features/video/components/nearby-cameras-card';
 import { apiErrorCode, apiErrorMessage } from '../../lib/api-error';
@@ -102,6 +103,7 @@ export function CaseDetailPage() {
             <CaseInfo detail={data} column={{ xs: 1, md: 2 }} />
           </Card>
           <CaseDepartmentsCard departments={data.departments} />
+          {can('enforcement.view') ? <CaseEnforcementCard caseId={c.id} canPush={can('enforcement.push')} /> : null}
           {wide ? null : timeline}
           <Card title="现场照片" size="small">
             <CasePhotos attachments={data.attachments} />

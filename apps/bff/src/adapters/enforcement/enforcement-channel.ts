@@ -1,0 +1,111 @@
+import {
+  DeliveryError,
+  type DeliveryReceipt,
+  type HealthReport,
+  type OutboundChannel,
+  type OutboundDraft,
+  type OutboundMessage,
+} from '../channel';
+import { ENFORCEMENT_PATHS, type EnforcementSubject, enforcementHeaders, ZLookupAnswer, ZPushAnswer } from './contract';
+
+export interface EnforcementSettings {
+  /** Base URL of the enforcement system, e.g. https://zfba.zj.gov.cn/api */
+  url: string;
+  key: string;
+  secret: string;
+  /** Per request; past it the outcome of a push is unknown (the system dedupes, so it is sent again). */
+  timeoutMs: number;
+}
+
+/** Timeline entries of the system's own making (its feedback) carry this actor name. */
+export const ENFORCEMENT_ACTOR_NAME = '执法系统';
+
+/** The outbox message kind of a pushed 案源. */
+export const CASE_SOURCE_KIND = 'case.source';
+
+/**
+ * The enforcement system: subject lookups are asked directly (a person waits for them);
+ * 案源 pushes are written to the outbox by the action that pushes (not derived from the
+ * event stream, so `draftsFor` gives nothing) and delivered idempotently by key.
+ */
+export class EnforcementChannel implements OutboundChannel {
+  readonly system = 'enforcement' as const;
+  readonly idempotent: boolean = true;
+
+  constructor(private readonly settings: EnforcementSettings) {}
+
+  draftsFor(): OutboundDraft[] {
+    return [];
+  }
+
+  async deliver(message: OutboundMessage): Promise<DeliveryReceipt> {
+    const answer = await this.call(
+      'POST',
+      ENFORCEMENT_PATHS.caseSources,
+      message.idempotencyKey,
+      JSON.stringify(message.payload),
+    );
+    const parsed = ZPushAnswer.safeParse(await answer.json().catch(() => null));
+    if (!parsed.success) throw new DeliveryError('执法系统应答缺少案源编号', 'unknown');
+    return { remoteId: parsed.data.caseSourceId };
+  }
+
+  /** 执法对象查询: by name, ID number or 统一社会信用代码. Throws DeliveryError when the system cannot answer. */
+  async lookup(kind: 'person' | 'organisation' | null, q: string): Promise<EnforcementSubject[]> {
+    const query = new URLSearchParams({ q });
+    if (kind) query.set('kind', kind);
+    const answer = await this.call('GET', `${ENFORCEMENT_PATHS.subjects}?${query.toString()}`, '', '');
+    const parsed = ZLookupAnswer.safeParse(await answer.json().catch(() => null));
+    if (!parsed.success) throw new DeliveryError('执法系统应答格式不正确', 'refused');
+    return parsed.data.subjects;
+  }
+
+  async health(): Promise<HealthReport> {
+    const started = Date.now();
+    try {
+      await this.call('GET', ENFORCEMENT_PATHS.health, '', '', Math.min(this.settings.timeoutMs, 2_000));
+      return { ok: true, detail: `正常（${Date.now() - started} ms）` };
+    } catch (error) {
+      return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private async call(
+    method: string,
+    pathAndQuery: string,
+    idempotencyKey: string,
+    body: string,
+    timeoutMs = this.settings.timeoutMs,
+  ): Promise<Response> {
+    const base = new URL(this.settings.url);
+    const target = new URL(base.pathname.replace(/\/$/, '') + pathAndQuery, base);
+    let answer: Response;
+    try {
+      answer = await fetch(target, {
+        method,
+        headers: enforcementHeaders(this.settings, method, target.pathname + target.search, idempotencyKey, body),
+        ...(method === 'GET' ? {} : { body }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      if (cause === 'ECONNREFUSED' || cause === 'ENOTFOUND' || cause === 'EHOSTUNREACH') {
+        throw new DeliveryError(`无法连接执法系统（${cause}）`, 'refused');
+      }
+      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      throw new DeliveryError(
+        timedOut ? '执法系统应答超时' : `执法系统连接中断（${cause ?? String(error)}）`,
+        'unknown',
+      );
+    }
+    if (answer.ok) return answer;
+    const text = (await answer.text().catch(() => '')).slice(0, 200);
+    if (answer.status === 400 || answer.status === 422) {
+      throw new DeliveryError(`执法系统拒收（HTTP ${answer.status}）：${text}`, 'refused', true);
+    }
+    if (answer.status === 401 || answer.status === 403) {
+      throw new DeliveryError(`执法系统拒绝签名（HTTP ${answer.status}）：${text}`, 'refused');
+    }
+    throw new DeliveryError(`执法系统出错（HTTP ${answer.status}）`, 'unknown');
+  }
+}

@@ -1,0 +1,2 @@
+export { enqueueCaseSource } from './enforcement-push';
+export { enforcementFeedbackHandler } from './feedback-route';
