@@ -158,7 +158,8 @@ function categoryCondition(
   return and(eq(cases.kind, query.kind), codes);
 }
 
-function candidatesNear(
+/** The candidate query (exported for the plan check in duplicate-search-plan.test.ts). */
+export function candidatesNear(
   db: Queryable,
   viewer: DuplicateViewer,
   query: DuplicateQuery,
