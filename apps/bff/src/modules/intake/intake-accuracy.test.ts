@@ -195,6 +195,19 @@ describe('category suggestion', () => {
     expect(top.every((s) => s.kind === 'event')).toBe(true);
   });
 
+  it('answers the form’s own call with three suggestions, however sure the model is', async () => {
+    const acceptor = await app.as('linjiang.acceptor');
+    for (const text of ['人民路12号水果店把货架摆到店门外人行道上经营', '垃圾箱满溢', '路灯不亮了']) {
+      // As apps/web/src/lib/intake-assist/intake-assist-api.ts asks: limit 3 and the address typed.
+      const top = await acceptor.intake.suggestCategories({ text, limit: 3, address: '人民路12号' });
+      expect(top).toHaveLength(3);
+      // Calibrated: a sure model gives the 2nd and 3rd tiny confidences, but they are shown.
+      expect(top.every((s) => s.score >= 0 && s.modelVersion.length > 0)).toBe(true);
+      expect(new Set(top.map((s) => s.code)).size).toBe(3);
+      expect(top[0]?.score ?? 0).toBeGreaterThanOrEqual(top[2]?.score ?? 1);
+    }
+  });
+
   it('changes the next suggestion for the same text after an acceptor corrects it', async () => {
     const acceptor = await app.as('linjiang.acceptor');
     const text = '临街的铺子门口挂满了腊肠咸鱼，挂到电线杆上去了';
