@@ -211,6 +211,15 @@ function metricsLine(m: DuplicateMetrics): string {
   return `| ${m.merge.toFixed(2).padStart(5)} | ${m.review.toFixed(2).padStart(6)} | ${pct(m.mergePrecision).padStart(9)} | ${pct(m.mergeRecall).padStart(9)} | ${pct(m.flaggedPrecision).padStart(11)} | ${pct(m.flaggedRecall).padStart(11)} | ${String(m.merged).padStart(6)} | ${String(m.flagged - m.merged).padStart(6)} |`;
 }
 
+/** The shipped values before the second dev-split grid (kept to print previous → after). */
+const PREVIOUS_THRESHOLDS: DuplicateThresholds = {
+  ...DEFAULT_DUPLICATE_THRESHOLDS,
+  openTimeFloor: 0.5,
+  premisesMergeM: 35,
+  mergeMinText: 0,
+  mergeNeedsSamePremises: false,
+};
+
 function benchDuplicates(
   idf: (t: string) => number,
   dev: readonly (EvalReport & { tokens: string[] })[],
@@ -219,7 +228,7 @@ function benchDuplicates(
   console.log('\n== intake: duplicate detection (智能判重)');
   const t = DEFAULT_DUPLICATE_THRESHOLDS;
   console.log(
-    `  shipped: merge ≥ ${t.merge}, review ≥ ${t.review}; radius ${t.searchRadiusM} m, window ${t.windowDays} d (open cases of any age); distance ½ at ${t.distanceHalfM} m × category extent (premises 0.5, linear 2); time ½ at ${t.timeHalfHours} h, an open original never below ${t.openTimeFloor}; same major ${t.sameMajorCredit}; premises auto-merge within ${t.premisesMergeM} m or the same named premises; weights ${JSON.stringify(t.weights)}`,
+    `  shipped: merge ≥ ${t.merge}, review ≥ ${t.review}; radius ${t.searchRadiusM} m, window ${t.windowDays} d (open cases of any age); distance ½ at ${t.distanceHalfM} m × category extent (premises 0.5, linear 2); time ½ at ${t.timeHalfHours} h, an open original never below ${t.openTimeFloor}; same major ${t.sameMajorCredit}; premises auto-merge within ${t.premisesMergeM} m or the same named premises; auto-merge needs text similarity ≥ ${t.mergeMinText} or the same named premises${t.mergeNeedsSamePremises ? ', and never when each names other premises' : ''}; weights ${JSON.stringify(t.weights)}`,
   );
   console.log(
     '  pairs = each report × every earlier report within the radius and window; true = same problem (group). "auto-merge precision" = true / pairs decided merge; "flagged recall" = true pairs decided merge or review / all true pairs.',
@@ -239,6 +248,10 @@ function benchDuplicates(
   let shippedScored: ReturnType<typeof evaluate> | null = null;
   for (const [label, thresholds] of [
     ['before (time ages open cases, one distance scale, no address, no merge guards)', LEGACY_DUPLICATE_THRESHOLDS],
+    [
+      'previous (open floor 0.5, premises merge 35 m, no text or named-premises guard on auto-merge)',
+      PREVIOUS_THRESHOLDS,
+    ],
     ['after (shipped)', t],
   ] as const) {
     const e = evaluate(test, thresholds);

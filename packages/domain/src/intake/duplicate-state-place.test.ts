@@ -66,20 +66,73 @@ describe('two shops along one street', () => {
     expect(comparePlaces(placeMarks('人民路12号'), placeMarks('在人民路13号门口'))).toEqual({
       match: true,
       conflict: false,
+      differs: false,
     });
     expect(comparePlaces(placeMarks('柳岸新村12幢'), placeMarks('柳岸新村3幢'))).toEqual({
       match: false,
       conflict: true,
+      differs: true,
     });
     expect(comparePlaces(placeMarks('人民路12号'), placeMarks('解放路58号'))).toEqual({
       match: false,
       conflict: false,
+      differs: true,
+    });
+    expect(comparePlaces(placeMarks('人民路12号'), placeMarks('小区门口'))).toEqual({
+      match: false,
+      conflict: false,
+      differs: false,
     });
   });
   it('scales distance by what the category covers', () => {
     expect(categoryExtent('event', '09005')).toBe('premises');
     expect(categoryExtent('event', '06013')).toBe('linear');
     expect(categoryExtent('event', '06042')).toBe('point');
+  });
+});
+
+describe('the category extent table', () => {
+  const at = (code: string, metres: number) =>
+    scoreDuplicate({ ...base, categoryCode: code, lng: east(metres) }, { ...base, categoryCode: code, open: true })
+      .factors;
+  it('is tight for a shop front, wider for a point, widest for a road section', () => {
+    const premises = at('09005', 60);
+    const point = at('06042', 60);
+    const linear = at('06013', 60);
+    expect([premises.extent, point.extent, linear.extent]).toEqual(['premises', 'point', 'linear']);
+    expect(premises.distance).toBeLessThan(point.distance);
+    expect(point.distance).toBeLessThan(linear.distance);
+    // A road section 150 m along still counts as near; a shop front 150 m along does not.
+    expect(at('06013', 150).distance).toBeGreaterThan(0.4);
+    expect(at('09005', 150).distance).toBeLessThan(0.1);
+  });
+  it('auto-merges a shop front without addresses only within the premises distance', () => {
+    const shop = { ...base, categoryCode: '09005', tokens: fruit, open: true };
+    const near = scoreDuplicate({ ...shop, lng: east(10) }, shop);
+    expect(decide(near.score, DEFAULT_DUPLICATE_THRESHOLDS, near.factors)).toBe('merge');
+    const apart = scoreDuplicate({ ...shop, lng: east(30) }, shop);
+    expect(apart.factors.distanceM).toBeGreaterThan(DEFAULT_DUPLICATE_THRESHOLDS.premisesMergeM);
+    expect(decide(apart.score, DEFAULT_DUPLICATE_THRESHOLDS, apart.factors)).not.toBe('merge');
+  });
+});
+
+describe('auto-merge only when place and text agree', () => {
+  it('sends a close, same-category pair that shares no words to the shift lead instead', () => {
+    const other = featureTokens(['废品', '回收站', '杂物', '外溢']);
+    const pair = scoreDuplicate({ ...base, lng: east(5), tokens: other }, { ...base, open: true });
+    expect(pair.factors.text).toBeLessThan(DEFAULT_DUPLICATE_THRESHOLDS.mergeMinText);
+    expect(pair.score).toBeGreaterThanOrEqual(DEFAULT_DUPLICATE_THRESHOLDS.merge);
+    expect(decide(pair.score, DEFAULT_DUPLICATE_THRESHOLDS, pair.factors)).toBe('review');
+  });
+  it('sends a pair whose addresses name different premises to the shift lead instead', () => {
+    const a = { ...base, place: placeMarks('人民路12号'), open: true };
+    const b = { ...base, lng: east(10), place: placeMarks('解放路58号') };
+    const pair = scoreDuplicate(b, a);
+    expect(pair.factors.placeDiffers).toBe(true);
+    expect(pair.score).toBeGreaterThanOrEqual(DEFAULT_DUPLICATE_THRESHOLDS.merge);
+    expect(decide(pair.score, DEFAULT_DUPLICATE_THRESHOLDS, pair.factors)).toBe('review');
+    const same = scoreDuplicate({ ...b, place: placeMarks('人民路12号') }, a);
+    expect(decide(same.score, DEFAULT_DUPLICATE_THRESHOLDS, same.factors)).toBe('merge');
   });
 });
 

@@ -48,13 +48,19 @@ export interface PlaceComparison {
   match: boolean;
   /** Both name the same road (or compound) with numbers that differ: two different premises. */
   conflict: boolean;
+  /**
+   * Both name premises (a road and number, or a compound and building) and none of them
+   * match: not the same place as far as the text tells, though perhaps a corner seen from
+   * two roads. Too weak to lower the score, strong enough to stop an auto-merge.
+   */
+  differs: boolean;
 }
 
 function compareMaps(
   a: ReadonlyMap<string, readonly number[]>,
   b: ReadonlyMap<string, readonly number[]>,
   near: number,
-): PlaceComparison {
+): Omit<PlaceComparison, 'differs'> {
   let match = false;
   let shared = false;
   for (const [key, numbers] of a) {
@@ -70,5 +76,6 @@ export function comparePlaces(a: PlaceMarks, b: PlaceMarks): PlaceComparison {
   const roads = compareMaps(a.roads, b.roads, SAME_FRONTAGE);
   const compounds = compareMaps(a.compounds, b.compounds, 0);
   const match = roads.match || compounds.match;
-  return { match, conflict: !match && (roads.conflict || compounds.conflict) };
+  const named = (x: PlaceMarks) => x.roads.size > 0 || x.compounds.size > 0;
+  return { match, conflict: !match && (roads.conflict || compounds.conflict), differs: !match && named(a) && named(b) };
 }

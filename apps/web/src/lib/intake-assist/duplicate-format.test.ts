@@ -16,5 +16,7 @@ describe('duplicate formatting', () => {
   it('formats scores as percentages', () => {
     expect(formatScore(0.856)).toBe('86%');
     expect(formatScore(1.2)).toBe('100%');
+    expect(formatScore(0.001)).toBe('<1%');
+    expect(formatScore(0)).toBe('0%');
   });
 });

@@ -13,7 +13,12 @@ export function formatMinutesApart(minutes: number): string {
   return `${Math.round(m / (24 * 60))} 天前`;
 }
 
-/** A 0–1 score as a whole percentage: 0.856 → 「86%」. */
+/**
+ * A 0–1 score as a whole percentage: 0.856 → 「86%」. A calibrated third suggestion can be
+ * tiny but is never nothing: 0.001 → 「<1%」.
+ */
 export function formatScore(score: number): string {
-  return `${Math.round(Math.min(1, Math.max(0, score)) * 100)}%`;
+  const clamped = Math.min(1, Math.max(0, score));
+  if (clamped > 0 && clamped < 0.005) return '<1%';
+  return `${Math.round(clamped * 100)}%`;
 }
