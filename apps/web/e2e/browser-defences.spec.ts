@@ -53,7 +53,7 @@ test('the desk case list with its map and the grid map run under the CSP without
   await shootIfAsked(page, 'csp-desk-case-map');
 
   await page.goto('/map');
-  const gridMap = page.locator('section[aria-label="网格地图"]');
+  const gridMap = page.locator('section[aria-label="案件地图"]');
   await expect(gridMap).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await expect(page.getByText('共 600 个单元网格')).toBeVisible();
   await shootIfAsked(page, 'csp-grid-map');
