@@ -101,7 +101,7 @@ export function CaseMapView(props: CaseMapViewProps) {
         (id) => map.getLayoutProperty(id, 'visibility') !== 'none',
       );
       const [hit] = layers.length > 0 ? map.queryRenderedFeatures(event.point, { layers }) : [];
-      if (!hit || hit.geometry.type !== 'Point') return;
+      if (hit?.geometry.type !== 'Point') return;
       const clusterId = hit.properties?.cluster_id;
       if (typeof clusterId === 'number') {
         const source = map.getSource<GeoJSONSource>(CASE_MAP_SOURCES.cases);
