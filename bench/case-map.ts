@@ -13,6 +13,7 @@ import { migrateDatabase, type OpenDatabase, rowsOf } from '../packages/db/src/c
 import { seedDemoCity } from '../packages/db/src/seed/seed-demo-city';
 import { openFreshPostgres } from './databases';
 import { seedManyCases } from './many-cases';
+import { captureQueries, explainQuery } from './query-plans';
 import { type Summary, summarise } from './stats';
 
 const CALLS = 20;
@@ -58,6 +59,15 @@ export async function benchCaseMap(open: OpenDatabase): Promise<Record<string, S
       points = answer.points.length;
     }
     figures[name] = { ...summarise(samples), points };
+    if (process.env.BENCH_EXPLAIN) {
+      const { queries, explain } = await captureQueries(open, (db) => caseMapPoints(db, user, input));
+      for (const query of queries) {
+        const plan = await explainQuery(explain, query);
+        console.log(
+          `  ${name}: ${plan.spine} — ${plan.executionMs.toFixed(1)} ms, ${plan.sharedHit + plan.sharedRead} pages`,
+        );
+      }
+    }
   }
   return figures;
 }
