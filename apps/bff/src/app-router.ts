@@ -2,6 +2,7 @@ import { analyticsRouter } from './modules/analytics/router';
 import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
 import { calendarRouter } from './modules/calendar/router';
+import { caseMapRouter } from './modules/case-map/router';
 import { casesRouter } from './modules/cases/router';
 import { catalogueRouter } from './modules/catalogue/router';
 import { crossCheckRouter } from './modules/cross-check/router';
@@ -59,6 +60,7 @@ export const appRouter = router({
   enforcement: enforcementRouter,
   analytics: analyticsRouter,
   search: searchRouter,
+  caseMap: caseMapRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -170,6 +170,7 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'analytics.view': 'dashboard.view',
   'analytics.cases': 'dashboard.view',
   'search.cases': 'case.view',
+  'caseMap.points': 'case.view',
 };
 
 /** Procedures whose declared gate is wider than the permission their sample needs. */

@@ -20,7 +20,7 @@ async function watchViolations(page: Page): Promise<string[]> {
   return seen;
 }
 
-test('the desk case list with its map and the grid map run under the CSP without a violation', async ({
+test('the desk case list with its map and the case map run under the CSP without a violation', async ({
   page,
   baseURL,
 }) => {
@@ -53,10 +53,10 @@ test('the desk case list with its map and the grid map run under the CSP without
   await shootIfAsked(page, 'csp-desk-case-map');
 
   await page.goto('/map');
-  const gridMap = page.locator('section[aria-label="网格地图"]');
-  await expect(gridMap).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  const caseMapPage = page.locator('section[aria-label="案件地图"]');
+  await expect(caseMapPage).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await expect(page.getByText('共 600 个单元网格')).toBeVisible();
-  await shootIfAsked(page, 'csp-grid-map');
+  await shootIfAsked(page, 'csp-case-map-page');
   expect(violations).toEqual([]);
 });
 

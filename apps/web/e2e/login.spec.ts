@@ -11,7 +11,7 @@ const NAV: readonly { label: string; permission?: Permission }[] = [
   { label: '疑似重复', permission: 'case.file' },
   { label: '综合查询', permission: 'case.view' },
   { label: '统计分析', permission: 'dashboard.view' },
-  { label: '网格地图', permission: 'map.view' },
+  { label: '案件地图', permission: 'map.view' },
   { label: '视频监控', permission: 'video.view' },
   { label: '物联感知', permission: 'iot.view' },
   { label: '执法布控', permission: 'enforcement.view' },

@@ -64,8 +64,8 @@ test.describe('screenshots', () => {
     await login(page, 'linjiang.shift_lead');
     await page.goto('/map');
     // data-state turns "ready" once the grids are drawn and the map is idle.
-    await expect(page.locator('section[aria-label="网格地图"][data-state="ready"]')).toBeVisible({ timeout: 30_000 });
-    await expect(page.locator('section[aria-label="网格地图"] canvas')).toBeVisible();
+    await expect(page.locator('section[aria-label="案件地图"][data-state="ready"]')).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('section[aria-label="案件地图"] canvas')).toBeVisible();
     await expect(page.getByText('共 600 个单元网格')).toBeVisible();
     await shoot(page, 'map-desk');
   });

@@ -245,6 +245,14 @@ export const SAMPLES: Record<string, (t: Targets) => unknown> = {
   'analytics.view': () => ({ scope: { from: '2026-11', to: '2026-12' } }),
   'analytics.cases': () => ({ scope: { from: '2026-11', to: '2026-12' }, filter: { by: 'all' } }),
   'search.cases': () => ({ q: '井盖' }),
+  'caseMap.points': () => ({
+    statuses: ['dispatched'],
+    polygon: [
+      [120, 30],
+      [120.4, 30],
+      [120.4, 30.4],
+    ],
+  }),
   'catalogue.setTimeLimit': () => ({
     kind: 'event',
     code: '06001',

@@ -39,7 +39,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/desk/duplicates', label: '疑似重复', icon: <MergeCellsOutlined />, permission: 'case.file' },
   { path: '/search', label: '综合查询', icon: <SearchOutlined />, permission: 'case.view' },
   { path: '/analytics', label: '统计分析', icon: <BarChartOutlined />, permission: 'dashboard.view' },
-  { path: '/map', label: '网格地图', icon: <EnvironmentOutlined />, permission: 'map.view' },
+  { path: '/map', label: '案件地图', icon: <EnvironmentOutlined />, permission: 'map.view' },
   { path: '/video', label: '视频监控', icon: <VideoCameraOutlined />, permission: 'video.view' },
   { path: '/iot', label: '物联感知', icon: <DashboardOutlined />, permission: 'iot.view' },
   { path: '/enforcement', label: '执法布控', icon: <AlertOutlined />, permission: 'enforcement.view' },

@@ -10,7 +10,7 @@ export interface QuickLink {
 /** Shortcuts on the portal home, each shown only to roles holding its permission. */
 export const QUICK_LINKS: readonly QuickLink[] = [
   { path: '/wall', name: '指挥大厅', description: '城市运行指挥大厅大屏', permission: 'dashboard.view' },
-  { path: '/map', name: '网格地图', description: '辖区单元网格分布与网格查询', permission: 'map.view' },
+  { path: '/map', name: '案件地图', description: '案件分布、网格与图层，框选查询', permission: 'map.view' },
   {
     path: '/catalogue',
     name: '事部件分类',

@@ -24,7 +24,7 @@ export const THEME_DEFINITIONS: Record<ThemeKey, ThemeDefinition> = {
     name: '街面治理',
     description: '街长/片长街面处置、网格巡查、信息采集',
     modules: [
-      { name: '网格地图', description: '查看辖区单元网格，点选定位网格编码', href: '/map', permission: 'map.view' },
+      { name: '案件地图', description: '网格、区界与案件分布，热力与框选', href: '/map', permission: 'map.view' },
       { name: '街面处置', description: '街长/片长对街面问题的快速处置与反馈' },
       { name: '网格巡查', description: '监督员按网格巡查、轨迹记录与到岗考勤' },
       {

@@ -7,7 +7,7 @@ export const MAP_LOCALE: Record<string, string> = {
   'GeolocateControl.FindMyLocation': '定位我的位置',
   'GeolocateControl.LocationNotAvailable': '无法获取位置',
   'LogoControl.Title': 'MapLibre 标志',
-  'Map.Title': '网格地图',
+  'Map.Title': '地图',
   'Marker.Title': '地图标记',
   'NavigationControl.ResetBearing': '拖动旋转地图，点击恢复正北',
   'NavigationControl.ZoomIn': '放大',

@@ -1,7 +1,8 @@
 import { CASE_STATUSES, type CaseStatus, statusNameOf } from '@citygov/domain/cases/case-states';
-import { Alert, Card, Col, Empty, Row, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Row, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { caseMapFiltersFromParams, caseMapParams } from '../../features/map/case-map-params';
 import { type SearchRow, useSearchCases } from '../../features/search/api/search';
 import { SearchForm, type SearchFormValues } from '../../features/search/components/search-form';
 import { SEARCH_PAGE_SIZE, searchInputFromParams } from '../../features/search/search-params';
@@ -60,6 +61,7 @@ export function SearchPage() {
       })),
     [rows],
   );
+  const mapLink = `/map?${caseMapParams(caseMapFiltersFromParams(params)).toString()}`;
   const total = result.data ? `${result.data.total.toLocaleString('zh-CN')}${result.data.more ? '+' : ''}` : '';
   return (
     <>
@@ -133,7 +135,16 @@ export function SearchPage() {
             </Card>
           </Col>
           <Col span={10}>
-            <Card size="small" title="结果分布" styles={{ body: { height: 640, padding: 0 } }}>
+            <Card
+              size="small"
+              title="结果分布"
+              extra={
+                <Tooltip title="在案件地图上按相同的状态、类别和上报日期查看（不按关键词）">
+                  <Link to={mapLink}>在地图上查看</Link>
+                </Tooltip>
+              }
+              styles={{ body: { height: 640, padding: 0, position: 'relative' } }}
+            >
               <ResultsMap pins={pins} onOpen={(id) => navigate(`/desk/cases/${id}`)} />
             </Card>
           </Col>

@@ -1,0 +1,36 @@
+import { CASE_STATUSES } from '@citygov/domain/cases/case-states';
+import { MAX_POLYGON_VERTICES, polygonProblem } from '@citygov/domain/geo/polygon';
+import { z } from 'zod';
+import { zDay } from '../../trpc/input-types';
+
+const zLng = z.number({ error: '经度须为数字' }).min(-180, '经度超出范围').max(180, '经度超出范围');
+const zLat = z.number({ error: '纬度须为数字' }).min(-90, '纬度超出范围').max(90, '纬度超出范围');
+const zLngLat = z.tuple([zLng, zLat]);
+
+export const ZCaseMapPointsInput = z
+  .object({
+    statuses: z.array(z.enum(CASE_STATUSES)).max(20).optional(),
+    /** 'event', 'event:01' (大类) or 'event:01001' (小类), as /search takes it. */
+    category: z
+      .string()
+      .regex(/^(component|event)(:\d{2}(\d{3})?)?$/, '类别编码无效')
+      .optional(),
+    from: zDay.optional(),
+    to: zDay.optional(),
+    /** The visible map area: west, south, east, north. */
+    bbox: z
+      .tuple([zLng, zLat, zLng, zLat])
+      .refine(([w, s, e, n]) => w < e && s < n, '地图范围无效')
+      .optional(),
+    /** 框选: a drawn ring of [lng, lat] vertices. */
+    polygon: z
+      .array(zLngLat)
+      .max(MAX_POLYGON_VERTICES + 1, `框选区域最多 ${MAX_POLYGON_VERTICES} 个顶点`)
+      .superRefine((ring, ctx) => {
+        const problem = polygonProblem(ring);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['from'] });
+export type TCaseMapPointsInput = z.infer<typeof ZCaseMapPointsInput>;
