@@ -19,7 +19,11 @@ function e2eSipPort(httpPort: number): number {
 const webDist = process.env.CITYGOV_WEB_DIST ?? join(root, 'apps/web/dist');
 if (!existsSync(join(webDist, 'index.html'))) {
   console.log('[e2e] building the web app');
-  execSync('pnpm --filter @citygov/web build', { cwd: root, stdio: 'inherit' });
+  // Into the folder that is served: a CITYGOV_WEB_DIST of its own builds there, not over apps/web/dist.
+  execSync(`pnpm --filter @citygov/web exec vite build --outDir ${JSON.stringify(webDist)} --emptyOutDir`, {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 
 const kind = testDatabaseKind();

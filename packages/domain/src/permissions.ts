@@ -41,6 +41,12 @@ export const PERMISSIONS = {
   'integration.manage': '管理外部系统接入与重发',
   /** Full phone numbers and other personal data; masked for everyone else, and every full view is logged. */
   'personal.view': '查看完整个人信息',
+  /** 信息采集: objects (shops, vendors, volunteer teams…) and their forms. */
+  'collection.view': '查看信息采集',
+  'collection.edit': '录入与导入信息采集',
+  'collection.review': '审核信息采集与注销',
+  /** A masked phone or ID number of a collected record in full; every view is logged. */
+  'collection.reveal': '查看采集信息完整号码',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -64,7 +70,7 @@ export const ROLE_CODES = Object.keys(ROLES) as Role[];
 const EVERYONE: Permission[] = ['portal.view', 'todo.view', 'map.view', 'category.view'];
 
 const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
-  collector: [...EVERYONE, 'case.report', 'case.verify', 'case.check'],
+  collector: [...EVERYONE, 'case.report', 'case.verify', 'case.check', 'collection.view', 'collection.edit'],
   // Acceptors call reporters back; shift leads and dispatchers may need to reach them or a grid member.
   acceptor: [...EVERYONE, 'case.view', 'case.report', 'case.accept', 'personal.view', 'video.view', 'iot.view'],
   shift_lead: [
@@ -79,6 +85,9 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'video.control',
     'iot.view',
     'dashboard.view',
+    'collection.view',
+    'collection.review',
+    'collection.reveal',
   ],
   dispatcher: [
     ...EVERYONE,
@@ -93,7 +102,7 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'dashboard.view',
   ],
   dept_handler: [...EVERYONE, 'case.view', 'case.handle', 'iot.view'],
-  street_chief: [...EVERYONE, 'case.view', 'case.report', 'street.handle'],
+  street_chief: [...EVERYONE, 'case.view', 'case.report', 'street.handle', 'collection.view', 'collection.edit'],
   supervisor: [
     ...EVERYONE,
     'case.view',
@@ -104,6 +113,8 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'crossCheck.review',
     'auditLog.view',
     'dashboard.view',
+    'collection.view',
+    'collection.review',
   ],
   leader: [
     ...EVERYONE,
@@ -115,6 +126,7 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'org.view',
     'video.view',
     'iot.view',
+    'collection.view',
   ],
   admin: [
     ...EVERYONE,
@@ -134,6 +146,10 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'iot.view',
     'iot.manage',
     'integration.manage',
+    'collection.view',
+    'collection.edit',
+    'collection.review',
+    'collection.reveal',
   ],
 };
 

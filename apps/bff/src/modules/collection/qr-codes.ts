@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import type { Queryable } from '@citygov/db/client';
+import { collectionQrTokens, collectionRecords } from '@citygov/db/schema/collection';
+import { areas } from '@citygov/db/schema/org';
+import { initialStatus } from '@citygov/domain/collection/forms';
+import { ConflictError, NotFoundError } from '@citygov/domain/errors';
+import { and, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { SessionUser } from '../../trpc/session-user';
+import { requireAreaInScope, withinAreaScope } from '../org/api';
+import type { ZCreateQrInput, ZPublicRegisterInput } from './collection-schemas';
+import { chargeMiss } from './public-limits';
+import { requireValidValues } from './records';
+import { requireType } from './types';
+
+export const collectPath = (token: string) => `/collect/${token}`;
+
+/** A QR token for a collector (the caller) or a place; the page it opens is /collect/<token>. */
+export async function createQrToken(db: Queryable, user: SessionUser, input: z.infer<typeof ZCreateQrInput>) {
+  const type = await requireType(db, input.typeCode);
+  const area = await requireAreaInScope(db, user, input.areaId);
+  const token = randomBytes(18).toString('base64url');
+  const [row] = await db
+    .insert(collectionQrTokens)
+    .values({
+      token,
+      typeCode: type.code,
+      areaId: area.id,
+      areaPath: area.path,
+      label: input.label,
+      collectorId: input.perCollector ? user.id : null,
+      createdBy: user.id,
+    })
+    .returning();
+  if (!row) throw new ConflictError('生成失败，请重试');
+  return { id: row.id, token, url: collectPath(token) };
+}
+
+export async function listQrTokens(db: Queryable, user: SessionUser) {
+  const rows = await db
+    .select({
+      id: collectionQrTokens.id,
+      token: collectionQrTokens.token,
+      typeCode: collectionQrTokens.typeCode,
+      label: collectionQrTokens.label,
+      areaName: areas.name,
+      perCollector: collectionQrTokens.collectorId,
+      createdAt: collectionQrTokens.createdAt,
+    })
+    .from(collectionQrTokens)
+    .innerJoin(areas, eq(areas.id, collectionQrTokens.areaId))
+    .where(and(withinAreaScope(user, collectionQrTokens.areaPath), eq(collectionQrTokens.active, true)))
+    .orderBy(desc(collectionQrTokens.id))
+    .limit(200);
+  return rows.map((r) => ({ ...r, perCollector: r.perCollector !== null, url: collectPath(r.token) }));
+}
+
+async function requireToken(db: Queryable, token: string, ip: string | null) {
+  const [row] = await db
+    .select({ qr: collectionQrTokens, areaName: areas.name })
+    .from(collectionQrTokens)
+    .innerJoin(areas, eq(areas.id, collectionQrTokens.areaId))
+    .where(and(eq(collectionQrTokens.token, token), eq(collectionQrTokens.active, true)));
+  if (!row) {
+    await chargeMiss(ip);
+    throw new NotFoundError('二维码无效或已停用');
+  }
+  return row;
+}
+
+/** What the phone page needs to draw the form of a token. */
+export async function publicForm(db: Queryable, token: string, ip: string | null) {
+  const { qr, areaName } = await requireToken(db, token, ip);
+  const type = await requireType(db, qr.typeCode);
+  return {
+    typeCode: type.code,
+    typeName: type.name,
+    fields: type.fields,
+    reviewRequired: type.reviewRequired,
+    label: qr.label,
+    areaName,
+  };
+}
+
+/** 扫码自主登记: a record of the token's type and area, 待审核 when the type needs review. */
+export async function publicRegister(db: Queryable, input: z.infer<typeof ZPublicRegisterInput>, ip: string | null) {
+  const { qr } = await requireToken(db, input.token, ip);
+  const type = await requireType(db, qr.typeCode);
+  const values = requireValidValues(type.fields, input.values);
+  const [record] = await db
+    .insert(collectionRecords)
+    .values({
+      typeCode: type.code,
+      areaId: qr.areaId,
+      areaPath: qr.areaPath,
+      name: input.name,
+      address: input.address,
+      lng: input.lng,
+      lat: input.lat,
+      ownerPhone: input.ownerPhone,
+      values,
+      status: initialStatus(type.reviewRequired),
+      source: 'qr',
+      createdBy: qr.collectorId,
+      qrTokenId: qr.id,
+    })
+    .returning({ id: collectionRecords.id, status: collectionRecords.status });
+  if (!record) throw new ConflictError('提交失败，请重试');
+  return record;
+}
