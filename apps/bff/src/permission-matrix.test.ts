@@ -137,6 +137,7 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'collection.importParse': 'collection.edit',
   'collection.importRows': 'collection.edit',
   'collection.publicForm': 'public',
+  'collection.publicPlace': 'public',
   'collection.publicRegister': 'public',
   'collection.ownerCodeRequest': 'public',
   'collection.ownerLogin': 'public',

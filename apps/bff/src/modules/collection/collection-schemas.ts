@@ -56,6 +56,11 @@ const zToken = z
   .trim()
   .regex(/^[A-Za-z0-9_-]{8,64}$/, '二维码无效或已停用');
 export const ZTokenInput = z.object({ token: zToken });
+export const ZPublicPlaceInput = z.object({
+  token: zToken,
+  lng: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+});
 export const ZPublicRegisterInput = z.object({ token: zToken, ...recordFields, ownerPhone: zPhone });
 
 export const ZOwnerCodeRequestInput = z.object({ phone: zPhone });

@@ -213,6 +213,17 @@ describe('二维码 self-registration and the owner’s own page', () => {
         citizen.collection.publicRegister({ token: 'no-such-token-2', name: '假', ownerPhone: '13500000000' }),
       ),
     ).toBe('NOT_FOUND');
+    const [grid] = await app.db
+      .select()
+      .from(areas)
+      .where(and(eq(areas.level, 'grid'), like(areas.path, `${linjiangStreet.path}%`)))
+      .limit(1);
+    const place = await citizen.collection.publicPlace({
+      token: qr.token,
+      lng: grid?.centerLng ?? 0,
+      lat: grid?.centerLat ?? 0,
+    });
+    expect(place.address).toMatch(/附近$/);
     const phone = '13512340000';
     const registered = await citizen.collection.publicRegister({
       token: qr.token,

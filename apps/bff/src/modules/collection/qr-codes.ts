@@ -4,11 +4,12 @@ import { collectionQrTokens, collectionRecords } from '@citygov/db/schema/collec
 import { areas } from '@citygov/db/schema/org';
 import { initialStatus } from '@citygov/domain/collection/forms';
 import { ConflictError, NotFoundError } from '@citygov/domain/errors';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { SessionUser } from '../../trpc/session-user';
+import { findGridAt } from '../geo/api';
 import { requireAreaInScope, withinAreaScope } from '../org/api';
-import type { ZCreateQrInput, ZPublicRegisterInput } from './collection-schemas';
+import type { ZCreateQrInput, ZPublicPlaceInput, ZPublicRegisterInput } from './collection-schemas';
 import { chargeMiss } from './public-limits';
 import { requireValidValues } from './records';
 import { requireType } from './types';
@@ -107,4 +108,23 @@ export async function publicRegister(db: Queryable, input: z.infer<typeof ZPubli
     .returning({ id: collectionRecords.id, status: collectionRecords.status });
   if (!record) throw new ConflictError('提交失败，请重试');
   return record;
+}
+
+/**
+ * The place name of a phone's position for the address field (街道 社区 网格), from the
+ * demo city's grid polygons; null outside every grid. Only for a valid token.
+ */
+export async function publicPlace(db: Queryable, input: z.infer<typeof ZPublicPlaceInput>, ip: string | null) {
+  await requireToken(db, input.token, ip);
+  const grid = await findGridAt(db, input.lng, input.lat);
+  if (!grid) return { address: null };
+  const ids = grid.path.split('/').filter(Boolean).map(Number).filter(Number.isInteger);
+  const chain = await db
+    .select({ id: areas.id, name: areas.name, level: areas.level })
+    .from(areas)
+    .where(inArray(areas.id, ids));
+  const names = ['street', 'community', 'grid']
+    .map((level) => chain.find((a) => a.level === level)?.name)
+    .filter((name): name is string => Boolean(name));
+  return { address: `${names.join('')}附近` };
 }

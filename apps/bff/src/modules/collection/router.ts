@@ -12,6 +12,7 @@ import {
   ZOwnerCodeRequestInput,
   ZOwnerLoginInput,
   ZOwnerUpdateInput,
+  ZPublicPlaceInput,
   ZPublicRegisterInput,
   ZRevealInput,
   ZReviewInput,
@@ -27,7 +28,7 @@ import {
   updateOwnRecord,
 } from './owner-sign-in';
 import { chargePublic } from './public-limits';
-import { createQrToken, listQrTokens, publicForm, publicRegister } from './qr-codes';
+import { createQrToken, listQrTokens, publicForm, publicPlace, publicRegister } from './qr-codes';
 import {
   createRecord,
   decideDeregister,
@@ -38,14 +39,14 @@ import {
   updateRecord,
 } from './records';
 import { importRows, parseSheet } from './spreadsheet-import';
-import { listTypes } from './types';
+import { typesAndPlaces } from './types';
 
 /**
  * 信息采集: object types and their forms, records in the back office (masked, reviewed,
  * deregistered with approval), QR self-registration and the owners' own page (public).
  */
 export const collectionRouter = router({
-  types: permissionProcedure('collection.view').query(({ ctx }) => listTypes(ctx.db)),
+  types: permissionProcedure('collection.view').query(({ ctx }) => typesAndPlaces(ctx.db, ctx.user)),
 
   list: permissionProcedure('collection.view')
     .input(ZListInput)
@@ -94,6 +95,12 @@ export const collectionRouter = router({
   publicForm: publicProcedure.input(ZTokenInput).query(async ({ ctx, input }) => {
     await chargePublic('read', ctx.ip);
     return publicForm(ctx.db, input.token, ctx.ip);
+  }),
+
+  /** The address field's place name for the phone's position. */
+  publicPlace: publicProcedure.input(ZPublicPlaceInput).query(async ({ ctx, input }) => {
+    await chargePublic('read', ctx.ip);
+    return publicPlace(ctx.db, input, ctx.ip);
   }),
 
   publicRegister: publicProcedure.input(ZPublicRegisterInput).mutation(async ({ ctx, input }) => {
