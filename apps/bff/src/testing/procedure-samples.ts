@@ -238,7 +238,7 @@ export const SAMPLES: Record<string, (t: Targets) => unknown> = {
     rows: [{ row: 2, cells: { name: 'x' } }],
   }),
   'collection.publicForm': () => ({ token: 'no-such-token' }),
-  'collection.publicPlace': (t) => ({ token: 'no-such-token', ...t.point }),
+  'collection.publicPlace': () => ({ token: 'no-such-token', lng: 120.15, lat: 30.25 }),
   'collection.publicRegister': () => ({ token: 'no-such-token', name: '矩阵测试', ownerPhone: '13000000000' }),
   'collection.ownerCodeRequest': () => ({ phone: '13000000000' }),
   'collection.ownerLogin': () => ({ phone: '13000000000', code: '000000' }),

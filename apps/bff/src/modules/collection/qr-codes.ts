@@ -123,8 +123,9 @@ export async function publicPlace(db: Queryable, input: z.infer<typeof ZPublicPl
     .select({ id: areas.id, name: areas.name, level: areas.level })
     .from(areas)
     .where(inArray(areas.id, ids));
-  const names = ['street', 'community', 'grid']
-    .map((level) => chain.find((a) => a.level === level)?.name)
-    .filter((name): name is string => Boolean(name));
-  return { address: `${names.join('')}附近` };
+  const nameOf = (level: string) => chain.find((a) => a.level === level)?.name ?? '';
+  // Grid names repeat the district and community ("临江区银杏社区06号网格"): said once.
+  const gridName = nameOf('grid').replace(/^[\u4e00-\u9fa5]{1,6}?区(?=.+社区)/, '');
+  const community = gridName.includes(nameOf('community')) ? '' : nameOf('community');
+  return { address: `${nameOf('street')}${community}${gridName}附近` };
 }

@@ -1,3 +1,4 @@
+import { EyeOutlined } from '@ant-design/icons';
 import type { FieldDef } from '@citygov/domain/collection/forms';
 import { App, Button, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -22,12 +23,14 @@ function MaskedCell({ record, field, shown }: { record: RecordRow; field: string
   const [full, setFull] = useState<string | null>(null);
   if (!shown) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
-    <Space size={4}>
+    <Space size={2} style={{ whiteSpace: 'nowrap' }}>
       <span>{full ?? shown}</span>
       {full === null && can('collection.reveal') ? (
         <Button
           size="small"
-          type="link"
+          type="text"
+          icon={<EyeOutlined />}
+          title="显示完整（查看将被记录）"
           aria-label={`显示完整 ${record.name}`}
           loading={reveal.isPending}
           onClick={async () => {
@@ -37,9 +40,7 @@ function MaskedCell({ record, field, shown }: { record: RecordRow; field: string
               message.error(apiErrorMessage(error));
             }
           }}
-        >
-          显示完整
-        </Button>
+        />
       ) : null}
     </Space>
   );
@@ -117,7 +118,7 @@ export function RecordTable({
     }
   };
 
-  const fieldColumns: ColumnsType<RecordRow> = (type?.fields ?? []).slice(0, 4).map((f: FieldDef) => ({
+  const fieldColumns: ColumnsType<RecordRow> = (type?.fields ?? []).slice(0, 6).map((f: FieldDef) => ({
     title: f.label,
     key: f.key,
     render: (_: unknown, r: RecordRow) =>
@@ -206,6 +207,7 @@ export function RecordTable({
         aria-label="采集信息列表"
         size="middle"
         loading={loading}
+        scroll={{ x: 'max-content' }}
         dataSource={rows}
         columns={columns}
         pagination={{ current: page, total, pageSize: 20, onChange: onPage, showTotal: (n) => `共 ${n} 条` }}
