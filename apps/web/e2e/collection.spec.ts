@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import writeXlsxFile from 'write-excel-file/node';
 import { apiAs, trpcMutation, trpcQuery } from './api';
 import { login } from './helpers';
 
@@ -69,6 +70,29 @@ test.describe('desk', () => {
     await row.getByRole('button', { name: `审核通过 ${name}` }).click();
     await expect(row).toContainText('已通过');
     await expect(row.getByRole('button', { name: `申请注销 ${name}` })).toBeVisible();
+
+    // 导入: a sheet with two good rows and one bad one; the bad row is reported with its number and reason.
+    const sheet = await writeXlsxFile([
+      ['名称', '地址', '业主手机号', '店铺名称', '经营类别', '负责人', '联系电话'],
+      [`导入甲${RUN}`, '望江路 20 号', '13955550011', '甲店', '零售', '甲', '13955550011'],
+      [`导入乙${RUN}`, '望江路 22 号', '', '乙店', '赌场', '乙', '13955550012'],
+      [`导入丙${RUN}`, '望江路 24 号', '', '丙店', '服务', '丙', '13955550013'],
+    ]).toBuffer();
+    await page.getByRole('button', { name: '导入' }).click();
+    const importer = page.getByRole('dialog', { name: '导入采集信息' });
+    await pick(page, '导入到街道/社区', '望江街道');
+    await importer.locator('input[type=file]').setInputFiles({
+      name: '沿街商铺.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: sheet,
+    });
+    await importer.getByRole('button', { name: '开始导入' }).click();
+    await expect(importer.getByText('共 3 行，已导入 2 行，有误 1 行')).toBeVisible();
+    await expect(importer.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+    await expect(importer.getByRole('row', { name: /^3\s/ })).toContainText('「经营类别」须为');
+    await page.screenshot({ path: join(SHOTS, 'desk-import.png') });
+    await importer.getByRole('button', { name: '关闭' }).last().click();
+    await expect(page.getByRole('row', { name: new RegExp(`导入甲${RUN}`) })).toContainText('待审核');
 
     // The QR dialog makes a code and shows its address.
     await page.getByRole('button', { name: '生成二维码' }).click();

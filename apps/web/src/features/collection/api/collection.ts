@@ -76,7 +76,8 @@ export function useImportParse() {
 
 export function useImportRows() {
   const trpc = useTRPC();
-  return useMutation(trpc.collection.importRows.mutationOptions());
+  const invalidate = useInvalidate();
+  return useMutation(trpc.collection.importRows.mutationOptions({ onSuccess: invalidate }));
 }
 
 export function usePublicForm(token: string) {
