@@ -70,6 +70,15 @@ test.describe('desk', () => {
     await row.getByRole('button', { name: `审核通过 ${name}` }).click();
     await expect(row).toContainText('已通过');
     await expect(row.getByRole('button', { name: `申请注销 ${name}` })).toBeVisible();
+    // 修改: the numbers stay masked in the form and are kept as they were.
+    await row.getByRole('button', { name: `修改 ${name}` }).click();
+    const edit = page.getByRole('dialog', { name: '修改采集信息' });
+    await expect(edit.getByLabel('负责人身份证号')).toHaveValue('330***********1234');
+    await edit.getByLabel('地址').fill('望江路 19 号');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await expect(edit).toBeHidden();
+    await expect(row).toContainText('望江路 19 号');
+    await expect(row).toContainText('330***********1234');
 
     // 导入: a sheet with two good rows and one bad one; the bad row is reported with its number and reason.
     const sheet = await writeXlsxFile([

@@ -28,7 +28,15 @@ export const ZListInput = z.object({
 });
 
 export const ZCreateInput = z.object({ typeCode: zTypeCode, areaId: zId, ...recordFields });
-export const ZUpdateInput = z.object({ id: zBigId, data: z.object(recordFields) });
+/** An edit sends masked values back as the list showed them (138****0000): those keep the stored number. */
+const zMaskedPhone = z
+  .string()
+  .trim()
+  .regex(/^1\d{2}\*{4}\d{4}$/, '请输入正确的手机号码');
+export const ZUpdateInput = z.object({
+  id: zBigId,
+  data: z.object({ ...recordFields, ownerPhone: z.union([zPhone, zMaskedPhone]).nullable().default(null) }),
+});
 export const ZReviewInput = z
   .object({
     id: zBigId,

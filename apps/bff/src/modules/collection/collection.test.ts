@@ -93,6 +93,30 @@ describe('信息采集 in the back office', () => {
       .where(and(eq(auditLog.action, 'collection.reveal'), eq(auditLog.outcome, 'ok')));
     expect(audits.length).toBeGreaterThanOrEqual(1);
 
+    // An edit that sends the masked numbers back unchanged keeps the full ones.
+    const edited = await admin.collection.update({
+      id: created.id,
+      data: {
+        name: '老王面馆（总店）',
+        address: '临江路 1 号',
+        ownerPhone: row?.ownerPhone ?? null,
+        values: { ...row?.values, business: '餐饮' },
+      },
+    });
+    expect(edited.name).toBe('老王面馆（总店）');
+    const [stored] = await app.db.select().from(collectionRecords).where(eq(collectionRecords.id, created.id));
+    expect(stored?.ownerPhone).toBe('13900001111');
+    expect(stored?.values.ownerId).toBe('330102198001011234');
+    expect(stored?.values.contactPhone).toBe('13812345678');
+    expect(
+      await codeOf(
+        admin.collection.update({
+          id: created.id,
+          data: { name: 'x', ownerPhone: '139****2222', values: SHOP_VALUES },
+        }),
+      ),
+    ).toBe('BAD_REQUEST');
+
     const collector = await app.as('linjiang.collector');
     expect(await codeOf(collector.collection.reveal({ id: created.id, field: 'ownerPhone' }))).toBe('FORBIDDEN');
     // A field that is not masked is shown in the list already.

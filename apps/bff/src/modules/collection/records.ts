@@ -7,6 +7,7 @@ import {
   type FieldDef,
   initialStatus,
   maskedValues,
+  maskValue,
 } from '@citygov/domain/collection/forms';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@citygov/domain/errors';
 import { maskPhone } from '@citygov/domain/personal-data';
@@ -136,10 +137,23 @@ export async function updateRecord(db: Queryable, user: SessionUser, input: z.in
   const record = await requireRecordInScope(db, user, input.id);
   if (record.status === 'deregistered') throw new ConflictError('已注销的记录不能修改');
   const type = await requireType(db, record.typeCode);
-  const values = requireValidValues(type.fields, input.data.values);
+  // A masked value sent back unchanged keeps the stored one; the editor never saw it in full.
+  const sent = { ...input.data.values };
+  for (const field of type.fields) {
+    const stored = record.values[field.key];
+    if (field.masked && stored && sent[field.key] === maskValue(field, stored)) sent[field.key] = stored;
+  }
+  let ownerPhone = input.data.ownerPhone;
+  if (ownerPhone?.includes('*')) {
+    if (ownerPhone !== maskPhone(record.ownerPhone)) {
+      throw new ValidationError('请输入正确的手机号码', { field: 'data.ownerPhone' });
+    }
+    ownerPhone = record.ownerPhone;
+  }
+  const values = requireValidValues(type.fields, sent);
   const [updated] = await db
     .update(collectionRecords)
-    .set({ ...input.data, values, updatedAt: new Date() })
+    .set({ ...input.data, ownerPhone, values, updatedAt: new Date() })
     .where(eq(collectionRecords.id, record.id))
     .returning();
   if (!updated) throw new NotFoundError('采集记录不存在');

@@ -3,7 +3,7 @@ import { COLLECTION_STATUS_KEYS, type CollectionStatus } from '@citygov/domain/c
 import { Button, Card, Col, Input, Row, Select, Space, Spin, Statistic, Tabs } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useRecords, useTypesAndPlaces } from '../../features/collection/api/collection';
+import { type RecordRow, useRecords, useTypesAndPlaces } from '../../features/collection/api/collection';
 import { ImportDialog } from '../../features/collection/components/import-dialog';
 import { QrDialog } from '../../features/collection/components/qr-dialog';
 import { RecordFormDialog } from '../../features/collection/components/record-form-dialog';
@@ -22,6 +22,7 @@ export function CollectionPage() {
   const q = search.get('q') ?? '';
   const [page, setPage] = useState(1);
   const [dialog, setDialog] = useState<'add' | 'qr' | 'import' | null>(null);
+  const [editing, setEditing] = useState<RecordRow | null>(null);
   const catalog = useTypesAndPlaces();
   const records = useRecords({ typeCode, status, q, page, pageSize: 20 });
   const setParam = (key: string, value: string | undefined) => {
@@ -118,7 +119,18 @@ export function CollectionPage() {
         total={records.data?.total ?? 0}
         page={page}
         onPage={setPage}
+        onEdit={setEditing}
       />
+      {editing ? (
+        <RecordFormDialog
+          key={editing.id}
+          open
+          onClose={() => setEditing(null)}
+          catalog={catalog.data}
+          typeCode={editing.typeCode}
+          record={editing}
+        />
+      ) : null}
       <RecordFormDialog
         open={dialog === 'add'}
         onClose={() => setDialog(null)}

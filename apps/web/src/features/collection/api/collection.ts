@@ -40,6 +40,12 @@ export function useCreateRecord() {
   return useMutation(trpc.collection.create.mutationOptions({ onSuccess: invalidate }));
 }
 
+export function useUpdateRecord() {
+  const trpc = useTRPC();
+  const invalidate = useInvalidate();
+  return useMutation(trpc.collection.update.mutationOptions({ onSuccess: invalidate }));
+}
+
 export function useReviewRecord() {
   const trpc = useTRPC();
   const invalidate = useInvalidate();

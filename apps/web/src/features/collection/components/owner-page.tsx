@@ -60,7 +60,14 @@ function SignIn() {
         </Form.Item>
         <Form.Item label="验证码" required>
           <Space.Compact style={{ width: '100%' }}>
-            <Form.Item name="code" noStyle rules={[{ pattern: /^\d{6}$/, message: '请输入 6 位验证码' }]}>
+            <Form.Item
+              name="code"
+              noStyle
+              rules={[
+                { required: true, message: '请输入验证码' },
+                { pattern: /^\d{6}$/, message: '请输入 6 位验证码' },
+              ]}
+            >
               <Input aria-label="验证码" inputMode="numeric" maxLength={6} />
             </Form.Item>
             <Button onClick={sendCode} disabled={wait > 0} loading={requestCode.isPending}>

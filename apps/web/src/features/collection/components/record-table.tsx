@@ -91,6 +91,7 @@ export function RecordTable({
   total,
   page,
   onPage,
+  onEdit,
 }: {
   rows: RecordRow[];
   types: CollectionTypeView[];
@@ -99,6 +100,7 @@ export function RecordTable({
   total: number;
   page: number;
   onPage: (page: number) => void;
+  onEdit: (record: RecordRow) => void;
 }) {
   const { can } = useSession();
   const { message } = App.useApp();
@@ -147,6 +149,11 @@ export function RecordTable({
       key: 'actions',
       render: (_: unknown, r: RecordRow) => (
         <Space size={4} wrap>
+          {r.status !== 'deregistered' && can('collection.edit') ? (
+            <Button size="small" type="link" aria-label={`修改 ${r.name}`} onClick={() => onEdit(r)}>
+              修改
+            </Button>
+          ) : null}
           {r.status === 'pending' && can('collection.review') ? (
             <>
               <Button
