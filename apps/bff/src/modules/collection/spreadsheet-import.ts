@@ -66,7 +66,7 @@ export async function importRows(db: Queryable, user: SessionUser, input: z.infe
   const type = await requireType(db, input.typeCode);
   const area = await requireAreaInScope(db, user, input.areaId);
   const bad: { row: number; reason: string }[] = [];
-  let imported = 0;
+  const good: (typeof collectionRecords.$inferInsert)[] = [];
   for (const { row, cells } of input.rows) {
     const problems: string[] = [];
     const name = (cells.name ?? '').trim();
@@ -80,7 +80,7 @@ export async function importRows(db: Queryable, user: SessionUser, input: z.infe
       bad.push({ row, reason: problems.join('；') });
       continue;
     }
-    await db.insert(collectionRecords).values({
+    good.push({
       typeCode: type.code,
       areaId: area.id,
       areaPath: area.path,
@@ -92,7 +92,7 @@ export async function importRows(db: Queryable, user: SessionUser, input: z.infe
       source: 'import',
       createdBy: user.id,
     });
-    imported++;
   }
-  return { imported, bad };
+  if (good.length > 0) await db.insert(collectionRecords).values(good);
+  return { imported: good.length, bad };
 }
