@@ -145,7 +145,8 @@ test.describe('phone', () => {
     await pick(page, '经营类别', '零售');
     await page.getByLabel('负责人', { exact: true }).fill('陈大');
     await page.getByLabel('联系电话').fill('13955550003');
-    await page.screenshot({ path: join(SHOTS, 'phone-collect-form.png') });
+    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+    await page.screenshot({ path: join(SHOTS, 'phone-collect-form.png'), fullPage: true });
     await page.getByRole('button', { name: '预览' }).click();
     await expect(page.getByText('请核对登记信息')).toBeVisible();
     await expect(page.getByRole('cell', { name })).toHaveCount(2);
