@@ -5,6 +5,7 @@ import { calendarRouter } from './modules/calendar/router';
 import { caseMapRouter } from './modules/case-map/router';
 import { casesRouter } from './modules/cases/router';
 import { catalogueRouter } from './modules/catalogue/router';
+import { collectionRouter } from './modules/collection/router';
 import { crossCheckRouter } from './modules/cross-check/router';
 import { dispatchAssistRouter } from './modules/dispatch-assistant/router';
 import { dispatchRulesRouter } from './modules/dispatch-rules/router';
@@ -54,6 +55,7 @@ export const appRouter = router({
   evaluation: evaluationRouter,
   supervision: supervisionRouter,
   crossCheck: crossCheckRouter,
+  collection: collectionRouter,
   leader: leaderRouter,
   streetChiefs: streetChiefsRouter,
   integrations: integrationsRouter,

@@ -17,6 +17,7 @@ const NAV: readonly { label: string; permission?: Permission }[] = [
   { label: '执法布控', permission: 'enforcement.view' },
   { label: '综合评价', permission: 'evaluation.view' },
   { label: '交叉抽查', permission: 'crossCheck.review' },
+  { label: '信息采集', permission: 'collection.view' },
   { label: '组织机构', permission: 'org.view' },
   { label: '用户管理', permission: 'user.view' },
   { label: '角色权限', permission: 'role.view' },

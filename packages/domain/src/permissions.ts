@@ -45,6 +45,12 @@ export const PERMISSIONS = {
   'enforcement.push': '推送执法案源',
   /** Full phone numbers and other personal data; masked for everyone else, and every full view is logged. */
   'personal.view': '查看完整个人信息',
+  /** 信息采集: objects (shops, vendors, volunteer teams…) and their forms. */
+  'collection.view': '查看信息采集',
+  'collection.edit': '录入与导入信息采集',
+  'collection.review': '审核信息采集与注销',
+  /** A masked phone or ID number of a collected record in full; every view is logged. */
+  'collection.reveal': '查看采集信息完整号码',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -68,7 +74,7 @@ export const ROLE_CODES = Object.keys(ROLES) as Role[];
 const EVERYONE: Permission[] = ['portal.view', 'todo.view', 'map.view', 'category.view'];
 
 const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
-  collector: [...EVERYONE, 'case.report', 'case.verify', 'case.check'],
+  collector: [...EVERYONE, 'case.report', 'case.verify', 'case.check', 'collection.view', 'collection.edit'],
   // Acceptors call reporters back; shift leads and dispatchers may need to reach them or a grid member.
   acceptor: [...EVERYONE, 'case.view', 'case.report', 'case.accept', 'personal.view', 'video.view', 'iot.view'],
   shift_lead: [
@@ -85,6 +91,9 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'dashboard.view',
     'enforcement.view',
     'enforcement.push',
+    'collection.view',
+    'collection.review',
+    'collection.reveal',
   ],
   dispatcher: [
     ...EVERYONE,
@@ -101,7 +110,16 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
   ],
   dept_handler: [...EVERYONE, 'case.view', 'case.handle', 'iot.view'],
   // The enforcement area chief (执法片长) files and pushes 案源; chiefs hold one role for both lines.
-  street_chief: [...EVERYONE, 'case.view', 'case.report', 'street.handle', 'enforcement.view', 'enforcement.push'],
+  street_chief: [
+    ...EVERYONE,
+    'case.view',
+    'case.report',
+    'street.handle',
+    'enforcement.view',
+    'enforcement.push',
+    'collection.view',
+    'collection.edit',
+  ],
   supervisor: [
     ...EVERYONE,
     'case.view',
@@ -112,6 +130,8 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'crossCheck.review',
     'auditLog.view',
     'dashboard.view',
+    'collection.view',
+    'collection.review',
   ],
   leader: [
     ...EVERYONE,
@@ -124,6 +144,7 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'video.view',
     'iot.view',
     'enforcement.view',
+    'collection.view',
   ],
   admin: [
     ...EVERYONE,
@@ -144,6 +165,10 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'iot.manage',
     'integration.manage',
     'enforcement.view',
+    'collection.view',
+    'collection.edit',
+    'collection.review',
+    'collection.reveal',
   ],
 };
 

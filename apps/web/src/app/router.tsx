@@ -64,6 +64,13 @@ export const router = createBrowserRouter([
     lazy: async () => ({ Component: (await import('../surfaces/leader/leader-page')).LeaderCasePage }),
   },
   {
+    // 信息采集's phone pages: 扫码登记 by QR token and the owner's own page; no staff sign-in.
+    path: '/collect/*',
+    HydrateFallback: RouteLoading,
+    ErrorBoundary: RouteError,
+    lazy: async () => ({ Component: (await import('../surfaces/collect/collect-root')).CollectRoot }),
+  },
+  {
     path: '/public/*',
     HydrateFallback: RouteLoading,
     ErrorBoundary: RouteError,
@@ -205,6 +212,11 @@ export const router = createBrowserRouter([
         lazy: async () => ({
           Component: (await import('../surfaces/supervision/sample-review-page')).SampleReviewPage,
         }),
+      },
+      {
+        path: 'collection',
+        handle: handle('collection.view'),
+        lazy: async () => ({ Component: (await import('../surfaces/collection/collection-page')).CollectionPage }),
       },
       {
         path: 'analytics',

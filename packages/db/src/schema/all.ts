@@ -4,6 +4,7 @@ import * as audit from './audit';
 import * as auth from './auth';
 import * as cases from './cases';
 import * as catalogue from './catalogue';
+import * as collection from './collection';
 import * as crossCheck from './cross-check';
 import * as dispatch from './dispatch';
 import * as enforcement from './enforcement';
@@ -41,5 +42,6 @@ export const schema = {
   ...crossCheck,
   ...search,
   ...enforcement,
+  ...collection,
 };
 export type Schema = typeof schema;

@@ -1,0 +1,177 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import writeXlsxFile from 'write-excel-file/node';
+import { apiAs, trpcMutation, trpcQuery } from './api';
+import { login } from './helpers';
+
+// 信息采集: the back office enters a shop by hand, sees its numbers masked, shows one in full
+// and approves it (1920×1080); a shop owner scans a QR code on a 390×844 phone, fills the
+// form with the address from the phone's position, previews and submits it for review.
+
+const SHOTS = '/tmp/shots-collection';
+mkdirSync(SHOTS, { recursive: true });
+const RUN = Date.now().toString(36).slice(-5);
+
+async function pick(page: Page, label: string, option: string | RegExp) {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** Inside 临江区's 望江街道 (the same spot the cross-check spec reports at). */
+function pointInWangjiang(): { longitude: number; latitude: number } {
+  const file = join(import.meta.dirname, '../public/basemap/streets.geojson');
+  const streets = JSON.parse(readFileSync(file, 'utf8')) as {
+    features: { properties: { name: string }; geometry: { coordinates: number[][][] } }[];
+  };
+  const ring = streets.features.find((f) => f.properties.name === '望江街道')?.geometry.coordinates[0] ?? [];
+  const average = (i: number) => ring.reduce((sum, p) => sum + (p[i] ?? 0), 0) / ring.length;
+  return { longitude: average(0) + 0.0035, latitude: average(1) - 0.0035 };
+}
+
+test.describe('desk', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('the back office adds a shop, shows a masked number in full and approves it', async ({ page }) => {
+    await login(page, 'linjiang.admin');
+    await page.getByRole('link', { name: '信息采集' }).click();
+    await expect(page.getByRole('heading', { name: '信息采集' })).toBeVisible();
+    await page.getByRole('tab', { name: /沿街商铺/ }).click();
+
+    await page.getByRole('button', { name: '新增' }).click();
+    const dialog = page.getByRole('dialog', { name: '新增采集信息' });
+    await pick(page, '所属街道/社区', '望江街道');
+    const name = `望江面馆${RUN}`;
+    await dialog.getByLabel('名称', { exact: true }).fill(name);
+    await dialog.getByLabel('地址').fill('望江路 18 号');
+    await dialog.getByLabel('业主手机号').fill('13955550001');
+    await dialog.getByLabel('店铺名称').fill(name);
+    await pick(page, '经营类别', '餐饮');
+    await dialog.getByLabel('负责人', { exact: true }).fill('陈小明');
+    await dialog.getByLabel('负责人身份证号').fill('330102198505051234');
+    await dialog.getByLabel('联系电话').fill('13955550002');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('已保存，等待审核')).toBeVisible();
+    await expect(dialog).toBeHidden();
+
+    const row = page.getByRole('row', { name: new RegExp(name) });
+    await expect(row).toContainText('待审核');
+    await expect(row).toContainText('139****0001');
+    await expect(row).toContainText('330***********1234');
+    await expect(row).not.toContainText('13955550001');
+    await page.screenshot({ path: join(SHOTS, 'desk-collection.png') });
+
+    await row
+      .getByRole('button', { name: `显示完整 ${name}` })
+      .first()
+      .click();
+    await expect(row).toContainText('13955550001');
+    await page.screenshot({ path: join(SHOTS, 'desk-collection-revealed.png') });
+    await row.getByRole('button', { name: `审核通过 ${name}` }).click();
+    await expect(row).toContainText('已通过');
+    await expect(row.getByRole('button', { name: `申请注销 ${name}` })).toBeVisible();
+    // 修改: the numbers stay masked in the form and are kept as they were.
+    await row.getByRole('button', { name: `修改 ${name}` }).click();
+    const edit = page.getByRole('dialog', { name: '修改采集信息' });
+    await expect(edit.getByLabel('负责人身份证号')).toHaveValue('330***********1234');
+    await edit.getByLabel('地址').fill('望江路 19 号');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await expect(edit).toBeHidden();
+    await expect(row).toContainText('望江路 19 号');
+    await expect(row).toContainText('330***********1234');
+
+    // 导入: a sheet with two good rows and one bad one; the bad row is reported with its number and reason.
+    const sheet = await writeXlsxFile([
+      ['名称', '地址', '业主手机号', '店铺名称', '经营类别', '负责人', '联系电话'],
+      [`导入甲${RUN}`, '望江路 20 号', '13955550011', '甲店', '零售', '甲', '13955550011'],
+      [`导入乙${RUN}`, '望江路 22 号', '', '乙店', '赌场', '乙', '13955550012'],
+      [`导入丙${RUN}`, '望江路 24 号', '', '丙店', '服务', '丙', '13955550013'],
+    ]).toBuffer();
+    await page.getByRole('button', { name: '导入' }).click();
+    const importer = page.getByRole('dialog', { name: '导入采集信息' });
+    await pick(page, '导入到街道/社区', '望江街道');
+    await importer.locator('input[type=file]').setInputFiles({
+      name: '沿街商铺.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: sheet,
+    });
+    await importer.getByRole('button', { name: '开始导入' }).click();
+    await expect(importer.getByText('共 3 行，已导入 2 行，有误 1 行')).toBeVisible();
+    await expect(importer.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+    await expect(importer.getByRole('row', { name: /^3\s/ })).toContainText('「经营类别」须为');
+    await page.screenshot({ path: join(SHOTS, 'desk-import.png') });
+    await importer.getByRole('button', { name: '关闭' }).last().click();
+    await expect(page.getByRole('row', { name: new RegExp(`导入甲${RUN}`) })).toContainText('待审核');
+
+    // The QR dialog makes a code and shows its address.
+    await page.getByRole('button', { name: '生成二维码' }).click();
+    const qr = page.getByRole('dialog', { name: '生成采集二维码' });
+    await pick(page, '二维码所属区域', '望江街道');
+    await qr.getByLabel('二维码名称').fill(`望江路沿街${RUN}`);
+    await qr.getByRole('button', { name: '生成' }).click();
+    await expect(qr.getByRole('img', { name: '采集二维码' })).toBeVisible();
+    await expect(qr.getByRole('link', { name: '二维码地址' })).toContainText('/collect/');
+    await page.screenshot({ path: join(SHOTS, 'desk-qr.png') });
+  });
+});
+
+test.describe('phone', () => {
+  test.use({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    geolocation: pointInWangjiang(),
+    permissions: ['geolocation'],
+  });
+
+  test('a shop owner registers through a QR code, with a preview before submitting', async ({ page, baseURL }) => {
+    const { api } = await apiAs(baseURL ?? '', 'linjiang.admin');
+    const catalog = await trpcQuery<{ places: { id: number; name: string }[] }>(api, 'collection.types');
+    const street = catalog.places.find((p) => p.name === '望江街道') ?? catalog.places[0];
+    const qr = await trpcMutation<{ url: string }>(api, 'collection.createQr', {
+      typeCode: 'shop',
+      areaId: street?.id,
+      label: `望江路沿街${RUN}`,
+    });
+
+    await page.goto(qr.url);
+    await expect(page.getByText(/沿街商铺登记/)).toBeVisible();
+    // The address comes from the phone's position.
+    await expect(page.getByLabel('地址')).toHaveValue(/附近$/);
+    const name = `小陈超市${RUN}`;
+    await page.getByLabel('名称', { exact: true }).fill(name);
+    await page.getByLabel('手机号').fill('13955550003');
+    await page.getByLabel('店铺名称').fill(name);
+    await pick(page, '经营类别', '零售');
+    await page.getByLabel('负责人', { exact: true }).fill('陈大');
+    await page.getByLabel('联系电话').fill('13955550003');
+    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+    await page.screenshot({ path: join(SHOTS, 'phone-collect-form.png'), fullPage: true });
+    await page.getByRole('button', { name: '预览' }).click();
+    await expect(page.getByText('请核对登记信息')).toBeVisible();
+    await expect(page.getByRole('cell', { name })).toHaveCount(2);
+    await page.screenshot({ path: join(SHOTS, 'phone-collect-preview.png') });
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect(page.getByText('提交成功，等待审核')).toBeVisible();
+    await page.screenshot({ path: join(SHOTS, 'phone-collect-done.png') });
+
+    // The record waits for review in the back office, masked.
+    const list = await trpcQuery<{ rows: { name: string; status: string; ownerPhone: string; source: string }[] }>(
+      api,
+      'collection.list',
+      { typeCode: 'shop', q: name },
+    );
+    expect(list.rows).toEqual([
+      expect.objectContaining({ status: 'pending', ownerPhone: '139****0003', source: 'qr' }),
+    ]);
+
+    // A wrong token says so.
+    await page.goto('/collect/no-such-token-000');
+    await expect(page.getByText('二维码无效或已停用').first()).toBeVisible();
+
+    // The owner's page asks for the phone and a code.
+    await page.goto('/collect/me');
+    await expect(page.getByRole('button', { name: '获取验证码' })).toBeVisible();
+    await page.screenshot({ path: join(SHOTS, 'phone-collect-me.png') });
+  });
+});
