@@ -1,5 +1,5 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { type SigningCredentials, signedHeaders, verifySignedRequest } from '../signed-json-http';
 
 /**
  * The enforcement system link (执法系统, 省执法办案系统), version 1: JSON over HTTPS. Its
@@ -30,7 +30,6 @@ export const ENFORCEMENT_HEADERS = {
   signature: 'x-enforcement-signature',
   idempotencyKey: 'idempotency-key',
 } as const;
-export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 export const ENFORCEMENT_SUBJECT_KIND_LABELS = { person: '自然人', organisation: '单位' } as const;
 
@@ -114,76 +113,23 @@ export const ZEnforcementFeedback = z.object({
 });
 export type EnforcementFeedback = z.infer<typeof ZEnforcementFeedback>;
 
-export function bodyDigest(body: string): string {
-  return createHash('sha256').update(body).digest('hex');
-}
-
-/** `target` is the path with its query string (`/v1/subjects?kind=person&q=…`), as sent. */
-export function signEnforcementRequest(
-  secret: string,
-  parts: { method: string; target: string; timestamp: string; idempotencyKey: string; body: string },
-): string {
-  const canonical = [
-    parts.method.toUpperCase(),
-    parts.target,
-    parts.timestamp,
-    parts.idempotencyKey,
-    bodyDigest(parts.body),
-  ];
-  return createHmac('sha256', secret).update(canonical.join('\n')).digest('hex');
-}
-
+/** Headers of a signed request; `target` is the path with its query string (`/v1/subjects?kind=person&q=…`), as sent. */
 export function enforcementHeaders(
-  credentials: { key: string; secret: string },
+  credentials: SigningCredentials,
   method: string,
   target: string,
   idempotencyKey: string,
   body: string,
   now = Date.now(),
 ): Record<string, string> {
-  const timestamp = String(now);
-  return {
-    'content-type': 'application/json; charset=utf-8',
-    [ENFORCEMENT_HEADERS.key]: credentials.key,
-    [ENFORCEMENT_HEADERS.timestamp]: timestamp,
-    [ENFORCEMENT_HEADERS.idempotencyKey]: idempotencyKey,
-    [ENFORCEMENT_HEADERS.signature]: signEnforcementRequest(credentials.secret, {
-      method,
-      target,
-      timestamp,
-      idempotencyKey,
-      body,
-    }),
-  };
+  return signedHeaders(ENFORCEMENT_HEADERS, credentials, { method, target, idempotencyKey, body }, now);
 }
 
 /** Checks a signed request; returns the reason it is refused, or null when it is good. */
 export function verifyEnforcementRequest(
-  credentials: { key: string; secret: string },
+  credentials: SigningCredentials,
   request: { method: string; target: string; headers: Record<string, string | string[] | undefined>; body: string },
   now = Date.now(),
 ): string | null {
-  const header = (name: string) => {
-    const value = request.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const key = header(ENFORCEMENT_HEADERS.key);
-  const timestamp = header(ENFORCEMENT_HEADERS.timestamp);
-  const signature = header(ENFORCEMENT_HEADERS.signature);
-  const idempotencyKey = header(ENFORCEMENT_HEADERS.idempotencyKey) ?? '';
-  if (!key || !timestamp || !signature) return '缺少签名头';
-  if (key !== credentials.key) return '未知的接入密钥';
-  const at = Number(timestamp);
-  if (!Number.isFinite(at) || Math.abs(now - at) > MAX_CLOCK_SKEW_MS) return '时间戳超出允许范围';
-  const expected = signEnforcementRequest(credentials.secret, {
-    method: request.method,
-    target: request.target,
-    timestamp,
-    idempotencyKey,
-    body: request.body,
-  });
-  const given = Buffer.from(signature, 'hex');
-  const wanted = Buffer.from(expected, 'hex');
-  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return '签名不正确';
-  return null;
+  return verifySignedRequest(ENFORCEMENT_HEADERS, credentials, request, now);
 }

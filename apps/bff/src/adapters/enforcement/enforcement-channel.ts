@@ -6,7 +6,14 @@ import {
   type OutboundDraft,
   type OutboundMessage,
 } from '../channel';
-import { ENFORCEMENT_PATHS, type EnforcementSubject, enforcementHeaders, ZLookupAnswer, ZPushAnswer } from './contract';
+import { callSigned } from '../signed-json-http';
+import {
+  ENFORCEMENT_HEADERS,
+  ENFORCEMENT_PATHS,
+  type EnforcementSubject,
+  ZLookupAnswer,
+  ZPushAnswer,
+} from './contract';
 
 export interface EnforcementSettings {
   /** Base URL of the enforcement system, e.g. https://zfba.zj.gov.cn/api */
@@ -70,42 +77,17 @@ export class EnforcementChannel implements OutboundChannel {
     }
   }
 
-  private async call(
+  private call(
     method: string,
     pathAndQuery: string,
     idempotencyKey: string,
     body: string,
     timeoutMs = this.settings.timeoutMs,
   ): Promise<Response> {
-    const base = new URL(this.settings.url);
-    const target = new URL(base.pathname.replace(/\/$/, '') + pathAndQuery, base);
-    let answer: Response;
-    try {
-      answer = await fetch(target, {
-        method,
-        headers: enforcementHeaders(this.settings, method, target.pathname + target.search, idempotencyKey, body),
-        ...(method === 'GET' ? {} : { body }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      if (cause === 'ECONNREFUSED' || cause === 'ENOTFOUND' || cause === 'EHOSTUNREACH') {
-        throw new DeliveryError(`无法连接执法系统（${cause}）`, 'refused');
-      }
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      throw new DeliveryError(
-        timedOut ? '执法系统应答超时' : `执法系统连接中断（${cause ?? String(error)}）`,
-        'unknown',
-      );
-    }
-    if (answer.ok) return answer;
-    const text = (await answer.text().catch(() => '')).slice(0, 200);
-    if (answer.status === 400 || answer.status === 422) {
-      throw new DeliveryError(`执法系统拒收（HTTP ${answer.status}）：${text}`, 'refused', true);
-    }
-    if (answer.status === 401 || answer.status === 403) {
-      throw new DeliveryError(`执法系统拒绝签名（HTTP ${answer.status}）：${text}`, 'refused');
-    }
-    throw new DeliveryError(`执法系统出错（HTTP ${answer.status}）`, 'unknown');
+    const { url, key, secret } = this.settings;
+    return callSigned(
+      { name: '执法系统', url, names: ENFORCEMENT_HEADERS, credentials: { key, secret } },
+      { method, pathAndQuery, idempotencyKey, body, timeoutMs },
+    );
   }
 }

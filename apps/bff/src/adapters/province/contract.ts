@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { type SigningCredentials, signedHeaders, verifySignedRequest } from '../signed-json-http';
 
 /**
  * The province platform link (城市综合管理服务平台), version 1: JSON over HTTPS. The real
@@ -28,7 +28,6 @@ export const PROVINCE_HEADERS = {
   signature: 'x-province-signature',
   idempotencyKey: 'idempotency-key',
 } as const;
-export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 export interface ProvinceCaseEvent {
   contractVersion: typeof PROVINCE_CONTRACT_VERSION;
@@ -90,76 +89,24 @@ export interface ProvinceAnswer {
   duplicate: boolean;
 }
 
-export function bodyDigest(body: string): string {
-  return createHash('sha256').update(body).digest('hex');
-}
-
-export function signProvinceRequest(
-  secret: string,
-  parts: { method: string; path: string; timestamp: string; idempotencyKey: string; body: string },
-): string {
-  const canonical = [
-    parts.method.toUpperCase(),
-    parts.path,
-    parts.timestamp,
-    parts.idempotencyKey,
-    bodyDigest(parts.body),
-  ];
-  return createHmac('sha256', secret).update(canonical.join('\n')).digest('hex');
-}
-
-/** Headers of a signed request. */
+/** Headers of a signed request to or from the platform. */
 export function provinceHeaders(
-  credentials: { key: string; secret: string },
+  credentials: SigningCredentials,
   method: string,
   path: string,
   idempotencyKey: string,
   body: string,
   now = Date.now(),
 ): Record<string, string> {
-  const timestamp = String(now);
-  return {
-    'content-type': 'application/json; charset=utf-8',
-    [PROVINCE_HEADERS.key]: credentials.key,
-    [PROVINCE_HEADERS.timestamp]: timestamp,
-    [PROVINCE_HEADERS.idempotencyKey]: idempotencyKey,
-    [PROVINCE_HEADERS.signature]: signProvinceRequest(credentials.secret, {
-      method,
-      path,
-      timestamp,
-      idempotencyKey,
-      body,
-    }),
-  };
+  return signedHeaders(PROVINCE_HEADERS, credentials, { method, target: path, idempotencyKey, body }, now);
 }
 
 /** Checks a signed request; returns the reason it is refused, or null when it is good. */
 export function verifyProvinceRequest(
-  credentials: { key: string; secret: string },
+  credentials: SigningCredentials,
   request: { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: string },
   now = Date.now(),
 ): string | null {
-  const header = (name: string) => {
-    const value = request.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const key = header(PROVINCE_HEADERS.key);
-  const timestamp = header(PROVINCE_HEADERS.timestamp);
-  const signature = header(PROVINCE_HEADERS.signature);
-  const idempotencyKey = header(PROVINCE_HEADERS.idempotencyKey) ?? '';
-  if (!key || !timestamp || !signature) return '缺少签名头';
-  if (key !== credentials.key) return '未知的接入密钥';
-  const at = Number(timestamp);
-  if (!Number.isFinite(at) || Math.abs(now - at) > MAX_CLOCK_SKEW_MS) return '时间戳超出允许范围';
-  const expected = signProvinceRequest(credentials.secret, {
-    method: request.method,
-    path: request.path,
-    timestamp,
-    idempotencyKey,
-    body: request.body,
-  });
-  const given = Buffer.from(signature, 'hex');
-  const wanted = Buffer.from(expected, 'hex');
-  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return '签名不正确';
-  return null;
+  const { path, ...rest } = request;
+  return verifySignedRequest(PROVINCE_HEADERS, credentials, { ...rest, target: path }, now);
 }

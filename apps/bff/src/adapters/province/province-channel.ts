@@ -7,7 +7,8 @@ import {
   type OutboundDraft,
   type OutboundMessage,
 } from '../channel';
-import { PROVINCE_PATHS, type ProvinceAnswer, provinceHeaders } from './contract';
+import { callSigned } from '../signed-json-http';
+import { PROVINCE_HEADERS, PROVINCE_PATHS, type ProvinceAnswer } from './contract';
 import { toProvinceCaseEvent } from './mapping';
 
 export interface ProvinceSettings {
@@ -59,39 +60,17 @@ export class ProvinceChannel implements OutboundChannel {
     }
   }
 
-  private async call(
+  private call(
     method: string,
-    path: string,
+    pathAndQuery: string,
     idempotencyKey: string,
     body: string,
     timeoutMs = this.settings.timeoutMs,
   ): Promise<Response> {
-    const base = new URL(this.settings.url);
-    const target = new URL(base.pathname.replace(/\/$/, '') + path, base);
-    let answer: Response;
-    try {
-      answer = await fetch(target, {
-        method,
-        headers: provinceHeaders(this.settings, method, target.pathname, idempotencyKey, body),
-        ...(method === 'GET' ? {} : { body }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      if (cause === 'ECONNREFUSED' || cause === 'ENOTFOUND' || cause === 'EHOSTUNREACH') {
-        throw new DeliveryError(`无法连接省平台（${cause}）`, 'refused');
-      }
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      throw new DeliveryError(timedOut ? '省平台应答超时' : `省平台连接中断（${cause ?? String(error)}）`, 'unknown');
-    }
-    if (answer.ok) return answer;
-    const text = (await answer.text().catch(() => '')).slice(0, 200);
-    if (answer.status === 400 || answer.status === 422) {
-      throw new DeliveryError(`省平台拒收（HTTP ${answer.status}）：${text}`, 'refused', true);
-    }
-    if (answer.status === 401 || answer.status === 403) {
-      throw new DeliveryError(`省平台拒绝签名（HTTP ${answer.status}）：${text}`, 'refused');
-    }
-    throw new DeliveryError(`省平台出错（HTTP ${answer.status}）`, 'unknown');
+    const { url, key, secret } = this.settings;
+    return callSigned(
+      { name: '省平台', url, names: PROVINCE_HEADERS, credentials: { key, secret } },
+      { method, pathAndQuery, idempotencyKey, body, timeoutMs },
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '@citygov/db/client';
 import {
   collectionOwnerCodes,
@@ -12,7 +12,7 @@ import { DomainError, NotFoundError, ValidationError } from '@citygov/domain/err
 import { and, desc, eq, gt, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppConfig } from '../../env';
-import { sendRecordedSms } from '../sms/api';
+import { loginCodeHash, sendLoginCode } from '../sms/api';
 import type { ZOwnerUpdateInput } from './collection-schemas';
 import { requireValidValues } from './records';
 import { requireType } from './types';
@@ -41,21 +41,8 @@ export async function requestOwnerCode(
     .where(and(eq(collectionRecords.ownerPhone, phone), ne(collectionRecords.status, 'deregistered')))
     .limit(1);
   if (owned) {
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    const message = await sendRecordedSms(db, config, {
-      phone,
-      purpose: 'login_code',
-      template: config.sms.loginTemplate,
-      params: { code },
-    });
-    if (message.state === 'failed') {
-      throw new DomainError('validation', '短信发送失败，请稍后再试', { code: 'REMOTE_UNAVAILABLE' });
-    }
-    await db.insert(collectionOwnerCodes).values({
-      phone,
-      codeHash: hash(`${phone}:${code}`),
-      expiresAt: new Date(Date.now() + CODE_MS),
-    });
+    const { codeHash } = await sendLoginCode(db, config, phone);
+    await db.insert(collectionOwnerCodes).values({ phone, codeHash, expiresAt: new Date(Date.now() + CODE_MS) });
   }
   return { sent: true, expiresInSeconds: CODE_MS / 1000 };
 }
@@ -78,7 +65,7 @@ export async function signInOwner(db: Queryable, phone: string, code: string): P
   const refused = () =>
     new DomainError('validation', '验证码错误或已过期', { code: 'SMS_CODE_INVALID', field: 'code' });
   if (!row || row.attempts >= MAX_TRIES) throw refused();
-  if (row.codeHash !== hash(`${phone}:${code}`)) {
+  if (row.codeHash !== loginCodeHash(phone, code)) {
     // The procedure runs without a transaction (it logs itself), so the wrong try stays counted.
     await db
       .update(collectionOwnerCodes)

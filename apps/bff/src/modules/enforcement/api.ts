@@ -1,2 +1,1 @@
-export { enqueueCaseSource } from './enforcement-push';
-export { enforcementFeedbackHandler } from './feedback-route';
+export { caseSourceQueued, enqueueCaseSource } from './enforcement-push';

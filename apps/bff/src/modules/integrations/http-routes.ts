@@ -1,16 +1,19 @@
 import type { Database } from '@citygov/db/client';
-import { cases } from '@citygov/db/schema/cases';
-import { integrationCallbacks } from '@citygov/db/schema/outbox';
-import { eq } from 'drizzle-orm';
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import {
+  ENFORCEMENT_STAGE_LABELS,
+  verifyEnforcementRequest,
+  ZEnforcementFeedback,
+} from '../../adapters/enforcement/contract';
+import { ENFORCEMENT_ACTOR_NAME } from '../../adapters/enforcement/enforcement-channel';
 import { PROVINCE_CONTRACT_VERSION, verifyProvinceRequest } from '../../adapters/province/contract';
 import { PROVINCE_ACTOR_NAME } from '../../adapters/province/province-channel';
 import type { AppConfig } from '../../env';
-import { enforcementFeedbackHandler } from '../enforcement/api';
-import { appendCaseEvent } from '../events/api';
+import { caseSourceQueued } from '../enforcement/api';
+import { signedFeedbackHandler } from './signed-feedback';
 
-const ZFeedback = z.object({
+const ZProvinceFeedback = z.object({
   contractVersion: z.literal(PROVINCE_CONTRACT_VERSION),
   feedbackId: z.string().min(1).max(100),
   caseNo: z.string().min(1).max(40),
@@ -22,68 +25,43 @@ const ZFeedback = z.object({
 /**
  * Inbound callbacks of outside systems (no session, no CSRF header: mounted before the
  * guard, authenticated by their signature). The province's feedback (督办, 退回, 评价) and the
- * enforcement system's (立案, 处罚, 结案) are taken once per feedback id and noted on the case's timeline in the same transaction.
+ * enforcement system's (立案, 处罚, 结案 on a pushed 案源) are taken once per feedback id and
+ * noted on the case's timeline in the same transaction.
  */
 export function createIntegrationRoutes(db: Database, config: AppConfig): Router {
   const routes = express.Router();
-  routes.post('/province/feedback', express.text({ type: () => true, limit: '256kb' }), async (req, res, next) => {
-    try {
-      const body = typeof req.body === 'string' ? req.body : '';
-      const refused = verifyProvinceRequest(config.provinceCredentials, {
-        method: req.method,
-        path: req.originalUrl.split('?')[0] ?? '',
-        headers: req.headers,
-        body,
-      });
-      if (refused) {
-        res.status(401).json({ error: { code: 'SIGNATURE_REFUSED', message: refused } });
-        return;
-      }
-      let parsed: z.infer<typeof ZFeedback>;
-      try {
-        parsed = ZFeedback.parse(JSON.parse(body));
-      } catch {
-        res.status(400).json({ error: { code: 'FIELD_INVALID', message: '反馈报文格式不正确' } });
-        return;
-      }
-      const outcome = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .select({ id: cases.id, status: cases.status })
-          .from(cases)
-          .where(eq(cases.caseNo, parsed.caseNo));
-        if (!row) return 'unknown-case' as const;
-        const [taken] = await tx
-          .insert(integrationCallbacks)
-          .values({ system: 'province', callbackId: parsed.feedbackId, caseNo: parsed.caseNo, payload: parsed })
-          .onConflictDoNothing()
-          .returning({ id: integrationCallbacks.id });
-        if (!taken) return 'duplicate' as const;
-        await appendCaseEvent(tx, {
-          caseId: row.id,
-          action: 'remark',
-          label: '备注',
-          actor: { kind: 'system', id: null, name: PROVINCE_ACTOR_NAME },
-          fromStatus: row.status,
-          toStatus: row.status,
-          reason: `省平台${parsed.kind}：${parsed.opinion}`,
-          detail: { provinceFeedbackId: parsed.feedbackId },
-          at: new Date(parsed.at),
-        });
-        return 'taken' as const;
-      });
-      if (outcome === 'unknown-case') {
-        res.status(404).json({ error: { code: 'NOT_FOUND', message: '没有这个案件编号' } });
-        return;
-      }
-      res.json({ accepted: true, duplicate: outcome === 'duplicate' });
-    } catch (error) {
-      next(error);
-    }
-  });
+  const textBody = express.text({ type: () => true, limit: '256kb' });
+  routes.post(
+    '/province/feedback',
+    textBody,
+    signedFeedbackHandler(db, {
+      system: 'province',
+      actorName: PROVINCE_ACTOR_NAME,
+      // The province signs the path without its query string.
+      verify: ({ target, ...request }) =>
+        verifyProvinceRequest(config.provinceCredentials, { ...request, path: target.split('?')[0] ?? '' }),
+      schema: ZProvinceFeedback,
+      note: (feedback) => ({
+        reason: `省平台${feedback.kind}：${feedback.opinion}`,
+        detail: { provinceFeedbackId: feedback.feedbackId },
+      }),
+    }),
+  );
   routes.post(
     '/enforcement/feedback',
-    express.text({ type: () => true, limit: '256kb' }),
-    enforcementFeedbackHandler(db, config),
+    textBody,
+    signedFeedbackHandler(db, {
+      system: 'enforcement',
+      actorName: ENFORCEMENT_ACTOR_NAME,
+      verify: (request) => verifyEnforcementRequest(config.enforcementCredentials, request),
+      schema: ZEnforcementFeedback,
+      // Feedback only on a case whose 案源 was pushed (by us, through the outbox).
+      refuse: async (tx, caseId) => ((await caseSourceQueued(tx, caseId)) ? null : '该案件未推送执法系统，不接收反馈'),
+      note: (feedback) => ({
+        reason: `执法系统${ENFORCEMENT_STAGE_LABELS[feedback.stage]}${feedback.reference ? `（${feedback.reference}）` : ''}：${feedback.opinion}`,
+        detail: { enforcementFeedbackId: feedback.feedbackId, enforcementStage: feedback.stage },
+      }),
+    }),
   );
   return routes;
 }

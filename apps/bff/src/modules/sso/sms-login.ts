@@ -1,4 +1,3 @@
-import { createHash, randomInt } from 'node:crypto';
 import type { Database } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
 import { smsLoginCodes } from '@citygov/db/schema/sso';
@@ -11,7 +10,7 @@ import type { AppConfig } from '../../env';
 import type { SessionUser } from '../../trpc/session-user';
 import { writeAudit } from '../audit/api';
 import { signInVouchedUser } from '../auth/api';
-import { sendRecordedSms } from '../sms/api';
+import { loginCodeHash, sendLoginCode } from '../sms/api';
 
 const CODE_MS = 5 * 60_000;
 const MAX_TRIES = 5;
@@ -25,8 +24,6 @@ export const ZSmsCodeLoginInput = ZSmsCodeRequestInput.extend({
     .trim()
     .regex(/^\d{6}$/, '请输入 6 位验证码'),
 });
-
-const hashCode = (phone: string, code: string) => createHash('sha256').update(`${phone}:${code}`).digest('hex');
 
 const codeRefused = () =>
   new DomainError('validation', '验证码错误或已过期', { code: 'SMS_CODE_INVALID', field: 'code' });
@@ -48,20 +45,11 @@ export async function requestSmsLoginCode(
     .where(and(eq(users.phone, phone), eq(users.active, true)))
     .limit(2);
   if (account) {
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    const message = await sendRecordedSms(db, config, {
-      phone,
-      purpose: 'login_code',
-      template: config.sms.loginTemplate,
-      params: { code },
-    });
-    if (message.state === 'failed') {
-      throw new DomainError('validation', '短信发送失败，请稍后再试', { code: 'REMOTE_UNAVAILABLE' });
-    }
+    const { codeHash } = await sendLoginCode(db, config, phone);
     await db.insert(smsLoginCodes).values({
       phone,
       userId: account.id,
-      codeHash: hashCode(phone, code),
+      codeHash,
       expiresAt: new Date(Date.now() + CODE_MS),
     });
   }
@@ -85,7 +73,7 @@ export async function signInWithSmsCode(
       .limit(1)
       .for('update');
     if (!row || row.attempts >= MAX_TRIES) return null;
-    if (row.codeHash !== hashCode(input.phone, input.code)) {
+    if (row.codeHash !== loginCodeHash(input.phone, input.code)) {
       await tx
         .update(smsLoginCodes)
         .set({ attempts: sql`${smsLoginCodes.attempts} + 1` })
