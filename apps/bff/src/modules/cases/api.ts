@@ -5,6 +5,8 @@
  * uploads to a case, a grid's members and a merged case's lead. Other files here are
  * internal.
  */
+
+export { remarkOnCase } from './add-remark';
 export { attachUploads } from './attach-uploads';
 export { type CaseActor, personActor, SYSTEM_ACTORS } from './case-actor';
 export { gridMembersFor } from './case-assignments';

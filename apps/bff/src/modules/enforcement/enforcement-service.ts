@@ -17,8 +17,7 @@ import {
 import { CASE_SOURCE_KIND, EnforcementChannel } from '../../adapters/enforcement/enforcement-channel';
 import type { AppConfig } from '../../env';
 import type { SessionUser } from '../../trpc/session-user';
-import { caseScope, loadCaseForWork, loadCaseInScope, personActor } from '../cases/api';
-import { appendCaseEvent } from '../events/api';
+import { caseScope, loadCaseForWork, loadCaseInScope, remarkOnCase } from '../cases/api';
 import { enqueueCaseSource } from './enforcement-push';
 import type { ZLinkInput, ZLookupInput, ZPushInput } from './enforcement-schemas';
 
@@ -181,17 +180,14 @@ export async function linkSubject(
     .onConflictDoNothing()
     .returning({ id: enforcementLinks.id });
   if (!linked) throw new ConflictError(`「${subject.name}」已关联到本案件`);
-  await appendCaseEvent(db, {
-    caseId: row.id,
-    action: 'remark',
-    label: '备注',
-    actor: personActor(user),
-    fromStatus: row.status,
-    toStatus: row.status,
-    reason: `关联当事人：${subject.name}（${ENFORCEMENT_SUBJECT_KIND_LABELS[subject.kind]}，${subject.code}）`,
-    detail: { enforcementSubjectId: subject.subjectId },
-    at: new Date(),
-  });
+  await remarkOnCase(
+    db,
+    user,
+    row,
+    `关联当事人：${subject.name}（${ENFORCEMENT_SUBJECT_KIND_LABELS[subject.kind]}，${subject.code}）`,
+    { enforcementSubjectId: subject.subjectId },
+    new Date(),
+  );
   return { linked: true, subjectId: subject.subjectId, name: subject.name };
 }
 
@@ -202,17 +198,14 @@ export async function unlinkSubject(db: Queryable, user: SessionUser, input: z.o
     .where(and(eq(enforcementLinks.caseId, row.id), eq(enforcementLinks.subjectId, input.subjectId)))
     .returning({ name: enforcementLinks.subjectName });
   if (!removed) throw new NotFoundError('该当事人未关联到本案件');
-  await appendCaseEvent(db, {
-    caseId: row.id,
-    action: 'remark',
-    label: '备注',
-    actor: personActor(user),
-    fromStatus: row.status,
-    toStatus: row.status,
-    reason: `取消关联当事人：${removed.name}`,
-    detail: { enforcementSubjectId: input.subjectId },
-    at: new Date(),
-  });
+  await remarkOnCase(
+    db,
+    user,
+    row,
+    `取消关联当事人：${removed.name}`,
+    { enforcementSubjectId: input.subjectId },
+    new Date(),
+  );
   return { unlinked: true };
 }
 
@@ -223,16 +216,13 @@ export async function pushCaseSource(db: Queryable, user: SessionUser, input: z.
   const now = new Date();
   const queued = await enqueueCaseSource(db, row, user.displayName, input.note, now);
   if (!queued) throw new ConflictError('本案件已推送执法系统，不再重复推送');
-  await appendCaseEvent(db, {
-    caseId: row.id,
-    action: 'remark',
-    label: '备注',
-    actor: personActor(user),
-    fromStatus: row.status,
-    toStatus: row.status,
-    reason: input.note ? `推送执法案源：${input.note}` : '推送执法案源',
-    detail: { enforcementPush: 'queued' },
-    at: now,
-  });
+  await remarkOnCase(
+    db,
+    user,
+    row,
+    input.note ? `推送执法案源：${input.note}` : '推送执法案源',
+    { enforcementPush: 'queued' },
+    now,
+  );
   return { queued: true };
 }

@@ -21,7 +21,7 @@ function detailLines(detail: unknown): string[] {
   if (typeof d.outcome === 'string') lines.push(d.outcome);
   if (typeof d.sms === 'string') lines.push(d.sms);
   if (d.enforcementPush === 'pending') lines.push('已提交推送执法办案系统（待对接）');
-  if (d.enforcementPush === 'queued') lines.push('已推送执法办案系统（案源）');
+  if (d.enforcementPush === 'queued') lines.push('已提交推送执法办案系统（案源）');
   return lines;
 }
 
