@@ -1,11 +1,10 @@
 import type { Queryable } from '@citygov/db/client';
 import { cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
-import { chinaInstant } from '@citygov/domain/deadlines/china-time';
 import { type Bbox, bboxOf, pointInBbox, pointInPolygon } from '@citygov/domain/geo/polygon';
-import { and, desc, eq, gte, inArray, like, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
-import { caseScope } from '../cases/api';
+import { caseFilterConditions } from '../search/api';
 import type { TCaseMapPointsInput } from './case-map-schemas';
 
 /** Most case points one answer carries (the newest first); beyond it the answer says so. */
@@ -28,14 +27,8 @@ function boxOf(input: TCaseMapPointsInput): Bbox | undefined {
 }
 
 function filters(user: SessionUser, input: TCaseMapPointsInput, box: Bbox | undefined): SQL | undefined {
-  const [kind, code] = (input.category ?? '').split(':');
   return and(
-    caseScope(user),
-    input.statuses && input.statuses.length > 0 ? inArray(cases.status, input.statuses) : undefined,
-    kind === 'component' || kind === 'event' ? eq(cases.kind, kind) : undefined,
-    code ? (code.length === 2 ? like(cases.categoryCode, `${code}%`) : eq(cases.categoryCode, code)) : undefined,
-    input.from ? gte(cases.reportedAt, chinaInstant(input.from)) : undefined,
-    input.to ? lt(cases.reportedAt, new Date(chinaInstant(input.to).getTime() + 86_400_000)) : undefined,
+    caseFilterConditions(user, input),
     // The box prefilter (cases_lat_lng_reported_idx); the drawn outline itself is tested below.
     ...(box ? [gte(cases.lng, box[0]), gte(cases.lat, box[1]), lte(cases.lng, box[2]), lte(cases.lat, box[3])] : []),
   );

@@ -1,7 +1,6 @@
-import { CASE_STATUSES } from '@citygov/domain/cases/case-states';
 import { MAX_POLYGON_VERTICES, polygonProblem } from '@citygov/domain/geo/polygon';
 import { z } from 'zod';
-import { zDay } from '../../trpc/input-types';
+import { caseFilterFields } from '../search/api';
 
 const zLng = z.number({ error: '经度须为数字' }).min(-180, '经度超出范围').max(180, '经度超出范围');
 const zLat = z.number({ error: '纬度须为数字' }).min(-90, '纬度超出范围').max(90, '纬度超出范围');
@@ -9,14 +8,7 @@ const zLngLat = z.tuple([zLng, zLat]);
 
 export const ZCaseMapPointsInput = z
   .object({
-    statuses: z.array(z.enum(CASE_STATUSES)).max(20).optional(),
-    /** 'event', 'event:01' (大类) or 'event:01001' (小类), as /search takes it. */
-    category: z
-      .string()
-      .regex(/^(component|event)(:\d{2}(\d{3})?)?$/, '类别编码无效')
-      .optional(),
-    from: zDay.optional(),
-    to: zDay.optional(),
+    ...caseFilterFields,
     /** The visible map area: west, south, east, north. */
     bbox: z
       .tuple([zLng, zLat, zLng, zLat])

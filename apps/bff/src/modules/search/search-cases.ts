@@ -3,31 +3,19 @@ import { cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
 import { caseSearch } from '@citygov/db/schema/search';
 import { fuzzyQuery, preciseQuery } from '@citygov/domain/analytics/search-text';
-import { chinaInstant } from '@citygov/domain/deadlines/china-time';
 import { normaliseText } from '@citygov/domain/intake/text-features';
-import { and, desc, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { segmentWords } from '../../lib/text/segment';
 import type { SessionUser } from '../../trpc/session-user';
-import { caseScope, caseSummaryColumns } from '../cases/api';
+import { caseSummaryColumns } from '../cases/api';
+import { caseFilterConditions } from './case-filters';
 import type { TSearchCasesInput } from './search-schemas';
 
 /** Totals above this read as "10,000+". */
 export const SEARCH_COUNT_BOUND = 10_000;
 /** A fuzzy search ranks at most this many candidates (the best of them by shared character pairs). */
 const FUZZY_CANDIDATES = 2_000;
-
-function filters(user: SessionUser, input: TSearchCasesInput): SQL | undefined {
-  const [kind, code] = (input.category ?? '').split(':');
-  return and(
-    caseScope(user),
-    input.statuses && input.statuses.length > 0 ? inArray(cases.status, input.statuses) : undefined,
-    kind === 'component' || kind === 'event' ? eq(cases.kind, kind) : undefined,
-    code ? (code.length === 2 ? like(cases.categoryCode, `${code}%`) : eq(cases.categoryCode, code)) : undefined,
-    input.from ? gte(cases.reportedAt, chinaInstant(input.from)) : undefined,
-    input.to ? lt(cases.reportedAt, new Date(chinaInstant(input.to).getTime() + 86_400_000)) : undefined,
-  );
-}
 
 const lead = alias(cases, 'lead');
 const columns = {
@@ -46,7 +34,7 @@ const columns = {
 export async function searchCases(db: Queryable, user: SessionUser, input: TSearchCasesInput) {
   const text = normaliseText(input.q);
   const precise = preciseQuery(segmentWords(text));
-  const where = filters(user, input);
+  const where = caseFilterConditions(user, input);
   const offset = (input.page - 1) * input.pageSize;
   if (precise) {
     const match = and(sql`${caseSearch.tokens} @@ ${precise}::tsquery`, where);
