@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { DeliveryError } from './channel';
+import { DeliveryError, type HealthReport } from './channel';
 
 /**
  * The signed JSON-over-HTTPS shape our own versioned contracts share (the province link,
@@ -135,4 +135,25 @@ export async function callSigned(
     throw new DeliveryError(`${peer.name}拒绝签名（HTTP ${answer.status}）：${text}`, 'refused');
   }
   throw new DeliveryError(`${peer.name}出错（HTTP ${answer.status}）`, 'unknown');
+}
+
+/** A signed GET of the peer's health path, at most 2 s: 正常 with the time it took, or why not. */
+export async function probeSigned(
+  peer: Parameters<typeof callSigned>[0],
+  path: string,
+  timeoutMs: number,
+): Promise<HealthReport> {
+  const started = Date.now();
+  try {
+    await callSigned(peer, {
+      method: 'GET',
+      pathAndQuery: path,
+      idempotencyKey: '',
+      body: '',
+      timeoutMs: Math.min(timeoutMs, 2_000),
+    });
+    return { ok: true, detail: `正常（${Date.now() - started} ms）` };
+  } catch (error) {
+    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+  }
 }

@@ -6,7 +6,7 @@ import {
   type OutboundDraft,
   type OutboundMessage,
 } from '../channel';
-import { callSigned } from '../signed-json-http';
+import { callSigned, probeSigned } from '../signed-json-http';
 import {
   ENFORCEMENT_HEADERS,
   ENFORCEMENT_PATHS,
@@ -67,14 +67,13 @@ export class EnforcementChannel implements OutboundChannel {
     return parsed.data.subjects;
   }
 
-  async health(): Promise<HealthReport> {
-    const started = Date.now();
-    try {
-      await this.call('GET', ENFORCEMENT_PATHS.health, '', '', Math.min(this.settings.timeoutMs, 2_000));
-      return { ok: true, detail: `正常（${Date.now() - started} ms）` };
-    } catch (error) {
-      return { ok: false, detail: error instanceof Error ? error.message : String(error) };
-    }
+  health(): Promise<HealthReport> {
+    return probeSigned(this.peer(), ENFORCEMENT_PATHS.health, this.settings.timeoutMs);
+  }
+
+  private peer() {
+    const { url, key, secret } = this.settings;
+    return { name: '执法系统', url, names: ENFORCEMENT_HEADERS, credentials: { key, secret } };
   }
 
   private call(
@@ -84,10 +83,6 @@ export class EnforcementChannel implements OutboundChannel {
     body: string,
     timeoutMs = this.settings.timeoutMs,
   ): Promise<Response> {
-    const { url, key, secret } = this.settings;
-    return callSigned(
-      { name: '执法系统', url, names: ENFORCEMENT_HEADERS, credentials: { key, secret } },
-      { method, pathAndQuery, idempotencyKey, body, timeoutMs },
-    );
+    return callSigned(this.peer(), { method, pathAndQuery, idempotencyKey, body, timeoutMs });
   }
 }

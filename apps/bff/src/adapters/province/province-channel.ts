@@ -7,7 +7,7 @@ import {
   type OutboundDraft,
   type OutboundMessage,
 } from '../channel';
-import { callSigned } from '../signed-json-http';
+import { callSigned, probeSigned } from '../signed-json-http';
 import { PROVINCE_HEADERS, PROVINCE_PATHS, type ProvinceAnswer } from './contract';
 import { toProvinceCaseEvent } from './mapping';
 
@@ -50,14 +50,13 @@ export class ProvinceChannel implements OutboundChannel {
     return { remoteId: body.recordId };
   }
 
-  async health(): Promise<HealthReport> {
-    const started = Date.now();
-    try {
-      await this.call('GET', PROVINCE_PATHS.health, '', '', Math.min(this.settings.timeoutMs, 2_000));
-      return { ok: true, detail: `正常（${Date.now() - started} ms）` };
-    } catch (error) {
-      return { ok: false, detail: error instanceof Error ? error.message : String(error) };
-    }
+  health(): Promise<HealthReport> {
+    return probeSigned(this.peer(), PROVINCE_PATHS.health, this.settings.timeoutMs);
+  }
+
+  private peer() {
+    const { url, key, secret } = this.settings;
+    return { name: '省平台', url, names: PROVINCE_HEADERS, credentials: { key, secret } };
   }
 
   private call(
@@ -67,10 +66,6 @@ export class ProvinceChannel implements OutboundChannel {
     body: string,
     timeoutMs = this.settings.timeoutMs,
   ): Promise<Response> {
-    const { url, key, secret } = this.settings;
-    return callSigned(
-      { name: '省平台', url, names: PROVINCE_HEADERS, credentials: { key, secret } },
-      { method, pathAndQuery, idempotencyKey, body, timeoutMs },
-    );
+    return callSigned(this.peer(), { method, pathAndQuery, idempotencyKey, body, timeoutMs });
   }
 }
