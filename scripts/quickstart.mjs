@@ -165,7 +165,33 @@ function testPass(database) {
   const ok = unitStatus === 0 && e2eStatus === 0 && unit !== null && e2e !== null;
   if (!ok && counts.failed === 0) counts.failed = 1;
   console.log(`[citygov] ${database}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
-  return { ok, counts };
+  const failures = [...failedUnitTests(unit), ...failedBrowserTests(e2e)].map((name) => `${database}: ${name}`);
+  return { ok, counts, failures };
+}
+
+/** Names of the failed vitest tests, so the end of a long log says which ones. */
+function failedUnitTests(unit) {
+  const root = process.cwd();
+  return (unit?.testResults ?? []).flatMap((file) => {
+    const failed = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+    const where = String(file.name ?? '').replace(`${root}/`, '');
+    if (failed.length === 0 && file.status === 'failed') return [`${where} (the file failed to run)`];
+    return failed.map((test) => `${where} › ${test.fullName}`);
+  });
+}
+
+/** Names of the failed Playwright tests (retried-and-passed ones are flaky, not failed). */
+function failedBrowserTests(e2e) {
+  const names = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      const failed = (spec.tests ?? []).some((test) => test.status === 'unexpected');
+      if (failed) names.push(`${spec.file}:${spec.line} › ${spec.title}`);
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of e2e?.suites ?? []) walk(suite);
+  return names;
 }
 
 async function runTests() {
@@ -195,6 +221,8 @@ async function runTests() {
     { passed: 0, failed: 0, skipped: 0 },
   );
   console.log(`\nTotal: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  const failures = results.flatMap((r) => r.failures ?? []);
+  if (failures.length > 0) console.log(`Failed:\n${failures.map((name) => `  ✗ ${name}`).join('\n')}`);
   process.exit(results.every((r) => r.ok) ? 0 : 1);
 }
 
