@@ -5,7 +5,8 @@
  * the to-do queues and case lists; then the video centre (10,000 GB/T 28181 devices
  * keeping alive, INVITE → first HLS segment; `pnpm bench video` runs only that), and the wall's full
  * refresh (`pnpm bench wall` runs only that), analytics and full-text search (`pnpm bench analytics`
- * runs the wall's and those). Prints figures only.
+ * runs the wall's and those), one month's 综合评价 and the leader's home (`pnpm bench evaluation` runs the
+ * wall's and those). Prints figures only.
  *
  * Environment: BENCH_CASES_PGLITE / BENCH_CASES_POSTGRES override how many cases are
  * loaded (100,000 / 1,000,000); BENCH_FULL_PLANS=1 also prints the SQL and full plans
@@ -28,6 +29,7 @@ import {
 } from './case-queues';
 import { type BenchDatabase, checkPostgres, openFreshPglite, openFreshPostgres } from './databases';
 import { type AssistantFigures, benchDispatchAssistant } from './dispatch-assistant';
+import { benchEvaluation, EVALUATION_CALLS, type EvaluationFigures } from './evaluation';
 import { benchIntake } from './intake/run';
 import { printProfile } from './intake-profile';
 import { type ManyCasesFigures, seedManyCases } from './many-cases';
@@ -125,6 +127,17 @@ function printAnalytics(figures: AnalyticsFigures, count: number): void {
   for (const [name, s] of figures.raw) console.log(line(name, s, '', 48));
 }
 
+function printEvaluation(figures: EvaluationFigures, count: number): void {
+  console.log(
+    `  综合评价 and the leader's tablet at ${thousands(count)} cases: month ${figures.month} holds ${thousands(figures.monthCases)} cases; their timelines (${thousands(figures.timelineRows)} rows) written with SQL in ${formatMs(figures.backfillMs)} ms; direct calls as the city supervisor, ${EVALUATION_CALLS} each:`,
+  );
+  for (const [name, s] of figures.rankings) console.log(line(`one month’s ranking: ${name}`, s, '', 48));
+  console.log(line(`every ranking of the month (${figures.rankings.length})`, figures.wholeMonth, '', 48));
+  console.log(line('raw: the month’s cases + timelines read', figures.rawReads, '', 48));
+  console.log(line('leader.home, city (leader)', figures.leaderCity, '', 48));
+  console.log(line('leader.home, 临江区 (linjiang.leader)', figures.leaderDistrict, '', 48));
+}
+
 function printWall(wall: WallFigures, count: number): void {
   console.log(
     `  wall (指挥大厅大屏) at ${thousands(count)} cases: rollup filled from the cases in ${formatMs(wall.backfillMs)} ms (${thousands(wall.rollupRows)} rows); direct calls, ${WALL_CALLS} each:`,
@@ -217,6 +230,7 @@ async function runPass(label: string, openFresh: () => Promise<BenchDatabase>, m
     printAssistant(assistant, many.cases);
     printWall(await benchWall(database.open), many.cases);
     printAnalytics(await benchAnalytics(database.open), many.cases);
+    printEvaluation(await benchEvaluation(database.open), many.cases);
     console.log(`  pass time: ${((performance.now() - passStarted) / 1000).toFixed(0)} s`);
     return {
       label,
@@ -334,6 +348,7 @@ async function wallOnly(): Promise<void> {
     printMany(many);
     printWall(await benchWall(database.open), many.cases);
     if (process.argv[2] === 'analytics') printAnalytics(await benchAnalytics(database.open), many.cases);
+    if (process.argv[2] === 'evaluation') printEvaluation(await benchEvaluation(database.open), many.cases);
   } finally {
     await database.dispose();
   }
@@ -349,6 +364,8 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'wall') return wallOnly();
   // `pnpm bench analytics`: the wall's figures, then analytics and search.
   if (process.argv[2] === 'analytics') return wallOnly();
+  // `pnpm bench evaluation`: the wall's figures, then 综合评价 and the leader's home.
+  if (process.argv[2] === 'evaluation') return wallOnly();
   // `pnpm bench web`: only the initial JS per route.
   if (process.argv[2] === 'web') {
     benchWebBundles();

@@ -1,10 +1,11 @@
-import type { Queryable } from '@citygov/db/client';
+import { type Queryable, rowsOf } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
 import { caseEvents, cases } from '@citygov/db/schema/cases';
 import { areas } from '@citygov/db/schema/org';
-import type { CaseRecord } from '@citygov/domain/evaluation/case-facts';
+import type { CaseStatus } from '@citygov/domain/cases/case-states';
+import type { CaseRecord, TimelineStep } from '@citygov/domain/evaluation/case-facts';
 import type { Period } from '@citygov/domain/evaluation/periods';
-import { and, asc, eq, gte, inArray, like, lt, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
 import { caseWorkScope } from '../cases/api';
 
@@ -19,9 +20,43 @@ export function periodCases(user: SessionUser, period: Period): SQL {
   return and(gte(cases.reportedAt, period.start), lt(cases.reportedAt, period.end), caseWorkScope(user)) as SQL;
 }
 
+/** One event as the timeline query packs it: action, at (epoch ms), actor id, to-status, deadline (epoch ms). */
+type PackedStep = [string, number, number | null, CaseStatus, number | null];
+
+function unpack(steps: unknown): TimelineStep[] {
+  // Our own query's output (PGlite hands json back parsed, postgres.js too; text is tolerated).
+  const packed = (typeof steps === 'string' ? JSON.parse(steps) : steps) as PackedStep[];
+  return packed.map(([action, at, actorId, toStatus, deadlineAt]) => ({
+    action,
+    at: new Date(at),
+    actorId,
+    toStatus,
+    deadlineAt: deadlineAt === null ? null : new Date(deadlineAt),
+  }));
+}
+
+/**
+ * The timelines of the period's cases, oldest event first, one row per case with its
+ * events packed as a JSON array: a month of a large city is hundreds of thousands of
+ * cases and millions of events, and row-per-event decoding was most of the cost.
+ */
+async function timelinesOf(db: Queryable, user: SessionUser, period: Period): Promise<Map<number, TimelineStep[]>> {
+  const ids = db.select({ id: cases.id }).from(cases).where(periodCases(user, period));
+  const rows = rowsOf<{ case_id: number | string; steps: unknown }>(
+    await db.execute(sql`
+      select ${caseEvents.caseId} as case_id,
+        json_agg(json_build_array(${caseEvents.action}, extract(epoch from ${caseEvents.at}) * 1000, ${caseEvents.actorId},
+          ${caseEvents.toStatus}, extract(epoch from ${caseEvents.deadlineAt}) * 1000) order by ${caseEvents.id}) as steps
+      from ${caseEvents}
+      where ${inArray(caseEvents.caseId, ids)}
+      group by ${caseEvents.caseId}`),
+  );
+  return new Map(rows.map((row) => [Number(row.case_id), unpack(row.steps)]));
+}
+
 /**
  * The facts of a period: its cases and their whole timelines, oldest event first. Two
- * reads (cases, then their events by case), both on indexed columns
+ * reads (cases, then their events grouped by case), both on indexed columns
  * (`cases_reported_at_idx` or the district index, `case_events_case_idx`).
  */
 export async function loadCaseRecords(db: Queryable, user: SessionUser, period: Period): Promise<LoadedRecords> {
@@ -42,27 +77,7 @@ export async function loadCaseRecords(db: Queryable, user: SessionUser, period: 
     .from(cases)
     .innerJoin(areas, eq(areas.id, cases.gridId))
     .where(periodCases(user, period));
-  const steps = new Map<number, CaseRecord['steps'][number][]>();
-  const ids = rows.map((r) => r.id);
-  for (let i = 0; i < ids.length; i += 5_000) {
-    const events = await db
-      .select({
-        caseId: caseEvents.caseId,
-        action: caseEvents.action,
-        at: caseEvents.at,
-        actorId: caseEvents.actorId,
-        toStatus: caseEvents.toStatus,
-        deadlineAt: caseEvents.deadlineAt,
-      })
-      .from(caseEvents)
-      .where(inArray(caseEvents.caseId, ids.slice(i, i + 5_000)))
-      .orderBy(asc(caseEvents.caseId), asc(caseEvents.id));
-    for (const e of events) {
-      const list = steps.get(e.caseId) ?? [];
-      list.push({ action: e.action, at: e.at, actorId: e.actorId, toStatus: e.toStatus, deadlineAt: e.deadlineAt });
-      steps.set(e.caseId, list);
-    }
-  }
+  const steps = await timelinesOf(db, user, period);
   return {
     records: rows.map((r) => ({
       id: r.id,
