@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { categoryTokens } from '../../apps/bff/src/lib/text/segment';
+import { categoryInput } from '../../apps/bff/src/lib/text/segment';
 import { buildCategoryModel } from '../../apps/bff/src/modules/category-model/category-suggester';
 import type { LabelledText, TrainingSources } from '../../apps/bff/src/modules/category-model/training-data';
 import { type CategoryModel, categoryKey } from '../../packages/domain/src/intake/category-model';
@@ -53,7 +53,7 @@ interface Tally {
 const emptyTally = (): Tally => ({ n: 0, top1: 0, top3: 0, shown: 0, componentFirst: 0, conf1: 0, bySource: {} });
 
 function score(t: Tally, model: CategoryModel, s: Sample): void {
-  const ranked = rankCategories(model, { tokens: categoryTokens(s.text), text: s.text });
+  const ranked = rankCategories(model, categoryInput(s.text));
   const keys = ranked.map((r) => categoryKey(r.category.kind, r.category.code));
   const want = categoryKey(s.kind, s.code);
   const one = keys[0] === want ? 1 : 0;
@@ -119,7 +119,7 @@ export function benchCategoryCv(): CategoryCvFigures {
   for (let i = 0; i < 3000; i++) {
     const s = samples[i % samples.length] as Sample;
     const t0 = performance.now();
-    rankCategories(model, { tokens: categoryTokens(s.text), text: s.text });
+    rankCategories(model, categoryInput(s.text));
     times.push(performance.now() - t0);
   }
   const l = summarise(times);
