@@ -196,7 +196,7 @@ export function categoryDistribution(
     for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] ?? 0) + calibration.placeWeight * (place[c] ?? 0);
   }
   if (memory && memory.corrections.length > memory.first) {
-    for (const [key, similarity] of correctionPull(memory, textVector(model, tokens))) {
+    for (const [key, similarity] of correctionPull(memory, textVector(model, input.tokens))) {
       const c = classIndex(model, key);
       const strength = similarity >= memory.sameTextSimilarity ? memory.sameTextStrength : memory.strength;
       if (c !== undefined) scores[c] = (scores[c] ?? 0) + strength * similarity;
