@@ -42,6 +42,7 @@ import { type BenchDatabase, checkPostgres, openFreshPglite, openFreshPostgres }
 import { seedManyCases } from '../many-cases';
 import { formatMs, measureLoop, type Summary, summarise } from '../stats';
 import { heldOutSamples } from './calibrate';
+import { benchCategoryCv, categoryCvSummary } from './category-cv';
 import {
   type Accuracy,
   candidatePairs,
@@ -471,6 +472,7 @@ export async function benchIntake(): Promise<void> {
     `  generated splits: dev ${dev.length} / test ${test.length} reports (generated and segmented in ${formatMs(performance.now() - started)} ms)`,
   );
   const categories = benchCategories(sources, test);
+  const categoryCv = benchCategoryCv();
   const idf = (t: string) => categories.model.idf.get(t) ?? categories.model.unseenIdf;
   const duplicates = benchDuplicates(idf, dev, test);
 
@@ -489,6 +491,7 @@ export async function benchIntake(): Promise<void> {
   }
 
   console.log('\n#### intake summary');
+  console.log(`  ${categoryCvSummary(categoryCv)}`);
   for (const [label, f] of Object.entries(categories.form)) {
     const t = (x: FormFigures) =>
       `top-1 ${pct(x.top1 / x.n)} / top-3 ${pct(x.top3 / x.n)} (as shown ${pct(x.top3Shown / x.n)}, ${x.shown.toFixed(2)} shown)`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CategoryRef, categoryKey, trainCategoryModel } from './category-model';
 import { emptyCorrectionMemory, rankCategories, rememberCorrection } from './category-suggest';
-import { featureTokens } from './text-features';
+import { featureTokens, splitPlaces } from './text-features';
 
 const categories: CategoryRef[] = [
   { kind: 'event', code: '09006', name: '占道经营', majorCode: '09' },
@@ -42,5 +42,18 @@ describe('rankCategories', () => {
     const chosen = before === '09005' ? '09006' : '09005';
     rememberCorrection(memory, model, tokens(words), { kind: 'event', code: chosen });
     expect(rankCategories(model, { tokens: tokens(words) }, memory)[0]?.category.code).toBe(chosen);
+  });
+});
+
+describe('splitPlaces', () => {
+  it('takes the place a report names out of what it says is wrong', () => {
+    expect(splitPlaces('石桥公园旁边那块草地被占了')).toEqual({
+      description: ' 那块草地被占了',
+      places: ['石桥公园旁边'],
+    });
+    expect(splitPlaces('紫荆市场门口被人挖了一个坑').places).toEqual(['紫荆市场门口']);
+    // The name part never swallows the description, and a place word without a locative stays.
+    expect(splitPlaces('垃圾堆满了和平路口').places).toEqual([]);
+    expect(splitPlaces('公交站牌子字掉了').places).toEqual([]);
   });
 });

@@ -104,6 +104,31 @@ export function featureTokens(words: readonly string[], options: FeatureOptions 
   return tokens;
 }
 
+/**
+ * A place named as where something is (石桥公园旁边, 紫荆市场门口, 春晖路人行道上 → 春晖路): a
+ * name ending in a kind of place, then a locative. Only at the start of a clause (text
+ * start, punctuation, or 在/从/到/位于), and the name part holds none of the particles and
+ * verbs a description has (了, 被, 满 …), so it never swallows what is wrong.
+ */
+const PLACE_PHRASE =
+  /(?<=^|[\s,.;:!?、()（）]|在|从|到|位于|于)[^\P{Script=Han}了的被把是不没着过很都也还就又有满堆乱]{0,8}?(?:公交站|车站|地铁站|公园|广场|市场|商场|超市|大厦|大楼|小区|新村|花园|家园|公寓|苑|村|学校|小学|中学|幼儿园|医院|路|街|大道|巷|弄|桥)(?:\d{1,4}(?:号楼|号|幢|栋))?的?(?:门口|门前|旁边|附近|对面|边上|后面|后边|前面|里面|里边|里|内|外面|东侧|西侧|南侧|北侧|路口|口|上)/gu;
+
+/**
+ * Splits where a report says something is from what it says is wrong: a place word
+ * (公园, 市场, 公交站) names a category too (公园秩序, 农贸市场秩序问题, 公交站设施异常), so
+ * in "石桥公园旁边的草地被占了" it must not outweigh what the report is about. The
+ * description keeps the rest; the places go to the weak address feature.
+ */
+export function splitPlaces(text: string): { description: string; places: string[] } {
+  const normalised = normaliseText(text);
+  const places: string[] = [];
+  const description = normalised.replace(PLACE_PHRASE, (match) => {
+    places.push(match);
+    return ' ';
+  });
+  return { description, places };
+}
+
 /** Token → count. */
 export function countTokens(tokens: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();

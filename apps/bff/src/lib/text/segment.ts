@@ -4,7 +4,7 @@
  * The dictionary (~5 MB) loads once, lazily, in about 0.2 s; a cut then takes
  * microseconds. Everything after the cut is pure (`@citygov/domain/intake/text-features`).
  */
-import { featureTokens, normaliseText } from '@citygov/domain/intake/text-features';
+import { featureTokens, normaliseText, splitPlaces } from '@citygov/domain/intake/text-features';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 
@@ -25,7 +25,24 @@ export function textTokens(text: string): string[] {
   return featureTokens(segmentWords(text));
 }
 
-/** The tokens category suggestion learns and scores: words, bigrams and single characters. */
+/**
+ * The tokens category suggestion learns and scores: words, bigrams and single characters
+ * of the description without the places it names (石桥公园旁边, see `splitPlaces`).
+ */
 export function categoryTokens(text: string): string[] {
-  return featureTokens(segmentWords(text), { unigrams: true });
+  return featureTokens(segmentWords(splitPlaces(text).description), { unigrams: true });
+}
+
+/** A report as category suggestion reads it: the description's tokens, and the places (address and those named in the text) as the weak feature. */
+export function categoryInput(
+  text: string,
+  address?: string | null,
+): { tokens: string[]; placeTokens: string[]; text: string } {
+  const { description, places } = splitPlaces(text);
+  const where = [address ?? '', ...places].join(' ').trim();
+  return {
+    tokens: featureTokens(segmentWords(description), { unigrams: true }),
+    placeTokens: where ? featureTokens(segmentWords(where)) : [],
+    text,
+  };
 }

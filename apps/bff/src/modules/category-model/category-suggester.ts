@@ -22,7 +22,7 @@ import {
   emptyCorrectionMemory,
   rankCategories,
 } from '@citygov/domain/intake/category-suggest';
-import { categoryTokens } from '../../lib/text/segment';
+import { categoryInput, categoryTokens } from '../../lib/text/segment';
 import { corrections } from './corrections';
 import { loadTrainingSources, type TrainingSources, trainingExamples } from './training-data';
 
@@ -152,12 +152,7 @@ export async function suggest(
   const version = modelVersion(l);
   const ranked = rankCategories(
     l.model,
-    {
-      tokens: categoryTokens(input.text),
-      placeTokens: input.address ? categoryTokens(input.address) : undefined,
-      text: input.text,
-      kind: input.kind,
-    },
+    { ...categoryInput(input.text, input.address), kind: input.kind },
     l.memory,
     input.limit ?? 3,
   );

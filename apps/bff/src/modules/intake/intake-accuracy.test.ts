@@ -208,6 +208,32 @@ describe('category suggestion', () => {
     }
   });
 
+  it('puts an event category first for a report that names a facility (消防栓, 路灯)', async () => {
+    const acceptor = await app.as('linjiang.acceptor');
+    // The facility names both a component (消防设施) and its event (消防设施异常): a report of a fault is the event.
+    const hydrant = await acceptor.intake.suggestCategories({ text: '消防栓被车撞歪了，一直往外喷水' });
+    expect(hydrant[0]).toMatchObject({ kind: 'event', code: '01013', name: '消防设施异常' });
+    const lamp = await acceptor.intake.suggestCategories({ text: '小区门口路灯杆上的灯罩掉了半个，晚上黑乎乎的' });
+    expect(lamp[0]).toMatchObject({ kind: 'event', code: '01037' });
+  });
+
+  it('reads collectors’ terse notes (place, object, a word or two)', async () => {
+    const acceptor = await app.as('linjiang.acceptor');
+    const notes: [string, string][] = [
+      ['和平路 垃圾桶满 溢出', '06042'],
+      ['新华路 电杆 小广告 多张', '07001'],
+      ['光明路 早餐摊 占道 3处', '09006'],
+      ['人民路 路面坑槽 约1㎡', '06013'],
+      ['秋实街 树倒 挡路', '04002'],
+      ['春风路 路灯 不亮 3盏', '01037'],
+      ['暖气井盖冒白汽', '01010'],
+    ];
+    for (const [text, code] of notes) {
+      const top = await acceptor.intake.suggestCategories({ text });
+      expect({ text, first: top[0]?.code, kind: top[0]?.kind }).toEqual({ text, first: code, kind: 'event' });
+    }
+  });
+
   it('changes the next suggestion for the same text after an acceptor corrects it', async () => {
     const acceptor = await app.as('linjiang.acceptor');
     const text = '临街的铺子门口挂满了腊肠咸鱼，挂到电线杆上去了';
