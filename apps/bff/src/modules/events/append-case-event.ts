@@ -31,23 +31,36 @@ export interface NewCaseEvent {
  * stream position (`seq`) is given when that transaction commits.
  */
 export async function appendCaseEvent(db: Queryable, event: NewCaseEvent): Promise<{ id: number }> {
-  const [row] = await db
-    .insert(caseEvents)
-    .values({
-      caseId: event.caseId,
-      at: event.at,
-      actorKind: event.actor.kind,
-      actorId: event.actor.id,
-      actorName: event.actor.name,
-      action: event.action,
-      label: event.label,
-      fromStatus: event.fromStatus,
-      toStatus: event.toStatus,
-      reason: event.reason,
-      detail: event.detail && Object.keys(event.detail).length > 0 ? event.detail : null,
-      deadlineAt: event.deadlineAt ?? null,
-    })
-    .returning({ id: caseEvents.id });
+  const [row] = await appendCaseEvents(db, [event]);
   if (!row) throw new Error('case event not written');
   return row;
+}
+
+/**
+ * Several timeline rows in one multi-row INSERT (the alarm intake's sightings of a burst),
+ * same rules as `appendCaseEvent`; ids come back in the order given.
+ */
+export async function appendCaseEvents(db: Queryable, events: readonly NewCaseEvent[]): Promise<{ id: number }[]> {
+  if (events.length === 0) return [];
+  const rows = await db
+    .insert(caseEvents)
+    .values(
+      events.map((event) => ({
+        caseId: event.caseId,
+        at: event.at,
+        actorKind: event.actor.kind,
+        actorId: event.actor.id,
+        actorName: event.actor.name,
+        action: event.action,
+        label: event.label,
+        fromStatus: event.fromStatus,
+        toStatus: event.toStatus,
+        reason: event.reason,
+        detail: event.detail && Object.keys(event.detail).length > 0 ? event.detail : null,
+        deadlineAt: event.deadlineAt ?? null,
+      })),
+    )
+    .returning({ id: caseEvents.id });
+  if (rows.length !== events.length) throw new Error('case events not written');
+  return rows;
 }
