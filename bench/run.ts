@@ -6,7 +6,8 @@
  * keeping alive, INVITE → first HLS segment; `pnpm bench video` runs only that), and the wall's full
  * refresh (`pnpm bench wall` runs only that), analytics and full-text search (`pnpm bench analytics`
  * runs the wall's and those), one month's 综合评价 and the leader's home (`pnpm bench evaluation` runs the
- * wall's and those). Prints figures only.
+ * wall's and those), and alarm bursts on PostgreSQL (`pnpm bench alarms` runs only that; BENCH_ALARMS
+ * sets how many, 100,000 by default). Prints figures only.
  *
  * Environment: BENCH_CASES_PGLITE / BENCH_CASES_POSTGRES override how many cases are
  * loaded (100,000 / 1,000,000); BENCH_FULL_PLANS=1 also prints the SQL and full plans
@@ -16,6 +17,7 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { migrateDatabase } from '../packages/db/src/client';
 import { type SeedCounts, seedDemoCity } from '../packages/db/src/seed/seed-demo-city';
+import { benchAlarmBurstOnPostgres } from './alarm-burst';
 import { ANALYTICS_CALLS, type AnalyticsFigures, benchAnalytics } from './analytics';
 import { benchAuthAndLists, type HttpFigures, LIST_CALLS, LOGINS, TREE_CALLS, WARMUP } from './auth-and-lists';
 import { benchCaseIntake, INTAKE_CASES, INTAKE_CONCURRENCY, type IntakeFigures, RAW_REPEATS } from './case-intake';
@@ -366,6 +368,8 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'analytics') return wallOnly();
   // `pnpm bench evaluation`: the wall's figures, then 综合评价 and the leader's home.
   if (process.argv[2] === 'evaluation') return wallOnly();
+  // `pnpm bench alarms`: only the alarm bursts (PostgreSQL).
+  if (process.argv[2] === 'alarms') return benchAlarmBurstOnPostgres();
   // `pnpm bench web`: only the initial JS per route.
   if (process.argv[2] === 'web') {
     benchWebBundles();
@@ -402,6 +406,8 @@ async function main(): Promise<void> {
     '(case intake: cases per second; raw = one multi-row INSERT of cases + one of case_events per transaction)',
   );
   printQueueTable(results);
+  // Alarm bursts (告警批量接入): alarms/s over HTTP and the cases they became, PostgreSQL only.
+  if (postgres.ok) await benchAlarmBurstOnPostgres();
   // Category suggestion and duplicate detection: accuracy on generated reports, findDuplicates latency.
   await benchIntake();
   await benchVideoDevices();

@@ -63,6 +63,9 @@ const EnvSchema = z.object({
   ZLM_PUBLIC_URL: z.string().url().optional(),
   // Video analytics push their events with this key (header x-citygov-key).
   VIDEO_AI_KEY: z.string().min(8).default('citygov-video-ai-demo-key'),
+  // Machine alarm sources (video AI, sensor platforms) sign their batches to /api/alarms/batch with these.
+  ALARM_INTAKE_KEY: z.string().min(1).default('citygov-alarm-demo'),
+  ALARM_INTAKE_SECRET: z.string().min(8).default('citygov-alarm-demo-secret'),
   // IoT hub: readings over MQTT.
   MQTT_ENABLED: z.enum(['0', '1']).default('1'),
   MQTT_URL: z.string().default('mqtt://127.0.0.1:1883'),
@@ -162,6 +165,8 @@ export interface AppConfig {
     zlm: { apiUrl: string; secret: string; publicUrl: string } | null;
   };
   videoAiKey: string;
+  /** Key id and secret machine alarm sources sign their batches with (HMAC, see alarms/alarm-batch-contract). */
+  alarmIntake: { key: string; secret: string };
   iot: { enabled: boolean; mqttUrl: string; topicPrefix: string; checkMs: number };
   /** Where people reach this app; null: taken from each request's host. */
   publicUrl: string | null;
@@ -272,6 +277,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           : null,
     },
     videoAiKey: parsed.VIDEO_AI_KEY,
+    alarmIntake: { key: parsed.ALARM_INTAKE_KEY, secret: parsed.ALARM_INTAKE_SECRET },
     publicUrl: parsed.CITYGOV_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     simulators: parsed.CITYGOV_SIMULATORS === '1' && parsed.CITYGOV_DEMO_SEED === '1',
     zzd:

@@ -5,6 +5,7 @@ import express from 'express';
 import { appRouter } from '../app-router';
 import type { AppConfig } from '../env';
 import { type LiveServices, NO_LIVE_SERVICES } from '../live-services';
+import { createAlarmRoutes } from '../modules/alarms/http-routes';
 import { createAttachmentRoutes } from '../modules/attachments/http-routes';
 import { type CaseFeed, createCaseFeed } from '../modules/events/api';
 import { createIntegrationRoutes } from '../modules/integrations/http-routes';
@@ -64,6 +65,9 @@ export function createHttpApp(
   // Video: HLS by viewer token (GET), and ZLMediaKit's hooks, which carry no session or CSRF header.
   // Video analytics push their alarms with a key (no session to forge).
   app.use('/api/video', createVideoRoutes(db, config, live));
+
+  // Machine alarm sources (video AI, sensor platforms) push signed batches: no session to forge.
+  app.use('/api/alarms', createAlarmRoutes(db, config));
 
   // SMS delivery receipts: the gateway signs the body (HMAC), it has no session to forge.
   app.use('/api/sms/receipts', createSmsReceiptRoutes(db, config));

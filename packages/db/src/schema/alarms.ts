@@ -1,6 +1,17 @@
 import { ALARM_SOURCES, ALARM_TYPE_KEYS } from '@citygov/domain/alarms/alarm-types';
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, doublePrecision, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  check,
+  doublePrecision,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { caseAttachments, cases } from './cases';
 import { oneOf } from './one-of';
 
@@ -18,6 +29,8 @@ export const alarms = pgTable(
     /** What raised it: `video:<channel id>` or `iot:<device code>`. */
     subject: text('subject').notNull(),
     subjectName: text('subject_name'),
+    /** The source's own id of the alarm, when it gives one: a retried batch saves nothing twice. */
+    sourceAlarmId: text('source_alarm_id'),
     confidence: doublePrecision('confidence'),
     value: doublePrecision('value'),
     lng: doublePrecision('lng').notNull(),
@@ -36,6 +49,10 @@ export const alarms = pgTable(
     check('alarms_outcome_check', oneOf(t.outcome, ['opened', 'sighting', 'ignored'])),
     // The open problem of a subject: its latest alarm with a case.
     index('alarms_subject_idx').on(t.subject, t.type, t.at),
+    // The open problem of a subject and type: its latest alarm that opened a case (one per case).
+    index('alarms_opened_idx').on(t.subject, t.type, t.at).where(sql`${t.outcome} = 'opened'`),
+    // A retried batch: the source's own alarm id, once per subject (nulls never clash).
+    uniqueIndex('alarms_source_alarm_idx').on(t.subject, t.sourceAlarmId),
     // A case's alarms (camera, sensor chart, sightings).
     index('alarms_case_idx').on(t.caseId).where(sql`${t.caseId} is not null`),
   ],

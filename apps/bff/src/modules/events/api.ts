@@ -4,7 +4,7 @@
  * consumer with a stored cursor, and the live feed for open screens. Everything else in
  * this folder is internal (the lint rule in .dependency-cruiser.cjs keeps it so).
  */
-export { appendCaseEvent, type EventActor, type NewCaseEvent } from './append-case-event';
+export { appendCaseEvent, appendCaseEvents, type EventActor, type NewCaseEvent } from './append-case-event';
 export { type CaseChange, type CaseFeed, createCaseFeed } from './case-feed';
 export { createCatchUp } from './catch-up';
 export { type ConsumeResult, consumeCaseEvents, consumerPosition } from './event-consumers';
