@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import writeXlsxFile from 'write-excel-file/node';
-import { apiAs, trpcMutation, trpcQuery } from './api';
+import { apiAs, shootIfAsked, trpcMutation, trpcQuery } from './api';
 import { login } from './helpers';
 
 // 信息采集: the back office enters a shop by hand, sees its numbers masked, shows one in full
@@ -12,6 +12,24 @@ import { login } from './helpers';
 const SHOTS = '/tmp/shots-collection';
 mkdirSync(SHOTS, { recursive: true });
 const RUN = Date.now().toString(36).slice(-5);
+const OWNER_PHONE = '13955550003';
+/** The e2e server puts the demo's SMS gateway simulator on its HTTP port + 22000 (scripts/e2e-server.ts). */
+const SMS_INBOX = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4321) + 22_000}/_sim/messages`;
+
+/** The newest sign-in code the gateway took for a phone: what the phone's owner reads off the SMS. */
+async function smsCodeTo(phone: string): Promise<string> {
+  let code = '';
+  await expect
+    .poll(async () => {
+      const response = await fetch(`${SMS_INBOX}?phone=${phone}`);
+      const inbox = (await response.json()) as { params: Record<string, string> | string[] }[];
+      const last = inbox.at(-1)?.params;
+      code = (Array.isArray(last) ? last[0] : last?.code) ?? '';
+      return code;
+    })
+    .toMatch(/^\d{6}$/);
+  return code;
+}
 
 async function pick(page: Page, label: string, option: string | RegExp) {
   await page.getByRole('combobox', { name: label }).click();
@@ -140,11 +158,11 @@ test.describe('phone', () => {
     await expect(page.getByLabel('地址')).toHaveValue(/附近$/);
     const name = `小陈超市${RUN}`;
     await page.getByLabel('名称', { exact: true }).fill(name);
-    await page.getByLabel('手机号').fill('13955550003');
+    await page.getByLabel('手机号').fill(OWNER_PHONE);
     await page.getByLabel('店铺名称').fill(name);
     await pick(page, '经营类别', '零售');
     await page.getByLabel('负责人', { exact: true }).fill('陈大');
-    await page.getByLabel('联系电话').fill('13955550003');
+    await page.getByLabel('联系电话').fill(OWNER_PHONE);
     await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
     await page.screenshot({ path: join(SHOTS, 'phone-collect-form.png'), fullPage: true });
     await page.getByRole('button', { name: '预览' }).click();
@@ -169,9 +187,47 @@ test.describe('phone', () => {
     await page.goto('/collect/no-such-token-000');
     await expect(page.getByText('二维码无效或已停用').first()).toBeVisible();
 
-    // The owner's page asks for the phone and a code.
+    // The back office reviews it.
+    const registered = await trpcQuery<{ rows: { id: number }[] }>(api, 'collection.list', {
+      typeCode: 'shop',
+      q: name,
+    });
+    await trpcMutation(api, 'collection.review', { id: registered.rows[0]?.id, verdict: 'approve' });
+
+    // The owner's page asks for the phone and a code; the code arrives by SMS (the gateway simulator's inbox).
     await page.goto('/collect/me');
     await expect(page.getByRole('button', { name: '获取验证码' })).toBeVisible();
     await page.screenshot({ path: join(SHOTS, 'phone-collect-me.png') });
+    await shootIfAsked(page, 'collect-me-sign-in-390');
+    await page.getByLabel('手机号').fill(OWNER_PHONE);
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await expect(page.getByText('验证码已发送，请查看短信')).toBeVisible();
+    const code = await smsCodeTo(OWNER_PHONE);
+    await page.getByLabel('验证码').fill(code);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+
+    // Signed in: their record, approved; they change the contact number.
+    const card = page.locator('.ant-card', { hasText: name });
+    await expect(page.getByText(`已登录：${OWNER_PHONE}`)).toBeVisible();
+    await expect(card).toContainText('已通过');
+    await shootIfAsked(page, 'collect-me-records-390');
+    await card.getByRole('button', { name: '修改信息' }).click();
+    await card.getByLabel('联系电话').fill('13955550004');
+    await shootIfAsked(page, 'collect-me-editing-390');
+    await card.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('已保存，等待工作人员审核')).toBeVisible();
+    // Shops need review: the change goes back to 待审核 and the owner sees so.
+    await expect(card).toContainText('待审核');
+    await expect(card).toContainText('13955550004');
+    await shootIfAsked(page, 'collect-me-saved-390');
+
+    // The back office sees the changed record waiting for review.
+    const after = await trpcQuery<{ rows: { status: string; values: Record<string, string> }[] }>(
+      api,
+      'collection.list',
+      { typeCode: 'shop', q: name },
+    );
+    expect(after.rows).toEqual([expect.objectContaining({ status: 'pending' })]);
+    expect(JSON.stringify(after.rows[0]?.values)).toContain('0004');
   });
 });
