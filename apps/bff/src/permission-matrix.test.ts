@@ -141,6 +141,7 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'collection.reveal': 'collection.reveal',
   'collection.qrTokens': 'collection.view',
   'collection.createQr': 'collection.edit',
+  'collection.setQrActive': 'collection.edit',
   'collection.importParse': 'collection.edit',
   'collection.importRows': 'collection.edit',
   'collection.publicForm': 'public',

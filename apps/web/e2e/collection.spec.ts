@@ -6,8 +6,10 @@ import { apiAs, shootIfAsked, trpcMutation, trpcQuery } from './api';
 import { login } from './helpers';
 
 // 信息采集: the back office enters a shop by hand, sees its numbers masked, shows one in full
-// and approves it (1920×1080); a shop owner scans a QR code on a 390×844 phone, fills the
-// form with the address from the phone's position, previews and submits it for review.
+// and approves it, and switches an issued QR code off and on (1920×1080); a shop owner scans a
+// QR code on a 390×844 phone, fills the form with the address from the phone's position,
+// previews and submits it; once reviewed, signs in with the SMS code the gateway simulator
+// took for their number and edits the record, which goes back to the back office for review.
 
 const SHOTS = '/tmp/shots-collection';
 mkdirSync(SHOTS, { recursive: true });
@@ -130,6 +132,67 @@ test.describe('desk', () => {
     await expect(qr.getByRole('img', { name: '采集二维码' })).toBeVisible();
     await expect(qr.getByRole('link', { name: '二维码地址' })).toContainText('/collect/');
     await page.screenshot({ path: join(SHOTS, 'desk-qr.png') });
+  });
+});
+
+test.describe('二维码管理', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('the back office lists issued codes, switches one off (its phone page says so) and on again', async ({
+    page,
+    baseURL,
+    browser,
+  }) => {
+    const { api } = await apiAs(baseURL ?? '', 'linjiang.admin');
+    const catalog = await trpcQuery<{ places: { id: number; name: string }[] }>(api, 'collection.types');
+    const street = catalog.places.find((p) => p.name === '望江街道') ?? catalog.places[0];
+    const label = `望江公园门口${RUN}`;
+    const qr = await trpcMutation<{ url: string; token: string }>(api, 'collection.createQr', {
+      typeCode: 'shop',
+      areaId: street?.id,
+      label,
+    });
+    await trpcMutation(api, 'collection.publicRegister', {
+      token: qr.token,
+      name: `公园小卖部${RUN}`,
+      ownerPhone: '13955550031',
+      values: { shopName: `公园小卖部${RUN}`, business: '零售', ownerName: '周五', contactPhone: '13955550031' },
+    });
+
+    await login(page, 'linjiang.admin');
+    await page.goto('/collection');
+    await page.getByRole('button', { name: '二维码管理' }).click();
+    const drawer = page.getByRole('dialog', { name: '已发放的二维码' });
+    const row = drawer.getByRole('row', { name: new RegExp(label) });
+    await expect(row).toContainText('望江街道');
+    await expect(row).toContainText('沿街商铺');
+    await expect(row).toContainText('地点二维码');
+    await expect(row.getByRole('cell', { name: '1', exact: true })).toBeVisible();
+    await expect(row).toContainText('启用中');
+
+    await row.getByRole('button', { name: `停用 ${label}` }).click();
+    await page.getByRole('button', { name: '停用', exact: true }).click();
+    await expect(page.getByText(`已停用「${label}」，扫码将无法登记`)).toBeVisible();
+    await expect(row).toContainText('已停用');
+    await expect(row.getByRole('button', { name: `重新启用 ${label}` })).toBeVisible();
+    // The notice sits over the drawer's title: the shot waits for it to go.
+    await expect(page.getByText(`已停用「${label}」，扫码将无法登记`)).toBeHidden();
+    await shootIfAsked(page, 'collection-qr-list-1920');
+
+    // A phone scanning the switched-off code is told so and gets no form.
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto(qr.url);
+    await expect(phone.getByText('此二维码已停用')).toBeVisible();
+    await expect(phone.getByText(/不能再用于登记/)).toBeVisible();
+    await expect(phone.getByRole('button', { name: '预览' })).toHaveCount(0);
+    await shootIfAsked(phone, 'collect-qr-switched-off-390');
+
+    // 重新启用: the page takes registrations again.
+    await row.getByRole('button', { name: `重新启用 ${label}` }).click();
+    await expect(row).toContainText('启用中');
+    await phone.reload();
+    await expect(phone.getByRole('button', { name: '预览' })).toBeVisible();
+    await phone.close();
   });
 });
 

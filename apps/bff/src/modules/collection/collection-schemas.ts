@@ -51,6 +51,8 @@ export const ZDeregisterInput = z.object({
 export const ZDecideDeregisterInput = z.object({ id: zBigId, approve: z.boolean() });
 export const ZRevealInput = z.object({ id: zBigId, field: zLine().min(1).max(60) });
 
+export const ZSetQrActiveInput = z.object({ id: zBigId, active: z.boolean() });
+
 export const ZCreateQrInput = z.object({
   typeCode: zTypeCode,
   areaId: zId,

@@ -2,6 +2,7 @@ import { auditLog } from '@citygov/db/schema/audit';
 import { users } from '@citygov/db/schema/auth';
 import { collectionRecords, collectionReveals } from '@citygov/db/schema/collection';
 import { areas } from '@citygov/db/schema/org';
+import { DomainError } from '@citygov/domain/errors';
 import { TRPCError } from '@trpc/server';
 import { and, eq, like } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -296,5 +297,68 @@ describe('二维码 self-registration and the owner’s own page', () => {
       expiresInSeconds: 300,
     });
     expect(sim.messages.length).toBe(before);
+  });
+});
+
+describe('二维码 list, 停用 and 重新启用', () => {
+  /** The stable code a client branches on (error.data.appCode over HTTP). */
+  const appCodeOf = async (promise: Promise<unknown>) => {
+    try {
+      await promise;
+      return 'OK';
+    } catch (error) {
+      const cause = error instanceof TRPCError ? error.cause : error;
+      return cause instanceof DomainError ? cause.code : String(error);
+    }
+  };
+
+  it('lists codes with their registrations; a switched-off code refuses its page and registrations, with audit rows', async () => {
+    const admin = await app.as('linjiang.admin');
+    const qr = await admin.collection.createQr({ typeCode: 'shop', areaId: linjiangStreet.id, label: '停用测试点' });
+    const citizen = app.anonymous({ ip: '10.0.0.21' });
+    const registration = {
+      token: qr.token,
+      name: '停用前小店',
+      ownerPhone: '13512340021',
+      values: { ...SHOP_VALUES, shopName: '停用前小店' },
+    };
+    await citizen.collection.publicRegister(registration);
+
+    const listed = (await admin.collection.qrTokens()).find((c) => c.id === qr.id);
+    expect(listed).toMatchObject({
+      label: '停用测试点',
+      typeName: '沿街商铺',
+      active: true,
+      registrations: 1,
+      perCollector: false,
+    });
+
+    await admin.collection.setQrActive({ id: qr.id, active: false });
+    expect((await admin.collection.qrTokens()).find((c) => c.id === qr.id)).toMatchObject({
+      active: false,
+      registrations: 1,
+    });
+    expect(await appCodeOf(citizen.collection.publicForm({ token: qr.token }))).toBe('QR_SWITCHED_OFF');
+    expect(
+      await appCodeOf(
+        citizen.collection.publicRegister({ ...registration, name: '停用后小店', ownerPhone: '13512340022' }),
+      ),
+    ).toBe('QR_SWITCHED_OFF');
+    // Switching it off twice is refused, not logged as a second switch.
+    expect(await appCodeOf(admin.collection.setQrActive({ id: qr.id, active: false }))).toBe('QR_STATE_CONFLICT');
+
+    await admin.collection.setQrActive({ id: qr.id, active: true });
+    expect((await citizen.collection.publicForm({ token: qr.token })).typeName).toBe('沿街商铺');
+
+    const switches = await app.db
+      .select({ outcome: auditLog.outcome })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'collection.setQrActive'));
+    expect(switches.map((s) => s.outcome).sort()).toEqual(['failed', 'ok', 'ok']);
+
+    // Another district neither sees nor switches it.
+    const yunshan = await app.as('yunshan.admin');
+    expect((await yunshan.collection.qrTokens()).some((c) => c.id === qr.id)).toBe(false);
+    expect(await codeOf(yunshan.collection.setQrActive({ id: qr.id, active: false }))).toBe('NOT_FOUND');
   });
 });

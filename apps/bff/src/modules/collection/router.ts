@@ -16,6 +16,7 @@ import {
   ZPublicRegisterInput,
   ZRevealInput,
   ZReviewInput,
+  ZSetQrActiveInput,
   ZTokenInput,
   ZUpdateInput,
 } from './collection-schemas';
@@ -28,7 +29,7 @@ import {
   updateOwnRecord,
 } from './owner-sign-in';
 import { chargePublic } from './public-limits';
-import { createQrToken, listQrTokens, publicForm, publicPlace, publicRegister } from './qr-codes';
+import { createQrToken, listQrTokens, publicForm, publicPlace, publicRegister, setQrTokenActive } from './qr-codes';
 import {
   createRecord,
   decideDeregister,
@@ -82,6 +83,11 @@ export const collectionRouter = router({
   createQr: permissionProcedure('collection.edit')
     .input(ZCreateQrInput)
     .mutation(({ ctx, input }) => createQrToken(ctx.db, ctx.user, input)),
+
+  /** 停用 / 重新启用 a 二维码 (the audited transaction logs each switch). */
+  setQrActive: permissionProcedure('collection.edit')
+    .input(ZSetQrActiveInput)
+    .mutation(({ ctx, input }) => setQrTokenActive(ctx.db, ctx.user, input)),
 
   importParse: permissionProcedure('collection.edit')
     .input(ZImportParseInput)
