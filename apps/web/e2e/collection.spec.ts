@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import writeXlsxFile from 'write-excel-file/node';
 import { apiAs, shootIfAsked, trpcMutation, trpcQuery } from './api';
-import { login } from './helpers';
+import { login, logout } from './helpers';
 
 // 信息采集: the back office enters a shop by hand, sees its numbers masked, shows one in full
 // and approves it, and switches an issued QR code off and on (1920×1080); a shop owner scans a
@@ -192,6 +192,59 @@ test.describe('二维码管理', () => {
     await expect(row).toContainText('启用中');
     await phone.reload();
     await expect(phone.getByRole('button', { name: '预览' })).toBeVisible();
+    await phone.close();
+  });
+});
+
+test.describe('表单设置', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('the city administrator renames, adds and reorders fields; the phone form shows the new version', async ({
+    page,
+    baseURL,
+    browser,
+  }) => {
+    // A district administrator reads the city-wide form only.
+    await login(page, 'linjiang.admin');
+    await page.goto('/collection');
+    await page.getByRole('button', { name: '表单设置' }).click();
+    const readOnly = page.getByRole('dialog', { name: '表单设置' });
+    await expect(readOnly.getByText(/仅市级系统管理员可以修改/)).toBeVisible();
+    await expect(readOnly.getByRole('button', { name: '保存为新版本' })).toHaveCount(0);
+    await readOnly.getByRole('button', { name: '关闭' }).last().click();
+    await logout(page);
+
+    await login(page, 'admin');
+    await page.goto('/collection');
+    await page.getByRole('button', { name: '表单设置' }).click();
+    const editor = page.getByRole('dialog', { name: '表单设置' });
+    await pick(page, '表单所属采集类型', '志愿者队伍');
+    await expect(editor.getByText('当前第 1 版')).toBeVisible();
+    await editor.getByLabel('字段名称 1').fill('团队名称');
+    await editor.getByRole('button', { name: '添加字段' }).click();
+    await editor.getByLabel('字段名称 5').fill('服务时段');
+    await editor.getByRole('switch', { name: '必填 5' }).click();
+    // Up to second place, under the name.
+    for (const n of [5, 4, 3]) await editor.getByRole('button', { name: `上移 ${n}` }).click();
+    await expect(editor.getByLabel('字段名称 2')).toHaveValue('服务时段');
+    await shootIfAsked(page, 'collection-form-editor-1920');
+    await editor.getByRole('button', { name: '保存为新版本' }).click();
+    await expect(page.getByText('已保存为第 2 版表单')).toBeVisible();
+
+    // A QR code of the type opens the new form on a phone.
+    const { api } = await apiAs(baseURL ?? '', 'linjiang.admin');
+    const catalog = await trpcQuery<{ places: { id: number; name: string }[] }>(api, 'collection.types');
+    const street = catalog.places.find((p) => p.name === '望江街道') ?? catalog.places[0];
+    const qr = await trpcMutation<{ url: string }>(api, 'collection.createQr', {
+      typeCode: 'volunteer',
+      areaId: street?.id,
+      label: `望江志愿者${RUN}`,
+    });
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto(qr.url);
+    await expect(phone.getByText(/志愿者队伍登记/)).toBeVisible();
+    const labels = phone.locator('.ant-form-item-label label');
+    await expect(labels).toContainText(['名称', '地址', '手机号', '团队名称', '服务时段', '人数', '队长', '联系电话']);
     await phone.close();
   });
 });

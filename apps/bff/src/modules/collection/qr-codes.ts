@@ -148,6 +148,7 @@ export async function publicRegister(db: Queryable, input: z.infer<typeof ZPubli
       source: 'qr',
       createdBy: qr.collectorId,
       qrTokenId: qr.id,
+      formVersion: type.formVersion,
     })
     .returning({ id: collectionRecords.id, status: collectionRecords.status });
   if (!record) throw new ConflictError('提交失败，请重试');

@@ -16,6 +16,7 @@ import {
   ZPublicRegisterInput,
   ZRevealInput,
   ZReviewInput,
+  ZSaveFormInput,
   ZSetQrActiveInput,
   ZTokenInput,
   ZUpdateInput,
@@ -40,7 +41,7 @@ import {
   updateRecord,
 } from './records';
 import { importRows, parseSheet } from './spreadsheet-import';
-import { typesAndPlaces } from './types';
+import { saveFormDefinition, typesAndPlaces } from './types';
 
 /**
  * 信息采集: object types and their forms, records in the back office (masked, reviewed,
@@ -48,6 +49,11 @@ import { typesAndPlaces } from './types';
  */
 export const collectionRouter = router({
   types: permissionProcedure('collection.view').query(({ ctx }) => typesAndPlaces(ctx.db, ctx.user)),
+
+  /** 表单设置: the type's next form version (city level only; records keep theirs). */
+  saveForm: permissionProcedure('collection.configure')
+    .input(ZSaveFormInput)
+    .mutation(({ ctx, input }) => saveFormDefinition(ctx.db, ctx.user, input)),
 
   list: permissionProcedure('collection.view')
     .input(ZListInput)

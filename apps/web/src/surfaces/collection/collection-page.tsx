@@ -1,9 +1,11 @@
-import { ImportOutlined, PlusOutlined, QrcodeOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { FormOutlined, ImportOutlined, PlusOutlined, QrcodeOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { COLLECTION_STATUS_KEYS, type CollectionStatus } from '@citygov/domain/collection/forms';
 import { Button, Card, Col, Input, Row, Select, Space, Spin, Statistic, Tabs } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useCitySettingAccess } from '../../features/auth/city-setting-access';
 import { type RecordRow, useRecords, useTypesAndPlaces } from '../../features/collection/api/collection';
+import { FormEditorDialog } from '../../features/collection/components/form-editor-dialog';
 import { ImportDialog } from '../../features/collection/components/import-dialog';
 import { QrDialog } from '../../features/collection/components/qr-dialog';
 import { QrListDrawer } from '../../features/collection/components/qr-list-drawer';
@@ -22,7 +24,8 @@ export function CollectionPage() {
   const status = COLLECTION_STATUS_KEYS.find((s) => s === statusParam) as CollectionStatus | undefined;
   const q = search.get('q') ?? '';
   const [page, setPage] = useState(1);
-  const [dialog, setDialog] = useState<'add' | 'qr' | 'qrList' | 'import' | null>(null);
+  const [dialog, setDialog] = useState<'add' | 'qr' | 'qrList' | 'import' | 'form' | null>(null);
+  const formAccess = useCitySettingAccess('collection.configure', 'collectionForms');
   const [editing, setEditing] = useState<RecordRow | null>(null);
   const catalog = useTypesAndPlaces();
   const records = useRecords({ typeCode, status, q, page, pageSize: 20 });
@@ -49,6 +52,12 @@ export function CollectionPage() {
             <Button icon={<UnorderedListOutlined />} onClick={() => setDialog('qrList')}>
               二维码管理
             </Button>
+            {/* District administrators read the city-wide forms; the city level edits them. */}
+            {formAccess.editable || formAccess.readOnlyReason ? (
+              <Button icon={<FormOutlined />} onClick={() => setDialog('form')}>
+                表单设置
+              </Button>
+            ) : null}
             {can('collection.edit') ? (
               <>
                 <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('add')}>
@@ -143,6 +152,15 @@ export function CollectionPage() {
         catalog={catalog.data}
         typeCode={typeCode}
       />
+      {dialog === 'form' ? (
+        <FormEditorDialog
+          open
+          onClose={() => setDialog(null)}
+          catalog={catalog.data}
+          typeCode={typeCode}
+          readOnlyReason={formAccess.readOnlyReason}
+        />
+      ) : null}
       <QrListDrawer open={dialog === 'qrList'} onClose={() => setDialog(null)} canEdit={can('collection.edit')} />
       <QrDialog open={dialog === 'qr'} onClose={() => setDialog(null)} catalog={catalog.data} typeCode={typeCode} />
       <ImportDialog

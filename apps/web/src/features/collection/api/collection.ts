@@ -126,3 +126,9 @@ export function useOwnerUpdate() {
   const invalidate = useInvalidate();
   return useMutation(trpc.collection.ownerUpdate.mutationOptions({ onSuccess: invalidate }));
 }
+
+export function useSaveForm() {
+  const trpc = useTRPC();
+  const invalidate = useInvalidate();
+  return useMutation(trpc.collection.saveForm.mutationOptions({ onSuccess: invalidate }));
+}
