@@ -42,6 +42,8 @@ const mqttPort = Number(process.env.PORT) + 21_000;
 const broker = spawn('mosquitto', ['-p', String(mqttPort)], { stdio: 'ignore' });
 process.on('exit', () => broker.kill());
 process.env.MQTT_URL = `mqtt://127.0.0.1:${mqttPort}`;
+// The demo's SMS gateway simulator on the HTTP port + 22000: specs read its inbox like a phone.
+process.env.CITYGOV_SMS_SIMULATOR_PORT = String(Number(process.env.PORT) + 22_000);
 if (kind === 'postgres') {
   const name = await createDatabaseFromTemplate('template0', 'citygov_e2e');
   process.env.DATABASE_URL = databaseUrlFor(name);

@@ -52,6 +52,7 @@ export async function withDemoSimulators(
   }
   if (!config.sms) {
     const sim = await startSmsSimulator({
+      port: config.smsSimulatorPort,
       receiptUrl: `http://127.0.0.1:${config.port}/api/sms/receipts`,
       autoReceiptMs: 1500,
     });

@@ -75,6 +75,8 @@ const EnvSchema = z.object({
   CITYGOV_PUBLIC_URL: z.string().url().optional(),
   // Demo mode starts a simulator for each of 浙政钉, 浙里办 and SMS whose URL is not set.
   CITYGOV_SIMULATORS: z.enum(['0', '1']).default('1'),
+  // The SMS gateway simulator's port (0: any free one); browser tests fix it to read its inbox like a phone.
+  CITYGOV_SMS_SIMULATOR_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   // 浙政钉 (专有钉钉 open platform): gateway, browser login host, app key/secret, tenant.
   ZZD_URL: z.string().url().optional(),
   ZZD_LOGIN_URL: z.string().url().optional(),
@@ -172,6 +174,8 @@ export interface AppConfig {
   publicUrl: string | null;
   /** Demo mode: start simulators for the outside systems whose URL is not set. */
   simulators: boolean;
+  /** The demo SMS simulator's port (0: a free one). */
+  smsSimulatorPort: number;
   /** 浙政钉; null when not configured (its sign-in is not offered). */
   zzd: ZzdConfig | null;
   /** 浙里办 citizen sign-in; null when not configured. */
@@ -280,6 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     alarmIntake: { key: parsed.ALARM_INTAKE_KEY, secret: parsed.ALARM_INTAKE_SECRET },
     publicUrl: parsed.CITYGOV_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     simulators: parsed.CITYGOV_SIMULATORS === '1' && parsed.CITYGOV_DEMO_SEED === '1',
+    smsSimulatorPort: parsed.CITYGOV_SMS_SIMULATOR_PORT,
     zzd:
       parsed.ZZD_URL && parsed.ZZD_APP_KEY && parsed.ZZD_APP_SECRET
         ? {

@@ -141,6 +141,8 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'collection.reveal': 'collection.reveal',
   'collection.qrTokens': 'collection.view',
   'collection.createQr': 'collection.edit',
+  'collection.setQrActive': 'collection.edit',
+  'collection.saveForm': 'collection.configure',
   'collection.importParse': 'collection.edit',
   'collection.importRows': 'collection.edit',
   'collection.publicForm': 'public',
@@ -210,6 +212,7 @@ const CITY_LEVEL_ONLY: ReadonlySet<string> = new Set([
   'evaluation.saveIndicators',
   'evaluation.resetIndicators',
   'crossCheck.saveSettings',
+  'collection.saveForm',
 ]);
 
 let app: TestApp;
@@ -381,6 +384,7 @@ describe('city-wide settings by level', () => {
       'evaluation.saveIndicators: FORBIDDEN 考核指标为全市统一设置，仅市级系统管理员可以修改',
       'evaluation.resetIndicators: FORBIDDEN 考核指标为全市统一设置，仅市级系统管理员可以修改',
       'crossCheck.saveSettings: FORBIDDEN 交叉抽查设置为全市统一设置，仅市级系统管理员可以修改',
+      'collection.saveForm: FORBIDDEN 信息采集表单为全市统一设置，仅市级系统管理员可以修改',
     ]);
     expect(await app.db.select().from(categories).where(eq(categories.code, '06001'))).toEqual(before);
     // District administrators still read them.

@@ -2,16 +2,36 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import writeXlsxFile from 'write-excel-file/node';
-import { apiAs, trpcMutation, trpcQuery } from './api';
-import { login } from './helpers';
+import { apiAs, shootIfAsked, trpcMutation, trpcQuery } from './api';
+import { login, logout } from './helpers';
 
 // 信息采集: the back office enters a shop by hand, sees its numbers masked, shows one in full
-// and approves it (1920×1080); a shop owner scans a QR code on a 390×844 phone, fills the
-// form with the address from the phone's position, previews and submits it for review.
+// and approves it, and switches an issued QR code off and on (1920×1080); a shop owner scans a
+// QR code on a 390×844 phone, fills the form with the address from the phone's position,
+// previews and submits it; once reviewed, signs in with the SMS code the gateway simulator
+// took for their number and edits the record, which goes back to the back office for review.
 
 const SHOTS = '/tmp/shots-collection';
 mkdirSync(SHOTS, { recursive: true });
 const RUN = Date.now().toString(36).slice(-5);
+const OWNER_PHONE = '13955550003';
+/** The e2e server puts the demo's SMS gateway simulator on its HTTP port + 22000 (scripts/e2e-server.ts). */
+const SMS_INBOX = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4321) + 22_000}/_sim/messages`;
+
+/** The newest sign-in code the gateway took for a phone: what the phone's owner reads off the SMS. */
+async function smsCodeTo(phone: string): Promise<string> {
+  let code = '';
+  await expect
+    .poll(async () => {
+      const response = await fetch(`${SMS_INBOX}?phone=${phone}`);
+      const inbox = (await response.json()) as { params: Record<string, string> | string[] }[];
+      const last = inbox.at(-1)?.params;
+      code = (Array.isArray(last) ? last[0] : last?.code) ?? '';
+      return code;
+    })
+    .toMatch(/^\d{6}$/);
+  return code;
+}
 
 async function pick(page: Page, label: string, option: string | RegExp) {
   await page.getByRole('combobox', { name: label }).click();
@@ -115,6 +135,120 @@ test.describe('desk', () => {
   });
 });
 
+test.describe('二维码管理', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('the back office lists issued codes, switches one off (its phone page says so) and on again', async ({
+    page,
+    baseURL,
+    browser,
+  }) => {
+    const { api } = await apiAs(baseURL ?? '', 'linjiang.admin');
+    const catalog = await trpcQuery<{ places: { id: number; name: string }[] }>(api, 'collection.types');
+    const street = catalog.places.find((p) => p.name === '望江街道') ?? catalog.places[0];
+    const label = `望江公园门口${RUN}`;
+    const qr = await trpcMutation<{ url: string; token: string }>(api, 'collection.createQr', {
+      typeCode: 'shop',
+      areaId: street?.id,
+      label,
+    });
+    await trpcMutation(api, 'collection.publicRegister', {
+      token: qr.token,
+      name: `公园小卖部${RUN}`,
+      ownerPhone: '13955550031',
+      values: { shopName: `公园小卖部${RUN}`, business: '零售', ownerName: '周五', contactPhone: '13955550031' },
+    });
+
+    await login(page, 'linjiang.admin');
+    await page.goto('/collection');
+    await page.getByRole('button', { name: '二维码管理' }).click();
+    const drawer = page.getByRole('dialog', { name: '已发放的二维码' });
+    const row = drawer.getByRole('row', { name: new RegExp(label) });
+    await expect(row).toContainText('望江街道');
+    await expect(row).toContainText('沿街商铺');
+    await expect(row).toContainText('地点二维码');
+    await expect(row.getByRole('cell', { name: '1', exact: true })).toBeVisible();
+    await expect(row).toContainText('启用中');
+
+    await row.getByRole('button', { name: `停用 ${label}` }).click();
+    await page.getByRole('button', { name: '停用', exact: true }).click();
+    await expect(page.getByText(`已停用「${label}」，扫码将无法登记`)).toBeVisible();
+    await expect(row).toContainText('已停用');
+    await expect(row.getByRole('button', { name: `重新启用 ${label}` })).toBeVisible();
+    // The notice sits over the drawer's title: the shot waits for it to go.
+    await expect(page.getByText(`已停用「${label}」，扫码将无法登记`)).toBeHidden();
+    await shootIfAsked(page, 'collection-qr-list-1920');
+
+    // A phone scanning the switched-off code is told so and gets no form.
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto(qr.url);
+    await expect(phone.getByText('此二维码已停用')).toBeVisible();
+    await expect(phone.getByText(/不能再用于登记/)).toBeVisible();
+    await expect(phone.getByRole('button', { name: '预览' })).toHaveCount(0);
+    await shootIfAsked(phone, 'collect-qr-switched-off-390');
+
+    // 重新启用: the page takes registrations again.
+    await row.getByRole('button', { name: `重新启用 ${label}` }).click();
+    await expect(row).toContainText('启用中');
+    await phone.reload();
+    await expect(phone.getByRole('button', { name: '预览' })).toBeVisible();
+    await phone.close();
+  });
+});
+
+test.describe('表单设置', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('the city administrator renames, adds and reorders fields; the phone form shows the new version', async ({
+    page,
+    baseURL,
+    browser,
+  }) => {
+    // A district administrator reads the city-wide form only.
+    await login(page, 'linjiang.admin');
+    await page.goto('/collection');
+    await page.getByRole('button', { name: '表单设置' }).click();
+    const readOnly = page.getByRole('dialog', { name: '表单设置' });
+    await expect(readOnly.getByText(/仅市级系统管理员可以修改/)).toBeVisible();
+    await expect(readOnly.getByRole('button', { name: '保存为新版本' })).toHaveCount(0);
+    await readOnly.getByRole('button', { name: '关闭' }).last().click();
+    await logout(page);
+
+    await login(page, 'admin');
+    await page.goto('/collection');
+    await page.getByRole('button', { name: '表单设置' }).click();
+    const editor = page.getByRole('dialog', { name: '表单设置' });
+    await pick(page, '表单所属采集类型', '志愿者队伍');
+    await expect(editor.getByText('当前第 1 版')).toBeVisible();
+    await editor.getByLabel('字段名称 1').fill('团队名称');
+    await editor.getByRole('button', { name: '添加字段' }).click();
+    await editor.getByLabel('字段名称 5').fill('服务时段');
+    await editor.getByRole('switch', { name: '必填 5' }).click();
+    // Up to second place, under the name.
+    for (const n of [5, 4, 3]) await editor.getByRole('button', { name: `上移 ${n}` }).click();
+    await expect(editor.getByLabel('字段名称 2')).toHaveValue('服务时段');
+    await shootIfAsked(page, 'collection-form-editor-1920');
+    await editor.getByRole('button', { name: '保存为新版本' }).click();
+    await expect(page.getByText('已保存为第 2 版表单')).toBeVisible();
+
+    // A QR code of the type opens the new form on a phone.
+    const { api } = await apiAs(baseURL ?? '', 'linjiang.admin');
+    const catalog = await trpcQuery<{ places: { id: number; name: string }[] }>(api, 'collection.types');
+    const street = catalog.places.find((p) => p.name === '望江街道') ?? catalog.places[0];
+    const qr = await trpcMutation<{ url: string }>(api, 'collection.createQr', {
+      typeCode: 'volunteer',
+      areaId: street?.id,
+      label: `望江志愿者${RUN}`,
+    });
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto(qr.url);
+    await expect(phone.getByText(/志愿者队伍登记/)).toBeVisible();
+    const labels = phone.locator('.ant-form-item-label label');
+    await expect(labels).toContainText(['名称', '地址', '手机号', '团队名称', '服务时段', '人数', '队长', '联系电话']);
+    await phone.close();
+  });
+});
+
 test.describe('phone', () => {
   test.use({
     viewport: { width: 390, height: 844 },
@@ -140,11 +274,11 @@ test.describe('phone', () => {
     await expect(page.getByLabel('地址')).toHaveValue(/附近$/);
     const name = `小陈超市${RUN}`;
     await page.getByLabel('名称', { exact: true }).fill(name);
-    await page.getByLabel('手机号').fill('13955550003');
+    await page.getByLabel('手机号').fill(OWNER_PHONE);
     await page.getByLabel('店铺名称').fill(name);
     await pick(page, '经营类别', '零售');
     await page.getByLabel('负责人', { exact: true }).fill('陈大');
-    await page.getByLabel('联系电话').fill('13955550003');
+    await page.getByLabel('联系电话').fill(OWNER_PHONE);
     await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
     await page.screenshot({ path: join(SHOTS, 'phone-collect-form.png'), fullPage: true });
     await page.getByRole('button', { name: '预览' }).click();
@@ -169,9 +303,47 @@ test.describe('phone', () => {
     await page.goto('/collect/no-such-token-000');
     await expect(page.getByText('二维码无效或已停用').first()).toBeVisible();
 
-    // The owner's page asks for the phone and a code.
+    // The back office reviews it.
+    const registered = await trpcQuery<{ rows: { id: number }[] }>(api, 'collection.list', {
+      typeCode: 'shop',
+      q: name,
+    });
+    await trpcMutation(api, 'collection.review', { id: registered.rows[0]?.id, verdict: 'approve' });
+
+    // The owner's page asks for the phone and a code; the code arrives by SMS (the gateway simulator's inbox).
     await page.goto('/collect/me');
     await expect(page.getByRole('button', { name: '获取验证码' })).toBeVisible();
     await page.screenshot({ path: join(SHOTS, 'phone-collect-me.png') });
+    await shootIfAsked(page, 'collect-me-sign-in-390');
+    await page.getByLabel('手机号').fill(OWNER_PHONE);
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await expect(page.getByText('验证码已发送，请查看短信')).toBeVisible();
+    const code = await smsCodeTo(OWNER_PHONE);
+    await page.getByLabel('验证码').fill(code);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+
+    // Signed in: their record, approved; they change the contact number.
+    const card = page.locator('.ant-card', { hasText: name });
+    await expect(page.getByText(`已登录：${OWNER_PHONE}`)).toBeVisible();
+    await expect(card).toContainText('已通过');
+    await shootIfAsked(page, 'collect-me-records-390');
+    await card.getByRole('button', { name: '修改信息' }).click();
+    await card.getByLabel('联系电话').fill('13955550004');
+    await shootIfAsked(page, 'collect-me-editing-390');
+    await card.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('已保存，等待工作人员审核')).toBeVisible();
+    // Shops need review: the change goes back to 待审核 and the owner sees so.
+    await expect(card).toContainText('待审核');
+    await expect(card).toContainText('13955550004');
+    await shootIfAsked(page, 'collect-me-saved-390');
+
+    // The back office sees the changed record waiting for review.
+    const after = await trpcQuery<{ rows: { status: string; values: Record<string, string> }[] }>(
+      api,
+      'collection.list',
+      { typeCode: 'shop', q: name },
+    );
+    expect(after.rows).toEqual([expect.objectContaining({ status: 'pending' })]);
+    expect(JSON.stringify(after.rows[0]?.values)).toContain('0004');
   });
 });

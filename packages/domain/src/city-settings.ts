@@ -16,6 +16,7 @@ export const CITY_WIDE_SETTINGS = {
   duplicateThresholds: '判重阈值',
   evaluationIndicators: '考核指标',
   crossCheckSettings: '交叉抽查设置',
+  collectionForms: '信息采集表单',
 } as const;
 export type CityWideSetting = keyof typeof CITY_WIDE_SETTINGS;
 

@@ -42,6 +42,9 @@ export const ERROR_CODES = [
   'SSO_BIND_REQUIRED',
   'SMS_CODE_INVALID',
   'REMOTE_UNAVAILABLE',
+  // 信息采集: a switched-off 二维码 takes no registrations; switching a code to the state it is in
+  'QR_SWITCHED_OFF',
+  'QR_STATE_CONFLICT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -51,6 +51,8 @@ export const PERMISSIONS = {
   'collection.review': '审核信息采集与注销',
   /** A masked phone or ID number of a collected record in full; every view is logged. */
   'collection.reveal': '查看采集信息完整号码',
+  /** The form definitions of the object types (a city-wide setting: city level only). */
+  'collection.configure': '配置信息采集表单',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -169,6 +171,7 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'collection.edit',
     'collection.review',
     'collection.reveal',
+    'collection.configure',
   ],
 };
 

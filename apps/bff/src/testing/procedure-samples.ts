@@ -237,6 +237,11 @@ export const SAMPLES: Record<string, (t: Targets) => unknown> = {
   'collection.reveal': () => ({ id: 999_999, field: 'ownerPhone' }),
   'collection.qrTokens': () => undefined,
   'collection.createQr': (t) => ({ typeCode: 'nope', areaId: t.districtId, label: '矩阵测试' }),
+  'collection.setQrActive': () => ({ id: 999_999, active: false }),
+  'collection.saveForm': () => ({
+    typeCode: 'village',
+    fields: [{ label: '矩阵测试', type: 'text', required: false }],
+  }),
   'collection.importParse': () => ({ typeCode: 'nope', fileBase64: 'AA==' }),
   'collection.importRows': (t) => ({
     typeCode: 'nope',

@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -27,7 +28,24 @@ export const collectionTypes = pgTable('collection_types', {
   fields: jsonb('fields').$type<FieldDef[]>().notNull(),
   reviewRequired: boolean('review_required').notNull().default(true),
   position: integer('position').notNull().default(0),
+  /** The current form version (`fields` is its copy); saving the form makes the next one. */
+  formVersion: integer('form_version').notNull().default(1),
 });
+
+/** Every saved version of a type's form; a record is shown and checked with the version it was made with. */
+export const collectionFormVersions = pgTable(
+  'collection_form_versions',
+  {
+    typeCode: text('type_code')
+      .notNull()
+      .references(() => collectionTypes.code),
+    version: integer('version').notNull(),
+    fields: jsonb('fields').$type<FieldDef[]>().notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.typeCode, t.version] })],
+);
 
 /** One collected object: where it is, the form's values, its owner's phone and its state. */
 export const collectionRecords = pgTable(
@@ -52,6 +70,8 @@ export const collectionRecords = pgTable(
     source: text('source', { enum: COLLECTION_SOURCE_KEYS }).notNull(),
     createdBy: integer('created_by').references(() => users.id),
     qrTokenId: bigint('qr_token_id', { mode: 'number' }),
+    /** The form version the record was made with (collection_form_versions). */
+    formVersion: integer('form_version').notNull().default(1),
     reviewNote: text('review_note'),
     reviewedBy: integer('reviewed_by').references(() => users.id),
     deregisterReason: text('deregister_reason'),

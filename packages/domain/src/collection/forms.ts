@@ -104,3 +104,54 @@ export function maskedValues(fields: readonly FieldDef[], values: FieldValues): 
 export function initialStatus(reviewRequired: boolean): CollectionStatus {
   return reviewRequired ? 'pending' : 'approved';
 }
+
+/** A field as the form editor sends it: a kept field carries its key, a new one has none yet. */
+export interface FieldDraft {
+  key?: string | undefined;
+  label: string;
+  type: FieldType;
+  required: boolean;
+  options?: string[] | undefined;
+}
+
+export const MAX_FORM_FIELDS = 40;
+
+/**
+ * The next version of a form from the editor's list (in display order), or the problems in
+ * Chinese. A kept field keeps its key (a rename changes only the label) and its masking, so
+ * its values carry over; a new field gets a key no earlier version used (`v<version>_<n>`),
+ * so a removed field's old values never show up under a new one.
+ */
+export function nextFormVersion(
+  previous: readonly FieldDef[],
+  drafts: readonly FieldDraft[],
+  version: number,
+): { ok: true; fields: FieldDef[] } | { ok: false; problems: string[] } {
+  const problems: string[] = [];
+  if (drafts.length === 0) problems.push('表单至少需要一个字段');
+  if (drafts.length > MAX_FORM_FIELDS) problems.push(`表单最多 ${MAX_FORM_FIELDS} 个字段`);
+  const byKey = new Map(previous.map((f) => [f.key, f]));
+  const labels = new Set<string>();
+  const keys = new Set<string>();
+  const fields = drafts.map((draft, i): FieldDef => {
+    const label = draft.label.trim();
+    if (!label) problems.push(`第 ${i + 1} 个字段没有名称`);
+    else if (label.length > 20) problems.push(`字段「${label}」的名称不能超过 20 字`);
+    else if (labels.has(label)) problems.push(`字段名称「${label}」重复`);
+    labels.add(label);
+    const kept = draft.key ? byKey.get(draft.key) : undefined;
+    if (draft.key && !kept) problems.push(`字段「${label}」不属于当前表单，请刷新后重试`);
+    const key = kept?.key ?? `v${version}_${i + 1}`;
+    if (keys.has(key)) problems.push(`字段「${label}」出现了两次`);
+    keys.add(key);
+    const field: FieldDef = { key, label, type: draft.type, required: draft.required };
+    if (kept?.masked) field.masked = true;
+    if (draft.type === 'select') {
+      const options = [...new Set((draft.options ?? []).map((o) => o.trim()).filter(Boolean))];
+      if (options.length === 0) problems.push(`下拉字段「${label}」至少需要一个选项`);
+      field.options = options;
+    }
+    return field;
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, fields };
+}

@@ -236,8 +236,10 @@ export async function startSmsSimulator(
     res.json({ rspcod: 'success', msgGroup: remoteId, success: true });
   });
 
-  app.get('/_sim/messages', (_req, res) => {
-    res.json(messages);
+  // The inbox as phones see it: everything, or one number's messages (?phone=), oldest first.
+  app.get('/_sim/messages', (req, res) => {
+    const phone = typeof req.query.phone === 'string' ? req.query.phone : null;
+    res.json(phone ? messages.filter((m) => m.phone === phone) : messages);
   });
 
   const running = await listenSimulator(app, options.port ?? 0);

@@ -1,4 +1,4 @@
-import { COLLECTION_STATUS_KEYS } from '@citygov/domain/collection/forms';
+import { COLLECTION_STATUS_KEYS, FIELD_TYPES, MAX_FORM_FIELDS } from '@citygov/domain/collection/forms';
 import { MOBILE_PHONE } from '@citygov/domain/messaging/sms';
 import { z } from 'zod';
 import { zBigId, zId, zLine } from '../../trpc/input-types';
@@ -50,6 +50,26 @@ export const ZDeregisterInput = z.object({
 });
 export const ZDecideDeregisterInput = z.object({ id: zBigId, approve: z.boolean() });
 export const ZRevealInput = z.object({ id: zBigId, field: zLine().min(1).max(60) });
+
+/** The form editor's list of fields, in display order; the next version is made from it (nextFormVersion). */
+export const ZSaveFormInput = z.object({
+  typeCode: zTypeCode,
+  /** The version the editor started from: a save over someone else's newer version is refused. Omitted: no check. */
+  expectedVersion: z.number().int().min(1).optional(),
+  fields: z
+    .array(
+      z.object({
+        key: zLine().max(60).optional(),
+        label: zLine().max(40, '字段名称不能超过 20 字'),
+        type: z.enum(FIELD_TYPES),
+        required: z.boolean(),
+        options: z.array(zLine().max(40)).max(30).optional(),
+      }),
+    )
+    .max(MAX_FORM_FIELDS),
+});
+
+export const ZSetQrActiveInput = z.object({ id: zBigId, active: z.boolean() });
 
 export const ZCreateQrInput = z.object({
   typeCode: zTypeCode,

@@ -2,6 +2,7 @@ import { auditLog } from '@citygov/db/schema/audit';
 import { users } from '@citygov/db/schema/auth';
 import { collectionRecords, collectionReveals } from '@citygov/db/schema/collection';
 import { areas } from '@citygov/db/schema/org';
+import { DomainError } from '@citygov/domain/errors';
 import { TRPCError } from '@trpc/server';
 import { and, eq, like } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -296,5 +297,183 @@ describe('二维码 self-registration and the owner’s own page', () => {
       expiresInSeconds: 300,
     });
     expect(sim.messages.length).toBe(before);
+  });
+});
+
+describe('二维码 list, 停用 and 重新启用', () => {
+  /** The stable code a client branches on (error.data.appCode over HTTP). */
+  const appCodeOf = async (promise: Promise<unknown>) => {
+    try {
+      await promise;
+      return 'OK';
+    } catch (error) {
+      const cause = error instanceof TRPCError ? error.cause : error;
+      return cause instanceof DomainError ? cause.code : String(error);
+    }
+  };
+
+  it('lists codes with their registrations; a switched-off code refuses its page and registrations, with audit rows', async () => {
+    const admin = await app.as('linjiang.admin');
+    const qr = await admin.collection.createQr({ typeCode: 'shop', areaId: linjiangStreet.id, label: '停用测试点' });
+    const citizen = app.anonymous({ ip: '10.0.0.21' });
+    const registration = {
+      token: qr.token,
+      name: '停用前小店',
+      ownerPhone: '13512340021',
+      values: { ...SHOP_VALUES, shopName: '停用前小店' },
+    };
+    await citizen.collection.publicRegister(registration);
+
+    const listed = (await admin.collection.qrTokens()).find((c) => c.id === qr.id);
+    expect(listed).toMatchObject({
+      label: '停用测试点',
+      typeName: '沿街商铺',
+      active: true,
+      registrations: 1,
+      perCollector: false,
+    });
+
+    await admin.collection.setQrActive({ id: qr.id, active: false });
+    expect((await admin.collection.qrTokens()).find((c) => c.id === qr.id)).toMatchObject({
+      active: false,
+      registrations: 1,
+    });
+    expect(await appCodeOf(citizen.collection.publicForm({ token: qr.token }))).toBe('QR_SWITCHED_OFF');
+    expect(
+      await appCodeOf(
+        citizen.collection.publicRegister({ ...registration, name: '停用后小店', ownerPhone: '13512340022' }),
+      ),
+    ).toBe('QR_SWITCHED_OFF');
+    // Switching it off twice is refused, not logged as a second switch.
+    expect(await appCodeOf(admin.collection.setQrActive({ id: qr.id, active: false }))).toBe('QR_STATE_CONFLICT');
+
+    await admin.collection.setQrActive({ id: qr.id, active: true });
+    expect((await citizen.collection.publicForm({ token: qr.token })).typeName).toBe('沿街商铺');
+
+    const switches = await app.db
+      .select({ outcome: auditLog.outcome })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'collection.setQrActive'));
+    expect(switches.map((s) => s.outcome).sort()).toEqual(['failed', 'ok', 'ok']);
+
+    // Another district neither sees nor switches it.
+    const yunshan = await app.as('yunshan.admin');
+    expect((await yunshan.collection.qrTokens()).some((c) => c.id === qr.id)).toBe(false);
+    expect(await codeOf(yunshan.collection.setQrActive({ id: qr.id, active: false }))).toBe('NOT_FOUND');
+  });
+});
+
+describe('表单设置: versioned form definitions', () => {
+  it('saves a new version; existing records keep their fields, new ones use the new form', async () => {
+    const cityAdmin = await app.as('admin');
+    const districtAdmin = await app.as('linjiang.admin');
+    const { types } = await cityAdmin.collection.types();
+    const volunteer = types.find((t) => t.code === 'volunteer') ?? types[types.length - 1];
+    if (!volunteer) throw new Error('no type');
+    const before = volunteer.fields;
+    const valuesOf = (fields: typeof before, tweak: Record<string, string> = {}) =>
+      Object.fromEntries(
+        fields.map((f) => [
+          f.key,
+          tweak[f.key] ??
+            (f.type === 'select'
+              ? (f.options?.[0] ?? '')
+              : f.type === 'phone'
+                ? '13800001111'
+                : f.type === 'idcard'
+                  ? '330102198001011234'
+                  : f.type === 'number'
+                    ? '3'
+                    : '旧值'),
+        ]),
+      );
+    const old = await districtAdmin.collection.create({
+      typeCode: volunteer.code,
+      areaId: linjiangStreet.id,
+      name: '旧版本队伍',
+      values: valuesOf(before),
+    });
+
+    // Rename the first field, drop the last, add a required one, and move the new one first.
+    const [first, ...rest] = before;
+    if (!first) throw new Error('no field');
+    const kept = rest.slice(0, -1);
+    const drafts = [
+      { label: '服务时段', type: 'select' as const, required: true, options: ['工作日', '周末'] },
+      {
+        key: first.key,
+        label: `${first.label}（新）`,
+        type: first.type,
+        required: first.required,
+        options: first.options,
+      },
+      ...kept.map((f) => ({ key: f.key, label: f.label, type: f.type, required: f.required, options: f.options })),
+    ];
+    // District administrators read the form; only the city level changes it.
+    expect(
+      await codeOf(
+        districtAdmin.collection.saveForm({
+          typeCode: volunteer.code,
+          expectedVersion: volunteer.formVersion,
+          fields: drafts,
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    const saved = await cityAdmin.collection.saveForm({
+      typeCode: volunteer.code,
+      expectedVersion: volunteer.formVersion,
+      fields: drafts,
+    });
+    expect(saved.formVersion).toBe(volunteer.formVersion + 1);
+    expect(saved.fields.map((f) => f.label)).toEqual(['服务时段', `${first.label}（新）`, ...kept.map((f) => f.label)]);
+    // A save from the old version (someone else saved first) is refused.
+    expect(
+      await codeOf(
+        cityAdmin.collection.saveForm({
+          typeCode: volunteer.code,
+          expectedVersion: volunteer.formVersion,
+          fields: drafts,
+        }),
+      ),
+    ).toBe('CONFLICT');
+    // Bad definitions are refused in Chinese.
+    await expect(
+      cityAdmin.collection.saveForm({
+        typeCode: volunteer.code,
+        expectedVersion: saved.formVersion,
+        fields: [
+          { label: '甲', type: 'text', required: false },
+          { label: '甲', type: 'select', required: false, options: [] },
+        ],
+      }),
+    ).rejects.toThrow(/字段名称「甲」重复.*至少需要一个选项/);
+
+    // The old record keeps its version's fields (the dropped one included) and still saves with them.
+    const listed = await districtAdmin.collection.list({ typeCode: volunteer.code, q: '旧版本队伍' });
+    expect(listed.rows[0]?.fields.map((f) => f.key)).toEqual(before.map((f) => f.key));
+    await districtAdmin.collection.update({
+      id: old.id,
+      data: { name: '旧版本队伍', values: { ...listed.rows[0]?.values } },
+    });
+    // A new record needs the new required field.
+    expect(
+      await codeOf(
+        districtAdmin.collection.create({
+          typeCode: volunteer.code,
+          areaId: linjiangStreet.id,
+          name: '新版本队伍',
+          values: valuesOf(before),
+        }),
+      ),
+    ).toBe('BAD_REQUEST');
+    const fresh = await districtAdmin.collection.create({
+      typeCode: volunteer.code,
+      areaId: linjiangStreet.id,
+      name: '新版本队伍',
+      values: valuesOf(saved.fields),
+    });
+    const listedNew = await districtAdmin.collection.list({ typeCode: volunteer.code, q: '新版本队伍' });
+    expect(listedNew.rows.map((r) => r.id)).toEqual([fresh.id]);
+    expect(listedNew.rows[0]?.fields.map((f) => f.label)).toContain('服务时段');
   });
 });

@@ -15,7 +15,7 @@ import type { AppConfig } from '../../env';
 import { loginCodeHash, sendLoginCode } from '../sms/api';
 import type { ZOwnerUpdateInput } from './collection-schemas';
 import { requireValidValues } from './records';
-import { requireType } from './types';
+import { fieldsOfVersions, requireType } from './types';
 
 /** The owner's sign-in cookie on /collect/me. */
 export const OWNER_COOKIE = 'citygov_collect_owner';
@@ -107,7 +107,6 @@ export async function ownRecords(db: Queryable, token: string | undefined) {
     .select({
       record: collectionRecords,
       typeName: collectionTypes.name,
-      fields: collectionTypes.fields,
       areaName: areas.name,
     })
     .from(collectionRecords)
@@ -115,12 +114,17 @@ export async function ownRecords(db: Queryable, token: string | undefined) {
     .innerJoin(areas, eq(areas.id, collectionRecords.areaId))
     .where(eq(collectionRecords.ownerPhone, phone))
     .orderBy(desc(collectionRecords.id));
+  // Each record with the form version it was made with.
+  const fieldsOf = await fieldsOfVersions(
+    db,
+    rows.map((r) => r.record),
+  );
   return {
     phone,
     records: rows.map((r) => ({
       id: r.record.id,
       typeName: r.typeName,
-      fields: r.fields,
+      fields: fieldsOf(r.record.typeCode, r.record.formVersion),
       areaName: r.areaName,
       name: r.record.name,
       address: r.record.address,
@@ -147,7 +151,8 @@ export async function updateOwnRecord(
     throw new DomainError('conflict', '已注销或正在注销的记录不能修改');
   }
   const type = await requireType(db, record.typeCode);
-  const values = requireValidValues(type.fields, input.data.values);
+  const fields = (await fieldsOfVersions(db, [record]))(record.typeCode, record.formVersion);
+  const values = requireValidValues(fields, input.data.values);
   const [updated] = await db
     .update(collectionRecords)
     .set({ ...input.data, values, status: initialStatus(type.reviewRequired), updatedAt: new Date() })

@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '@citygov/db/client';
-import { collectionQrTokens, collectionRecords } from '@citygov/db/schema/collection';
+import { users } from '@citygov/db/schema/auth';
+import { collectionQrTokens, collectionRecords, collectionTypes } from '@citygov/db/schema/collection';
 import { areas } from '@citygov/db/schema/org';
 import { initialStatus } from '@citygov/domain/collection/forms';
-import { ConflictError, NotFoundError } from '@citygov/domain/errors';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { ConflictError, DomainError, NotFoundError } from '@citygov/domain/errors';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { SessionUser } from '../../trpc/session-user';
 import { findGridAt } from '../geo/api';
 import { requireAreaInScope, withinAreaScope } from '../org/api';
-import type { ZCreateQrInput, ZPublicPlaceInput, ZPublicRegisterInput } from './collection-schemas';
+import type { ZCreateQrInput, ZPublicPlaceInput, ZPublicRegisterInput, ZSetQrActiveInput } from './collection-schemas';
 import { chargeMiss } from './public-limits';
 import { requireValidValues } from './records';
 import { requireType } from './types';
@@ -37,23 +39,61 @@ export async function createQrToken(db: Queryable, user: SessionUser, input: z.i
   return { id: row.id, token, url: collectPath(token) };
 }
 
+/**
+ * 二维码 in the caller's scope, switched off ones included: whom or which place each is for,
+ * its type, when it was made, how many registrations came through it, and its state.
+ */
 export async function listQrTokens(db: Queryable, user: SessionUser) {
+  const registrations = db
+    .select({ qrTokenId: collectionRecords.qrTokenId, count: sql<number>`count(*)::int`.as('count') })
+    .from(collectionRecords)
+    .where(isNotNull(collectionRecords.qrTokenId))
+    .groupBy(collectionRecords.qrTokenId)
+    .as('registrations');
+  const collector = alias(users, 'collector');
   const rows = await db
     .select({
       id: collectionQrTokens.id,
       token: collectionQrTokens.token,
       typeCode: collectionQrTokens.typeCode,
+      typeName: collectionTypes.name,
       label: collectionQrTokens.label,
       areaName: areas.name,
-      perCollector: collectionQrTokens.collectorId,
+      collectorName: collector.displayName,
+      active: collectionQrTokens.active,
+      registrations: sql<number>`coalesce(${registrations.count}, 0)::int`,
       createdAt: collectionQrTokens.createdAt,
     })
     .from(collectionQrTokens)
     .innerJoin(areas, eq(areas.id, collectionQrTokens.areaId))
-    .where(and(withinAreaScope(user, collectionQrTokens.areaPath), eq(collectionQrTokens.active, true)))
+    .innerJoin(collectionTypes, eq(collectionTypes.code, collectionQrTokens.typeCode))
+    .leftJoin(collector, eq(collector.id, collectionQrTokens.collectorId))
+    .leftJoin(registrations, eq(registrations.qrTokenId, collectionQrTokens.id))
+    .where(withinAreaScope(user, collectionQrTokens.areaPath))
     .orderBy(desc(collectionQrTokens.id))
     .limit(200);
-  return rows.map((r) => ({ ...r, perCollector: r.perCollector !== null, url: collectPath(r.token) }));
+  return rows.map((r) => ({ ...r, perCollector: r.collectorName !== null, url: collectPath(r.token) }));
+}
+
+/**
+ * 停用 / 重新启用 a code in the caller's scope. A conditional update, so switching a code
+ * to the state it is already in is refused (someone else did it first) rather than logged twice.
+ */
+export async function setQrTokenActive(db: Queryable, user: SessionUser, input: z.infer<typeof ZSetQrActiveInput>) {
+  const [row] = await db
+    .select({ id: collectionQrTokens.id })
+    .from(collectionQrTokens)
+    .where(and(eq(collectionQrTokens.id, input.id), withinAreaScope(user, collectionQrTokens.areaPath)));
+  if (!row) throw new NotFoundError('二维码不存在或无权操作');
+  const [changed] = await db
+    .update(collectionQrTokens)
+    .set({ active: input.active })
+    .where(and(eq(collectionQrTokens.id, row.id), eq(collectionQrTokens.active, !input.active)))
+    .returning({ id: collectionQrTokens.id, active: collectionQrTokens.active });
+  if (!changed) {
+    throw new ConflictError(input.active ? '该二维码已是启用状态' : '该二维码已停用', { code: 'QR_STATE_CONFLICT' });
+  }
+  return changed;
 }
 
 async function requireToken(db: Queryable, token: string, ip: string | null) {
@@ -61,10 +101,14 @@ async function requireToken(db: Queryable, token: string, ip: string | null) {
     .select({ qr: collectionQrTokens, areaName: areas.name })
     .from(collectionQrTokens)
     .innerJoin(areas, eq(areas.id, collectionQrTokens.areaId))
-    .where(and(eq(collectionQrTokens.token, token), eq(collectionQrTokens.active, true)));
+    .where(eq(collectionQrTokens.token, token));
   if (!row) {
     await chargeMiss(ip);
     throw new NotFoundError('二维码无效或已停用');
+  }
+  // A real code the office switched off: said so (not a guess, so not charged as a miss).
+  if (!row.qr.active) {
+    throw new DomainError('conflict', '该二维码已停用，不再接受登记', { code: 'QR_SWITCHED_OFF' });
   }
   return row;
 }
@@ -104,6 +148,7 @@ export async function publicRegister(db: Queryable, input: z.infer<typeof ZPubli
       source: 'qr',
       createdBy: qr.collectorId,
       qrTokenId: qr.id,
+      formVersion: type.formVersion,
     })
     .returning({ id: collectionRecords.id, status: collectionRecords.status });
   if (!record) throw new ConflictError('提交失败，请重试');

@@ -24,7 +24,7 @@ import type {
   ZReviewInput,
   ZUpdateInput,
 } from './collection-schemas';
-import { listTypes, requireType } from './types';
+import { fieldsOfVersions, requireType } from './types';
 
 type RecordRow = typeof collectionRecords.$inferSelect;
 
@@ -53,8 +53,6 @@ export async function requireRecordInScope(db: Queryable, user: SessionUser, id:
 
 /** 信息采集 list: filters, a page of masked rows, and counts by type and by street. */
 export async function listRecords(db: Queryable, user: SessionUser, input: z.infer<typeof ZListInput>) {
-  const types = await listTypes(db);
-  const fieldsOf = new Map(types.map((t) => [t.code, t.fields]));
   const scope = withinAreaScope(user, collectionRecords.areaPath);
   const conditions: SQL[] = [scope];
   if (input.typeCode) conditions.push(eq(collectionRecords.typeCode, input.typeCode));
@@ -98,9 +96,17 @@ export async function listRecords(db: Queryable, user: SessionUser, input: z.inf
           .from(areas)
           .where(inArray(areas.id, [...byStreetId.keys()]))
       : [];
+  // Each record with the form version it was made with: its fields, masked as that version says.
+  const fieldsOf = await fieldsOfVersions(
+    db,
+    rows.map((r) => r.record),
+  );
   return {
     total: total?.n ?? 0,
-    rows: rows.map((r) => ({ ...maskedRecord(r.record, fieldsOf.get(r.record.typeCode) ?? []), areaName: r.areaName })),
+    rows: rows.map((r) => {
+      const fields = fieldsOf(r.record.typeCode, r.record.formVersion);
+      return { ...maskedRecord(r.record, fields), fields, areaName: r.areaName };
+    }),
     byType,
     byArea: streets
       .map((s) => ({ areaId: s.id, areaName: s.name, count: byStreetId.get(s.id) ?? 0 }))
@@ -127,6 +133,7 @@ export async function createRecord(db: Queryable, user: SessionUser, input: z.in
       status: initialStatus(type.reviewRequired),
       source: 'desk',
       createdBy: user.id,
+      formVersion: type.formVersion,
     })
     .returning();
   if (!record) throw new ConflictError('保存失败，请重试');
@@ -136,10 +143,11 @@ export async function createRecord(db: Queryable, user: SessionUser, input: z.in
 export async function updateRecord(db: Queryable, user: SessionUser, input: z.infer<typeof ZUpdateInput>) {
   const record = await requireRecordInScope(db, user, input.id);
   if (record.status === 'deregistered') throw new ConflictError('已注销的记录不能修改');
-  const type = await requireType(db, record.typeCode);
+  // Checked against the form version the record was made with: a later form change does not touch it.
+  const fields = (await fieldsOfVersions(db, [record]))(record.typeCode, record.formVersion);
   // A masked value sent back unchanged keeps the stored one; the editor never saw it in full.
   const sent = { ...input.data.values };
-  for (const field of type.fields) {
+  for (const field of fields) {
     const stored = record.values[field.key];
     if (field.masked && stored && sent[field.key] === maskValue(field, stored)) sent[field.key] = stored;
   }
@@ -150,14 +158,14 @@ export async function updateRecord(db: Queryable, user: SessionUser, input: z.in
     }
     ownerPhone = record.ownerPhone;
   }
-  const values = requireValidValues(type.fields, sent);
+  const values = requireValidValues(fields, sent);
   const [updated] = await db
     .update(collectionRecords)
     .set({ ...input.data, ownerPhone, values, updatedAt: new Date() })
     .where(eq(collectionRecords.id, record.id))
     .returning();
   if (!updated) throw new NotFoundError('采集记录不存在');
-  return maskedRecord(updated, type.fields);
+  return maskedRecord(updated, fields);
 }
 
 /** Moves a record from one state to another, or tells that someone else moved it first. */
@@ -226,8 +234,8 @@ export async function revealValue(db: Queryable, user: SessionUser, input: z.inf
   if (input.field === 'ownerPhone') {
     value = record.ownerPhone;
   } else {
-    const type = await requireType(db, record.typeCode);
-    const field = type.fields.find((f) => f.key === input.field);
+    const fields = (await fieldsOfVersions(db, [record]))(record.typeCode, record.formVersion);
+    const field = fields.find((f) => f.key === input.field);
     if (!field) throw new NotFoundError('字段不存在');
     if (!field.masked) throw new ForbiddenError('该字段不需要单独查看');
     value = record.values[field.key] ?? null;

@@ -16,6 +16,8 @@ import {
   ZPublicRegisterInput,
   ZRevealInput,
   ZReviewInput,
+  ZSaveFormInput,
+  ZSetQrActiveInput,
   ZTokenInput,
   ZUpdateInput,
 } from './collection-schemas';
@@ -28,7 +30,7 @@ import {
   updateOwnRecord,
 } from './owner-sign-in';
 import { chargePublic } from './public-limits';
-import { createQrToken, listQrTokens, publicForm, publicPlace, publicRegister } from './qr-codes';
+import { createQrToken, listQrTokens, publicForm, publicPlace, publicRegister, setQrTokenActive } from './qr-codes';
 import {
   createRecord,
   decideDeregister,
@@ -39,7 +41,7 @@ import {
   updateRecord,
 } from './records';
 import { importRows, parseSheet } from './spreadsheet-import';
-import { typesAndPlaces } from './types';
+import { saveFormDefinition, typesAndPlaces } from './types';
 
 /**
  * 信息采集: object types and their forms, records in the back office (masked, reviewed,
@@ -47,6 +49,11 @@ import { typesAndPlaces } from './types';
  */
 export const collectionRouter = router({
   types: permissionProcedure('collection.view').query(({ ctx }) => typesAndPlaces(ctx.db, ctx.user)),
+
+  /** 表单设置: the type's next form version (city level only; records keep theirs). */
+  saveForm: permissionProcedure('collection.configure')
+    .input(ZSaveFormInput)
+    .mutation(({ ctx, input }) => saveFormDefinition(ctx.db, ctx.user, input)),
 
   list: permissionProcedure('collection.view')
     .input(ZListInput)
@@ -82,6 +89,11 @@ export const collectionRouter = router({
   createQr: permissionProcedure('collection.edit')
     .input(ZCreateQrInput)
     .mutation(({ ctx, input }) => createQrToken(ctx.db, ctx.user, input)),
+
+  /** 停用 / 重新启用 a 二维码 (the audited transaction logs each switch). */
+  setQrActive: permissionProcedure('collection.edit')
+    .input(ZSetQrActiveInput)
+    .mutation(({ ctx, input }) => setQrTokenActive(ctx.db, ctx.user, input)),
 
   importParse: permissionProcedure('collection.edit')
     .input(ZImportParseInput)

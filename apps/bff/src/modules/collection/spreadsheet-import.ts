@@ -91,6 +91,7 @@ export async function importRows(db: Queryable, user: SessionUser, input: z.infe
       status: initialStatus(type.reviewRequired),
       source: 'import',
       createdBy: user.id,
+      formVersion: type.formVersion,
     });
   }
   if (good.length > 0) await db.insert(collectionRecords).values(good);

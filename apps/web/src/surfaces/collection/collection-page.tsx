@@ -1,18 +1,21 @@
-import { ImportOutlined, PlusOutlined, QrcodeOutlined } from '@ant-design/icons';
+import { FormOutlined, ImportOutlined, PlusOutlined, QrcodeOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { COLLECTION_STATUS_KEYS, type CollectionStatus } from '@citygov/domain/collection/forms';
 import { Button, Card, Col, Input, Row, Select, Space, Spin, Statistic, Tabs } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useCitySettingAccess } from '../../features/auth/city-setting-access';
 import { type RecordRow, useRecords, useTypesAndPlaces } from '../../features/collection/api/collection';
+import { FormEditorDialog } from '../../features/collection/components/form-editor-dialog';
 import { ImportDialog } from '../../features/collection/components/import-dialog';
 import { QrDialog } from '../../features/collection/components/qr-dialog';
+import { QrListDrawer } from '../../features/collection/components/qr-list-drawer';
 import { RecordFormDialog } from '../../features/collection/components/record-form-dialog';
 import { RecordTable } from '../../features/collection/components/record-table';
 import { COLLECTION_STATUS } from '../../features/collection/labels';
 import { useSession } from '../../lib/session/session-context';
 import { PageHeader } from '../../lib/ui/page-header';
 
-/** 信息采集 (/collection): type tabs, counts, the masked table, 新增, 二维码 and 导入. */
+/** 信息采集 (/collection): type tabs, counts, the masked table, 新增, 二维码 (made and managed) and 导入. */
 export function CollectionPage() {
   const { user, can } = useSession();
   const [search, setSearch] = useSearchParams();
@@ -21,7 +24,8 @@ export function CollectionPage() {
   const status = COLLECTION_STATUS_KEYS.find((s) => s === statusParam) as CollectionStatus | undefined;
   const q = search.get('q') ?? '';
   const [page, setPage] = useState(1);
-  const [dialog, setDialog] = useState<'add' | 'qr' | 'import' | null>(null);
+  const [dialog, setDialog] = useState<'add' | 'qr' | 'qrList' | 'import' | 'form' | null>(null);
+  const formAccess = useCitySettingAccess('collection.configure', 'collectionForms');
   const [editing, setEditing] = useState<RecordRow | null>(null);
   const catalog = useTypesAndPlaces();
   const records = useRecords({ typeCode, status, q, page, pageSize: 20 });
@@ -44,19 +48,30 @@ export function CollectionPage() {
         title="信息采集"
         description={`${user.areaName} · 沿街商铺、流动摊贩、志愿者队伍等对象的采集、审核与注销`}
         extra={
-          can('collection.edit') ? (
-            <>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('add')}>
-                新增
+          <>
+            <Button icon={<UnorderedListOutlined />} onClick={() => setDialog('qrList')}>
+              二维码管理
+            </Button>
+            {/* District administrators read the city-wide forms; the city level edits them. */}
+            {formAccess.editable || formAccess.readOnlyReason ? (
+              <Button icon={<FormOutlined />} onClick={() => setDialog('form')}>
+                表单设置
               </Button>
-              <Button icon={<QrcodeOutlined />} onClick={() => setDialog('qr')}>
-                生成二维码
-              </Button>
-              <Button icon={<ImportOutlined />} onClick={() => setDialog('import')}>
-                导入
-              </Button>
-            </>
-          ) : null
+            ) : null}
+            {can('collection.edit') ? (
+              <>
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('add')}>
+                  新增
+                </Button>
+                <Button icon={<QrcodeOutlined />} onClick={() => setDialog('qr')}>
+                  生成二维码
+                </Button>
+                <Button icon={<ImportOutlined />} onClick={() => setDialog('import')}>
+                  导入
+                </Button>
+              </>
+            ) : null}
+          </>
         }
       />
       <Row gutter={16} style={{ marginBottom: 16 }}>
@@ -137,6 +152,16 @@ export function CollectionPage() {
         catalog={catalog.data}
         typeCode={typeCode}
       />
+      {dialog === 'form' ? (
+        <FormEditorDialog
+          open
+          onClose={() => setDialog(null)}
+          catalog={catalog.data}
+          typeCode={typeCode}
+          readOnlyReason={formAccess.readOnlyReason}
+        />
+      ) : null}
+      <QrListDrawer open={dialog === 'qrList'} onClose={() => setDialog(null)} canEdit={can('collection.edit')} />
       <QrDialog open={dialog === 'qr'} onClose={() => setDialog(null)} catalog={catalog.data} typeCode={typeCode} />
       <ImportDialog
         open={dialog === 'import'}

@@ -22,9 +22,18 @@ export function useRecords(input: ListInput) {
   return useQuery(trpc.collection.list.queryOptions(input));
 }
 
-export function useQrTokens() {
+export type QrTokenRow = inferOutput<Collection['qrTokens']>[number];
+
+/** The issued QR codes; fetched only while their list is open. */
+export function useQrTokens(enabled = true) {
   const trpc = useTRPC();
-  return useQuery(trpc.collection.qrTokens.queryOptions());
+  return useQuery(trpc.collection.qrTokens.queryOptions(undefined, { enabled }));
+}
+
+export function useSetQrActive() {
+  const trpc = useTRPC();
+  const invalidate = useInvalidate();
+  return useMutation(trpc.collection.setQrActive.mutationOptions({ onSuccess: invalidate }));
 }
 
 /** Every change refetches the collection queries (lists, counts, QR codes). */
@@ -116,4 +125,10 @@ export function useOwnerUpdate() {
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   return useMutation(trpc.collection.ownerUpdate.mutationOptions({ onSuccess: invalidate }));
+}
+
+export function useSaveForm() {
+  const trpc = useTRPC();
+  const invalidate = useInvalidate();
+  return useMutation(trpc.collection.saveForm.mutationOptions({ onSuccess: invalidate }));
 }

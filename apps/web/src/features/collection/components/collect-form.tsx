@@ -2,7 +2,7 @@ import { AimOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Result, Space, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { apiErrorMessage } from '../../../lib/api-error';
+import { apiAppCode, apiErrorMessage } from '../../../lib/api-error';
 import { useTRPCClient } from '../../../lib/trpc';
 import { usePublicForm, usePublicRegister } from '../api/collection';
 import { FieldInputs } from './field-inputs';
@@ -65,6 +65,20 @@ export function CollectForm({ token }: { token: string }) {
   });
 
   if (form.isLoading) return <Spin />;
+  if (apiAppCode(form.error) === 'QR_SWITCHED_OFF') {
+    return (
+      <Result
+        status="warning"
+        title="此二维码已停用"
+        subTitle="该二维码已被工作人员停用，不能再用于登记。如需登记，请向社区或街道工作人员索取新的二维码。已登记的信息可在“我的登记”中查看。"
+        extra={
+          <Link to="/collect/me">
+            <Button>查看我的登记</Button>
+          </Link>
+        }
+      />
+    );
+  }
   if (form.error || !form.data) {
     return (
       <Result status="warning" title="二维码无效或已停用" subTitle={form.error ? apiErrorMessage(form.error) : ''} />

@@ -104,7 +104,7 @@ function RecordCard({ record }: { record: OwnRecord }) {
           initialValues={{ name: record.name, address: record.address, values: record.values }}
           onFinish={async (values) => {
             try {
-              await update.mutateAsync({
+              const saved = await update.mutateAsync({
                 id: record.id,
                 data: {
                   name: values.name,
@@ -114,7 +114,8 @@ function RecordCard({ record }: { record: OwnRecord }) {
                   ),
                 },
               });
-              message.success('已保存');
+              // A type that needs review takes the change back to 待审核: the owner is told so.
+              message.success(saved?.status === 'pending' ? '已保存，等待工作人员审核' : '已保存');
               setEditing(false);
             } catch (error) {
               message.error(apiErrorMessage(error));

@@ -119,7 +119,8 @@ export function RecordFormDialog({
         >
           <Input aria-label="业主手机号" inputMode="numeric" maxLength={11} />
         </Form.Item>
-        {type ? <FieldInputs fields={type.fields} /> : null}
+        {/* An edited record keeps the form version it was made with. */}
+        {record ? <FieldInputs fields={record.fields} /> : type ? <FieldInputs fields={type.fields} /> : null}
       </Form>
     </Modal>
   );
