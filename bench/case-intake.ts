@@ -18,7 +18,12 @@ import { median, type Summary, summarise } from './stats';
 import { isRecord, startServer, trpcMutation } from './trpc-http';
 
 export const INTAKE_CASES = 300;
-export const INTAKE_CONCURRENCY = 8;
+export const INTAKE_CONCURRENCY = 16;
+/**
+ * The raw per-case baseline: each case its own transaction (number, case, first timeline
+ * row, commit), as the API must do it, sequentially and with INTAKE_CONCURRENCY in flight.
+ */
+export const RAW_PER_CASE = 300;
 /** The raw insert is short and noisy: repeat it and keep the median. */
 export const RAW_REPEATS = 5;
 const INTAKE_WARMUP = 3;
@@ -86,6 +91,8 @@ export interface IntakeFigures {
   grids: number;
   sequential: Throughput & { latency: Summary };
   concurrent: Throughput & { latency: Summary; inFlight: number };
+  /** One transaction per case on the same database: sequential, and INTAKE_CONCURRENCY in flight. */
+  rawPerCase: { sequential: Throughput; concurrent: Throughput & { inFlight: number } };
   /** Median of RAW_REPEATS runs of the same INTAKE_CASES rows. */
   raw: Throughput & { repeats: number; minMs: number; maxMs: number };
   /**
@@ -321,6 +328,73 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
   const raw = rawSql(open);
   const insertCases = `insert into cases (${CASE_COLUMNS.join(', ')}) values ${valuesPlaceholders(INTAKE_CASES, CASE_COLUMNS.length)} returning id, case_no`;
   const insertEvents = `insert into case_events (${EVENT_COLUMNS.join(', ')}) values ${valuesPlaceholders(INTAKE_CASES, EVENT_COLUMNS.length)}`;
+  // The same rows one transaction per case: take the number (locking the year's counter
+  // to commit, as the API does), insert the case, then its timeline row (whose stream
+  // position the commit trigger gives). What one report must cost at the least.
+  const insertOneCase = `insert into cases (${CASE_COLUMNS.join(', ')}) values ${valuesPlaceholders(1, CASE_COLUMNS.length)} returning id`;
+  const insertOneEvent = `insert into case_events (${EVENT_COLUMNS.join(', ')}) values ${valuesPlaceholders(1, EVENT_COLUMNS.length)}`;
+  const perCaseClock = await startStageClock(open.db, calendar, subject, 'accept', new Date());
+  const rawOneCase = async (i: number) => {
+    const now = new Date();
+    const at = now.toISOString();
+    const target = pick(targets, i);
+    const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
+    await raw.transaction(async (query) => {
+      const [counter] = await query(
+        `insert into case_number_counters (year, last) values ($1, 1)
+         on conflict (year) do update set last = case_number_counters.last + 1 returning last`,
+        [year],
+      );
+      const caseNo = `${year}${String(counter?.last).padStart(8, '0')}`;
+      const [row] = await query(insertOneCase, [
+        caseNo,
+        'hotline',
+        subject.kind,
+        subject.categoryCode,
+        subject.urgency,
+        description(i),
+        `${target.gridName}附近`,
+        target.lng,
+        target.lat,
+        target.gridId,
+        target.communityId,
+        target.streetId,
+        target.districtId,
+        null,
+        acceptor.displayName,
+        null,
+        acceptor.id,
+        newTrackingCode(),
+        'reported',
+        perCaseClock.stage,
+        perCaseClock.stageUnit,
+        perCaseClock.stageStartedAt?.toISOString() ?? null,
+        perCaseClock.stageWarnAt?.toISOString() ?? null,
+        perCaseClock.stageDeadlineAt?.toISOString() ?? null,
+        at,
+        at,
+      ]);
+      await query(insertOneEvent, [
+        row?.id,
+        at,
+        acceptor.id,
+        acceptor.displayName,
+        'report',
+        '上报',
+        null,
+        'reported',
+        null,
+        JSON.stringify({ source: CASE_SOURCES.hotline, category: category.name, grid: target.gridCode }),
+      ]);
+    });
+  };
+  const rawSeq = await reportMany(RAW_PER_CASE, 1, rawOneCase);
+  const rawConc = await reportMany(RAW_PER_CASE, INTAKE_CONCURRENCY, (i) => rawOneCase(RAW_PER_CASE + i));
+  const rawPerCase = {
+    sequential: throughput(RAW_PER_CASE, rawSeq.ms),
+    concurrent: { ...throughput(RAW_PER_CASE, rawConc.ms), inFlight: INTAKE_CONCURRENCY },
+  };
+
   const runs: number[] = [];
   for (let run = 0; run < RAW_REPEATS; run++) {
     const now = new Date();
@@ -407,6 +481,7 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
     2 * INTAKE_CASES +
     2 * STREAM_ROUNDS * STREAM_CASES +
     RAW_REPEATS * INTAKE_CASES +
+    2 * RAW_PER_CASE +
     profile.reports +
     PROFILE_WARMUP;
   const after = await countRows();
@@ -427,6 +502,7 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
       minMs: Math.min(...runs),
       maxMs: Math.max(...runs),
     },
+    rawPerCase,
     stream,
     profile,
   };

@@ -87,6 +87,16 @@ function printIntake(intake: IntakeFigures): void {
     );
   api('API, sequential', intake.sequential);
   api(`API, ${intake.concurrent.inFlight} in flight`, intake.concurrent);
+  const { rawPerCase } = intake;
+  const plain = (name: string, t: { cases: number; ms: number; perSecond: number }) =>
+    console.log(
+      `    ${name.padEnd(36)} ${thousands(t.cases)} cases in ${formatMs(t.ms).padStart(6)} ms = ${perSecond(t.perSecond).padStart(6)} cases/s  (number + case + timeline row, one transaction per case)`,
+    );
+  plain('raw SQL per case, sequential', rawPerCase.sequential);
+  plain(`raw SQL per case, ${rawPerCase.concurrent.inFlight} in flight`, rawPerCase.concurrent);
+  console.log(
+    `    API / raw per case: ${percentOf(intake.sequential.perSecond, rawPerCase.sequential.perSecond)} sequential, ${percentOf(intake.concurrent.perSecond, rawPerCase.concurrent.perSecond)} with ${intake.concurrent.inFlight} in flight`,
+  );
   const raw = intake.raw;
   console.log(
     `    ${'raw SQL, one multi-row INSERT'.padEnd(36)} ${thousands(raw.cases)} cases in ${formatMs(raw.ms).padStart(6)} ms = ${perSecond(raw.perSecond).padStart(6)} cases/s  (+ ${raw.cases} case_events and the case-number counter, one transaction; median of ${raw.repeats}, range ${formatMs(raw.minMs)}–${formatMs(raw.maxMs)} ms)`,
@@ -99,6 +109,11 @@ function printIntake(intake: IntakeFigures): void {
   console.log(
     `    event stream: API sequential ${perSecond(withoutStream.perSecond)} cases/s with the timeline row only, ${perSecond(withStream.perSecond)} cases/s with stream position + NOTIFY (median of ${rounds} alternating rounds of ${withStream.cases}) → cost ${streamCostPercent(intake)}`,
   );
+}
+
+/** `part` as a percentage of `whole`. */
+function percentOf(part: number, whole: number): string {
+  return `${((100 * part) / whole).toFixed(0)}%`;
 }
 
 /** How much slower intake is with the event stream than with the timeline row alone. */
@@ -264,6 +279,8 @@ function printIntakeTable(results: readonly PassResult[]): void {
     'db',
     `API seq cases/s`,
     `API ${INTAKE_CONCURRENCY}-in-flight cases/s`,
+    `raw per-case seq / ${INTAKE_CONCURRENCY}-in-flight cases/s`,
+    `API / raw per-case seq / ${INTAKE_CONCURRENCY}-in-flight`,
     'raw INSERT cases/s',
     'raw/API seq',
     `raw/API ${INTAKE_CONCURRENCY}-in-flight`,
@@ -278,6 +295,8 @@ function printIntakeTable(results: readonly PassResult[]): void {
       r.label,
       perSecond(r.intake.sequential.perSecond),
       perSecond(r.intake.concurrent.perSecond),
+      `${perSecond(r.intake.rawPerCase.sequential.perSecond)} / ${perSecond(r.intake.rawPerCase.concurrent.perSecond)}`,
+      `${percentOf(r.intake.sequential.perSecond, r.intake.rawPerCase.sequential.perSecond)} / ${percentOf(r.intake.concurrent.perSecond, r.intake.rawPerCase.concurrent.perSecond)}`,
       perSecond(r.intake.raw.perSecond),
       `${(r.intake.raw.perSecond / r.intake.sequential.perSecond).toFixed(0)}×`,
       `${(r.intake.raw.perSecond / r.intake.concurrent.perSecond).toFixed(0)}×`,
@@ -361,7 +380,8 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'video') return benchVideoDevices();
   // `pnpm bench intake`: only intake — API throughput and its stage breakdown on each
   // database, then category and duplicate accuracy (without the large-table latency part).
-  if (process.argv[2] === 'intake') return benchIntakeOnly();
+  // `pnpm bench intake postgres` (or `pglite`): the throughput part on that database only.
+  if (process.argv[2] === 'intake') return benchIntakeOnly(process.argv[3]);
   // `pnpm bench wall`: only the wall's figures, on PostgreSQL when it runs, else PGlite.
   if (process.argv[2] === 'wall') return wallOnly();
   // `pnpm bench analytics`: the wall's figures, then analytics and search.
@@ -413,11 +433,17 @@ async function main(): Promise<void> {
   await benchVideoDevices();
 }
 
-async function benchIntakeOnly(): Promise<void> {
-  const passes: [string, () => Promise<BenchDatabase>][] = [['pglite', openFreshPglite]];
-  const postgres = await checkPostgres();
-  if (postgres.ok) passes.push(['postgres', openFreshPostgres]);
-  else console.log(`== postgres: SKIPPED — ${postgres.reason}`);
+async function benchIntakeOnly(only?: string): Promise<void> {
+  if (only !== undefined && only !== 'pglite' && only !== 'postgres') {
+    throw new Error(`pnpm bench intake [pglite|postgres]: unknown database ${only}`);
+  }
+  const passes: [string, () => Promise<BenchDatabase>][] = [];
+  if (only !== 'postgres') passes.push(['pglite', openFreshPglite]);
+  if (only !== 'pglite') {
+    const postgres = await checkPostgres();
+    if (postgres.ok) passes.push(['postgres', openFreshPostgres]);
+    else console.log(`== postgres: SKIPPED — ${postgres.reason}`);
+  }
   for (const [label, openFresh] of passes) {
     console.log(`\n== ${label}`);
     const database = await openFresh();
@@ -429,6 +455,7 @@ async function benchIntakeOnly(): Promise<void> {
       await database.dispose();
     }
   }
+  if (only !== undefined) return;
   process.env.BENCH_INTAKE_DB ??= '0';
   await benchIntake();
 }

@@ -8,27 +8,31 @@ function chinaYear(now: Date): number {
 }
 
 /**
- * Locks the year's case-number counter until commit, without taking a number yet. New
- * cases are numbered one at a time: whoever holds the lock may still decide not to take
- * a number (a retried report that is already saved), so the numbers have no gaps.
+ * The next case number of `now`'s year (年份 + 8 位序号), taken by the statement that
+ * inserts the case: `withCaseNo` is a data-modifying CTE that bumps the year's counter
+ * (creating it on the year's first case) and `caseNo` the value that reads it, so taking
+ * the number costs no round trip of its own. The counter row stays locked until commit,
+ * which keeps the numbers gapless: a transaction that rolls back gives its number back
+ * with it, and one whose insert wrote no row gives it back with `giveBackCaseNo` while it
+ * still holds the lock, so no later number has been handed out in between.
  */
-export async function lockCaseNumbers(db: Queryable, now: Date): Promise<number> {
+export function nextCaseNo(db: Queryable, now: Date) {
   const year = chinaYear(now);
-  // One round trip: an upsert that changes nothing still takes the row lock (as SELECT …
-  // FOR UPDATE would) and creates the year's counter on its first case.
-  await db
-    .insert(caseNumberCounters)
-    .values({ year, last: 0 })
-    .onConflictDoUpdate({ target: caseNumberCounters.year, set: { last: sql`${caseNumberCounters.last}` } });
-  return year;
+  const withCaseNo = db.$with('case_no_taken').as(
+    db
+      .insert(caseNumberCounters)
+      .values({ year, last: 1 })
+      .onConflictDoUpdate({ target: caseNumberCounters.year, set: { last: sql`${caseNumberCounters.last} + 1` } })
+      .returning({ last: caseNumberCounters.last }),
+  );
+  const caseNo = sql<string>`(select ${String(year)} || lpad(${withCaseNo.last}::text, 8, '0') from ${withCaseNo})`;
+  return { year, withCaseNo, caseNo };
 }
 
-/** The next case number of a locked year (年份 + 8 位序号). */
-export async function takeCaseNo(db: Queryable, year: number): Promise<string> {
-  const [row] = await db
+/** Returns the number this transaction's last insert took (it holds the counter's lock). */
+export async function giveBackCaseNo(db: Queryable, year: number): Promise<void> {
+  await db
     .update(caseNumberCounters)
-    .set({ last: sql`${caseNumberCounters.last} + 1` })
-    .where(eq(caseNumberCounters.year, year))
-    .returning({ last: caseNumberCounters.last });
-  return `${year}${String(row?.last ?? 1).padStart(8, '0')}`;
+    .set({ last: sql`${caseNumberCounters.last} - 1` })
+    .where(eq(caseNumberCounters.year, year));
 }

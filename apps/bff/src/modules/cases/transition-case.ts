@@ -5,7 +5,7 @@ import { CASE_NOTES } from '@citygov/domain/cases/case-notes';
 import { FINAL_STATUSES, PENDING_KINDS } from '@citygov/domain/cases/case-states';
 import { planCaseAction } from '@citygov/domain/cases/plan-case-action';
 import { ConflictError, ForbiddenError } from '@citygov/domain/errors';
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { loadWorkingCalendar } from '../calendar/api';
 import { appendCaseEvent } from '../events/api';
 import type { CaseUpdate } from './actions/action-handler';
@@ -13,7 +13,7 @@ import { CASE_ACTION_HANDLERS } from './actions/registry';
 import { attachUploads } from './attach-uploads';
 import type { CaseActor } from './case-actor';
 import { NO_CLOCK, startStageClock } from './case-clock';
-import { lockCaseNumbers, takeCaseNo } from './case-numbers';
+import { giveBackCaseNo, nextCaseNo } from './case-numbers';
 import { caseSnapshot, chiefPart, departmentPart } from './case-snapshot';
 import type { CaseRow } from './load-case';
 
@@ -136,6 +136,16 @@ export async function transitionCase(
   return next ? transitionCase(db, next.actor, updated, next.action, next.input, now) : updated;
 }
 
+/** The case a report with this client request id already saved, if any. */
+async function savedReport(db: Queryable, values: NewCase): Promise<CaseRow | undefined> {
+  if (!values.clientRequestId || !values.reportedBy) return undefined;
+  const [saved] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.reportedBy, values.reportedBy), eq(cases.clientRequestId, values.clientRequestId)));
+  return saved;
+}
+
 /** A new case's own facts; the core adds its number, first state and clock. */
 export type NewCase = Omit<
   typeof cases.$inferInsert,
@@ -144,8 +154,13 @@ export type NewCase = Omit<
 
 /**
  * Opens a case (上报): numbered, in 待受理 with the accept clock running, and its first
- * event. A report retried with the same client request id returns the case already saved
- * (the number lock makes concurrent retries wait for the first and then find it).
+ * event. A report retried with the same client request id returns the case already saved.
+ *
+ * The case-number counter is locked until commit (gapless numbers), which makes every
+ * report wait for the one before it: everything that does not need the number (the
+ * retry lookup, the clock) runs before the number is taken, so the lock is held only for
+ * the writes and the commit. A retry racing the first attempt is caught by the unique
+ * (reported_by, client_request_id) index, which waits for the first one's commit.
  */
 export async function openCase(
   db: Queryable,
@@ -155,25 +170,27 @@ export async function openCase(
   now: Date,
   options: { reissueTrackingCode?: () => string } = {},
 ): Promise<{ row: CaseRow; created: boolean; eventId: number | null }> {
-  const year = await lockCaseNumbers(db, now);
-  if (values.clientRequestId && values.reportedBy) {
-    const [already] = await db
-      .select()
-      .from(cases)
-      .where(and(eq(cases.reportedBy, values.reportedBy), eq(cases.clientRequestId, values.clientRequestId)));
-    if (already) return { row: already, created: false, eventId: null };
-  }
+  const savedBefore = await savedReport(db, values);
+  if (savedBefore) return { row: savedBefore, created: false, eventId: null };
   const clock = await startStageClock(db, await loadWorkingCalendar(db), values, 'accept', now);
-  const caseNo = await takeCaseNo(db, year);
   let row: CaseRow | undefined;
   for (let attempt = 0; !row && attempt < 5; attempt++) {
     // A citizen's tracking code is random; on the rare draw of one already taken, draw again.
     const trackingCode = attempt === 0 ? values.trackingCode : (options.reissueTrackingCode?.() ?? null);
+    const { year, withCaseNo, caseNo } = nextCaseNo(db, now);
     [row] = await db
+      .with(withCaseNo)
       .insert(cases)
       .values({ ...values, trackingCode, caseNo, status: 'reported', ...clock })
-      .onConflictDoNothing({ target: cases.trackingCode, where: isNotNull(cases.trackingCode) })
+      .onConflictDoNothing()
       .returning();
+    if (row) break;
+    // Nothing inserted, but a number taken: give it back. Either a retry of this report
+    // committed meanwhile (its case is the answer) or the tracking code was taken (the
+    // loop draws another).
+    await giveBackCaseNo(db, year);
+    const savedMeanwhile = await savedReport(db, values);
+    if (savedMeanwhile) return { row: savedMeanwhile, created: false, eventId: null };
   }
   if (!row) throw new Error('case not saved');
   const event = await appendCaseEvent(db, {

@@ -28,8 +28,8 @@ function levelsOf(path: string) {
  */
 export async function reportCase(db: Queryable, user: SessionUser, input: TReportCaseInput, now = new Date()) {
   if (!user.permissions.has('case.report')) throw new ForbiddenError('没有上报案件的权限');
-  // A retried report (same clientRequestId) is found by openCase under the case-number
-  // lock and returned as saved; no lookup of its own here (one round trip less per report).
+  // A retried report (same clientRequestId) is found by openCase and returned as saved;
+  // no lookup of its own here (one round trip less per report).
   const grid = await stage('grid of the point', () => findGridAt(db, input.lng, input.lat));
   if (!grid) throw new ValidationError('所选位置不在本市范围内，请在地图上重新选择');
   const [category] = await stage('category check', () =>
