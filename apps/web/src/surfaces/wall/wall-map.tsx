@@ -37,6 +37,8 @@ export default function WallMap({ map, live, now, scale }: WallMapProps) {
     <>
       <div className={styles.map}>
         <CaseMapView
+          // Theme and scale are read when the map is made: a resized screen gets a new map.
+          key={scale}
           points={map.points}
           visible={WALL_LAYERS}
           bounds={bounds}
