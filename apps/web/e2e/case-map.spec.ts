@@ -124,12 +124,29 @@ test('tablet and phone', async ({ page }) => {
   await page.screenshot({ path: `${SHOTS}/case-map-phone.png`, fullPage: true });
 });
 
-test('/search opens the map with the same filters', async ({ page }) => {
+test('/search opens the map with the same filters, its words included; 关键词 on the map', async ({ page }) => {
   await page.setViewportSize(DESK);
   await login(page, 'linjiang.shift_lead');
-  await page.goto('/search?q=装修垃圾&status=reported');
+  await page.goto(`/search?q=${encodeURIComponent(`装修垃圾 ${RUN}`)}&status=reported`);
   await expect(page.getByRole('table', { name: '查询结果' })).toContainText(inside.caseNo);
   await page.getByRole('link', { name: '在地图上查看' }).click();
-  await expect(page).toHaveURL(/\/map\?status=reported$/);
-  await expect(page.getByRole('table', { name: '案件列表' })).toContainText(inside.caseNo);
+  await expect(page).toHaveURL(/\/map\?q=[^&]+&status=reported$/);
+  const keyword = page.getByRole('searchbox', { name: '关键词' });
+  await expect(keyword).toHaveValue(`装修垃圾 ${RUN}`);
+  const list = page.getByRole('table', { name: '案件列表' });
+  await expect(list).toContainText(inside.caseNo);
+  await expect(list).not.toContainText(outside.caseNo);
+  await expect(page.getByText('案件列表（1 件）')).toBeVisible();
+
+  // Other words on the map itself: the list and the URL follow.
+  await keyword.fill(`违规种菜 ${RUN}`);
+  await keyword.press('Enter');
+  await expect(page).toHaveURL(/q=%E8%BF%9D/);
+  await expect(list).toContainText(outside.caseNo);
+  await expect(list).not.toContainText(inside.caseNo);
+  await page.screenshot({ path: `${SHOTS}/case-map-keyword-desk.png` });
+  // Words nothing holds: an empty list, not every case.
+  await keyword.fill(`没有这样的案件 ${RUN}`);
+  await keyword.press('Enter');
+  await expect(page.getByText('案件列表（0 件）')).toBeVisible();
 });

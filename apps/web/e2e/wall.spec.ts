@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, type Page, type TestInfo, test } from '@playwright/test';
 import { type Api, actOnCase, apiAs, trpcMutation, trpcQuery } from './api';
 import { DEMO_PASSWORD } from './helpers';
 
@@ -63,6 +64,21 @@ test.afterAll(async () => {
   await reporter?.dispose();
 });
 
+/** The shot goes to the test's output, and with E2E_SHOTS=1 to screenshots/ for looking at. */
+async function shoot(page: Page, testInfo: TestInfo, name: string) {
+  // Charts ease in after a refresh: let them settle before the shot.
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
+  if (process.env.E2E_SHOTS)
+    await page.screenshot({ path: join(import.meta.dirname, '../../../screenshots', `${name}.png`) });
+}
+
+/** 今日及在办 N 件 on the wall's map. */
+async function mapCount(page: Page) {
+  const text = (await page.getByTestId('wall-map-count').textContent()) ?? '';
+  return Number(/今日及在办\s*([\d,]+)/.exec(text)?.[1]?.replace(/,/g, '') ?? Number.NaN);
+}
+
 async function kpi(page: Page, key: string) {
   const text = ((await page.getByTestId(`kpi-${key}`).textContent()) ?? '').replace(/[^\d]/g, '');
   return Number(text);
@@ -72,15 +88,20 @@ async function expectFilled(page: Page) {
   const wall = page.getByRole('main', { name: '指挥大厅大屏' });
   await expect(wall).toBeVisible();
   for (const name of ['实时案件', '案件分布', '案件类别 TOP10（本月）', '案件来源（近30日）', '超期与督办']) {
-    await expect(wall.getByRole('region', { name })).toBeVisible();
+    await expect(wall.getByRole('region', { name, exact: true })).toBeVisible();
   }
-  await expect(page.getByRole('img', { name: '案件分布地图' })).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByRole('region', { name: '案件分布地图' })).toHaveAttribute('data-state', 'ready', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('wall-map-count')).toContainText('今日及在办');
   await expect(page.getByRole('status').filter({ hasText: '实时推送' })).toBeVisible();
   await expect(page.getByRole('list', { name: '超期与督办列表' })).toContainText('督办');
 }
 
 async function seesNewCase(page: Page) {
   const before = await kpi(page, 'reported');
+  const onMap = await mapCount(page);
+  expect(onMap).toBeGreaterThan(0);
   const created = await report(reporter, {
     source: 'hotline',
     categoryCode: '06001',
@@ -91,6 +112,9 @@ async function seesNewCase(page: Page) {
   await expect(row).toBeVisible();
   await expect(row).toHaveAttribute('data-fresh', 'true');
   await expect(page.getByTestId('kpi-reported')).toContainText(String(before + 1));
+  // The map: the new case pulses at its point, and the count takes it in (other cases may come too).
+  await expect(page.getByRole('img', { name: `新案件 ${created.caseNo}` })).toBeVisible();
+  await expect.poll(() => mapCount(page)).toBeGreaterThan(onMap);
 }
 
 test('the city wall at 1920×1080: fills in, follows a new case, rotates and pins', async ({ page }, testInfo) => {
@@ -107,15 +131,14 @@ test('the city wall at 1920×1080: fills in, follows a new case, rotates and pin
   await expectFilled(page);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('城市运行指挥大厅');
   await seesNewCase(page);
-  await page.waitForTimeout(1500);
-  await page.screenshot({ path: testInfo.outputPath('wall-1920x1080.png') });
+  await shoot(page, testInfo, 'wall-1920x1080');
 
   // 固定 the map: pages turn, but only to those that show it.
   await page.getByRole('button', { name: '固定案件分布' }).click();
   await expect(page).toHaveURL(/pin=map/);
   await page.getByRole('button', { name: '统计分析' }).click();
   await expect(page.getByRole('region', { name: '流程环节趋势（近30日）' })).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath('wall-1920x1080-analysis.png') });
+  await shoot(page, testInfo, 'wall-1920x1080-analysis');
 });
 
 test('a district kiosk wall at 3840×2160: 大屏值守 login, new case pushed', async ({ page }, testInfo) => {
@@ -130,8 +153,7 @@ test('a district kiosk wall at 3840×2160: 大屏值守 login, new case pushed',
   await expectFilled(page);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('临江区');
   await seesNewCase(page);
-  await page.waitForTimeout(1500);
-  await page.screenshot({ path: testInfo.outputPath('wall-3840x2160.png') });
+  await shoot(page, testInfo, 'wall-3840x2160');
   // The kiosk session reads the wall only.
   const refused = await page.request.get('/trpc/portal.home');
   expect(refused.status()).toBe(403);

@@ -120,6 +120,24 @@ describe('案件地图 points', () => {
     expect(longAgo.points).toEqual([]);
   });
 
+  it('filters by 关键词 through the search index, as /search matches, within the scope', async () => {
+    const byWords = (await points('leader', { q: '井盖缺失' })).points.map((p) => p.id);
+    expect(byWords).toContain(inside);
+    expect(byWords).not.toContain(outside);
+    expect(byWords).not.toContain(other);
+    // Every word must be found; together with the other filters.
+    expect((await points('leader', { q: '井盖 垃圾' })).points.map((p) => p.id)).not.toContain(inside);
+    expect((await points('leader', { q: '垃圾堆放', statuses: ['closed'] })).points.map((p) => p.id)).not.toContain(
+      outside,
+    );
+    expect((await points('yunshan.shift_lead', { q: '井盖缺失' })).points.map((p) => p.id)).not.toContain(inside);
+    // Nothing searchable in the phrase: nothing found, not every case.
+    expect((await points('leader', { q: '，。！' })).points).toEqual([]);
+    const long = await failure(points('leader', { q: '井'.repeat(51) }));
+    expect(long.code).toBe('BAD_REQUEST');
+    expect(long.message).toContain('关键词最多50个字');
+  });
+
   it('refuses bad input with BAD_REQUEST and a Chinese message', async () => {
     const flat = await failure(
       points('leader', {

@@ -1,4 +1,5 @@
 import { permissionProcedure, router } from '../../trpc/procedures';
+import { searchIndexCaughtUp } from '../search/api';
 import { caseMapPoints } from './case-map-points';
 import { ZCaseMapPointsInput } from './case-map-schemas';
 
@@ -6,5 +7,9 @@ import { ZCaseMapPointsInput } from './case-map-schemas';
 export const caseMapRouter = router({
   points: permissionProcedure('case.view')
     .input(ZCaseMapPointsInput)
-    .query(({ ctx, input }) => caseMapPoints(ctx.db, ctx.user, input)),
+    .query(async ({ ctx, input }) => {
+      // 关键词 reads the search index: let it catch up with a report just made.
+      if (input.q) await searchIndexCaughtUp(ctx.db);
+      return caseMapPoints(ctx.db, ctx.user, input);
+    }),
 });

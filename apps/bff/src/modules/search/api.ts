@@ -1,4 +1,4 @@
-/** What other parts may use of the search module: the index runner (start-up catch-up, the bench). */
+/** What other parts may use of the search module: the shared case filters, the index runner (start-up catch-up, the bench). */
 
 export { caseFilterConditions, caseFilterFields } from './case-filters';
-export { searchIndexOf } from './search-index';
+export { searchIndexCaughtUp, searchIndexOf } from './search-index';

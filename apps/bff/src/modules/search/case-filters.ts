@@ -1,17 +1,23 @@
 import { cases } from '@citygov/db/schema/cases';
+import { caseSearch } from '@citygov/db/schema/search';
+import { preciseQuery } from '@citygov/domain/analytics/search-text';
 import { CASE_STATUSES } from '@citygov/domain/cases/case-states';
 import { chinaInstant } from '@citygov/domain/deadlines/china-time';
-import { and, eq, gte, inArray, like, lt, type SQL } from 'drizzle-orm';
+import { normaliseText } from '@citygov/domain/intake/text-features';
+import { and, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { zDay } from '../../trpc/input-types';
+import { segmentWords } from '../../lib/text/segment';
+import { zDay, zLine } from '../../trpc/input-types';
 import type { SessionUser } from '../../trpc/session-user';
 import { caseScope } from '../cases/api';
 
 /**
  * The case filters /search and the case map share (and the map's link from /search carries):
- * statuses, a category as 'event', 'event:01' (大类) or 'event:01001' (小类), and a day range.
+ * 关键词 (full text of description and address, as 综合查询 matches it), statuses, a category as
+ * 'event', 'event:01' (大类) or 'event:01001' (小类), and a day range.
  */
 export const caseFilterFields = {
+  q: zLine().max(50, '关键词最多50个字').optional(),
   statuses: z.array(z.enum(CASE_STATUSES)).max(20).optional(),
   category: z
     .string()
@@ -23,11 +29,28 @@ export const caseFilterFields = {
 
 const ZCaseFilters = z.object(caseFilterFields);
 
+/** A phrase as the search index's tsquery: every word, as a word or by its character pairs; null when nothing to find. */
+export function preciseTextQuery(q: string): string | null {
+  return preciseQuery(segmentWords(normaliseText(q)));
+}
+
+/**
+ * Cases whose description or address holds every word of the phrase (the GIN index on
+ * case_search). A phrase with nothing to search for (only punctuation) matches nothing.
+ */
+function textCondition(q: string | undefined): SQL | undefined {
+  if (!q) return undefined;
+  const query = preciseTextQuery(q);
+  if (!query) return sql`false`;
+  return sql`${cases.id} in (select ${caseSearch.caseId} from ${caseSearch} where ${caseSearch.tokens} @@ ${query}::tsquery)`;
+}
+
 /** The viewer's scope and the filters as one condition (`to` takes in the whole day, China time). */
 export function caseFilterConditions(user: SessionUser, input: z.infer<typeof ZCaseFilters>): SQL | undefined {
   const [kind, code] = (input.category ?? '').split(':');
   return and(
     caseScope(user),
+    textCondition(input.q),
     input.statuses && input.statuses.length > 0 ? inArray(cases.status, input.statuses) : undefined,
     kind === 'component' || kind === 'event' ? eq(cases.kind, kind) : undefined,
     code ? (code.length === 2 ? like(cases.categoryCode, `${code}%`) : eq(cases.categoryCode, code)) : undefined,

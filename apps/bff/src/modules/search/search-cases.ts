@@ -2,14 +2,13 @@ import { type Queryable, rowsOf } from '@citygov/db/client';
 import { cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
 import { caseSearch } from '@citygov/db/schema/search';
-import { fuzzyQuery, preciseQuery } from '@citygov/domain/analytics/search-text';
+import { fuzzyQuery } from '@citygov/domain/analytics/search-text';
 import { normaliseText } from '@citygov/domain/intake/text-features';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { segmentWords } from '../../lib/text/segment';
 import type { SessionUser } from '../../trpc/session-user';
 import { caseSummaryColumns } from '../cases/api';
-import { caseFilterConditions } from './case-filters';
+import { caseFilterConditions, preciseTextQuery } from './case-filters';
 import type { TSearchCasesInput } from './search-schemas';
 
 /** Totals above this read as "10,000+". */
@@ -32,9 +31,11 @@ const columns = {
  * found too and name the case they were merged into.
  */
 export async function searchCases(db: Queryable, user: SessionUser, input: TSearchCasesInput) {
-  const text = normaliseText(input.q);
-  const precise = preciseQuery(segmentWords(text));
-  const where = caseFilterConditions(user, input);
+  const { q, ...filters } = input;
+  const text = normaliseText(q);
+  const precise = preciseTextQuery(text);
+  // The phrase is matched here (exactly, then loosely), so the shared filters go without it.
+  const where = caseFilterConditions(user, filters);
   const offset = (input.page - 1) * input.pageSize;
   if (precise) {
     const match = and(sql`${caseSearch.tokens} @@ ${precise}::tsquery`, where);

@@ -61,3 +61,17 @@ export function searchIndexOf(db: Database) {
   }
   return indexer;
 }
+
+/** How long a read waits for the index to catch up (a new report is findable at once); a long backlog fills in behind. */
+const CATCH_UP_WAIT_MS = 2_000;
+
+/** Waits for the index to catch up, at most CATCH_UP_WAIT_MS. */
+export function searchIndexCaughtUp(db: Database): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, CATCH_UP_WAIT_MS);
+    searchIndexOf(db)
+      .catchUp()
+      .then(resolve, reject)
+      .finally(() => clearTimeout(timer));
+  });
+}

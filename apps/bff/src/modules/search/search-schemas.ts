@@ -4,8 +4,9 @@ import { caseFilterFields } from './case-filters';
 
 export const ZSearchCasesInput = z
   .object({
-    q: zLine().min(1, '请输入要查找的内容').max(50, '查询内容最多50个字'),
+    // After the shared fields: here the phrase is required.
     ...caseFilterFields,
+    q: zLine().min(1, '请输入要查找的内容').max(50, '查询内容最多50个字'),
     page: zPage,
     pageSize: z.number().int().min(5).max(100).default(20),
   })

@@ -124,22 +124,59 @@ export async function overdueAndSupervised(db: Queryable, area: WallArea, now: D
     .map(toWallRow);
 }
 
-export const MAP_DAYS = 7;
-export const MAP_POINT_LIMIT = 5000;
+/** Most points of each kind the wall's map carries: today's reports (newest first) and open cases (most overdue first). */
+export const MAP_POINT_LIMIT = 3000;
 
-/** Case points of the last week (newest first, capped) for the clustered and heat layers. */
+const pointColumns = {
+  id: cases.id,
+  status: cases.status,
+  urgency: cases.urgency,
+  lng: cases.lng,
+  lat: cases.lat,
+  stageDeadlineAt: cases.stageDeadlineAt,
+  pausedAt: cases.pausedAt,
+};
+
+/**
+ * 案件分布: today's reports (reported_at index) and the open cases whose clock runs, most
+ * overdue first (the deadline indexes), within the wall's area — never a scan of its
+ * history. Each point as the case map draws it: status, urgency, overdue.
+ */
 export async function mapPoints(db: Queryable, area: WallArea, now: Date) {
-  const since = new Date(startOfChinaDay(now).getTime() - (MAP_DAYS - 1) * 86_400_000);
-  const rows = await db
-    .select({ lng: cases.lng, lat: cases.lat, status: cases.status, urgency: cases.urgency })
-    .from(cases)
-    .where(and(gte(cases.reportedAt, since), caseInArea(area)))
-    .orderBy(desc(cases.reportedAt))
-    .limit(MAP_POINT_LIMIT);
-  return rows.map((r) => ({
-    lng: r.lng,
-    lat: r.lat,
-    open: r.status !== 'closed' && r.status !== 'voided' && r.status !== 'merged',
-    urgent: r.urgency === 'urgent',
-  }));
+  const [today, open, [box]] = await Promise.all([
+    db
+      .select(pointColumns)
+      .from(cases)
+      .where(and(gte(cases.reportedAt, startOfChinaDay(now)), caseInArea(area)))
+      .orderBy(desc(cases.reportedAt))
+      .limit(MAP_POINT_LIMIT),
+    db
+      .select(pointColumns)
+      .from(cases)
+      .where(and(...running(), caseInArea(area)))
+      .orderBy(asc(cases.stageDeadlineAt))
+      .limit(MAP_POINT_LIMIT),
+    db
+      .select({ minLng: areas.minLng, minLat: areas.minLat, maxLng: areas.maxLng, maxLat: areas.maxLat })
+      .from(areas)
+      .where(eq(areas.id, area.id)),
+  ]);
+  const seen = new Set<number>();
+  const points = [...today, ...open]
+    .filter((row) => !seen.has(row.id) && seen.add(row.id))
+    .map(({ stageDeadlineAt, pausedAt, ...row }) => ({
+      ...row,
+      overdue: stageDeadlineAt !== null && pausedAt === null && stageDeadlineAt.getTime() <= now.getTime(),
+    }));
+  const bounds =
+    box && box.minLng !== null && box.minLat !== null && box.maxLng !== null && box.maxLat !== null
+      ? ([box.minLng, box.minLat, box.maxLng, box.maxLat] as [number, number, number, number])
+      : null;
+  return {
+    points,
+    bounds,
+    today: today.length,
+    open: open.filter((row) => row.status !== 'closed').length,
+    truncated: today.length === MAP_POINT_LIMIT || open.length === MAP_POINT_LIMIT,
+  };
 }

@@ -9,7 +9,7 @@ import { areaRanking, departmentDisposal, sourceShares, stageTrend, todayCounts,
 
 /** The wall's full refresh: every panel's data for one area. */
 export async function loadWall(db: Queryable, user: SessionUser, area: WallArea, now: Date) {
-  const [today, clocks, trend, categories, sources, ranking, departments, recent, watchList, points, switchTo] =
+  const [today, clocks, trend, categories, sources, ranking, departments, recent, watchList, map, switchTo] =
     await Promise.all([
       todayCounts(db, area, now),
       clockCounts(db, area, now),
@@ -35,7 +35,7 @@ export async function loadWall(db: Queryable, user: SessionUser, area: WallArea,
     departments,
     recent,
     watchList,
-    points,
+    map,
   };
 }
 

@@ -1,9 +1,10 @@
 import { caseEvents, cases } from '@citygov/db/schema/cases';
 import { areas } from '@citygov/db/schema/org';
+import { DEMO_PASSWORD } from '@citygov/db/seed/demo-accounts';
 import { chinaDate } from '@citygov/domain/deadlines/china-time';
 import { and, eq, gte } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, type TestApp } from '../../testing/test-app';
+import { openTestApp, RecordingCookieJar, type TestApp } from '../../testing/test-app';
 import { actAs, departmentNamed, failure, pointIn, SAMPLE_REPORT } from '../cases/case-test-helpers';
 
 let app: TestApp;
@@ -76,7 +77,7 @@ describe('the wall rollup', () => {
     expect(district.departments.find((d) => d.name === '临江区市政管理所')?.handled).toBeGreaterThanOrEqual(1);
     expect(district.categories.length).toBeGreaterThan(0);
     expect(district.sources.find((s) => s.name === '监督员上报')?.count).toBeGreaterThanOrEqual(3);
-    expect(district.points.length).toBeGreaterThanOrEqual(3);
+    expect(district.map.points.length).toBeGreaterThanOrEqual(3);
     const today = chinaDate(new Date());
     expect(district.trend.days.at(-1)).toBe(today);
     expect(district.trend.series.reported.at(-1)).toBe(district.kpi.reported);
@@ -104,6 +105,54 @@ describe('the wall rollup', () => {
 });
 
 describe('the wall scope', () => {
+  it('maps today’s and open cases of its area only, by status, urgency and overdue', async () => {
+    const mine = await (await app.as('linjiang.collector')).cases.report({
+      ...SAMPLE_REPORT,
+      ...linjiang,
+      urgency: 'urgent',
+      description: '大屏地图测试：井盖破损',
+    });
+    const theirs = await report('yunshan.collector', yunshan, '大屏地图测试：另一区的占道经营');
+    // An older open case whose clock ran out: on the map although not reported today.
+    const late = await report('linjiang.collector', linjiang, '大屏地图测试：超期未处置的垃圾');
+    await app.db
+      .update(cases)
+      .set({ reportedAt: new Date(Date.now() - 3 * 86_400_000), stageDeadlineAt: new Date(Date.now() - 3_600_000) })
+      .where(eq(cases.id, late.id));
+
+    const district = await wall('linjiang.leader');
+    const ids = district.map.points.map((p) => p.id);
+    expect(ids).toEqual(expect.arrayContaining([mine.id, late.id]));
+    expect(ids).not.toContain(theirs.id);
+    expect(district.map.points.find((p) => p.id === mine.id)).toMatchObject({
+      status: 'reported',
+      urgency: 'urgent',
+      overdue: false,
+    });
+    expect(district.map.points.find((p) => p.id === late.id)?.overdue).toBe(true);
+    expect(district.map.bounds).toHaveLength(4);
+    const [w = 0, s = 0, e = 0, n = 0] = district.map.bounds ?? [];
+    expect(linjiang.lng).toBeGreaterThanOrEqual(w);
+    expect(linjiang.lng).toBeLessThanOrEqual(e);
+    expect(linjiang.lat).toBeGreaterThanOrEqual(s);
+    expect(linjiang.lat).toBeLessThanOrEqual(n);
+
+    // The scope is the server's: a district's kiosk wall never gets another district's points.
+    const jar = new RecordingCookieJar();
+    await (await app.withCookies(jar)).auth.login({
+      username: 'linjiang.shift_lead',
+      password: DEMO_PASSWORD,
+      kiosk: 'wall',
+    });
+    const kiosk = await app.withCookies(jar);
+    const kioskIds = (await kiosk.wall.view({})).map.points.map((p) => p.id);
+    expect(kioskIds).toContain(mine.id);
+    expect(kioskIds).not.toContain(theirs.id);
+    expect((await failure(kiosk.wall.view({ area: await areaCode('云山区') }))).code).toBe('FORBIDDEN');
+    const city = (await wall('leader')).map.points.map((p) => p.id);
+    expect(city).toEqual(expect.arrayContaining([mine.id, theirs.id, late.id]));
+  });
+
   it("defaults to the viewer's area and lets the city see a district and a street", async () => {
     expect((await wall('linjiang.leader')).area.name).toBe('临江区');
     expect((await wall('leader')).area.level).toBe('city');

@@ -5,6 +5,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const CATEGORY = /^(component|event)(:\d{2}(\d{3})?)?$/;
 
 export interface CaseMapFilters {
+  /** 关键词: matched against descriptions and addresses as /search does. */
+  q?: string;
   statuses: CaseStatus[];
   category?: string;
   from?: string;
@@ -26,7 +28,7 @@ function parsePolygon(value: string | null): [number, number][] | undefined {
 }
 
 /**
- * The filters a /map URL holds: the same keys as /search (status, category, from, to), so
+ * The filters a /map URL holds: the same keys as /search (q, status, category, from, to), so
  * 在地图上查看 carries a search over, plus `area`, the drawn polygon. Bad values are dropped.
  */
 export function caseMapFiltersFromParams(params: URLSearchParams): CaseMapFilters {
@@ -38,7 +40,9 @@ export function caseMapFiltersFromParams(params: URLSearchParams): CaseMapFilter
   const to = params.get('to') ?? '';
   const dates = DAY.test(from) && DAY.test(to) && from <= to;
   const polygon = parsePolygon(params.get('area'));
+  const q = (params.get('q') ?? '').trim().slice(0, 50);
   return {
+    ...(q ? { q } : {}),
     statuses,
     ...(CATEGORY.test(category) ? { category } : {}),
     ...(dates ? { from, to } : {}),
@@ -49,7 +53,8 @@ export function caseMapFiltersFromParams(params: URLSearchParams): CaseMapFilter
 /** The URL of the filters (the inverse of caseMapFiltersFromParams), keeping other keys. */
 export function caseMapParams(filters: CaseMapFilters, base = new URLSearchParams()): URLSearchParams {
   const params = new URLSearchParams(base);
-  for (const key of ['status', 'category', 'from', 'to', 'area']) params.delete(key);
+  for (const key of ['q', 'status', 'category', 'from', 'to', 'area']) params.delete(key);
+  if (filters.q?.trim()) params.set('q', filters.q.trim());
   if (filters.statuses.length > 0) params.set('status', filters.statuses.join(','));
   if (filters.category) params.set('category', filters.category);
   if (filters.from && filters.to) {

@@ -23,6 +23,7 @@ describe('caseTone', () => {
 describe('case map URL', () => {
   it('round-trips the filters and the drawn polygon', () => {
     const filters = {
+      q: '井盖 缺失',
       statuses: ['filed', 'handling'] as ['filed', 'handling'],
       category: 'event:01',
       from: '2026-11-01',
@@ -38,10 +39,11 @@ describe('case map URL', () => {
     expect(caseMapFiltersFromParams(params)).toEqual(filters);
   });
 
-  it('reads a /search URL and drops what is not valid', () => {
+  it('reads a /search URL, keeping its words, and drops what is not valid', () => {
     const filters = caseMapFiltersFromParams(
       new URLSearchParams('q=井盖&status=closed,bogus&category=x&from=2026-12-02&to=2026-12-01&area=1,2;3,4'),
     );
-    expect(filters).toEqual({ statuses: ['closed'] });
+    expect(filters).toEqual({ q: '井盖', statuses: ['closed'] });
+    expect(caseMapFiltersFromParams(new URLSearchParams('q=%20%20'))).toEqual({ statuses: [] });
   });
 });

@@ -36,185 +36,217 @@ export type CaseTone = keyof typeof CASE_TONES;
 const TEXT_FONT = ['Noto Sans Regular'];
 const URGENT_RING = '#a8071a';
 
-export const clusterLayer: CircleLayerSpecification = {
-  id: 'case-map-clusters',
-  type: 'circle',
-  source: CASE_MAP_SOURCES.cases,
-  filter: ['has', 'point_count'],
-  paint: {
-    'circle-color': ['step', ['get', 'point_count'], '#4096ff', 20, '#faad14', 100, '#f5222d'],
-    'circle-radius': ['step', ['get', 'point_count'], 14, 20, 19, 100, 25],
-    'circle-opacity': 0.85,
-    'circle-stroke-color': '#ffffff',
-    'circle-stroke-width': 2,
-  },
-};
+/**
+ * The case map's layers with symbol sizes multiplied by `scale` (1 on the desk; the wall's
+ * screen width / 1920, so points and clusters keep their proportions on a 4K wall).
+ */
+export function caseMapLayerSet(scale = 1) {
+  const s = (n: number) => n * scale;
+  const clusterLayer: CircleLayerSpecification = {
+    id: 'case-map-clusters',
+    type: 'circle',
+    source: CASE_MAP_SOURCES.cases,
+    filter: ['has', 'point_count'],
+    paint: {
+      'circle-color': ['step', ['get', 'point_count'], '#4096ff', 20, '#faad14', 100, '#f5222d'],
+      'circle-radius': ['step', ['get', 'point_count'], s(14), 20, s(19), 100, s(25)],
+      'circle-opacity': 0.85,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': s(2),
+    },
+  };
 
-export const clusterCountLayer: SymbolLayerSpecification = {
-  id: 'case-map-cluster-count',
-  type: 'symbol',
-  source: CASE_MAP_SOURCES.cases,
-  filter: ['has', 'point_count'],
-  layout: {
-    'text-field': ['get', 'point_count_abbreviated'],
-    'text-font': TEXT_FONT,
-    'text-size': 13,
-    'text-allow-overlap': true,
-  },
-  paint: { 'text-color': '#ffffff' },
-};
+  const clusterCountLayer: SymbolLayerSpecification = {
+    id: 'case-map-cluster-count',
+    type: 'symbol',
+    source: CASE_MAP_SOURCES.cases,
+    filter: ['has', 'point_count'],
+    layout: {
+      'text-field': ['get', 'point_count_abbreviated'],
+      'text-font': TEXT_FONT,
+      'text-size': s(13),
+      'text-allow-overlap': true,
+    },
+    paint: { 'text-color': '#ffffff' },
+  };
 
-/** Single cases: colour by tone, urgent ones larger with a dark red ring. */
-export const casePointLayer: CircleLayerSpecification = {
-  id: 'case-map-case',
-  type: 'circle',
-  source: CASE_MAP_SOURCES.cases,
-  filter: ['!', ['has', 'point_count']],
-  paint: {
-    'circle-color': [
-      'match',
-      ['get', 'tone'],
-      'pending',
-      CASE_TONES.pending.color,
-      'working',
-      CASE_TONES.working.color,
-      'closed',
-      CASE_TONES.closed.color,
-      'overdue',
-      CASE_TONES.overdue.color,
-      CASE_TONES.other.color,
-    ],
-    'circle-radius': ['case', ['get', 'urgent'], 9, 7],
-    'circle-stroke-color': ['case', ['get', 'urgent'], URGENT_RING, '#ffffff'],
-    'circle-stroke-width': ['case', ['get', 'urgent'], 3, 1.5],
-  },
-};
+  /** Single cases: colour by tone, urgent ones larger with a dark red ring. */
+  const casePointLayer: CircleLayerSpecification = {
+    id: 'case-map-case',
+    type: 'circle',
+    source: CASE_MAP_SOURCES.cases,
+    filter: ['!', ['has', 'point_count']],
+    paint: {
+      'circle-color': [
+        'match',
+        ['get', 'tone'],
+        'pending',
+        CASE_TONES.pending.color,
+        'working',
+        CASE_TONES.working.color,
+        'closed',
+        CASE_TONES.closed.color,
+        'overdue',
+        CASE_TONES.overdue.color,
+        CASE_TONES.other.color,
+      ],
+      'circle-radius': ['case', ['get', 'urgent'], s(9), s(7)],
+      'circle-stroke-color': ['case', ['get', 'urgent'], URGENT_RING, '#ffffff'],
+      'circle-stroke-width': ['case', ['get', 'urgent'], s(3), s(1.5)],
+    },
+  };
 
-/** The case picked on the map or in the list. */
-export const caseSelectedLayer: CircleLayerSpecification = {
-  id: 'case-map-case-selected',
-  type: 'circle',
-  source: CASE_MAP_SOURCES.cases,
-  filter: ['==', ['get', 'id'], -1],
-  paint: {
-    'circle-radius': 13,
-    'circle-color': 'rgba(0,0,0,0)',
-    'circle-stroke-color': '#f5a623',
-    'circle-stroke-width': 3,
-  },
-};
+  /** The case picked on the map or in the list. */
+  const caseSelectedLayer: CircleLayerSpecification = {
+    id: 'case-map-case-selected',
+    type: 'circle',
+    source: CASE_MAP_SOURCES.cases,
+    filter: ['==', ['get', 'id'], -1],
+    paint: {
+      'circle-radius': 13,
+      'circle-color': 'rgba(0,0,0,0)',
+      'circle-stroke-color': '#f5a623',
+      'circle-stroke-width': 3,
+    },
+  };
 
-export const heatLayer: HeatmapLayerSpecification = {
-  id: 'case-map-heat',
-  type: 'heatmap',
-  source: CASE_MAP_SOURCES.heat,
-  maxzoom: 17,
-  paint: {
-    'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 10, 12, 15, 28],
-    'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 10, 0.7, 15, 1.5],
-    'heatmap-opacity': 0.7,
-    'heatmap-color': [
-      'interpolate',
-      ['linear'],
-      ['heatmap-density'],
-      0,
-      'rgba(0,0,0,0)',
-      0.2,
-      '#91caff',
-      0.45,
-      '#36cfc9',
-      0.7,
-      '#ffc53d',
-      1,
-      '#f5222d',
-    ],
-  },
-};
+  const heatLayer: HeatmapLayerSpecification = {
+    id: 'case-map-heat',
+    type: 'heatmap',
+    source: CASE_MAP_SOURCES.heat,
+    maxzoom: 17,
+    paint: {
+      'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 10, s(12), 15, s(28)],
+      'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 10, 0.7, 15, 1.5],
+      'heatmap-opacity': 0.7,
+      'heatmap-color': [
+        'interpolate',
+        ['linear'],
+        ['heatmap-density'],
+        0,
+        'rgba(0,0,0,0)',
+        0.2,
+        '#91caff',
+        0.45,
+        '#36cfc9',
+        0.7,
+        '#ffc53d',
+        1,
+        '#f5222d',
+      ],
+    },
+  };
 
-export const communityLineLayer: LineLayerSpecification = {
-  id: 'case-map-community-line',
-  type: 'line',
-  source: CASE_MAP_SOURCES.communities,
-  paint: { 'line-color': '#13a8a8', 'line-width': 1.2, 'line-dasharray': [1, 1.5] },
-};
+  const communityLineLayer: LineLayerSpecification = {
+    id: 'case-map-community-line',
+    type: 'line',
+    source: CASE_MAP_SOURCES.communities,
+    paint: { 'line-color': '#13a8a8', 'line-width': 1.2, 'line-dasharray': [1, 1.5] },
+  };
 
-export const communityLabelLayer: SymbolLayerSpecification = {
-  id: 'case-map-community-label',
-  type: 'symbol',
-  source: CASE_MAP_SOURCES.communities,
-  minzoom: 13,
-  layout: { 'text-field': ['get', 'name'], 'text-font': TEXT_FONT, 'text-size': 12 },
-  paint: { 'text-color': '#08797a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
-};
+  const communityLabelLayer: SymbolLayerSpecification = {
+    id: 'case-map-community-label',
+    type: 'symbol',
+    source: CASE_MAP_SOURCES.communities,
+    minzoom: 13,
+    layout: { 'text-field': ['get', 'name'], 'text-font': TEXT_FONT, 'text-size': 12 },
+    paint: { 'text-color': '#08797a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+  };
 
-export const cameraLayer: CircleLayerSpecification = {
-  id: 'case-map-camera',
-  type: 'circle',
-  source: CASE_MAP_SOURCES.cameras,
-  paint: {
-    'circle-radius': 6,
-    'circle-color': ['case', ['get', 'online'], '#722ed1', '#bfbfbf'],
-    'circle-stroke-color': '#ffffff',
-    'circle-stroke-width': 2,
-  },
-};
+  const cameraLayer: CircleLayerSpecification = {
+    id: 'case-map-camera',
+    type: 'circle',
+    source: CASE_MAP_SOURCES.cameras,
+    paint: {
+      'circle-radius': 6,
+      'circle-color': ['case', ['get', 'online'], '#722ed1', '#bfbfbf'],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  };
 
-export const cameraLabelLayer: SymbolLayerSpecification = {
-  id: 'case-map-camera-label',
-  type: 'symbol',
-  source: CASE_MAP_SOURCES.cameras,
-  minzoom: 15,
-  layout: { 'text-field': ['get', 'name'], 'text-font': TEXT_FONT, 'text-size': 11, 'text-offset': [0, 1.2] },
-  paint: { 'text-color': '#531dab', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
-};
+  const cameraLabelLayer: SymbolLayerSpecification = {
+    id: 'case-map-camera-label',
+    type: 'symbol',
+    source: CASE_MAP_SOURCES.cameras,
+    minzoom: 15,
+    layout: { 'text-field': ['get', 'name'], 'text-font': TEXT_FONT, 'text-size': 11, 'text-offset': [0, 1.2] },
+    paint: { 'text-color': '#531dab', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+  };
 
-export const sensorLayer: CircleLayerSpecification = {
-  id: 'case-map-sensor',
-  type: 'circle',
-  source: CASE_MAP_SOURCES.sensors,
-  paint: {
-    'circle-radius': 6,
-    'circle-color': ['case', ['get', 'online'], '#08979c', '#bfbfbf'],
-    'circle-stroke-color': '#ffffff',
-    'circle-stroke-width': 2,
-  },
-};
+  const sensorLayer: CircleLayerSpecification = {
+    id: 'case-map-sensor',
+    type: 'circle',
+    source: CASE_MAP_SOURCES.sensors,
+    paint: {
+      'circle-radius': 6,
+      'circle-color': ['case', ['get', 'online'], '#08979c', '#bfbfbf'],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  };
 
-export const sensorLabelLayer: SymbolLayerSpecification = {
-  id: 'case-map-sensor-label',
-  type: 'symbol',
-  source: CASE_MAP_SOURCES.sensors,
-  minzoom: 15,
-  layout: { 'text-field': ['get', 'name'], 'text-font': TEXT_FONT, 'text-size': 11, 'text-offset': [0, 1.2] },
-  paint: { 'text-color': '#006d75', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
-};
+  const sensorLabelLayer: SymbolLayerSpecification = {
+    id: 'case-map-sensor-label',
+    type: 'symbol',
+    source: CASE_MAP_SOURCES.sensors,
+    minzoom: 15,
+    layout: { 'text-field': ['get', 'name'], 'text-font': TEXT_FONT, 'text-size': 11, 'text-offset': [0, 1.2] },
+    paint: { 'text-color': '#006d75', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+  };
 
-export const drawnFillLayer: FillLayerSpecification = {
-  id: 'case-map-drawn-fill',
-  type: 'fill',
-  source: CASE_MAP_SOURCES.drawn,
-  filter: ['==', ['geometry-type'], 'Polygon'],
-  paint: { 'fill-color': '#f5a623', 'fill-opacity': 0.12 },
-};
+  const drawnFillLayer: FillLayerSpecification = {
+    id: 'case-map-drawn-fill',
+    type: 'fill',
+    source: CASE_MAP_SOURCES.drawn,
+    filter: ['==', ['geometry-type'], 'Polygon'],
+    paint: { 'fill-color': '#f5a623', 'fill-opacity': 0.12 },
+  };
 
-export const drawnLineLayer: LineLayerSpecification = {
-  id: 'case-map-drawn-line',
-  type: 'line',
-  source: CASE_MAP_SOURCES.drawn,
-  filter: ['!=', ['geometry-type'], 'Point'],
-  paint: { 'line-color': '#d46b08', 'line-width': 2, 'line-dasharray': [2, 1] },
-};
+  const drawnLineLayer: LineLayerSpecification = {
+    id: 'case-map-drawn-line',
+    type: 'line',
+    source: CASE_MAP_SOURCES.drawn,
+    filter: ['!=', ['geometry-type'], 'Point'],
+    paint: { 'line-color': '#d46b08', 'line-width': 2, 'line-dasharray': [2, 1] },
+  };
 
-export const drawnVertexLayer: CircleLayerSpecification = {
-  id: 'case-map-drawn-vertex',
-  type: 'circle',
-  source: CASE_MAP_SOURCES.drawn,
-  filter: ['==', ['geometry-type'], 'Point'],
-  paint: { 'circle-radius': 4, 'circle-color': '#ffffff', 'circle-stroke-color': '#d46b08', 'circle-stroke-width': 2 },
-};
+  const drawnVertexLayer: CircleLayerSpecification = {
+    id: 'case-map-drawn-vertex',
+    type: 'circle',
+    source: CASE_MAP_SOURCES.drawn,
+    filter: ['==', ['geometry-type'], 'Point'],
+    paint: {
+      'circle-radius': 4,
+      'circle-color': '#ffffff',
+      'circle-stroke-color': '#d46b08',
+      'circle-stroke-width': 2,
+    },
+  };
+  return {
+    clusterLayer,
+    clusterCountLayer,
+    casePointLayer,
+    caseSelectedLayer,
+    heatLayer,
+    communityLineLayer,
+    communityLabelLayer,
+    cameraLayer,
+    cameraLabelLayer,
+    sensorLayer,
+    sensorLabelLayer,
+    drawnFillLayer,
+    drawnLineLayer,
+    drawnVertexLayer,
+  };
+}
 
-/** Added in this order, above the basemap: heat under everything, the drawing on top. */
-export const CASE_MAP_LAYERS = [
+const DESK = caseMapLayerSet();
+export const {
+  clusterLayer,
+  clusterCountLayer,
+  casePointLayer,
+  caseSelectedLayer,
   heatLayer,
   communityLineLayer,
   communityLabelLayer,
@@ -222,14 +254,32 @@ export const CASE_MAP_LAYERS = [
   cameraLabelLayer,
   sensorLayer,
   sensorLabelLayer,
-  clusterLayer,
-  clusterCountLayer,
-  casePointLayer,
-  caseSelectedLayer,
   drawnFillLayer,
   drawnLineLayer,
   drawnVertexLayer,
-] as const;
+} = DESK;
+
+/** Added in this order, above the basemap: heat under everything, the drawing on top. */
+export function caseMapLayers(scale = 1) {
+  const l = scale === 1 ? DESK : caseMapLayerSet(scale);
+  return [
+    l.heatLayer,
+    l.communityLineLayer,
+    l.communityLabelLayer,
+    l.cameraLayer,
+    l.cameraLabelLayer,
+    l.sensorLayer,
+    l.sensorLabelLayer,
+    l.clusterLayer,
+    l.clusterCountLayer,
+    l.casePointLayer,
+    l.caseSelectedLayer,
+    l.drawnFillLayer,
+    l.drawnLineLayer,
+    l.drawnVertexLayer,
+  ];
+}
+export const CASE_MAP_LAYERS = caseMapLayers();
 
 /** The switches of 图层, in order: Chinese label, the layer ids they show, and whether on at start. */
 export const LAYER_GROUPS = {

@@ -15,6 +15,7 @@ const LONG = 10 * 60_000;
 export function useCaseMapPoints(filters: CaseMapFilters, enabled: boolean) {
   const trpc = useTRPC();
   const input: CaseMapInput = {
+    ...(filters.q ? { q: filters.q } : {}),
     ...(filters.statuses.length > 0 ? { statuses: filters.statuses } : {}),
     ...(filters.category ? { category: filters.category } : {}),
     ...(filters.from && filters.to ? { from: filters.from, to: filters.to } : {}),

@@ -1,6 +1,7 @@
 import { CASE_STATUS_NAMES, type CaseStatus } from '@citygov/domain/cases/case-states';
-import { Button, DatePicker, Select, Space, Tag } from 'antd';
+import { Button, DatePicker, Input, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
 import type { CaseMapFilters } from '../case-map-params';
 
 const STATUS_OPTIONS = (Object.keys(CASE_STATUS_NAMES) as CaseStatus[]).map((value) => ({
@@ -8,7 +9,36 @@ const STATUS_OPTIONS = (Object.keys(CASE_STATUS_NAMES) as CaseStatus[]).map((val
   label: CASE_STATUS_NAMES[value],
 }));
 
-/** The case filters (status, report dates; a category from /search shows as a tag) and 框选. */
+/** 关键词: applied on Enter or the search button (not per keystroke), cleared by its ×. */
+function KeywordInput({
+  value,
+  disabled,
+  onSearch,
+}: {
+  value: string;
+  disabled: boolean;
+  onSearch: (q: string) => void;
+}) {
+  const [text, setText] = useState(value);
+  // A link or the back button changes the URL: show its words.
+  useEffect(() => setText(value), [value]);
+  return (
+    <Input.Search
+      aria-label="关键词"
+      placeholder="关键词（描述、地址）"
+      allowClear
+      maxLength={50}
+      style={{ width: 280 }}
+      disabled={disabled}
+      value={text}
+      onChange={(event) => setText(event.target.value)}
+      onSearch={(q) => onSearch(q.trim())}
+      enterButton="查找"
+    />
+  );
+}
+
+/** The case filters (关键词, status, report dates; a category from /search shows as a tag) and 框选. */
 export function CaseMapToolbar({
   filters,
   onChange,
@@ -30,6 +60,14 @@ export function CaseMapToolbar({
 }) {
   return (
     <Space wrap size="small">
+      <KeywordInput
+        value={filters.q ?? ''}
+        disabled={!casesAvailable}
+        onSearch={(q) => {
+          const { q: _q, ...rest } = filters;
+          onChange(q ? { ...rest, q } : rest);
+        }}
+      />
       <Select
         aria-label="状态"
         mode="multiple"

@@ -1,15 +1,22 @@
-import type { FilterSpecification, GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
+import {
+  type FilterSpecification,
+  type GeoJSONSource,
+  type LngLatBoundsLike,
+  type Map as MapLibreMap,
+  Marker,
+} from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { EMPTY_COLLECTION } from '../../../lib/map/basemap-style';
 import { createBaseMap } from '../../../lib/map/create-base-map';
+import { darkenBasemap } from '../../../lib/map/dark-basemap';
 import type { GridLayers } from '../../../lib/map/geo-api';
 import { SOURCES } from '../../../lib/map/layers';
 import '../../../lib/map/maplibre';
 import { type CasePointLike, casePointCollection } from '../case-points';
 import {
-  CASE_MAP_LAYERS,
   CASE_MAP_SOURCES,
   CLUSTER_MAX_ZOOM,
+  caseMapLayers,
   casePointLayer,
   caseSelectedLayer,
   clusterLayer,
@@ -17,24 +24,40 @@ import {
   LAYER_GROUPS,
   type LayerGroup,
 } from '../layers';
+import styles from './case-map-view.module.css';
+
+/** A case to draw attention to (a new report on the wall): a brief pulse at its point. */
+export interface CasePulse {
+  id: number;
+  /** Its accessible name, e.g. 新案件 + the case number. */
+  label: string;
+}
 
 export interface CaseMapViewProps {
-  grids: GridLayers | undefined;
-  communities: GeoJSON.FeatureCollection | undefined;
-  cameras: GeoJSON.FeatureCollection | undefined;
-  sensors: GeoJSON.FeatureCollection | undefined;
+  grids?: GridLayers | undefined;
+  communities?: GeoJSON.FeatureCollection | undefined;
+  cameras?: GeoJSON.FeatureCollection | undefined;
+  sensors?: GeoJSON.FeatureCollection | undefined;
   points: readonly CasePointLike[];
   visible: Record<LayerGroup, boolean>;
   /** The ring on the map: the one being drawn, or the applied 框选. */
-  ring: readonly (readonly [number, number])[] | undefined;
-  drawing: boolean;
-  selectedId: number | null;
+  ring?: readonly (readonly [number, number])[] | undefined;
+  drawing?: boolean;
+  selectedId?: number | null;
   /** Where the map opens: a point and zoom from the URL, else the caller's area. */
-  focus: { lng: number; lat: number; zoom: number } | undefined;
+  focus?: { lng: number; lat: number; zoom: number } | undefined;
   bounds: LngLatBoundsLike | undefined;
-  onSelectCase: (id: number) => void;
-  onDrawPoint: (point: [number, number]) => void;
-  onFinishDrawing: () => void;
+  onSelectCase?: (id: number) => void;
+  onDrawPoint?: (point: [number, number]) => void;
+  onFinishDrawing?: () => void;
+  /** The desk's light map, or the wall's dark one. Read once, when the map is made. */
+  theme?: 'light' | 'dark';
+  /** Symbol and label sizes (the wall's screen width / 1920). Read once, when the map is made. */
+  scale?: number;
+  /** Cases pulsing briefly (new on the wall). */
+  pulses?: readonly CasePulse[];
+  /** The map's accessible name. */
+  label?: string;
 }
 
 function ringCollection(ring: readonly (readonly [number, number])[] | undefined): GeoJSON.FeatureCollection {
@@ -59,7 +82,10 @@ function ringCollection(ring: readonly (readonly [number, number])[] | undefined
  * double click finishes. `data-state="ready"` once the cases are drawn.
  */
 export function CaseMapView(props: CaseMapViewProps) {
-  const { grids, communities, cameras, sensors, points, visible, ring, drawing, selectedId, focus, bounds } = props;
+  const { grids, communities, cameras, sensors, points, visible, ring, focus, bounds } = props;
+  const drawing = props.drawing ?? false;
+  const selectedId = props.selectedId ?? null;
+  const pulses = props.pulses;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const latest = useRef(props);
@@ -70,18 +96,20 @@ export function CaseMapView(props: CaseMapViewProps) {
   useEffect(() => {
     if (!container.current) return;
     const map = createBaseMap(container.current);
+    const { theme = 'light', scale = 1 } = latest.current;
     map.on('load', () => {
+      if (theme === 'dark') darkenBasemap(map, scale);
       map.addSource(CASE_MAP_SOURCES.cases, {
         type: 'geojson',
         data: EMPTY_COLLECTION,
         cluster: true,
-        clusterRadius: 45,
+        clusterRadius: 45 * scale,
         clusterMaxZoom: CLUSTER_MAX_ZOOM,
       });
       for (const key of ['heat', 'communities', 'cameras', 'sensors', 'drawn'] as const) {
         map.addSource(CASE_MAP_SOURCES[key], { type: 'geojson', data: EMPTY_COLLECTION });
       }
-      for (const layer of CASE_MAP_LAYERS) map.addLayer(layer);
+      for (const layer of caseMapLayers(scale)) map.addLayer(layer);
       // 网格 labels carry the grid code (网格编码) on this map.
       map.setLayoutProperty('grid-label', 'text-field', [
         'step',
@@ -94,7 +122,7 @@ export function CaseMapView(props: CaseMapViewProps) {
     });
     map.on('click', async (event) => {
       if (latest.current.drawing) {
-        latest.current.onDrawPoint([event.lngLat.lng, event.lngLat.lat]);
+        latest.current.onDrawPoint?.([event.lngLat.lng, event.lngLat.lat]);
         return;
       }
       const layers = [casePointLayer.id, clusterLayer.id].filter(
@@ -109,13 +137,13 @@ export function CaseMapView(props: CaseMapViewProps) {
         const [lng = 0, lat = 0] = hit.geometry.coordinates;
         map.easeTo({ center: [lng, lat], zoom: Math.max(zoom, map.getZoom() + 1), duration: 300 });
       } else {
-        latest.current.onSelectCase(Number(hit.properties?.id));
+        latest.current.onSelectCase?.(Number(hit.properties?.id));
       }
     });
     map.on('dblclick', (event) => {
       if (!latest.current.drawing) return;
       event.preventDefault();
-      latest.current.onFinishDrawing();
+      latest.current.onFinishDrawing?.();
     });
     for (const id of [casePointLayer.id, clusterLayer.id]) {
       map.on('mouseenter', id, () => {
@@ -185,7 +213,7 @@ export function CaseMapView(props: CaseMapViewProps) {
     const map = mapRef.current;
     if (!map) return;
     if (focus) map.jumpTo({ center: [focus.lng, focus.lat], zoom: focus.zoom });
-    else if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
+    else if (bounds) map.fitBounds(bounds, { padding: 24 * (latest.current.scale ?? 1), animate: false });
   }, [focusKey, boundsKey]);
 
   useEffect(() => {
@@ -211,10 +239,36 @@ export function CaseMapView(props: CaseMapViewProps) {
     }
   }, [styleReady, selectedId]);
 
+  // New cases pulse for a moment (an HTML marker with a CSS animation: crisp at any pixel
+  // ratio, and nothing to redraw on the canvas); one marker per case, removed when it ends.
+  const placed = (pulses ?? []).flatMap((pulse) => {
+    const point = points.find((p) => p.id === pulse.id);
+    return point ? [{ ...pulse, lng: point.lng, lat: point.lat }] : [];
+  });
+  const placedKey = JSON.stringify(placed);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady) return;
+    const markers = (JSON.parse(placedKey) as typeof placed).map((pulse) => {
+      // The marker positions its element with a transform: the animated ring goes inside.
+      const element = document.createElement('div');
+      element.setAttribute('role', 'img');
+      element.setAttribute('aria-label', pulse.label);
+      element.dataset.caseId = String(pulse.id);
+      const ring = document.createElement('span');
+      ring.className = styles.pulse ?? '';
+      element.append(ring);
+      return new Marker({ element }).setLngLat([pulse.lng, pulse.lat]).addTo(map);
+    });
+    return () => {
+      for (const marker of markers) marker.remove();
+    };
+  }, [styleReady, placedKey]);
+
   return (
     <section
       ref={container}
-      aria-label="案件地图"
+      aria-label={props.label ?? '案件地图'}
       data-state={drawn ? 'ready' : 'loading'}
       data-drawing={drawing ? 'true' : 'false'}
       style={{ position: 'absolute', inset: 0 }}

@@ -1,15 +1,25 @@
 import { WALL_MEASURES, WALL_TREND_MEASURES } from '@citygov/domain/wall/wall-measures';
-import { useMemo } from 'react';
+import { type ComponentType, Suspense, useMemo } from 'react';
 import { EChart } from '../../../lib/charts/echart';
 import type { WallView } from '../api/wall-api';
 import type { LiveRow } from '../hooks/use-live-cases';
+import styles from '../wall.module.css';
 import { categoryOption, departmentOption, rankingOption, sourceOption, trendOption } from '../wall-chart-options';
 import { WALL_PANELS, type WallPanel } from '../wall-pages';
 import { CaseList } from './case-list';
 import { Panel } from './panel';
-import { WallMap } from './wall-map';
+
+/** What the 案件分布 panel's map gets (the surface supplies the map: the case map of /map). */
+export interface WallMapProps {
+  map: WallView['map'];
+  live: readonly LiveRow[];
+  now: number;
+  scale: number;
+}
 
 export interface PanelContext {
+  /** The map panel's content, lazily loaded by the surface (maplibre comes after the numbers). */
+  Map: ComponentType<WallMapProps>;
   view: WallView;
   live: readonly LiveRow[];
   scale: number;
@@ -54,7 +64,9 @@ export function WallPanelView({ panel, ctx }: { panel: WallPanel; ctx: PanelCont
     case 'map':
       return (
         <Panel {...frame}>
-          <WallMap points={view.points} scale={scale} />
+          <Suspense fallback={<div className={styles.empty}>正在加载地图…</div>}>
+            <ctx.Map map={view.map} live={ctx.live} now={ctx.now} scale={scale} />
+          </Suspense>
         </Panel>
       );
     case 'trend':

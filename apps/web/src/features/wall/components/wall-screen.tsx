@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { type ComponentType, useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { apiErrorMessage } from '../../../lib/api-error';
 import { useWallPush, useWallView } from '../api/wall-api';
@@ -7,7 +7,7 @@ import styles from '../wall.module.css';
 import { nextPage, panelsOf, rotateSeconds, WALL_PAGES, WALL_PANELS, type WallPanel } from '../wall-pages';
 import { KpiStrip } from './kpi-strip';
 import { WallHeader } from './wall-header';
-import { WallPanelView } from './wall-panels';
+import { type WallMapProps, WallPanelView } from './wall-panels';
 
 /** Screen width over the 1920 design width: what charts and map symbols scale by. */
 const readScale = () => Math.max(0.5, window.innerWidth / 1920);
@@ -40,7 +40,7 @@ function isPanel(value: string): value is WallPanel {
  * one outside their scope), `?rotate=30` turns the pages every 30 s, `?pin=map,live`
  * keeps panels on screen. Keeps the last data with its age when the server is away.
  */
-export function WallScreen() {
+export function WallScreen({ map }: { map: ComponentType<WallMapProps> }) {
   const [params, setParams] = useSearchParams();
   const area = params.get('area') ?? '';
   const rotate = rotateSeconds(params.get('rotate'));
@@ -94,7 +94,7 @@ export function WallScreen() {
   const current = WALL_PAGES[page] ?? WALL_PAGES[0];
   if (!current) return null;
   const connected = push.status === 'pending' && !view.isError;
-  const ctx = { view: view.data, live: live.rows, scale, now, pinned, onPin: togglePin };
+  const ctx = { Map: map, view: view.data, live: live.rows, scale, now, pinned, onPin: togglePin };
   return (
     <main className={styles.wall} aria-label="指挥大厅大屏" data-page={current.key}>
       <WallHeader
