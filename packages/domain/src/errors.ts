@@ -42,6 +42,10 @@ export const ERROR_CODES = [
   'SSO_BIND_REQUIRED',
   'SMS_CODE_INVALID',
   'REMOTE_UNAVAILABLE',
+  // 片长指挥: nobody to call, a call that is not (or no longer) open, a phone off duty
+  'NO_AVAILABLE_STAFF',
+  'CALL_NOT_OPEN',
+  'OFF_DUTY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
