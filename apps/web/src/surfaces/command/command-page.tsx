@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Result, Row, Skeleton } from 'antd';
+import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useCaseDetail } from '../../features/cases/api/cases';
 import { CaseHeader } from '../../features/cases/components/case-header';
@@ -24,6 +25,12 @@ export function CommandPage() {
   const { can } = useSession();
   const detail = useCaseDetail(caseId);
   const scene = useCommandScene(caseId);
+  // The timeline follows the calls: a new call or answer (seen by the scene's polling) reloads the case.
+  const answers = scene.data?.calls.map((c) => `${c.id}:${c.state}`).join(',');
+  const refetchDetail = detail.refetch;
+  useEffect(() => {
+    if (answers !== undefined) void refetchDetail();
+  }, [answers, refetchDetail]);
 
   if (detail.isPending || scene.isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
   if (detail.isError || scene.isError || !detail.data || !scene.data) {

@@ -47,23 +47,24 @@ export function CallPanel({
       ) : null}
       {call.isError ? <Alert type="warning" showIcon message={apiErrorMessage(call.error)} /> : null}
       {waiting ? <Alert type="info" showIcon message="已发送浙政钉工作通知，等待对方在手机上接受。" /> : null}
-      <List
-        size="small"
-        aria-label="呼叫记录"
-        dataSource={[...calls]}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未呼叫" /> }}
-        renderItem={(c) => (
-          <List.Item
-            extra={<Tag color={CALL_STATE_COLORS[c.state]}>{CALL_STATE_NAMES[c.state]}</Tag>}
-            aria-label={`${c.name} ${CALL_STATE_NAMES[c.state]}`}
-          >
-            <List.Item.Meta
-              title={`${c.name} · ${formatDistance(c.distanceM)}`}
-              description={`呼叫于 ${formatDateTime(c.calledAt)}${c.answeredAt ? `，应答于 ${formatDateTime(c.answeredAt)}` : ''}`}
-            />
-          </List.Item>
-        )}
-      />
+      <section aria-label="呼叫记录">
+        <List
+          size="small"
+          dataSource={[...calls]}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未呼叫" /> }}
+          renderItem={(c) => (
+            <List.Item
+              extra={<Tag color={CALL_STATE_COLORS[c.state]}>{CALL_STATE_NAMES[c.state]}</Tag>}
+              aria-label={`${c.name} ${CALL_STATE_NAMES[c.state]}`}
+            >
+              <List.Item.Meta
+                title={`${c.name} · ${formatDistance(c.distanceM)}`}
+                description={`呼叫于 ${formatDateTime(c.calledAt)}${c.answeredAt ? `，应答于 ${formatDateTime(c.answeredAt)}` : ''}`}
+              />
+            </List.Item>
+          )}
+        />
+      </section>
     </div>
   );
 }
