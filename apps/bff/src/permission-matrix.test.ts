@@ -194,6 +194,7 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   // 片长指挥: the scene and 呼叫最近人员 on the desk; field staff's own duty, track and calls on the phone.
   'command.scene': 'command.view',
   'command.callNearest': 'command.call',
+  'command.track': 'command.view',
   'staff.myDuty': 'staff.duty',
   'staff.setOnDuty': 'staff.duty',
   'staff.reportPositions': 'staff.duty',

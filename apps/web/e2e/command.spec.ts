@@ -53,7 +53,8 @@ test('the area chief calls the nearest available person, who accepts on the phon
   await trpcMutation(streetChief, 'staff.setOnDuty', { onDuty: true });
   await reportFix(streetChief, north(here, 80), new Date());
   await trpcMutation(streetChief, 'staff.setOnDuty', { onDuty: false });
-  const enforceChief = (await apiAs(base, 'linjiang.enforce_chief')).api;
+  const enforce = await apiAs(base, 'linjiang.enforce_chief');
+  const enforceChief = enforce.api;
   await trpcMutation(enforceChief, 'staff.setOnDuty', { onDuty: true });
   await reportFix(enforceChief, north(here, 160), new Date(Date.now() - 25 * 60_000));
 
@@ -110,4 +111,22 @@ test('the area chief calls the nearest available person, who accepts on the phon
   await expect(calls.getByRole('listitem', { name: `${collectorName} 已接受` })).toBeVisible({ timeout: 15_000 });
   await expect(desk.getByRole('region', { name: '流转记录' })).toContainText('接受呼叫');
   await shootIfAsked(desk, 'command-scene-accepted');
+
+  // 轨迹回放: the enforcement chief's walk of the last half hour, on the map with a time slider.
+  for (const [metres, minutes] of [
+    [260, 20],
+    [400, 15],
+    [520, 10],
+  ] as const) {
+    await reportFix(
+      enforceChief,
+      { ...north(here, metres), lng: here.lng + metres / 200_000 },
+      new Date(Date.now() - minutes * 60_000),
+    );
+  }
+  const enforceName = scene.staff.find((s) => s.userId === enforce.me.id)?.name ?? '';
+  await desk.getByRole('button', { name: `回放${enforceName}的轨迹` }).click();
+  await expect(desk.getByText(`${enforceName} · 回放至`)).toContainText('（4/4）');
+  await expect(desk.getByRole('slider', { name: '轨迹回放时间' })).toBeVisible();
+  await shootIfAsked(desk, 'command-track-replay');
 });

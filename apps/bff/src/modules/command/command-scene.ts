@@ -9,7 +9,7 @@ import { ROLES } from '@citygov/domain/permissions';
 import { and, asc, eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
 import { loadCaseForWork, loadCaseInScope, personActor, transitionCase } from '../cases/api';
-import { staffAroundCase } from '../staff/api';
+import { chinaDayOf, staffAroundCase, trackOf } from '../staff/api';
 
 /** The scene lists the nearest this many; the rest of the area is not "nearby". */
 const SCENE_STAFF = 30;
@@ -96,4 +96,22 @@ export async function answerCall(
   const action = input.accept ? 'acceptCall' : 'declineCall';
   await transitionCase(db, personActor(user), row, action, { reason: input.reason }, now);
   return { state: input.accept ? ('accepted' as const) : ('declined' as const) };
+}
+
+/**
+ * 轨迹回放: today's track of one person of the case's area (the scene's staff only, so a
+ * chief replays no one outside their case's area), oldest fix first.
+ */
+export async function staffTrack(
+  db: Queryable,
+  user: SessionUser,
+  input: { caseId: number; userId: number },
+  now = new Date(),
+) {
+  const row = await loadCaseInScope(db, user, input.caseId);
+  const person = (await staffAroundCase(db, row)).find((s) => s.userId === input.userId);
+  if (!person) throw new NotFoundError('该人员不在案件所在区域', { code: 'NOT_FOUND' });
+  const { start } = chinaDayOf(now);
+  const points = await trackOf(db, person.userId, start, now);
+  return { userId: person.userId, name: person.name, points };
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { zBigId, zLine } from '../../trpc/input-types';
+import { zBigId, zId, zLine } from '../../trpc/input-types';
 
 export const ZSceneInput = z.object({ caseId: zBigId });
+
+export const ZTrackInput = z.object({ caseId: zBigId, userId: zId });
 
 export const ZCallNearestInput = z.object({ caseId: zBigId, reason: zLine().max(200).optional() });
 

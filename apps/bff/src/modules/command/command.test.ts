@@ -79,6 +79,13 @@ describe('片长指挥: 呼叫最近人员', () => {
     );
     expect(notCalled.message).toContain('没有呼叫您');
 
+    // 轨迹回放: today's fixes of a person of the area; nobody outside it.
+    const chief = await app.as('linjiang.area_chief');
+    const track = await chief.command.track({ caseId, userId: await app.userId('linjiang.collector') });
+    expect(track.points.length).toBeGreaterThan(0);
+    const outside = await failure(chief.command.track({ caseId, userId: await app.userId('yunshan.collector') }));
+    expect(outside.code).toBe('NOT_FOUND');
+
     // A second case at the same spot: the enforcement chief now reports a fresh fix closer than the collector.
     const second = await report('同一路段另一处井盖松动');
     const enforceChief = await stand('linjiang.enforce_chief', 150);

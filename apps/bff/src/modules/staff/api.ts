@@ -3,4 +3,4 @@
  * their duty state and live positions (呼叫最近人员 picks from these, the command scene
  * shows them).
  */
-export { type StaffOnScene, staffAroundCase } from './staff-positions';
+export { chinaDayOf, type StaffOnScene, staffAroundCase, trackOf } from './staff-positions';

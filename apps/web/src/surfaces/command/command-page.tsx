@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Result, Row, Skeleton } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useCaseDetail } from '../../features/cases/api/cases';
 import { CaseHeader } from '../../features/cases/components/case-header';
@@ -10,6 +10,7 @@ import { useCommandScene } from '../../features/command/api/command';
 import { CallPanel } from '../../features/command/components/call-panel';
 import { SceneMap } from '../../features/command/components/scene-map';
 import { SceneStaffTable } from '../../features/command/components/scene-staff';
+import { TrackReplay } from '../../features/command/components/track-replay';
 import { NearbyCamerasCard } from '../../features/video/components/nearby-cameras-card';
 import { apiErrorCode, apiErrorMessage } from '../../lib/api-error';
 import { useSession } from '../../lib/session/session-context';
@@ -25,6 +26,8 @@ export function CommandPage() {
   const { can } = useSession();
   const detail = useCaseDetail(caseId);
   const scene = useCommandScene(caseId);
+  const [replaying, setReplaying] = useState<number | null>(null);
+  const [track, setTrack] = useState<[number, number][] | undefined>(undefined);
   // The timeline follows the calls: a new call or answer (seen by the scene's polling) reloads the case.
   const answers = scene.data?.calls.map((c) => `${c.id}:${c.state}`).join(',');
   const refetchDetail = detail.refetch;
@@ -63,11 +66,16 @@ export function CommandPage() {
         <Col xs={24} xl={16}>
           <Card title="指挥地图" size="small" style={{ marginBottom: 16 }} extra="每 5 秒刷新人员位置">
             <div style={{ position: 'relative', height: 480, borderRadius: 6, overflow: 'hidden' }}>
-              <SceneMap scene={scene.data} />
+              <SceneMap scene={scene.data} track={replaying === null ? undefined : track} />
             </div>
+            {replaying !== null ? (
+              <div style={{ marginTop: 12 }}>
+                <TrackReplay key={replaying} caseId={caseId} userId={replaying} onTrack={setTrack} />
+              </div>
+            ) : null}
           </Card>
           <Card title="附近人员" size="small" style={{ marginBottom: 16 }}>
-            <SceneStaffTable staff={scene.data.staff} />
+            <SceneStaffTable staff={scene.data.staff} onReplay={setReplaying} />
           </Card>
         </Col>
         <Col xs={24} xl={8}>

@@ -8,6 +8,7 @@ export type CommandScene = inferOutput<Command['scene']>;
 export type SceneStaff = CommandScene['staff'][number];
 export type SceneCall = CommandScene['calls'][number];
 export type MyCall = inferOutput<Staff['myCalls']>[number];
+export type StaffTrack = inferOutput<Command['track']>;
 
 /** The scene refreshes every few seconds: positions and answers are live. */
 const SCENE_REFRESH_MS = 5_000;
@@ -70,4 +71,13 @@ export function useAnswerCall() {
   return useMutation(
     trpc.command.answerCall.mutationOptions({ onSettled: () => client.invalidateQueries(trpc.staff.pathFilter()) }),
   );
+}
+
+/** 轨迹回放: today's track of one person of the case's area. */
+export function useStaffTrack(caseId: number, userId: number | null) {
+  const trpc = useTRPC();
+  return useQuery({
+    ...trpc.command.track.queryOptions({ caseId, userId: userId ?? 0 }),
+    enabled: userId !== null,
+  });
 }

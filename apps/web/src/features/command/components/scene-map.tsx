@@ -103,7 +103,8 @@ export function SceneMap({ scene, track }: { scene: CommandScene; track?: readon
         });
       }
     };
-    if (map.isStyleLoaded()) apply();
+    // isStyleLoaded() is false again while tiles load; the source itself says whether 'load' has run.
+    if (map.getSource('command-track')) apply();
     else map.once('load', apply);
   }, [track]);
 

@@ -1,4 +1,4 @@
-import { Table, Tag } from 'antd';
+import { Button, Table, Tag } from 'antd';
 import type { SceneStaff } from '../api/command';
 import { formatAgo, formatDistance } from '../format';
 
@@ -11,7 +11,13 @@ const AVAILABILITY_COLORS = {
 } as const;
 
 /** 附近人员: the area's field staff by live distance, with 在岗/离岗, whether they may be called, and when last seen. */
-export function SceneStaffTable({ staff }: { staff: readonly SceneStaff[] }) {
+export function SceneStaffTable({
+  staff,
+  onReplay,
+}: {
+  staff: readonly SceneStaff[];
+  onReplay: (userId: number) => void;
+}) {
   return (
     <section aria-label="附近人员">
       <Table
@@ -36,6 +42,16 @@ export function SceneStaffTable({ staff }: { staff: readonly SceneStaff[] }) {
             ),
           },
           { title: '最近定位', key: 'seen', render: (_: unknown, s: SceneStaff) => formatAgo(s.position?.at) },
+          {
+            title: '轨迹',
+            key: 'track',
+            render: (_: unknown, s: SceneStaff) =>
+              s.position ? (
+                <Button size="small" aria-label={`回放${s.name}的轨迹`} onClick={() => onReplay(s.userId)}>
+                  回放
+                </Button>
+              ) : null,
+          },
         ]}
       />
     </section>
