@@ -6,6 +6,7 @@ import { caseMapRouter } from './modules/case-map/router';
 import { casesRouter } from './modules/cases/router';
 import { catalogueRouter } from './modules/catalogue/router';
 import { collectionRouter } from './modules/collection/router';
+import { commandRouter } from './modules/command/router';
 import { crossCheckRouter } from './modules/cross-check/router';
 import { dispatchAssistRouter } from './modules/dispatch-assistant/router';
 import { dispatchRulesRouter } from './modules/dispatch-rules/router';
@@ -24,6 +25,7 @@ import { portalRouter } from './modules/portal/router';
 import { rolesRouter } from './modules/roles/router';
 import { searchRouter } from './modules/search/router';
 import { ssoRouter } from './modules/sso/router';
+import { staffRouter } from './modules/staff/router';
 import { streetChiefsRouter } from './modules/street-chiefs/router';
 import { supervisionRouter } from './modules/supervision/router';
 import { usersRouter } from './modules/users/router';
@@ -63,6 +65,8 @@ export const appRouter = router({
   analytics: analyticsRouter,
   search: searchRouter,
   caseMap: caseMapRouter,
+  command: commandRouter,
+  staff: staffRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -193,6 +193,15 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'analytics.cases': 'dashboard.view',
   'search.cases': 'case.view',
   'caseMap.points': 'case.view',
+  // 片长指挥: the scene and 呼叫最近人员 on the desk; field staff's own duty, track and calls on the phone.
+  'command.scene': 'command.view',
+  'command.callNearest': 'command.call',
+  'command.track': 'command.view',
+  'staff.myDuty': 'staff.duty',
+  'staff.setOnDuty': 'staff.duty',
+  'staff.reportPositions': 'staff.duty',
+  'staff.myCalls': 'staff.duty',
+  'command.answerCall': 'staff.duty',
 };
 
 /** Procedures whose declared gate is wider than the permission their sample needs. */

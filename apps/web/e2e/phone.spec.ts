@@ -230,8 +230,10 @@ test('department handler takes up a case and feeds back with a photo', async ({ 
   await phoneLogin(page, context, 'linjiang.dept_handler');
   await page.getByRole('link', { name: /进入街面移动端/ }).click();
   await expect(page).toHaveURL(BACK_ON_LIST);
-  // Department handlers do not report: only the task tab.
-  await expect(page.getByRole('navigation', { name: '底部导航' }).getByRole('link')).toHaveCount(1);
+  // Department handlers do not report: the task tab, and 在岗 (duty and calls) as every field worker.
+  const tabs = page.getByRole('navigation', { name: '底部导航' }).getByRole('link');
+  await expect(tabs).toHaveCount(2);
+  await expect(tabs.last()).toHaveAccessibleName('在岗');
 
   await page.getByRole('list', { name: '待签收列表' }).getByText(created.caseNo).click();
   await page.getByRole('button', { name: '签收' }).click();

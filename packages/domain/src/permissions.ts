@@ -53,6 +53,12 @@ export const PERMISSIONS = {
   'collection.reveal': '查看采集信息完整号码',
   /** The form definitions of the object types (a city-wide setting: city level only). */
   'collection.configure': '配置信息采集表单',
+  /** 片长指挥: the event-centred scene of a case (nearby staff by live position, cameras). */
+  'command.view': '查看指挥调度',
+  /** 呼叫最近人员: send the case to the nearest available field worker. */
+  'command.call': '呼叫最近人员',
+  /** Field staff: 上岗/下岗, report their own GPS track, answer a call. */
+  'staff.duty': '在岗上报位置',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -76,7 +82,15 @@ export const ROLE_CODES = Object.keys(ROLES) as Role[];
 const EVERYONE: Permission[] = ['portal.view', 'todo.view', 'map.view', 'category.view'];
 
 const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
-  collector: [...EVERYONE, 'case.report', 'case.verify', 'case.check', 'collection.view', 'collection.edit'],
+  collector: [
+    ...EVERYONE,
+    'case.report',
+    'case.verify',
+    'case.check',
+    'collection.view',
+    'collection.edit',
+    'staff.duty',
+  ],
   // Acceptors call reporters back; shift leads and dispatchers may need to reach them or a grid member.
   acceptor: [...EVERYONE, 'case.view', 'case.report', 'case.accept', 'personal.view', 'video.view', 'iot.view'],
   shift_lead: [
@@ -96,6 +110,8 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'collection.view',
     'collection.review',
     'collection.reveal',
+    'command.view',
+    'command.call',
   ],
   dispatcher: [
     ...EVERYONE,
@@ -109,8 +125,10 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'iot.view',
     'dashboard.view',
     'enforcement.view',
+    'command.view',
+    'command.call',
   ],
-  dept_handler: [...EVERYONE, 'case.view', 'case.handle', 'iot.view'],
+  dept_handler: [...EVERYONE, 'case.view', 'case.handle', 'iot.view', 'staff.duty'],
   // The enforcement area chief (执法片长) files and pushes 案源; chiefs hold one role for both lines.
   street_chief: [
     ...EVERYONE,
@@ -121,6 +139,11 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'enforcement.push',
     'collection.view',
     'collection.edit',
+    'staff.duty',
+    'command.view',
+    'command.call',
+    // 片长指挥 shows the cameras near the case.
+    'video.view',
   ],
   supervisor: [
     ...EVERYONE,

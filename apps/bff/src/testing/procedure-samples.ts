@@ -282,6 +282,15 @@ export const SAMPLES: Record<string, (t: Targets) => unknown> = {
       [120.4, 30.4],
     ],
   }),
+  // 片长指挥: nobody is on duty in the seed, so a call finds nobody and a point is refused off duty.
+  'command.scene': (t) => ({ caseId: t.caseId }),
+  'command.callNearest': (t) => ({ caseId: t.caseId }),
+  'command.track': (t) => ({ caseId: t.caseId, userId: t.userId }),
+  'staff.myDuty': () => undefined,
+  'staff.setOnDuty': () => ({ onDuty: false }),
+  'staff.reportPositions': (t) => ({ points: [{ ...t.point, accuracyM: 10, at: new Date('2026-01-01T08:00:00Z') }] }),
+  'staff.myCalls': () => undefined,
+  'command.answerCall': (t) => ({ caseId: t.caseId, accept: false }),
   'catalogue.setTimeLimit': () => ({
     kind: 'event',
     code: '06001',

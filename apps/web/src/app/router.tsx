@@ -103,6 +103,12 @@ export const router = createBrowserRouter([
         handle: handle('case.report'),
         lazy: async () => ({ Component: (await import('../surfaces/street/mine-page')).MinePage }),
       },
+      // 片长指挥: 上岗/下岗, today's mileage and the calls to me.
+      {
+        path: 'duty',
+        handle: handle('staff.duty'),
+        lazy: async () => ({ Component: (await import('../surfaces/street/duty-page')).DutyPage }),
+      },
       // 街长制: the chiefs' cases and 交接班.
       {
         path: 'chief',
@@ -175,6 +181,12 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../surfaces/desk/duplicates-page')).DuplicatesPage }),
           },
         ],
+      },
+      {
+        // 片长指挥: the event-centred scene of one case.
+        path: 'command/:caseId',
+        handle: handle('command.view'),
+        lazy: async () => ({ Component: (await import('../surfaces/command/command-page')).CommandPage }),
       },
       {
         path: 'map',

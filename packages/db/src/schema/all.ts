@@ -5,6 +5,7 @@ import * as auth from './auth';
 import * as cases from './cases';
 import * as catalogue from './catalogue';
 import * as collection from './collection';
+import * as command from './command';
 import * as crossCheck from './cross-check';
 import * as dispatch from './dispatch';
 import * as enforcement from './enforcement';
@@ -43,5 +44,6 @@ export const schema = {
   ...search,
   ...enforcement,
   ...collection,
+  ...command,
 };
 export type Schema = typeof schema;

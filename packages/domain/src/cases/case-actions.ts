@@ -627,6 +627,40 @@ export const CASE_ACTIONS = {
     tone: 'danger',
     desk: false,
   },
+  /**
+   * 片长指挥 呼叫最近人员: the nearest available field worker (on duty, fresh position, in the
+   * case's area, no open call) is sent the case; the action's file picks them and records
+   * who and how far. Taken from the command scene, not the desk's button bar.
+   */
+  callNearest: {
+    label: '呼叫最近人员',
+    permission: 'command.call',
+    from: OPEN,
+    to: 'same',
+    reason: 'optional',
+    whilePending: true,
+    desk: false,
+  },
+  /** The called person answers on the phone: 接受 (on the way) … */
+  acceptCall: {
+    label: '接受呼叫',
+    permission: 'staff.duty',
+    from: OPEN,
+    to: 'same',
+    reason: 'optional',
+    whilePending: true,
+    desk: false,
+  },
+  /** … or 拒绝, which lets the chief call the next nearest. */
+  declineCall: {
+    label: '拒绝呼叫',
+    permission: 'staff.duty',
+    from: OPEN,
+    to: 'same',
+    reason: 'optional',
+    whilePending: true,
+    desk: false,
+  },
 } as const satisfies Record<string, CaseActionRule>;
 
 export type CaseAction = keyof typeof CASE_ACTIONS;

@@ -88,6 +88,9 @@ const ALLOWED_FROM: Record<CaseAction, CaseStatus[]> = {
   crossCheckPass: ['closed'],
   crossCheckFail: ['closed'],
   crossCheckRework: ['closed'],
+  callNearest: OPEN_STATES,
+  acceptCall: OPEN_STATES,
+  declineCall: OPEN_STATES,
 };
 
 describe('every action in every state', () => {

@@ -27,9 +27,11 @@ export interface ZzdChannelSettings {
  * The one mapping from case events to 浙政钉 工作通知:
  * - a case dispatched (派遣, 自动派遣, 强制派遣, 二级派遣) → 新任务 to the handlers of its departments;
  * - a case routed to a street chief (街面派单, 移交执法 approved) → 新任务 to that chief;
- * - 催办 / 批示 / 督办 / 督办单 → the case's assignees (its assignee, else its chief, else its departments' handlers).
+ * - 催办 / 批示 / 督办 / 督办单 → the case's assignees (its assignee, else its chief, else its departments' handlers);
+ * - 呼叫最近人员 (片长指挥) → 新任务 to the one person called, named in the event.
  */
-const NOTICE_OF_ACTION: Record<string, { kind: TaskNoticeKind; to: 'departments' | 'chief' | 'assignees' }> = {
+type Receivers = 'departments' | 'chief' | 'assignees' | 'called';
+const NOTICE_OF_ACTION: Record<string, { kind: TaskNoticeKind; to: Receivers }> = {
   dispatch: { kind: 'new_task', to: 'departments' },
   autoDispatch: { kind: 'new_task', to: 'departments' },
   forceDispatch: { kind: 'new_task', to: 'departments' },
@@ -40,6 +42,7 @@ const NOTICE_OF_ACTION: Record<string, { kind: TaskNoticeKind; to: 'departments'
   instruct: { kind: 'instruct', to: 'assignees' },
   supervise: { kind: 'supervise', to: 'assignees' },
   orderSupervision: { kind: 'supervise', to: 'assignees' },
+  callNearest: { kind: 'new_task', to: 'called' },
 };
 
 export interface ZzdNoticePayload {
@@ -58,7 +61,13 @@ export class ZzdChannel implements OutboundChannel {
   async draftsFor(change: CaseChangeForChannel, tx: Queryable): Promise<OutboundDraft[]> {
     const rule = NOTICE_OF_ACTION[change.event.action];
     if (!rule) return [];
-    const userIds = await receiversOf(tx, change.case.id, rule.to);
+    const called = change.event.detail?.calledUserId;
+    const userIds =
+      rule.to === 'called'
+        ? typeof called === 'number'
+          ? [called]
+          : []
+        : await receiversOf(tx, change.case.id, rule.to);
     if (userIds.length === 0) return [];
     const payload: ZzdNoticePayload = {
       noticeKind: rule.kind,

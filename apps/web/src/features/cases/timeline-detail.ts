@@ -36,5 +36,8 @@ export function describeEventDetail(action: string, detail: Record<string, unkno
   if (action === 'replySupervision' && typeof detail.late === 'boolean') {
     lines.push(detail.late ? '逾期回复（已升级）' : '按时回复');
   }
+  // 片长指挥: who was called and from how far away.
+  if (text(detail.calledName)) lines.push(`呼叫人员：${text(detail.calledName)}`);
+  if (typeof detail.distanceM === 'number') lines.push(`距案件：${Math.round(detail.distanceM)} 米`);
   return lines;
 }

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
+import { AimOutlined, ArrowLeftOutlined, FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Grid, Result, Row, Skeleton } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -86,6 +86,13 @@ export function CaseDetailPage() {
             <Button icon={<FileExcelOutlined />} onClick={exportOne}>
               导出 Excel
             </Button>
+            {can('command.view') ? (
+              <Link to={`/command/${c.id}`}>
+                <Button type="primary" icon={<AimOutlined />}>
+                  指挥调度
+                </Button>
+              </Link>
+            ) : null}
           </>
         }
       />

@@ -7,6 +7,7 @@ import { approveReturn } from './approve-return';
 import { assistFeedBack } from './assist-feed-back';
 import { autoDispatch } from './auto-dispatch';
 import { autoMerge } from './auto-merge';
+import { acceptCall, callNearest, declineCall } from './case-calls';
 import { chiefVoid } from './chief-void';
 import { closeVerify } from './close-verify';
 import { answerCollectorTask, sendCollectorTask } from './collector-task';
@@ -96,4 +97,7 @@ export const CASE_ACTION_HANDLERS: Record<CaseAction, ActionHandler> = {
   crossCheckPass: crossCheckVerdict,
   crossCheckFail: crossCheckVerdict,
   crossCheckRework: crossCheckVerdict,
+  callNearest,
+  acceptCall,
+  declineCall,
 };

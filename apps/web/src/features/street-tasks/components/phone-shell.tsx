@@ -7,7 +7,7 @@ import { useStreetQueues } from '../api/street-cases';
 import { canReport, worksChiefCases, worksTasks } from '../street-roles';
 import styles from './phone.module.css';
 
-interface Tab {
+export interface PhoneTab {
   to: string;
   label: string;
   icon: ReactNode;
@@ -27,18 +27,22 @@ function useScrollPadding() {
   }, []);
 }
 
-/** The phone layout for /m/…: page content above a bottom tab bar (上报 / 任务 / 我的上报). */
-export function PhoneShell() {
+/**
+ * The phone layout for /m/…: page content above a bottom tab bar (上报 / 任务 / 我的上报);
+ * the surface adds tabs of other features (在岗).
+ */
+export function PhoneShell({ extraTabs = [] }: { extraTabs?: readonly PhoneTab[] }) {
   const { can } = useSession();
   const tasks = worksTasks(can);
   const queues = useStreetQueues();
   const open = tasks ? (queues.data ?? []).reduce((sum, q) => sum + q.count, 0) : 0;
   useScrollPadding();
-  const tabs: Tab[] = [
+  const tabs: PhoneTab[] = [
     ...(canReport(can) ? [{ to: '/m/report', label: '上报', icon: <CameraOutlined aria-hidden="true" /> }] : []),
     ...(worksChiefCases(can) ? [{ to: '/m/chief', label: '街面', icon: <FlagOutlined aria-hidden="true" /> }] : []),
     ...(tasks ? [{ to: '/m/tasks', label: '任务', icon: <ScheduleOutlined aria-hidden="true" />, badge: open }] : []),
     ...(canReport(can) ? [{ to: '/m/mine', label: '我的上报', icon: <FileTextOutlined aria-hidden="true" /> }] : []),
+    ...extraTabs,
   ];
   return (
     <div className={styles.app}>

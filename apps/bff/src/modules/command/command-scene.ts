@@ -1,0 +1,117 @@
+import type { Queryable } from '@citygov/db/client';
+import { users } from '@citygov/db/schema/auth';
+import { cases } from '@citygov/db/schema/cases';
+import { caseCalls } from '@citygov/db/schema/command';
+import { AVAILABILITY_NAMES, availabilityOf } from '@citygov/domain/command/patrol';
+import { NotFoundError } from '@citygov/domain/errors';
+import { haversineM } from '@citygov/domain/intake/duplicate-score';
+import { ROLES } from '@citygov/domain/permissions';
+import { and, asc, eq } from 'drizzle-orm';
+import type { SessionUser } from '../../trpc/session-user';
+import { loadCaseForWork, loadCaseInScope, personActor, transitionCase } from '../cases/api';
+import { chinaDayOf, staffAroundCase, trackOf } from '../staff/api';
+
+/** The scene lists the nearest this many; the rest of the area is not "nearby". */
+const SCENE_STAFF = 30;
+
+/**
+ * 片长指挥 scene of a case: the field staff of its area by live distance (在岗 first among
+ * equals is not needed: distance orders, availability says who may be called) and the
+ * calls made on it with their answers. The case itself, its timeline and the cameras
+ * come from their own procedures.
+ */
+export async function commandScene(db: Queryable, user: SessionUser, caseId: number, now = new Date()) {
+  const row = await loadCaseInScope(db, user, caseId);
+  const staff = (await staffAroundCase(db, row)).map((s) => {
+    const availability = availabilityOf(s, now);
+    return {
+      userId: s.userId,
+      name: s.name,
+      roleName: s.role in ROLES ? ROLES[s.role as keyof typeof ROLES] : s.role,
+      onDuty: s.onDuty,
+      position: s.position,
+      distanceM: s.position ? Math.round(haversineM(row.lng, row.lat, s.position.lng, s.position.lat)) : null,
+      availability,
+      availabilityName: AVAILABILITY_NAMES[availability],
+    };
+  });
+  staff.sort((a, b) => (a.distanceM ?? Number.POSITIVE_INFINITY) - (b.distanceM ?? Number.POSITIVE_INFINITY));
+  const calls = await db
+    .select({
+      id: caseCalls.id,
+      userId: caseCalls.userId,
+      name: users.displayName,
+      distanceM: caseCalls.distanceM,
+      state: caseCalls.state,
+      calledAt: caseCalls.calledAt,
+      answeredAt: caseCalls.answeredAt,
+    })
+    .from(caseCalls)
+    .innerJoin(users, eq(users.id, caseCalls.userId))
+    .where(eq(caseCalls.caseId, row.id))
+    .orderBy(asc(caseCalls.calledAt), asc(caseCalls.id));
+  return {
+    case: { id: row.id, caseNo: row.caseNo, status: row.status, lng: row.lng, lat: row.lat, address: row.address },
+    staff: staff.slice(0, SCENE_STAFF),
+    calls,
+    at: now,
+  };
+}
+
+/** 呼叫最近人员 from the scene: the case through the caller's work scope, then the transition core. */
+export async function callNearestOnCase(
+  db: Queryable,
+  user: SessionUser,
+  input: { caseId: number; reason?: string | undefined },
+  now = new Date(),
+) {
+  const row = await loadCaseForWork(db, user, input.caseId);
+  await transitionCase(db, personActor(user), row, 'callNearest', { reason: input.reason }, now);
+  const [call] = await db
+    .select({ userId: caseCalls.userId, name: users.displayName, distanceM: caseCalls.distanceM })
+    .from(caseCalls)
+    .innerJoin(users, eq(users.id, caseCalls.userId))
+    .where(and(eq(caseCalls.caseId, row.id), eq(caseCalls.state, 'calling'), eq(caseCalls.calledAt, now)));
+  return call ?? null;
+}
+
+/**
+ * 接受 / 拒绝 on the phone. The open call is what lets the called person reach the case
+ * (a department handler may be called to a case not yet dispatched to their department);
+ * without one the case reads as missing, so nobody learns of cases by probing ids.
+ */
+export async function answerCall(
+  db: Queryable,
+  user: SessionUser,
+  input: { caseId: number; accept: boolean; reason?: string | undefined },
+  now = new Date(),
+) {
+  const [call] = await db
+    .select({ id: caseCalls.id })
+    .from(caseCalls)
+    .where(and(eq(caseCalls.caseId, input.caseId), eq(caseCalls.userId, user.id), eq(caseCalls.state, 'calling')));
+  if (!call) throw new NotFoundError('该案件没有呼叫您，或呼叫已应答', { code: 'CALL_NOT_OPEN' });
+  const [row] = await db.select().from(cases).where(eq(cases.id, input.caseId));
+  if (!row) throw new NotFoundError('案件不存在', { code: 'CALL_NOT_OPEN' });
+  const action = input.accept ? 'acceptCall' : 'declineCall';
+  await transitionCase(db, personActor(user), row, action, { reason: input.reason }, now);
+  return { state: input.accept ? ('accepted' as const) : ('declined' as const) };
+}
+
+/**
+ * 轨迹回放: today's track of one person of the case's area (the scene's staff only, so a
+ * chief replays no one outside their case's area), oldest fix first.
+ */
+export async function staffTrack(
+  db: Queryable,
+  user: SessionUser,
+  input: { caseId: number; userId: number },
+  now = new Date(),
+) {
+  const row = await loadCaseInScope(db, user, input.caseId);
+  const person = (await staffAroundCase(db, row)).find((s) => s.userId === input.userId);
+  if (!person) throw new NotFoundError('该人员不在案件所在区域', { code: 'NOT_FOUND' });
+  const { start } = chinaDayOf(now);
+  const points = await trackOf(db, person.userId, start, now);
+  return { userId: person.userId, name: person.name, points };
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { zBigId, zId, zLine } from '../../trpc/input-types';
+
+export const ZSceneInput = z.object({ caseId: zBigId });
+
+export const ZTrackInput = z.object({ caseId: zBigId, userId: zId });
+
+export const ZCallNearestInput = z.object({ caseId: zBigId, reason: zLine().max(200).optional() });
+
+export const ZAnswerCallInput = z.object({
+  caseId: zBigId,
+  accept: z.boolean({ error: '请选择接受或拒绝' }),
+  reason: zLine().max(200).optional(),
+});

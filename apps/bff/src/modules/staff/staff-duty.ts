@@ -1,0 +1,94 @@
+import type { Queryable } from '@citygov/db/client';
+import { cases } from '@citygov/db/schema/cases';
+import { caseCalls, staffDuty, staffPositions } from '@citygov/db/schema/command';
+import { ConflictError, ValidationError } from '@citygov/domain/errors';
+import { and, desc, eq, gte, or, sql } from 'drizzle-orm';
+import type { SessionUser } from '../../trpc/session-user';
+import { chinaDayOf, dayMileage } from './staff-positions';
+import type { TReportPositionsInput } from './staff-schemas';
+
+/** A phone's clock may run a little ahead; more than this is a wrong clock, not a fix. */
+const FUTURE_SLACK_MS = 5 * 60 * 1000;
+
+/** 上岗 / 下岗 of the caller; setting the state it already has changes nothing. */
+export async function setOnDuty(db: Queryable, user: SessionUser, onDuty: boolean, now = new Date()) {
+  const [current] = await db.select().from(staffDuty).where(eq(staffDuty.userId, user.id));
+  if (current?.onDuty === onDuty) return { onDuty, since: current.since };
+  await db
+    .insert(staffDuty)
+    .values({ userId: user.id, onDuty, since: now })
+    .onConflictDoUpdate({ target: staffDuty.userId, set: { onDuty, since: now } });
+  return { onDuty, since: now };
+}
+
+/**
+ * The caller's own GPS fixes, in one batch. Positions are taken only on duty: off duty, a
+ * batch is accepted only when every point precedes 下岗 (the backlog of the shift a phone
+ * sends once it is back online). A point already stored (same moment) is skipped, so a
+ * resend after a lost answer is harmless.
+ */
+export async function reportPositions(
+  db: Queryable,
+  user: SessionUser,
+  input: TReportPositionsInput,
+  now = new Date(),
+) {
+  const future = input.points.findIndex((p) => p.at.getTime() > now.getTime() + FUTURE_SLACK_MS);
+  if (future >= 0) {
+    throw new ValidationError('定位时间晚于当前时间，请检查手机时间', { field: `points.${future}.at` });
+  }
+  const [duty] = await db.select().from(staffDuty).where(eq(staffDuty.userId, user.id));
+  if (!duty?.onDuty) {
+    const after = duty ? input.points.some((p) => p.at.getTime() > duty.since.getTime()) : true;
+    if (after) throw new ConflictError('您未上岗，下岗期间不记录位置', { code: 'OFF_DUTY' });
+  }
+  const stored = await db
+    .insert(staffPositions)
+    .values(
+      input.points.map((p) => ({ userId: user.id, lng: p.lng, lat: p.lat, accuracyM: p.accuracyM ?? null, at: p.at })),
+    )
+    .onConflictDoNothing({ target: [staffPositions.userId, staffPositions.at] })
+    .returning({ id: staffPositions.id });
+  return { stored: stored.length, skipped: input.points.length - stored.length };
+}
+
+/** The phone's duty card: 在岗 state, today's mileage and the last fix. */
+export async function myDuty(db: Queryable, user: SessionUser, now = new Date()) {
+  const [duty] = await db.select().from(staffDuty).where(eq(staffDuty.userId, user.id));
+  const [last] = await db
+    .select({ at: staffPositions.at })
+    .from(staffPositions)
+    .where(eq(staffPositions.userId, user.id))
+    .orderBy(desc(staffPositions.at))
+    .limit(1);
+  return {
+    onDuty: duty?.onDuty ?? false,
+    since: duty?.since ?? null,
+    mileageM: Math.round(await dayMileage(db, user.id, now)),
+    lastAt: last?.at ?? null,
+  };
+}
+
+/** The calls to the caller: the open ones, and those answered today (the phone's 呼叫任务). */
+export async function myCalls(db: Queryable, user: SessionUser, now = new Date()) {
+  const { start } = chinaDayOf(now);
+  return db
+    .select({
+      id: caseCalls.id,
+      caseId: cases.id,
+      caseNo: cases.caseNo,
+      description: cases.description,
+      address: cases.address,
+      lng: cases.lng,
+      lat: cases.lat,
+      distanceM: caseCalls.distanceM,
+      state: caseCalls.state,
+      calledAt: caseCalls.calledAt,
+      answeredAt: caseCalls.answeredAt,
+    })
+    .from(caseCalls)
+    .innerJoin(cases, eq(cases.id, caseCalls.caseId))
+    .where(and(eq(caseCalls.userId, user.id), or(eq(caseCalls.state, 'calling'), gte(caseCalls.calledAt, start))))
+    .orderBy(sql`${caseCalls.state} = 'calling' desc`, desc(caseCalls.calledAt))
+    .limit(20);
+}

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../../testing/test-app';
+import { failure, pointIn } from '../cases/case-test-helpers';
+
+let app: TestApp;
+let here: { lng: number; lat: number };
+beforeAll(async () => {
+  app = await openTestApp();
+  here = await pointIn(app, '临江区');
+});
+afterAll(() => app?.close());
+
+describe('在岗 and the GPS track', () => {
+  it('sums the day’s patrol mileage from the track, skipping a GPS jump, and refuses bad points', async () => {
+    const phone = await app.as('linjiang.night_chief');
+    const off = await failure(phone.staff.reportPositions({ points: [{ ...here, at: new Date() }] }));
+    expect(off.message).toContain('未上岗');
+    await phone.staff.setOnDuty({ onDuty: true });
+    const start = Date.now() - 10 * 60_000;
+    const at = (s: number) => new Date(start + s * 1000);
+    // 111.2 m north in a minute, a fix 5.6 km away a minute later (333 km/h: a jump), then
+    // another 111.2 m north of the last good fix two minutes on: 222.4 m walked.
+    const track = [
+      { lng: 120, lat: 30, at: at(0) },
+      { lng: 120, lat: 30.001, at: at(60) },
+      { lng: 120, lat: 30.05, at: at(120) },
+      { lng: 120, lat: 30.002, at: at(180) },
+    ];
+    // Sent out of order and partly twice, as a phone back online might.
+    await phone.staff.reportPositions({ points: [track[2], track[0]].filter((p) => p !== undefined) });
+    const resent = await phone.staff.reportPositions({ points: track });
+    expect(resent).toEqual({ stored: 2, skipped: 2 });
+    const duty = await phone.staff.myDuty();
+    expect(duty.onDuty).toBe(true);
+    expect(duty.mileageM).toBe(222);
+
+    const future = await failure(
+      phone.staff.reportPositions({ points: [{ lng: 120, lat: 30, at: new Date(Date.now() + 3600_000) }] }),
+    );
+    expect(future.message).toContain('定位时间晚于当前时间');
+    const zero = await failure(phone.staff.reportPositions({ points: [{ lng: 0, lat: 0, at: new Date() }] }));
+    expect(zero.code).toBe('BAD_REQUEST');
+    expect(zero.message).toContain('经度不在有效范围');
+  });
+});

@@ -1,0 +1,84 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { cases } from './cases';
+import { oneOf } from './one-of';
+
+/**
+ * 片长指挥: the GPS points field staff's phones report while on duty (在岗). A phone that
+ * was offline sends its backlog later, so a point is keyed by (user, at) and a resend
+ * changes nothing. Sized for ~2,000 field staff × one point per 30 s × 8 h ≈ 2M rows a
+ * day; the one index serves "latest point per user" (the command scene) and "a user's
+ * day" (mileage, track replay), both as a range on (user_id, at).
+ */
+export const staffPositions = pgTable(
+  'staff_positions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    lng: doublePrecision('lng').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    accuracyM: real('accuracy_m'),
+    /** When the phone took the fix (not when it reached us). */
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('staff_positions_user_at_uq').on(t.userId, t.at)],
+);
+
+/** 在岗 / 离岗: a field worker's current duty state and since when (the changes are in the audit log). */
+export const staffDuty = pgTable('staff_duty', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  onDuty: boolean('on_duty').notNull(),
+  since: timestamp('since', { withTimezone: true }).notNull(),
+});
+
+export const CALL_STATES = ['calling', 'accepted', 'declined'] as const;
+
+/**
+ * 呼叫最近人员: who was called to a case, from how far, and their answer. At most one open
+ * call (呼叫中) per person, so a person holding a call is not called again.
+ */
+export const caseCalls = pgTable(
+  'case_calls',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    calledBy: integer('called_by')
+      .notNull()
+      .references(() => users.id),
+    distanceM: integer('distance_m').notNull(),
+    state: text('state', { enum: CALL_STATES }).notNull().default('calling'),
+    calledAt: timestamp('called_at', { withTimezone: true }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('case_calls_state_check', oneOf(t.state, CALL_STATES)),
+    // The scene's call list of one case.
+    index('case_calls_case_idx').on(t.caseId, t.calledAt),
+    // One open call per person; also "my open call" on the phone.
+    uniqueIndex('case_calls_open_user_uq').on(t.userId).where(sql`${t.state} = 'calling'`),
+  ],
+);
