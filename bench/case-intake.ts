@@ -328,6 +328,52 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
   const raw = rawSql(open);
   const insertCases = `insert into cases (${CASE_COLUMNS.join(', ')}) values ${valuesPlaceholders(INTAKE_CASES, CASE_COLUMNS.length)} returning id, case_no`;
   const insertEvents = `insert into case_events (${EVENT_COLUMNS.join(', ')}) values ${valuesPlaceholders(INTAKE_CASES, EVENT_COLUMNS.length)}`;
+  type Clock = Awaited<ReturnType<typeof startStageClock>>;
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  // One case row in CASE_COLUMNS order, and its first timeline row in EVENT_COLUMNS order
+  // without the case id (first), which only the insert gives.
+  const caseRow = (caseNo: string, i: number, clock: Clock, at: string) => {
+    const target = pick(targets, i);
+    return [
+      caseNo,
+      'hotline',
+      subject.kind,
+      subject.categoryCode,
+      subject.urgency,
+      description(i),
+      `${target.gridName}附近`,
+      target.lng,
+      target.lat,
+      target.gridId,
+      target.communityId,
+      target.streetId,
+      target.districtId,
+      null,
+      acceptor.displayName,
+      null,
+      acceptor.id,
+      newTrackingCode(),
+      'reported',
+      clock.stage,
+      clock.stageUnit,
+      iso(clock.stageStartedAt),
+      iso(clock.stageWarnAt),
+      iso(clock.stageDeadlineAt),
+      at,
+      at,
+    ];
+  };
+  const eventRow = (i: number, at: string) => [
+    at,
+    acceptor.id,
+    acceptor.displayName,
+    'report',
+    '上报',
+    null,
+    'reported',
+    null,
+    JSON.stringify({ source: CASE_SOURCES.hotline, category: category.name, grid: pick(targets, i).gridCode }),
+  ];
   // The same rows one transaction per case: take the number (locking the year's counter
   // to commit, as the API does), insert the case, then its timeline row (whose stream
   // position the commit trigger gives). What one report must cost at the least.
@@ -337,7 +383,6 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
   const rawOneCase = async (i: number) => {
     const now = new Date();
     const at = now.toISOString();
-    const target = pick(targets, i);
     const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
     await raw.transaction(async (query) => {
       const [counter] = await query(
@@ -346,46 +391,8 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
         [year],
       );
       const caseNo = `${year}${String(counter?.last).padStart(8, '0')}`;
-      const [row] = await query(insertOneCase, [
-        caseNo,
-        'hotline',
-        subject.kind,
-        subject.categoryCode,
-        subject.urgency,
-        description(i),
-        `${target.gridName}附近`,
-        target.lng,
-        target.lat,
-        target.gridId,
-        target.communityId,
-        target.streetId,
-        target.districtId,
-        null,
-        acceptor.displayName,
-        null,
-        acceptor.id,
-        newTrackingCode(),
-        'reported',
-        perCaseClock.stage,
-        perCaseClock.stageUnit,
-        perCaseClock.stageStartedAt?.toISOString() ?? null,
-        perCaseClock.stageWarnAt?.toISOString() ?? null,
-        perCaseClock.stageDeadlineAt?.toISOString() ?? null,
-        at,
-        at,
-      ]);
-      await query(insertOneEvent, [
-        row?.id,
-        at,
-        acceptor.id,
-        acceptor.displayName,
-        'report',
-        '上报',
-        null,
-        'reported',
-        null,
-        JSON.stringify({ source: CASE_SOURCES.hotline, category: category.name, grid: target.gridCode }),
-      ]);
+      const [row] = await query(insertOneCase, caseRow(caseNo, i, perCaseClock, at));
+      await query(insertOneEvent, [row?.id, ...eventRow(i, at)]);
     });
   };
   const rawSeq = await reportMany(RAW_PER_CASE, 1, rawOneCase);
@@ -400,51 +407,9 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
     const now = new Date();
     const at = now.toISOString();
     const clock = await startStageClock(open.db, calendar, subject, 'accept', now);
-    const iso = (d: Date | null) => d?.toISOString() ?? null;
-    // Column order of CASE_COLUMNS; the case number (first) is filled in once reserved.
-    const caseParams = Array.from({ length: INTAKE_CASES }, (_, i) => {
-      const target = pick(targets, i);
-      return [
-        '',
-        'hotline',
-        subject.kind,
-        subject.categoryCode,
-        subject.urgency,
-        description(i),
-        `${target.gridName}附近`,
-        target.lng,
-        target.lat,
-        target.gridId,
-        target.communityId,
-        target.streetId,
-        target.districtId,
-        null,
-        acceptor.displayName,
-        null,
-        acceptor.id,
-        newTrackingCode(),
-        'reported',
-        clock.stage,
-        clock.stageUnit,
-        iso(clock.stageStartedAt),
-        iso(clock.stageWarnAt),
-        iso(clock.stageDeadlineAt),
-        at,
-        at,
-      ];
-    }).flat();
-    // Column order of EVENT_COLUMNS; the case id (first) comes from RETURNING.
-    const eventRows = Array.from({ length: INTAKE_CASES }, (_, i) => [
-      at,
-      acceptor.id,
-      acceptor.displayName,
-      'report',
-      '上报',
-      null,
-      'reported',
-      null,
-      JSON.stringify({ source: CASE_SOURCES.hotline, category: category.name, grid: pick(targets, i).gridCode }),
-    ]);
+    // The case number (first) is filled in once reserved.
+    const caseParams = Array.from({ length: INTAKE_CASES }, (_, i) => caseRow('', i, clock, at)).flat();
+    const eventRows = Array.from({ length: INTAKE_CASES }, (_, i) => eventRow(i, at));
     // China time decides the year, as in nextCaseNo.
     const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
     const started = performance.now();
