@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD } from './helpers';
+import { shootIfAsked } from './api';
+import { DEMO_PASSWORD, logout } from './helpers';
 
 /**
  * 浙政钉 sign-in through the simulator the e2e server starts in demo mode: PC scan login
@@ -32,8 +33,9 @@ test.describe('浙政钉 sign-in', () => {
     await page.getByRole('button', { name: '绑定并登录' }).click();
     await expect(page.getByRole('heading', { name: '监督员工作台' })).toBeVisible();
 
-    // Next time the scan alone signs them in.
-    await page.getByRole('button', { name: '退出登录' }).click();
+    // Next time the scan alone signs them in. The sign-out must have finished first: a
+    // page opened while it is still on its way finds the session and skips the login page.
+    await logout(page);
     await openScanPage(page);
     await page
       .getByRole('button', { name: /身份扫码确认/ })
@@ -59,13 +61,13 @@ test('login page screenshots (desk and phone)', async ({ page }) => {
     await page.setViewportSize(size);
     await page.goto('/login');
     await expect(page.getByRole('link', { name: '浙政钉扫码登录' })).toBeVisible();
-    await page.screenshot({ path: `/work/notes/shots/govlink/${name}.png`, fullPage: true });
+    await shootIfAsked(page, name);
   }
   await page.getByRole('tab', { name: '短信登录' }).click();
   await expect(page.getByRole('button', { name: '获取验证码' })).toBeVisible();
-  await page.screenshot({ path: '/work/notes/shots/govlink/login-sms-phone-390x844.png', fullPage: true });
+  await shootIfAsked(page, 'login-sms-phone-390x844');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto('/api/sso/zzd/scan');
   await expect(page.getByRole('heading', { name: '浙政钉扫码登录' })).toBeVisible();
-  await page.screenshot({ path: '/work/notes/shots/govlink/zzd-scan-simulator-1920x1080.png' });
+  await shootIfAsked(page, 'zzd-scan-simulator-1920x1080');
 });
