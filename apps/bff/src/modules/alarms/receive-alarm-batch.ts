@@ -12,28 +12,39 @@ interface Place {
   lat: number | null;
 }
 
+/** Rows for the ids, or none without a query when there are no ids. */
+async function lookUp<T>(ids: string[], read: (ids: string[]) => Promise<T[]>): Promise<T[]> {
+  return ids.length > 0 ? read(ids) : [];
+}
+
 /** Where the registered cameras and sensors of a batch stand, in two queries (one per kind). */
 async function registeredDevices(db: Database, batch: readonly TBatchAlarm[]) {
   const ids = (source: 'video' | 'iot') => [
     ...new Set(batch.filter((a) => ALARM_TYPES[a.type].source === source).map((a) => a.deviceId)),
   ];
+  // Both kinds are read with the same shape; each id is keyed by its subject (`video:…` / `iot:…`).
+  const [cameras, sensors] = await Promise.all([
+    lookUp(ids('video'), (list) =>
+      db
+        .select({
+          id: videoChannels.channelId,
+          name: videoChannels.name,
+          lng: videoChannels.lng,
+          lat: videoChannels.lat,
+        })
+        .from(videoChannels)
+        .where(inArray(videoChannels.channelId, list)),
+    ),
+    lookUp(ids('iot'), (list) =>
+      db
+        .select({ id: iotDevices.code, name: iotDevices.name, lng: iotDevices.lng, lat: iotDevices.lat })
+        .from(iotDevices)
+        .where(inArray(iotDevices.code, list)),
+    ),
+  ]);
   const places = new Map<string, Place>();
-  const cameras = ids('video');
-  if (cameras.length > 0) {
-    const rows = await db
-      .select({ id: videoChannels.channelId, name: videoChannels.name, lng: videoChannels.lng, lat: videoChannels.lat })
-      .from(videoChannels)
-      .where(inArray(videoChannels.channelId, cameras));
-    for (const row of rows) places.set(`video:${row.id}`, row);
-  }
-  const sensors = ids('iot');
-  if (sensors.length > 0) {
-    const rows = await db
-      .select({ id: iotDevices.code, name: iotDevices.name, lng: iotDevices.lng, lat: iotDevices.lat })
-      .from(iotDevices)
-      .where(inArray(iotDevices.code, sensors));
-    for (const row of rows) places.set(`iot:${row.id}`, row);
-  }
+  for (const row of cameras) places.set(`video:${row.id}`, row);
+  for (const row of sensors) places.set(`iot:${row.id}`, row);
   return places;
 }
 

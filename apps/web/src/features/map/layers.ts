@@ -36,6 +36,36 @@ export type CaseTone = keyof typeof CASE_TONES;
 const TEXT_FONT = ['Noto Sans Regular'];
 const URGENT_RING = '#a8071a';
 
+/** A device layer and its name label: cameras and sensors differ only in source and colours (grey when offline). */
+function devicePointLayers(
+  kind: string,
+  source: string,
+  color: string,
+  labelColor: string,
+): [CircleLayerSpecification, SymbolLayerSpecification] {
+  return [
+    {
+      id: `case-map-${kind}`,
+      type: 'circle',
+      source,
+      paint: {
+        'circle-radius': 6,
+        'circle-color': ['case', ['get', 'online'], color, '#bfbfbf'],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: `case-map-${kind}-label`,
+      type: 'symbol',
+      source,
+      minzoom: 15,
+      layout: { 'text-field': ['get', 'name'], 'text-font': TEXT_FONT, 'text-size': 11, 'text-offset': [0, 1.2] },
+      paint: { 'text-color': labelColor, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    },
+  ];
+}
+
 /**
  * The case map's layers with symbol sizes multiplied by `scale` (1 on the desk; the wall's
  * screen width / 1920, so points and clusters keep their proportions on a 4K wall).
@@ -153,47 +183,8 @@ export function caseMapLayerSet(scale = 1) {
     paint: { 'text-color': '#08797a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
   };
 
-  const cameraLayer: CircleLayerSpecification = {
-    id: 'case-map-camera',
-    type: 'circle',
-    source: CASE_MAP_SOURCES.cameras,
-    paint: {
-      'circle-radius': 6,
-      'circle-color': ['case', ['get', 'online'], '#722ed1', '#bfbfbf'],
-      'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 2,
-    },
-  };
-
-  const cameraLabelLayer: SymbolLayerSpecification = {
-    id: 'case-map-camera-label',
-    type: 'symbol',
-    source: CASE_MAP_SOURCES.cameras,
-    minzoom: 15,
-    layout: { 'text-field': ['get', 'name'], 'text-font': TEXT_FONT, 'text-size': 11, 'text-offset': [0, 1.2] },
-    paint: { 'text-color': '#531dab', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
-  };
-
-  const sensorLayer: CircleLayerSpecification = {
-    id: 'case-map-sensor',
-    type: 'circle',
-    source: CASE_MAP_SOURCES.sensors,
-    paint: {
-      'circle-radius': 6,
-      'circle-color': ['case', ['get', 'online'], '#08979c', '#bfbfbf'],
-      'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 2,
-    },
-  };
-
-  const sensorLabelLayer: SymbolLayerSpecification = {
-    id: 'case-map-sensor-label',
-    type: 'symbol',
-    source: CASE_MAP_SOURCES.sensors,
-    minzoom: 15,
-    layout: { 'text-field': ['get', 'name'], 'text-font': TEXT_FONT, 'text-size': 11, 'text-offset': [0, 1.2] },
-    paint: { 'text-color': '#006d75', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
-  };
+  const [cameraLayer, cameraLabelLayer] = devicePointLayers('camera', CASE_MAP_SOURCES.cameras, '#722ed1', '#531dab');
+  const [sensorLayer, sensorLabelLayer] = devicePointLayers('sensor', CASE_MAP_SOURCES.sensors, '#08979c', '#006d75');
 
   const drawnFillLayer: FillLayerSpecification = {
     id: 'case-map-drawn-fill',
