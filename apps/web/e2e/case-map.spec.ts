@@ -145,8 +145,15 @@ test('/search opens the map with the same filters, its words included; 关键词
   await expect(list).toContainText(outside.caseNo);
   await expect(list).not.toContainText(inside.caseNo);
   await page.screenshot({ path: `${SHOTS}/case-map-keyword-desk.png` });
-  // Words nothing holds: an empty list, not every case.
-  await keyword.fill(`没有这样的案件 ${RUN}`);
+  // Words no case holds exactly: the closest cases, said to be a loose match.
+  await keyword.fill('绿化带里违规种植蔬菜');
+  await keyword.press('Enter');
+  await expect(
+    page.getByText(/没有完全包含“绿化带里违规种植蔬菜”的案件，显示最相近的 \d+ 件（模糊匹配）/),
+  ).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/case-map-keyword-fuzzy-desk.png` });
+  // Nothing to match even loosely (no two Chinese characters in a row): an empty list, not every case.
+  await keyword.fill(`zzqx ${RUN}`);
   await keyword.press('Enter');
   await expect(page.getByText('案件列表（0 件）')).toBeVisible();
 });

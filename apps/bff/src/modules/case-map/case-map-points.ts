@@ -4,11 +4,13 @@ import { categories } from '@citygov/db/schema/catalogue';
 import { type Bbox, bboxOf, pointInBbox, pointInPolygon } from '@citygov/domain/geo/polygon';
 import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
-import { caseFilterConditions } from '../search/api';
+import { caseFilterConditions, fuzzyTextMatch } from '../search/api';
 import type { TCaseMapPointsInput } from './case-map-schemas';
 
 /** Most case points one answer carries (the newest first); beyond it the answer says so. */
 export const CASE_MAP_POINT_LIMIT = 3_000;
+/** Most case points a fuzzy keyword match (模糊匹配) shows: the best by shared character pairs. */
+export const CASE_MAP_FUZZY_LIMIT = 200;
 /** Most rows the box prefilter reads for a polygon: a drawn outline is checked on these only. */
 const POLYGON_SCAN_LIMIT = 30_000;
 
@@ -26,9 +28,17 @@ function boxOf(input: TCaseMapPointsInput): Bbox | undefined {
   ];
 }
 
-function filters(user: SessionUser, input: TCaseMapPointsInput, box: Bbox | undefined): SQL | undefined {
+type FuzzyMatch = NonNullable<ReturnType<typeof fuzzyTextMatch>>;
+
+function filters(
+  user: SessionUser,
+  input: TCaseMapPointsInput,
+  box: Bbox | undefined,
+  fuzzy: FuzzyMatch | undefined,
+): SQL | undefined {
   return and(
     caseFilterConditions(user, input),
+    fuzzy?.condition,
     // The box prefilter (cases_lat_lng_reported_idx); the drawn outline itself is tested below.
     ...(box ? [gte(cases.lng, box[0]), gte(cases.lat, box[1]), lte(cases.lng, box[2]), lte(cases.lat, box[3])] : []),
   );
@@ -38,11 +48,28 @@ function filters(user: SessionUser, input: TCaseMapPointsInput, box: Bbox | unde
  * 案件地图: case points in the viewer's scope matching the filters, newest first, at most
  * CASE_MAP_POINT_LIMIT. A drawn polygon is applied in two steps: its bounding box in SQL,
  * then the exact point-in-polygon rule of the domain on the ids and coordinates read.
+ * A 关键词 no case holds exactly falls back, as 综合查询 does, to 模糊匹配: the cases
+ * sharing the most character pairs with it, best first, and the answer says so.
  */
 export async function caseMapPoints(db: Queryable, user: SessionUser, input: TCaseMapPointsInput) {
+  const exact = await pointsMatching(db, user, input, undefined);
+  const fuzzy = input.q && exact.points.length === 0 ? fuzzyTextMatch(input.q) : null;
+  if (!fuzzy) return { ...exact, keyword: 'exact' as const };
+  const loose = await pointsMatching(db, user, { ...input, q: undefined }, fuzzy);
+  return { ...loose, keyword: 'fuzzy' as const };
+}
+
+async function pointsMatching(
+  db: Queryable,
+  user: SessionUser,
+  input: TCaseMapPointsInput,
+  fuzzy: FuzzyMatch | undefined,
+) {
   const box = boxOf(input);
   const empty = box !== undefined && (box[0] > box[2] || box[1] > box[3]);
-  const where = filters(user, input, box);
+  const where = filters(user, input, box, fuzzy);
+  const limit = fuzzy ? CASE_MAP_FUZZY_LIMIT : CASE_MAP_POINT_LIMIT;
+  const order = fuzzy ? [desc(fuzzy.rank), desc(cases.reportedAt)] : [desc(cases.reportedAt)];
   let ids: number[] | undefined;
   let truncated = false;
   if (input.polygon && !empty) {
@@ -51,15 +78,15 @@ export async function caseMapPoints(db: Queryable, user: SessionUser, input: TCa
       .select({ id: cases.id, lng: cases.lng, lat: cases.lat })
       .from(cases)
       .where(where)
-      .orderBy(desc(cases.reportedAt))
+      .orderBy(...order)
       .limit(POLYGON_SCAN_LIMIT + 1);
     const inside = candidates
       .slice(0, POLYGON_SCAN_LIMIT)
       .filter((c) => (!box || pointInBbox([c.lng, c.lat], box)) && pointInPolygon([c.lng, c.lat], ring));
-    truncated = candidates.length > POLYGON_SCAN_LIMIT || inside.length > CASE_MAP_POINT_LIMIT;
-    ids = inside.slice(0, CASE_MAP_POINT_LIMIT).map((c) => c.id);
+    truncated = candidates.length > POLYGON_SCAN_LIMIT || inside.length > limit;
+    ids = inside.slice(0, limit).map((c) => c.id);
   }
-  if (empty || (ids && ids.length === 0)) return { points: [], truncated: false, limit: CASE_MAP_POINT_LIMIT };
+  if (empty || (ids && ids.length === 0)) return { points: [], truncated: false, limit };
   const rows = await db
     .select({
       id: cases.id,
@@ -78,14 +105,14 @@ export async function caseMapPoints(db: Queryable, user: SessionUser, input: TCa
     .from(cases)
     .leftJoin(categories, and(eq(categories.kind, cases.kind), eq(categories.code, cases.categoryCode)))
     .where(ids ? inArray(cases.id, ids) : where)
-    .orderBy(desc(cases.reportedAt))
-    .limit(CASE_MAP_POINT_LIMIT + 1);
-  if (!ids) truncated = rows.length > CASE_MAP_POINT_LIMIT;
+    .orderBy(...order)
+    .limit(limit + 1);
+  if (!ids) truncated = rows.length > limit;
   const now = Date.now();
-  const points = rows.slice(0, CASE_MAP_POINT_LIMIT).map(({ pausedAt, ...row }) => ({
+  const points = rows.slice(0, limit).map(({ pausedAt, ...row }) => ({
     ...row,
     categoryName: row.categoryName ?? '',
     overdue: row.stageDeadlineAt !== null && pausedAt === null && row.stageDeadlineAt.getTime() < now,
   }));
-  return { points, truncated, limit: CASE_MAP_POINT_LIMIT };
+  return { points, truncated, limit };
 }

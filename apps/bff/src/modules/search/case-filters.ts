@@ -1,6 +1,6 @@
 import { cases } from '@citygov/db/schema/cases';
 import { caseSearch } from '@citygov/db/schema/search';
-import { preciseQuery } from '@citygov/domain/analytics/search-text';
+import { fuzzyQuery, preciseQuery } from '@citygov/domain/analytics/search-text';
 import { CASE_STATUSES } from '@citygov/domain/cases/case-states';
 import { chinaInstant } from '@citygov/domain/deadlines/china-time';
 import { normaliseText } from '@citygov/domain/intake/text-features';
@@ -32,6 +32,23 @@ const ZCaseFilters = z.object(caseFilterFields);
 /** A phrase as the search index's tsquery: every word, as a word or by its character pairs; null when nothing to find. */
 export function preciseTextQuery(q: string): string | null {
   return preciseQuery(segmentWords(normaliseText(q)));
+}
+
+/** A fuzzy match ranks at most this many candidates (the first found sharing a character pair). */
+const FUZZY_CANDIDATES = 2_000;
+
+/**
+ * 模糊匹配, for a phrase no case holds exactly: cases sharing a character pair with it (of
+ * the first FUZZY_CANDIDATES found), and the rank to order them by (more shared pairs
+ * first). Null when the phrase has no pairs (no two Chinese characters in a row).
+ */
+export function fuzzyTextMatch(q: string): { condition: SQL; rank: SQL } | null {
+  const query = fuzzyQuery(normaliseText(q));
+  if (!query) return null;
+  return {
+    condition: sql`${cases.id} in (select ${caseSearch.caseId} from ${caseSearch} where ${caseSearch.tokens} @@ ${query}::tsquery limit ${FUZZY_CANDIDATES})`,
+    rank: sql`(select ts_rank(${caseSearch.tokens}, ${query}::tsquery) from ${caseSearch} where ${caseSearch.caseId} = ${cases.id})`,
+  };
 }
 
 /**

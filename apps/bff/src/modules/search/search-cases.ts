@@ -2,19 +2,18 @@ import { type Queryable, rowsOf } from '@citygov/db/client';
 import { cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
 import { caseSearch } from '@citygov/db/schema/search';
-import { fuzzyQuery } from '@citygov/domain/analytics/search-text';
 import { normaliseText } from '@citygov/domain/intake/text-features';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { SessionUser } from '../../trpc/session-user';
 import { caseSummaryColumns } from '../cases/api';
-import { caseFilterConditions, preciseTextQuery } from './case-filters';
+import { caseFilterConditions, fuzzyTextMatch, preciseTextQuery } from './case-filters';
 import type { TSearchCasesInput } from './search-schemas';
 
 /** Totals above this read as "10,000+". */
 export const SEARCH_COUNT_BOUND = 10_000;
-/** A fuzzy search ranks at most this many candidates (the best of them by shared character pairs). */
-const FUZZY_CANDIDATES = 2_000;
+/** A fuzzy search lists at most this many cases, the best by shared character pairs. */
+const FUZZY_RESULTS = 100;
 
 const lead = alias(cases, 'lead');
 const columns = {
@@ -59,18 +58,16 @@ export async function searchCases(db: Queryable, user: SessionUser, input: TSear
     if (n > 0)
       return { mode: 'exact' as const, rows, total: Math.min(n, SEARCH_COUNT_BOUND), more: n > SEARCH_COUNT_BOUND };
   }
-  // A phrase without two Chinese characters in a row has no pairs: nothing to match loosely.
-  const fuzzy = fuzzyQuery(text);
-  const loose = fuzzy ? sql`${caseSearch.tokens} @@ ${fuzzy}::tsquery` : sql`false`;
-  const candidates = db.select({ caseId: caseSearch.caseId }).from(caseSearch).where(loose).limit(FUZZY_CANDIDATES);
+  // Nothing holds the phrase exactly: the cases sharing the most character pairs with it.
+  const fuzzy = fuzzyTextMatch(text);
+  if (!fuzzy) return { mode: 'fuzzy' as const, rows: [], total: 0, more: false };
   const rows = await db
     .select(columns)
-    .from(caseSearch)
-    .innerJoin(cases, eq(cases.id, caseSearch.caseId))
+    .from(cases)
     .leftJoin(categories, and(eq(categories.kind, cases.kind), eq(categories.code, cases.categoryCode)))
     .leftJoin(lead, eq(lead.id, cases.mergedIntoId))
-    .where(and(inArray(caseSearch.caseId, candidates), where))
-    .orderBy(desc(sql`ts_rank(${caseSearch.tokens}, ${fuzzy ?? ''}::tsquery)`), desc(cases.reportedAt))
-    .limit(100);
+    .where(and(fuzzy.condition, where))
+    .orderBy(desc(fuzzy.rank), desc(cases.reportedAt))
+    .limit(FUZZY_RESULTS);
   return { mode: 'fuzzy' as const, rows: rows.slice(offset, offset + input.pageSize), total: rows.length, more: false };
 }

@@ -103,9 +103,14 @@ export function MapPage() {
   };
 
   const listTitle = filters.polygon ? '框选结果' : '案件列表';
-  const truncatedNote = points.data?.truncated
-    ? `仅显示最新的 ${points.data.limit.toLocaleString('zh-CN')} 件，请缩小框选范围或增加筛选条件`
-    : null;
+  const truncatedNote =
+    points.data?.truncated && points.data.keyword === 'exact'
+      ? `仅显示最新的 ${points.data.limit.toLocaleString('zh-CN')} 件，请缩小框选范围或增加筛选条件`
+      : null;
+  const fuzzyNote =
+    points.data?.keyword === 'fuzzy'
+      ? `没有完全包含“${filters.q ?? ''}”的案件，显示最相近的 ${points.data.points.length.toLocaleString('zh-CN')} 件（模糊匹配）`
+      : null;
 
   return (
     <div className={screens.md === false ? styles.pagePhone : styles.page}>
@@ -131,6 +136,7 @@ export function MapPage() {
       </div>
       {failure ? <Alert type="error" showIcon title={apiErrorMessage(failure)} style={{ marginBottom: 8 }} /> : null}
       {truncatedNote ? <Alert type="warning" showIcon title={truncatedNote} style={{ marginBottom: 8 }} /> : null}
+      {fuzzyNote ? <Alert type="info" showIcon title={fuzzyNote} style={{ marginBottom: 8 }} /> : null}
       <div className={styles.body}>
         <div className={styles.mapFrame}>
           <CaseMapView
