@@ -129,4 +129,7 @@ test('the area chief calls the nearest available person, who accepts on the phon
   await expect(desk.getByText(`${enforceName} · 回放至`)).toContainText('（4/4）');
   await expect(desk.getByRole('slider', { name: '轨迹回放时间' })).toBeVisible();
   await shootIfAsked(desk, 'command-track-replay');
+  // 下岗 again: the collector's phone is shared with the other phone specs of the run.
+  await trpcMutation(collector.api, 'staff.setOnDuty', { onDuty: false });
+  await trpcMutation(enforceChief, 'staff.setOnDuty', { onDuty: false });
 });

@@ -4,7 +4,7 @@ import { sessions, users } from '@citygov/db/schema/auth';
 import { areas, departments } from '@citygov/db/schema/org';
 import { ConflictError, NotFoundError } from '@citygov/domain/errors';
 import { isRole, permissionsOf } from '@citygov/domain/permissions';
-import { and, desc, eq, gt, inArray, like, lte, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
 
 export const SESSION_COOKIE = 'citygov_session';
@@ -87,39 +87,78 @@ export async function endOwnSession(db: Queryable, userId: number, currentId: st
   return { ok: true as const };
 }
 
+/**
+ * What a session user is read from: the user with their area, department and the ids of
+ * every unit under that department (sub_unit: the department scope), in one statement (it
+ * runs on every request).
+ */
+const sessionUserColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  position: users.position,
+  active: users.active,
+  areaId: users.areaId,
+  areaPath: areas.path,
+  areaName: areas.name,
+  areaLevel: areas.level,
+  departmentId: users.departmentId,
+  departmentPath: departments.path,
+  departmentName: departments.name,
+  departmentIds: sql<number[] | null>`(select array_agg(sub_unit.id) from ${departments} sub_unit
+    where sub_unit.path like ${departments.path} || '%')`,
+};
+
+/** The columns above, as read through outer joins (a session whose user is gone reads nulls). */
+interface SessionUserRow {
+  id: number | null;
+  username: string | null;
+  displayName: string | null;
+  role: string | null;
+  position: string | null;
+  active: boolean | null;
+  areaId: number | null;
+  areaPath: string | null;
+  areaName: string | null;
+  areaLevel: string | null;
+  departmentId: number | null;
+  departmentPath: string | null;
+  departmentName: string | null;
+  departmentIds: number[] | null;
+}
+
+function toSessionUser(row: SessionUserRow | undefined): SessionUser | null {
+  if (!row?.active || row.id === null || row.role === null || !isRole(row.role)) return null;
+  const { id, username, displayName, position, areaId, areaPath, areaName, areaLevel } = row;
+  if (username === null || displayName === null || position === null || areaId === null) return null;
+  if (areaPath === null || areaName === null || areaLevel === null) return null;
+  return {
+    id,
+    username,
+    displayName,
+    role: row.role,
+    position,
+    areaId,
+    areaPath,
+    areaName,
+    areaLevel,
+    departmentId: row.departmentId,
+    departmentPath: row.departmentPath,
+    departmentIds: (row.departmentIds ?? []).map(Number),
+    departmentName: row.departmentName,
+    permissions: permissionsOf(row.role),
+  };
+}
+
 export async function loadSessionUser(db: Queryable, userId: number): Promise<SessionUser | null> {
-  const rows = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      position: users.position,
-      active: users.active,
-      areaId: users.areaId,
-      areaPath: areas.path,
-      areaName: areas.name,
-      areaLevel: areas.level,
-      departmentId: users.departmentId,
-      departmentPath: departments.path,
-      departmentName: departments.name,
-    })
+  const [row] = await db
+    .select(sessionUserColumns)
     .from(users)
     .innerJoin(areas, eq(areas.id, users.areaId))
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .where(eq(users.id, userId));
-  const row = rows[0];
-  if (!row?.active || !isRole(row.role)) return null;
-  const { active: _active, ...rest } = row;
-  const departmentIds = row.departmentPath
-    ? (
-        await db
-          .select({ id: departments.id })
-          .from(departments)
-          .where(like(departments.path, `${row.departmentPath}%`))
-      ).map((d) => d.id)
-    : [];
-  return { ...rest, departmentIds, role: row.role, permissions: permissionsOf(row.role) };
+  return toSessionUser(row);
 }
 
 export type SessionLookup =
@@ -140,7 +179,20 @@ export async function resolveSession(
 ): Promise<SessionLookup> {
   if (!token) return { kind: 'none' };
   const id = hashToken(token);
-  const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
+  // The session and its user in one statement: this runs before every procedure.
+  const [found] = await db
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      kiosk: sessions.kiosk,
+      user: sessionUserColumns,
+    })
+    .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(areas, eq(areas.id, users.areaId))
+    .leftJoin(departments, eq(departments.id, users.departmentId))
+    .where(eq(sessions.id, id));
+  const session = found;
   if (!session) return { kind: 'expired', message: '会话已失效，请重新登录' };
   const idleFor = now.getTime() - session.lastSeenAt.getTime();
   // A wall kiosk runs unattended for days: only its absolute lifetime ends it.
@@ -149,7 +201,7 @@ export async function resolveSession(
     await db.delete(sessions).where(eq(sessions.id, id));
     return { kind: 'expired', message: '长时间未操作，会话已过期，请重新登录' };
   }
-  const user = await loadSessionUser(db, session.userId);
+  const user = toSessionUser(session.user);
   if (!user) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return { kind: 'expired', message: '账号已停用，请联系管理员' };
