@@ -47,11 +47,13 @@ export function fitLogistic(pairs: readonly Pair[], iterations = 1500, rate = 2,
     w.bias -= (rate * g.bias) / n;
     for (const k of FEATURES) w[k] -= rate * (g[k] / n + l2 * w[k]);
   }
-  // The place weights are not fitted here (the shipped values were chosen on the dev split by hand).
+  // The place and photo weights are not fitted here (the shipped values were chosen by hand).
   return {
     ...w,
     place: DEFAULT_DUPLICATE_THRESHOLDS.weights.place,
     placeConflict: DEFAULT_DUPLICATE_THRESHOLDS.weights.placeConflict,
+    photoSimilar: DEFAULT_DUPLICATE_THRESHOLDS.weights.photoSimilar,
+    photoDifferent: DEFAULT_DUPLICATE_THRESHOLDS.weights.photoDifferent,
   };
 }
 

@@ -2,6 +2,7 @@ import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { type LoginThrottlePolicy, TRUSTED_ADDRESS_MS } from '@citygov/domain/auth/login-throttle';
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '@citygov/domain/auth/password-policy';
+import { DEFAULT_CALL_TIMEOUT_SECONDS } from '@citygov/domain/command/patrol';
 import type { SmsRateLimit } from '@citygov/domain/messaging/sms';
 import { z } from 'zod';
 import type { SmsConfig } from './adapters/sms/gateway';
@@ -120,6 +121,8 @@ const EnvSchema = z.object({
   // The outbox worker (pg-boss): 0 turns it off in this process (another process delivers).
   OUTBOX_WORKER: z.enum(['0', '1']).default('1'),
   OUTBOX_SWEEP_SECONDS: z.coerce.number().positive().default(5),
+  // 片长指挥: a call not answered (接受 / 拒绝) within this expires (超时未接) and passes to the next nearest.
+  CITYGOV_CALL_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(DEFAULT_CALL_TIMEOUT_SECONDS),
 });
 
 const MIB = 1024 * 1024;
@@ -192,6 +195,8 @@ export interface AppConfig {
   /** Key and secret of the enforcement link, both ways (its feedback is signed with them too). */
   enforcementCredentials: { key: string; secret: string; timeoutMs: number };
   outbox: { worker: boolean; sweepMs: number };
+  /** 片长指挥: seconds a call waits for an answer before 超时未接. */
+  callTimeoutSeconds: number;
 }
 
 /** This machine's first non-internal IPv4 address (what a camera on the LAN can reach), else loopback. */
@@ -360,5 +365,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       timeoutMs: parsed.ENFORCEMENT_TIMEOUT_MS,
     },
     outbox: { worker: parsed.OUTBOX_WORKER === '1', sweepMs: parsed.OUTBOX_SWEEP_SECONDS * 1000 },
+    callTimeoutSeconds: parsed.CITYGOV_CALL_TIMEOUT_SECONDS,
   };
 }

@@ -12,6 +12,7 @@ import { createHttpApp } from './http/create-app';
 import type { LiveServices } from './live-services';
 import { sweepStaleTempFiles } from './modules/attachments/api';
 import { warmIntakeModel } from './modules/category-model/api';
+import { callExpiryTimer } from './modules/command/api';
 import { seedDemoCrossCheck } from './modules/cross-check/api';
 import { OutboxWorker } from './modules/integrations/api';
 import { IotHub, seedDemoSensors } from './modules/iot/api';
@@ -106,6 +107,7 @@ async function main() {
         databaseUrl: config.databaseUrl,
         channels: createChannelRegistry(integrationSettingsOf(database.db, config)),
         sweepMs: config.outbox.sweepMs,
+        timers: [callExpiryTimer],
       }).catch(logged('outbox worker'))
     : null;
   const app = createHttpApp(database.db, { ...config, webDist }, undefined, live);

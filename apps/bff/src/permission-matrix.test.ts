@@ -201,6 +201,7 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'staff.setOnDuty': 'staff.duty',
   'staff.reportPositions': 'staff.duty',
   'staff.myCalls': 'staff.duty',
+  'staff.dutyReport': 'command.view',
   'command.answerCall': 'staff.duty',
 };
 

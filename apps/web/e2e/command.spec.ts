@@ -128,7 +128,18 @@ test('the area chief calls the nearest available person, who accepts on the phon
   await desk.getByRole('button', { name: `回放${enforceName}的轨迹` }).click();
   await expect(desk.getByText(`${enforceName} · 回放至`)).toContainText('（4/4）');
   await expect(desk.getByRole('slider', { name: '轨迹回放时间' })).toBeVisible();
+  await expect(desk.getByRole('textbox', { name: '回放日期' })).toBeVisible();
   await shootIfAsked(desk, 'command-track-replay');
+
+  // 在岗统计 from the menu: today's row of the enforcement chief carries the mileage of their fixes.
+  await desk.getByRole('menuitem', { name: '在岗统计' }).click();
+  await expect(desk).toHaveURL(/\/staff\/duty$/);
+  const report = desk.getByRole('table');
+  const enforceRow = report.getByRole('row').filter({ hasText: enforceName });
+  await expect(enforceRow.first()).toContainText('在岗中');
+  await expect(enforceRow.first().getByRole('cell').nth(7)).not.toHaveText('0.00');
+  await expect(report.getByRole('row').filter({ hasText: '合计' })).toBeVisible();
+  await shootIfAsked(desk, 'command-duty-report');
   // 下岗 again: the collector's phone is shared with the other phone specs of the run.
   await trpcMutation(collector.api, 'staff.setOnDuty', { onDuty: false });
   await trpcMutation(enforceChief, 'staff.setOnDuty', { onDuty: false });

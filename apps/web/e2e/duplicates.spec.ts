@@ -86,6 +86,8 @@ test('a shift lead compares a suspected duplicate side by side and merges it', a
   });
   await expect(page.getByTestId('pair-distance')).toContainText('两处相距 约 0 米');
   await expect(page.getByText(/相似度 \d+%/).first()).toBeVisible();
+  // Both reports carry the same photo: the pHashes match, and the comparison says so.
+  await expect(page.getByText('照片相似', { exact: true })).toBeVisible();
   await shootIfAsked(page, 'duplicates-desk');
 
   await page.getByRole('toolbar', { name: '判重操作' }).getByRole('button', { name: '以左侧为主案件并案' }).click();

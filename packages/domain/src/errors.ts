@@ -45,9 +45,10 @@ export const ERROR_CODES = [
   // 信息采集: a switched-off 二维码 takes no registrations; switching a code to the state it is in
   'QR_SWITCHED_OFF',
   'QR_STATE_CONFLICT',
-  // 片长指挥: nobody to call, a call that is not (or no longer) open, a phone off duty
+  // 片长指挥: nobody to call, a call that is not (or no longer) open, one that timed out, a phone off duty
   'NO_AVAILABLE_STAFF',
   'CALL_NOT_OPEN',
+  'CALL_EXPIRED',
   'OFF_DUTY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

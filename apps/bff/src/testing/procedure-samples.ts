@@ -290,6 +290,7 @@ export const SAMPLES: Record<string, (t: Targets) => unknown> = {
   'staff.setOnDuty': () => ({ onDuty: false }),
   'staff.reportPositions': (t) => ({ points: [{ ...t.point, accuracyM: 10, at: new Date('2026-01-01T08:00:00Z') }] }),
   'staff.myCalls': () => undefined,
+  'staff.dutyReport': () => ({ from: '2026-01-01', to: '2026-01-07' }),
   'command.answerCall': (t) => ({ caseId: t.caseId, accept: false }),
   'catalogue.setTimeLimit': () => ({
     kind: 'event',

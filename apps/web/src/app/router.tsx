@@ -183,6 +183,11 @@ export const router = createBrowserRouter([
         ],
       },
       {
+        path: 'staff/duty',
+        handle: handle('command.view'),
+        lazy: async () => ({ Component: (await import('../surfaces/command/duty-report-page')).DutyReportPage }),
+      },
+      {
         // 片长指挥: the event-centred scene of one case.
         path: 'command/:caseId',
         handle: handle('command.view'),

@@ -287,6 +287,11 @@ export const caseAttachments = pgTable(
      * holds, so a report can attach it and nobody else can; null for staff uploads.
      */
     claimHash: text('claim_hash'),
+    /**
+     * 64-bit perceptual hash of a photo (16 hex digits; @citygov/domain/intake/photo-hash), for
+     * duplicate detection; null for videos, undecodable images and photos stored before hashing.
+     */
+    phash: text('phash'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('case_attachments_case_idx').on(t.caseId)],

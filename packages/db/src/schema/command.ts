@@ -50,7 +50,22 @@ export const staffDuty = pgTable('staff_duty', {
   since: timestamp('since', { withTimezone: true }).notNull(),
 });
 
-export const CALL_STATES = ['calling', 'accepted', 'declined'] as const;
+/** 呼叫中 / 已接受 / 已拒绝 / 超时未接 (not answered within CITYGOV_CALL_TIMEOUT_SECONDS). */
+/** Every 上岗 / 下岗 change, for the duty history (在岗统计: first on, last off, hours per day). */
+export const staffDutyLog = pgTable(
+  'staff_duty_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    onDuty: boolean('on_duty').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('staff_duty_log_user_at_idx').on(t.userId, t.at)],
+);
+
+export const CALL_STATES = ['calling', 'accepted', 'declined', 'expired'] as const;
 
 /**
  * 呼叫最近人员: who was called to a case, from how far, and their answer. At most one open
@@ -73,6 +88,8 @@ export const caseCalls = pgTable(
     state: text('state', { enum: CALL_STATES }).notNull().default('calling'),
     calledAt: timestamp('called_at', { withTimezone: true }).notNull(),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** When an unanswered call times out (超时未接) and passes to the next nearest. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     check('case_calls_state_check', oneOf(t.state, CALL_STATES)),

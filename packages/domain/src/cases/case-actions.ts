@@ -661,6 +661,28 @@ export const CASE_ACTIONS = {
     whilePending: true,
     desk: false,
   },
+  /** A call nobody answered within the timeout (CITYGOV_CALL_TIMEOUT_SECONDS): 超时未接, by the queue's job. */
+  callTimeout: {
+    label: '超时未接',
+    permission: 'command.call',
+    actor: 'system',
+    from: OPEN,
+    to: 'same',
+    reason: 'optional',
+    whilePending: true,
+    desk: false,
+  },
+  /** … and the call passes on to the next nearest available person not yet called for the case. */
+  relayCall: {
+    label: '超时转呼',
+    permission: 'command.call',
+    actor: 'system',
+    from: OPEN,
+    to: 'same',
+    reason: 'optional',
+    whilePending: true,
+    desk: false,
+  },
 } as const satisfies Record<string, CaseActionRule>;
 
 export type CaseAction = keyof typeof CASE_ACTIONS;

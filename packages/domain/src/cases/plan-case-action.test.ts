@@ -91,6 +91,8 @@ const ALLOWED_FROM: Record<CaseAction, CaseStatus[]> = {
   callNearest: OPEN_STATES,
   acceptCall: OPEN_STATES,
   declineCall: OPEN_STATES,
+  callTimeout: OPEN_STATES,
+  relayCall: OPEN_STATES,
 };
 
 describe('every action in every state', () => {

@@ -35,6 +35,9 @@ export function patrolMetres(track: readonly TrackPoint[]): number {
   return total;
 }
 
+/** How long a call waits for 接受 / 拒绝 before 超时未接 passes it on (CITYGOV_CALL_TIMEOUT_SECONDS). */
+export const DEFAULT_CALL_TIMEOUT_SECONDS = 180;
+
 /** A position older than this is stale: the person is not known to be where it says. */
 export const FRESH_POSITION_MS = 10 * 60 * 1000;
 

@@ -13,7 +13,11 @@
  *   below `openTimeFloor`: an unfixed problem reported again days later is the same problem;
  * - text: TF-IDF cosine of the two token bags;
  * - place: both name the same road and house number (or compound and building);
- *   placeConflict: the same road with different numbers — two premises (place-match.ts).
+ *   placeConflict: the same road with different numbers — two premises (place-match.ts);
+ * - photo: when both have hashed photos, the closest pair's pHash distance (photo-hash.ts):
+ *   near-identical (照片相似: the same spot photographed again, or the same picture sent
+ *   twice) raises the score, clearly different (照片不同) lowers it and blocks an auto-merge;
+ *   in between, or without photos on either side, nothing changes.
  * A logistic combination (distance and time as logarithms, see `scoreFactors`) turns
  * them into a probability, plus what the shift leads' decisions taught (duplicate-learning.ts);
  * `decide` compares it with the thresholds: at or above `merge` → 'merge' (auto-merge
@@ -22,6 +26,7 @@
  */
 import { categoryExtent, EXTENT_SCALE } from './category-extent';
 import type { CategoryKind } from './category-model';
+import { closestPhotoDistance, type PhotoLimits, photoVerdict } from './photo-hash';
 import { comparePlaces, type PlaceMarks } from './place-match';
 import { countTokens } from './text-features';
 
@@ -36,6 +41,8 @@ export interface DuplicateReport {
   place?: PlaceMarks | undefined;
   /** For a candidate: the case is still open (not closed) when the new report comes in. */
   open?: boolean | undefined;
+  /** pHashes of the report's photos (photo-hash.ts); none = unknown. */
+  photos?: readonly string[] | undefined;
 }
 
 export interface DuplicateWeights {
@@ -48,9 +55,13 @@ export interface DuplicateWeights {
   place: number;
   /** Subtracted when they name the same road with different numbers. */
   placeConflict: number;
+  /** Added when both have photos and the closest pair is near-identical (照片相似). */
+  photoSimilar: number;
+  /** Subtracted when both have photos and even the closest pair clearly differs (照片不同). */
+  photoDifferent: number;
 }
 
-export interface DuplicateThresholds {
+export interface DuplicateThresholds extends PhotoLimits {
   /** Probability at or above which a candidate is a duplicate to merge (自动并案). */
   merge: number;
   /** Probability at or above which a candidate goes to the shift lead (人工判重). */
@@ -95,6 +106,11 @@ export interface DuplicateFactors {
   placeConflict: number;
   /** Both name premises and none match (blocks an auto-merge, no effect on the score). */
   placeDiffers: boolean;
+  /** 1 when both have photos and the closest pair is near-identical / clearly different, else 0. */
+  photoSimilar: number;
+  photoDifferent: number;
+  /** Differing bits (0–64) of the closest photo pair; null when either side has no hashed photo. */
+  photoDistance: number | null;
   /** What they were computed from. */
   distanceM: number;
   minutesApart: number;
@@ -128,7 +144,19 @@ export const LEGACY_DUPLICATE_THRESHOLDS: DuplicateThresholds = {
   guardMerge: false,
   mergeMinText: 0,
   mergeNeedsSamePremises: false,
-  weights: { bias: -3.1, category: 7.13, distance: 4.36, time: 2.02, text: 1.94, place: 0, placeConflict: 0 },
+  photoSimilarMax: 10,
+  photoDifferentMin: 24,
+  weights: {
+    bias: -3.1,
+    category: 7.13,
+    distance: 4.36,
+    time: 2.02,
+    text: 1.94,
+    place: 0,
+    placeConflict: 0,
+    photoSimilar: 0,
+    photoDifferent: 0,
+  },
 };
 
 /**
@@ -153,7 +181,18 @@ export const DEFAULT_DUPLICATE_THRESHOLDS: DuplicateThresholds = {
   mergeMinText: 0.05,
   // Dev split: auto-merge precision 99.6 % → 99.7 % (recall 69.0 % → 64.2 %), flagged unchanged.
   mergeNeedsSamePremises: true,
-  weights: { ...LEGACY_DUPLICATE_THRESHOLDS.weights, bias: -4, place: 1.5, placeConflict: 3 },
+  // Photos (not fitted: the generated data has none): a near-identical photo is worth about
+  // as much as naming the same premises; a clearly different one takes as much away, not more,
+  // since one problem photographed from another side also hashes apart. 10 / 24 of 64 bits:
+  // re-encoding, resizing and a small crop move a few bits, unrelated pictures about 32.
+  weights: {
+    ...LEGACY_DUPLICATE_THRESHOLDS.weights,
+    bias: -4,
+    place: 1.5,
+    placeConflict: 3,
+    photoSimilar: 1.5,
+    photoDifferent: 1.5,
+  },
 };
 
 const EARTH_RADIUS_M = 6_371_008.8;
@@ -231,6 +270,8 @@ export function duplicateFactors(
   const places = report.place && candidate.place ? comparePlaces(report.place, candidate.place) : null;
   const majorCredit = sameMajor ? thresholds.sameMajorCredit : 0;
   const neighbour = sameCategory || !neighbourCredit ? 0 : neighbourCredit(candidate.kind, candidate.categoryCode);
+  const photoDistance = closestPhotoDistance(report.photos ?? [], candidate.photos ?? []);
+  const photo = photoVerdict(photoDistance, thresholds);
   return {
     category: sameCategory ? 1 : Math.max(majorCredit, Math.min(0.8, neighbour)),
     distance: 1 / (1 + (distanceM / halfM) ** 2),
@@ -239,6 +280,9 @@ export function duplicateFactors(
     place: places?.match ? 1 : 0,
     placeConflict: places?.conflict ? 1 : 0,
     placeDiffers: places?.differs ?? false,
+    photoSimilar: photo === 'similar' ? 1 : 0,
+    photoDifferent: photo === 'different' ? 1 : 0,
+    photoDistance,
     distanceM,
     minutesApart,
     sameCategory,
@@ -264,7 +308,10 @@ export function scoreFactors(factors: DuplicateFactors, weights: DuplicateWeight
       // A named premises only vouches for the same (or a neighbouring) category: a different
       // problem at the same address is no duplicate.
       weights.place * factors.place * factors.category -
-      weights.placeConflict * factors.placeConflict,
+      weights.placeConflict * factors.placeConflict +
+      // Like a named premises, the same photo vouches only as far as the categories agree.
+      weights.photoSimilar * factors.photoSimilar * factors.category -
+      weights.photoDifferent * factors.photoDifferent,
   );
 }
 
@@ -290,7 +337,8 @@ export function bestScoreFor(
   thresholds: DuplicateThresholds = DEFAULT_DUPLICATE_THRESHOLDS,
 ): number {
   const w = thresholds.weights;
-  return logistic(w.bias + (w.category + Math.max(0, w.place)) * categoryFactor + Math.max(0, w.text));
+  const vouching = Math.max(0, w.place) + Math.max(0, w.photoSimilar);
+  return logistic(w.bias + (w.category + vouching) * categoryFactor + Math.max(0, w.text));
 }
 
 /**
@@ -298,14 +346,17 @@ export function bestScoreFor(
  * same category, never when the addresses name different premises (or each names
  * premises and none match), only when the texts
  * share words or the addresses name the same premises, and for a premises category (shop
- * front) only close by or at the same named premises. Everything else goes to the shift
- * lead (review) instead: auto-merge is for near-identical place and text, close together.
+ * front) only close by or at the same named premises, and never when both have photos and
+ * they clearly differ (a near-identical photo stands in for shared words). Everything else
+ * goes to the shift lead (review) instead: auto-merge is for near-identical place and text,
+ * close together.
  */
 export function mayAutoMerge(factors: DuplicateFactors, thresholds: DuplicateThresholds): boolean {
   if (!thresholds.guardMerge) return true;
   if (!factors.sameCategory || factors.placeConflict > 0) return false;
   if (thresholds.mergeNeedsSamePremises && factors.placeDiffers) return false;
-  if (factors.place === 0 && factors.text < thresholds.mergeMinText) return false;
+  if (factors.photoDifferent > 0) return false;
+  if (factors.place === 0 && factors.photoSimilar === 0 && factors.text < thresholds.mergeMinText) return false;
   return factors.extent !== 'premises' || factors.place > 0 || factors.distanceM <= thresholds.premisesMergeM;
 }
 

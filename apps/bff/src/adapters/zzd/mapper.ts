@@ -16,7 +16,7 @@ export function identityOf(user: TZzdUser): ZzdIdentity {
 }
 
 /** What a work notification says, by what happened to a case. */
-export type TaskNoticeKind = 'new_task' | 'urge' | 'instruct' | 'supervise' | 'overdue_warning';
+export type TaskNoticeKind = 'new_task' | 'urge' | 'instruct' | 'supervise' | 'overdue_warning' | 'call_unanswered';
 
 const NOTICE_TITLES: Record<TaskNoticeKind, string> = {
   new_task: '新任务',
@@ -24,6 +24,7 @@ const NOTICE_TITLES: Record<TaskNoticeKind, string> = {
   instruct: '领导批示',
   supervise: '督办',
   overdue_warning: '即将超期',
+  call_unanswered: '呼叫无人接听',
 };
 
 /** A link card to the case on the desk; `appUrl` is where our web app is reached. */

@@ -28,9 +28,10 @@ export interface ZzdChannelSettings {
  * - a case dispatched (派遣, 自动派遣, 强制派遣, 二级派遣) → 新任务 to the handlers of its departments;
  * - a case routed to a street chief (街面派单, 移交执法 approved) → 新任务 to that chief;
  * - 催办 / 批示 / 督办 / 督办单 → the case's assignees (its assignee, else its chief, else its departments' handlers);
- * - 呼叫最近人员 (片长指挥) → 新任务 to the one person called, named in the event.
+ * - 呼叫最近人员 / 超时转呼 (片长指挥) → 新任务 to the one person called, named in the event;
+ * - 超时未接 with nobody left to relay to → 呼叫无人接听 to the chief who called.
  */
-type Receivers = 'departments' | 'chief' | 'assignees' | 'called';
+type Receivers = 'departments' | 'chief' | 'assignees' | 'called' | 'caller';
 const NOTICE_OF_ACTION: Record<string, { kind: TaskNoticeKind; to: Receivers }> = {
   dispatch: { kind: 'new_task', to: 'departments' },
   autoDispatch: { kind: 'new_task', to: 'departments' },
@@ -43,6 +44,8 @@ const NOTICE_OF_ACTION: Record<string, { kind: TaskNoticeKind; to: Receivers }> 
   supervise: { kind: 'supervise', to: 'assignees' },
   orderSupervision: { kind: 'supervise', to: 'assignees' },
   callNearest: { kind: 'new_task', to: 'called' },
+  relayCall: { kind: 'new_task', to: 'called' },
+  callTimeout: { kind: 'call_unanswered', to: 'caller' },
 };
 
 export interface ZzdNoticePayload {
@@ -61,13 +64,7 @@ export class ZzdChannel implements OutboundChannel {
   async draftsFor(change: CaseChangeForChannel, tx: Queryable): Promise<OutboundDraft[]> {
     const rule = NOTICE_OF_ACTION[change.event.action];
     if (!rule) return [];
-    const called = change.event.detail?.calledUserId;
-    const userIds =
-      rule.to === 'called'
-        ? typeof called === 'number'
-          ? [called]
-          : []
-        : await receiversOf(tx, change.case.id, rule.to);
+    const userIds = await this.receivers(tx, change, rule.to);
     if (userIds.length === 0) return [];
     const payload: ZzdNoticePayload = {
       noticeKind: rule.kind,
@@ -88,6 +85,15 @@ export class ZzdChannel implements OutboundChannel {
         payload: { ...payload },
       },
     ];
+  }
+
+  /** The called person and the caller are named in the event; the caller only when nobody answered at all. */
+  private async receivers(tx: Queryable, change: CaseChangeForChannel, to: Receivers): Promise<number[]> {
+    const detail = change.event.detail;
+    if (to === 'called') return typeof detail?.calledUserId === 'number' ? [detail.calledUserId] : [];
+    if (to === 'caller')
+      return detail?.noOneLeft === true && typeof detail.callerId === 'number' ? [detail.callerId] : [];
+    return receiversOf(tx, change.case.id, to);
   }
 
   async deliver(message: OutboundMessage): Promise<DeliveryReceipt> {

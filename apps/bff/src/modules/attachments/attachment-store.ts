@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { PHASH_SIDE, photoHash } from '@citygov/domain/intake/photo-hash';
 import sharp from 'sharp';
 
 /**
@@ -108,6 +109,28 @@ export async function readImageInfo(path: string): Promise<ImageInfo | null> {
     const meta = await sharp(path, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
     const { width, height } = meta.autoOrient;
     return width > 0 && height > 0 ? { width, height } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The perceptual hash of a photo (照片相似 in duplicate detection): the picture upright,
+ * in grayscale, squeezed whole into a 32 × 32 square (no crop, so the hash sees all of it),
+ * then the pure pHash of @citygov/domain/intake/photo-hash. Null when the decoder cannot
+ * read the file (a video, HEIC without a decoder, a damaged image): unknown, never an error.
+ */
+export async function readPhotoHash(path: string): Promise<string | null> {
+  try {
+    const pixels = await sharp(path, { limitInputPixels: MAX_INPUT_PIXELS })
+      .autoOrient()
+      // A transparent PNG would otherwise keep an alpha channel next to the gray one.
+      .removeAlpha()
+      .grayscale()
+      .resize(PHASH_SIDE, PHASH_SIDE, { fit: 'fill' })
+      .raw()
+      .toBuffer();
+    return pixels.length === PHASH_SIDE * PHASH_SIDE ? photoHash(pixels) : null;
   } catch {
     return null;
   }

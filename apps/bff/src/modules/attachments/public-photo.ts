@@ -4,7 +4,7 @@ import { caseAttachments } from '@citygov/db/schema/cases';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Request } from 'express';
 import type { AppConfig } from '../../env';
-import { commitFile, ensureThumbnail, readImageInfo, removeQuietly } from './attachment-store';
+import { commitFile, ensureThumbnail, readImageInfo, readPhotoHash, removeQuietly } from './attachment-store';
 import { type ReceivedUpload, receiveUpload, UploadError } from './receive-upload';
 
 /** At most this many photos on one citizen report. */
@@ -32,6 +32,7 @@ export async function storePublicPhoto(
     if (file.kind !== 'photo') throw new UploadError(415, '只能上传照片');
     const size = await readImageInfo(file.tempPath);
     if (!size) throw new UploadError(422, '图片无法解析，请换一张照片');
+    const phash = await readPhotoHash(file.tempPath);
     await commitFile(config.dataDir, file.tempPath, file.sha256);
     await ensureThumbnail(config.dataDir, file.sha256);
     const secret = randomBytes(24).toString('base64url');
@@ -45,6 +46,7 @@ export async function storePublicPhoto(
         bytes: file.bytes,
         width: size.width,
         height: size.height,
+        phash,
         originalName: null,
         uploadedBy,
         claimHash: hashOf(secret),

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import type { Queryable } from '@citygov/db/client';
 import { caseAttachments } from '@citygov/db/schema/cases';
-import { commitFile, ensureThumbnail, newTempPath, readImageInfo, removeQuietly } from './attachment-store';
+import {
+  commitFile,
+  ensureThumbnail,
+  newTempPath,
+  readImageInfo,
+  readPhotoHash,
+  removeQuietly,
+} from './attachment-store';
 
 /**
  * Stores a photo a machine took (a camera's snapshot of a video-analytics alarm) like an
@@ -21,6 +28,7 @@ export async function storeMachinePhoto(db: Queryable, dataDir: string, bytes: B
     await removeQuietly(temp);
     return null;
   }
+  const phash = await readPhotoHash(temp);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   await commitFile(dataDir, temp, sha256);
   await ensureThumbnail(dataDir, sha256);
@@ -34,6 +42,7 @@ export async function storeMachinePhoto(db: Queryable, dataDir: string, bytes: B
       bytes: bytes.length,
       width: size.width,
       height: size.height,
+      phash,
     })
     .returning({ id: caseAttachments.id });
   return row?.id ?? null;

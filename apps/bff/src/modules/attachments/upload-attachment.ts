@@ -7,7 +7,14 @@ import { drainRequest } from '../../http/drain-request';
 import { sendHttpError } from '../../http/http-errors';
 import type { SessionUser } from '../../trpc/session-user';
 import { writeAudit } from '../audit/api';
-import { commitFile, ensureThumbnail, type ImageInfo, readImageInfo, removeQuietly } from './attachment-store';
+import {
+  commitFile,
+  ensureThumbnail,
+  type ImageInfo,
+  readImageInfo,
+  readPhotoHash,
+  removeQuietly,
+} from './attachment-store';
 import { attachmentUrls } from './http-helpers';
 import { ATTACHMENT_PURPOSES, isAttachmentPurpose } from './media-types';
 import { type ReceivedUpload, receiveUpload, UploadError } from './receive-upload';
@@ -69,10 +76,12 @@ export async function uploadAttachment(
       throw new UploadError(400, `附件用途无效：只能是 ${ATTACHMENT_PURPOSES.join('、')}`);
     }
     let size: ImageInfo | null = null;
+    let phash: string | null = null;
     if (file.kind === 'photo') {
       // Magic bytes can lie about the rest of the file; refuse images the decoder cannot read.
       size = await readImageInfo(file.tempPath);
       if (!size && !UNDECODABLE_OK.has(file.mime)) throw new UploadError(422, '图片无法解析，文件可能已损坏');
+      if (size) phash = await readPhotoHash(file.tempPath);
     }
     await commitFile(config.dataDir, file.tempPath, file.sha256);
     if (file.kind === 'photo') await ensureThumbnail(config.dataDir, file.sha256);
@@ -88,6 +97,7 @@ export async function uploadAttachment(
           bytes: file.bytes,
           width: size?.width ?? null,
           height: size?.height ?? null,
+          phash,
           originalName: file.originalName,
           uploadedBy: user.id,
         })

@@ -6,6 +6,7 @@
  * internal.
  */
 
+export { nextToCall } from './actions/case-calls';
 export { remarkOnCase } from './add-remark';
 export { attachUploads } from './attach-uploads';
 export { type CaseActor, personActor, SYSTEM_ACTORS } from './case-actor';

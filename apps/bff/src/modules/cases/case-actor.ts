@@ -33,4 +33,6 @@ export const SYSTEM_ACTORS = {
   iotSensor: systemActor('系统（物联网感知）', ['case.report']),
   /** 街面派单: street-governance reports go to the chief of their grid and line (街长制). */
   streetRouting: systemActor('系统（街面派单）', ['street.handle']),
+  /** 片长指挥: a call nobody answered in time expires and passes to the next nearest (the queue's job). */
+  callTimer: systemActor('系统（呼叫超时）', ['command.call']),
 } as const;

@@ -2,11 +2,12 @@ import type { Queryable } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
 import { cases } from '@citygov/db/schema/cases';
 import { caseCalls } from '@citygov/db/schema/command';
+import { chinaDay, chinaMidnight } from '@citygov/domain/command/duty-days';
 import { AVAILABILITY_NAMES, availabilityOf } from '@citygov/domain/command/patrol';
-import { NotFoundError } from '@citygov/domain/errors';
+import { ConflictError, NotFoundError } from '@citygov/domain/errors';
 import { haversineM } from '@citygov/domain/intake/duplicate-score';
 import { ROLES } from '@citygov/domain/permissions';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
 import { loadCaseForWork, loadCaseInScope, personActor, transitionCase } from '../cases/api';
 import { chinaDayOf, staffAroundCase, trackOf } from '../staff/api';
@@ -45,6 +46,7 @@ export async function commandScene(db: Queryable, user: SessionUser, caseId: num
       state: caseCalls.state,
       calledAt: caseCalls.calledAt,
       answeredAt: caseCalls.answeredAt,
+      expiresAt: caseCalls.expiresAt,
     })
     .from(caseCalls)
     .innerJoin(users, eq(users.id, caseCalls.userId))
@@ -54,6 +56,8 @@ export async function commandScene(db: Queryable, user: SessionUser, caseId: num
     case: { id: row.id, caseNo: row.caseNo, status: row.status, lng: row.lng, lat: row.lat, address: row.address },
     staff: staff.slice(0, SCENE_STAFF),
     calls,
+    // 无人接听: the last call timed out and nobody was left to pass it to.
+    unanswered: calls.at(-1)?.state === 'expired',
     at: now,
   };
 }
@@ -63,16 +67,18 @@ export async function callNearestOnCase(
   db: Queryable,
   user: SessionUser,
   input: { caseId: number; reason?: string | undefined },
+  timeoutSeconds: number,
   now = new Date(),
 ) {
   const row = await loadCaseForWork(db, user, input.caseId);
-  await transitionCase(db, personActor(user), row, 'callNearest', { reason: input.reason }, now);
-  const [call] = await db
+  const call = { reason: input.reason, timeoutSeconds };
+  await transitionCase(db, personActor(user), row, 'callNearest', call, now);
+  const [called] = await db
     .select({ userId: caseCalls.userId, name: users.displayName, distanceM: caseCalls.distanceM })
     .from(caseCalls)
     .innerJoin(users, eq(users.id, caseCalls.userId))
     .where(and(eq(caseCalls.caseId, row.id), eq(caseCalls.state, 'calling'), eq(caseCalls.calledAt, now)));
-  return call ?? null;
+  return called ?? null;
 }
 
 /**
@@ -87,10 +93,14 @@ export async function answerCall(
   now = new Date(),
 ) {
   const [call] = await db
-    .select({ id: caseCalls.id })
+    .select({ id: caseCalls.id, state: caseCalls.state })
     .from(caseCalls)
-    .where(and(eq(caseCalls.caseId, input.caseId), eq(caseCalls.userId, user.id), eq(caseCalls.state, 'calling')));
-  if (!call) throw new NotFoundError('该案件没有呼叫您，或呼叫已应答', { code: 'CALL_NOT_OPEN' });
+    .where(and(eq(caseCalls.caseId, input.caseId), eq(caseCalls.userId, user.id)))
+    .orderBy(desc(caseCalls.id))
+    .limit(1);
+  // Whoever was called may learn that their call timed out; nobody else learns of the case.
+  if (call?.state === 'expired') throw new ConflictError('呼叫已超时，不能再应答', { code: 'CALL_EXPIRED' });
+  if (call?.state !== 'calling') throw new NotFoundError('该案件没有呼叫您，或呼叫已应答', { code: 'CALL_NOT_OPEN' });
   const [row] = await db.select().from(cases).where(eq(cases.id, input.caseId));
   if (!row) throw new NotFoundError('案件不存在', { code: 'CALL_NOT_OPEN' });
   const action = input.accept ? 'acceptCall' : 'declineCall';
@@ -99,19 +109,24 @@ export async function answerCall(
 }
 
 /**
- * 轨迹回放: today's track of one person of the case's area (the scene's staff only, so a
- * chief replays no one outside their case's area), oldest fix first.
+ * 轨迹回放: one day's track (today unless a day is given) of one person of the case's area
+ * (the scene's staff only, so a chief replays no one outside their case's area), oldest fix first.
  */
 export async function staffTrack(
   db: Queryable,
   user: SessionUser,
-  input: { caseId: number; userId: number },
+  input: { caseId: number; userId: number; day?: string | undefined },
   now = new Date(),
 ) {
   const row = await loadCaseInScope(db, user, input.caseId);
   const person = (await staffAroundCase(db, row)).find((s) => s.userId === input.userId);
   if (!person) throw new NotFoundError('该人员不在案件所在区域', { code: 'NOT_FOUND' });
-  const { start } = chinaDayOf(now);
-  const points = await trackOf(db, person.userId, start, now);
-  return { userId: person.userId, name: person.name, points };
+  const { start, end } = input.day ? dayRange(input.day) : chinaDayOf(now);
+  const points = await trackOf(db, person.userId, start, end.getTime() < now.getTime() ? end : now);
+  return { userId: person.userId, name: person.name, day: chinaDay(start), points };
+}
+
+function dayRange(day: string) {
+  const start = chinaMidnight(day);
+  return { start, end: new Date(start.getTime() + 24 * 3600 * 1000) };
 }

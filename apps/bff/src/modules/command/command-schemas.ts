@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { zBigId, zId, zLine } from '../../trpc/input-types';
+import { zBigId, zDay, zId, zLine } from '../../trpc/input-types';
 
 export const ZSceneInput = z.object({ caseId: zBigId });
 
-export const ZTrackInput = z.object({ caseId: zBigId, userId: zId });
+/** 轨迹回放 of one day (a China day; today when not given). */
+export const ZTrackInput = z.object({ caseId: zBigId, userId: zId, day: zDay.optional() });
 
 export const ZCallNearestInput = z.object({ caseId: zBigId, reason: zLine().max(200).optional() });
 

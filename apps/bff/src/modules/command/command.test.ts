@@ -83,6 +83,13 @@ describe('片长指挥: 呼叫最近人员', () => {
     const chief = await app.as('linjiang.area_chief');
     const track = await chief.command.track({ caseId, userId: await app.userId('linjiang.collector') });
     expect(track.points.length).toBeGreaterThan(0);
+    // Any day replays: yesterday had no fixes, today's are the same when named.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+    const collectorId = await app.userId('linjiang.collector');
+    expect((await chief.command.track({ caseId, userId: collectorId, day: yesterday })).points).toEqual([]);
+    const named = await chief.command.track({ caseId, userId: collectorId, day: today });
+    expect(named.points.length).toBe(track.points.length);
     const outside = await failure(chief.command.track({ caseId, userId: await app.userId('yunshan.collector') }));
     expect(outside.code).toBe('NOT_FOUND');
 

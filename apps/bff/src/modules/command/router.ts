@@ -14,7 +14,7 @@ export const commandRouter = router({
 
   callNearest: permissionProcedure('command.call')
     .input(ZCallNearestInput)
-    .mutation(({ ctx, input }) => callNearestOnCase(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => callNearestOnCase(ctx.db, ctx.user, input, ctx.config.callTimeoutSeconds)),
 
   answerCall: permissionProcedure('staff.duty')
     .input(ZAnswerCallInput)

@@ -18,10 +18,12 @@
  * category model is unsure of the chosen category for this text, the categories it finds
  * likely instead (neighbour credit: acceptors file one problem under neighbouring categories).
  * Each candidate is compared with its state (an open original does not age out), its
- * address (place-match) and the biases the shift leads' decisions taught.
+ * address (place-match), its photos when the new report has some (照片相似: the pHashes of
+ * the photos that show the problem — the report's and the verification's; see photo-hash)
+ * and the biases the shift leads' decisions taught.
  */
 import type { Queryable } from '@citygov/db/client';
-import { cases } from '@citygov/db/schema/cases';
+import { caseAttachments, cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
 import { statusNameOf } from '@citygov/domain/cases/case-states';
 import { type CategoryKind, type CategoryModel, categoryKey } from '@citygov/domain/intake/category-model';
@@ -38,7 +40,7 @@ import {
   scoreDuplicate,
 } from '@citygov/domain/intake/duplicate-score';
 import { placeMarks } from '@citygov/domain/intake/place-match';
-import { and, between, desc, eq, inArray, like, lte, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, between, desc, eq, inArray, isNotNull, like, lte, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { textTokens } from '../../lib/text/segment';
 import type { SessionUser } from '../../trpc/session-user';
 import { caseScope } from '../cases/api';
@@ -55,6 +57,8 @@ export interface DuplicateQuery {
   address?: string | undefined;
   /** When the new report happened (default now). */
   at?: Date | undefined;
+  /** pHashes of the new report's photos (uploadedPhotoHashes); none = photos play no part. */
+  photos?: readonly string[] | undefined;
   /** A case not to compare with (checking an existing case against the others). */
   excludeCaseId?: number | undefined;
   limit?: number | undefined;
@@ -136,7 +140,65 @@ export async function findDuplicates(
   const category = categoryCondition(query, thresholds, neighbours.codes);
   const rows = await candidatesNear(db, viewer, query, at, windowMs, box, category);
   if (rows.length === 0) return [];
-  return scoreCandidates(model, query, at, rows, settings, neighbours);
+  const photos = await candidatePhotos(
+    db,
+    query,
+    rows.map((r) => r.id),
+  );
+  return scoreCandidates(model, query, at, rows, settings, neighbours, photos);
+}
+
+/** Attachments that show the problem itself; feedback and check photos show it fixed. */
+const PROBLEM_PHOTO_PURPOSES = ['report', 'verify'];
+
+/**
+ * The pHashes of a user's own uploads (photos taken for a report not filed yet), for the
+ * duplicate search; videos, undecodable photos and others' uploads give none.
+ */
+export async function uploadedPhotoHashes(
+  db: Queryable,
+  attachmentIds: readonly number[],
+  uploadedBy: number,
+): Promise<string[]> {
+  if (attachmentIds.length === 0) return [];
+  const rows = await db
+    .select({ phash: caseAttachments.phash })
+    .from(caseAttachments)
+    .where(
+      and(
+        inArray(caseAttachments.id, [...attachmentIds]),
+        eq(caseAttachments.uploadedBy, uploadedBy),
+        isNotNull(caseAttachments.phash),
+      ),
+    );
+  return rows.flatMap((r) => (r.phash ? [r.phash] : []));
+}
+
+/** The candidates' problem photos by case, read only when the new report has photos (else nothing to compare). */
+async function candidatePhotos(
+  db: Queryable,
+  query: DuplicateQuery,
+  caseIds: readonly number[],
+): Promise<Map<number, string[]>> {
+  const byCase = new Map<number, string[]>();
+  if (!query.photos?.length) return byCase;
+  const rows = await db
+    .select({ caseId: caseAttachments.caseId, phash: caseAttachments.phash })
+    .from(caseAttachments)
+    .where(
+      and(
+        inArray(caseAttachments.caseId, [...caseIds]),
+        inArray(caseAttachments.purpose, PROBLEM_PHOTO_PURPOSES),
+        isNotNull(caseAttachments.phash),
+      ),
+    );
+  for (const { caseId, phash } of rows) {
+    if (caseId === null || !phash) continue;
+    const list = byCase.get(caseId) ?? [];
+    list.push(phash);
+    byCase.set(caseId, list);
+  }
+  return byCase;
 }
 
 /**
@@ -219,6 +281,7 @@ function scoreCandidates(
   rows: readonly CandidateRow[],
   settings: DuplicateSettings,
   neighbours: Neighbours,
+  photos: ReadonlyMap<number, readonly string[]>,
 ): DuplicateCandidate[] {
   const { thresholds, learning } = settings;
   const idf = (token: string) => model.idf.get(token) ?? model.unseenIdf;
@@ -230,6 +293,7 @@ function scoreCandidates(
     at,
     tokens: textTokens(query.description),
     place: placeMarks(query.address, query.description),
+    photos: query.photos,
   };
   const scored: DuplicateCandidate[] = [];
   for (const row of rows) {
@@ -239,6 +303,7 @@ function scoreCandidates(
       tokens: textTokens(row.description),
       place: placeMarks(row.address, row.description),
       open: isOpenStatus(row.status),
+      photos: photos.get(row.id),
     };
     const { score, factors } = scoreDuplicate(report, candidate, thresholds, idf, {
       neighbourCredit: neighbours.credit,

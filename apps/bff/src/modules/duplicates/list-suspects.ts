@@ -89,6 +89,10 @@ export async function listPendingPairs(db: Queryable, user: SessionUser) {
           time: num(f.time),
           text: num(f.text),
           sameCategory: f.sameCategory === true,
+          // Pairs found before photos were hashed carry none of these: unknown.
+          photoDistance: num(f.photoDistance),
+          photoSimilar: f.photoSimilar === 1,
+          photoDifferent: f.photoDifferent === 1,
         },
         left,
         right,

@@ -6,7 +6,7 @@ import { ValidationError } from '@citygov/domain/errors';
 import { eq } from 'drizzle-orm';
 import { SYSTEM_ACTORS, transitionCase } from '../cases/api';
 import { loadDuplicateSettings } from './duplicate-thresholds';
-import { type DuplicateCandidate, findDuplicates } from './find-duplicates';
+import { type DuplicateCandidate, findDuplicates, uploadedPhotoHashes } from './find-duplicates';
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -26,10 +26,14 @@ export interface ReportSubject {
   lat: number;
   description: string;
   address?: string | undefined;
+  /** The photos uploaded for it (their pHashes take part: 照片相似 / 照片不同). */
+  attachmentIds?: readonly number[] | undefined;
 }
 
-export async function duplicatesOfReport(db: Queryable, input: ReportSubject, now: Date) {
+/** `uploadedBy`: whose uploads `attachmentIds` are (the reporting user; others' ids give no photos). */
+export async function duplicatesOfReport(db: Queryable, input: ReportSubject, now: Date, uploadedBy: number) {
   const settings = await loadDuplicateSettings(db);
+  const photos = await uploadedPhotoHashes(db, input.attachmentIds ?? [], uploadedBy);
   return findDuplicates(
     db,
     'city',
@@ -40,6 +44,7 @@ export async function duplicatesOfReport(db: Queryable, input: ReportSubject, no
       lat: input.lat,
       description: input.description,
       address: input.address,
+      photos,
       at: now,
       limit: MAX_SUSPECTS_PER_REPORT + 1,
     },

@@ -23,6 +23,8 @@ export const ZFindDuplicatesInput = z.object({
   /** When the reported problem was seen (default now). */
   at: zInstant.optional(),
   excludeCaseId: zBigId.optional(),
+  /** The caller's photos uploaded for the report being written (照片相似 / 照片不同 take part). */
+  attachmentIds: z.array(zBigId).max(12, '最多 12 个附件').default([]),
   limit: z.number().int().min(1).max(20).default(5),
 });
 export type TFindDuplicatesInput = z.infer<typeof ZFindDuplicatesInput>;

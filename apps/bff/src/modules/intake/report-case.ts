@@ -40,7 +40,7 @@ export async function reportCase(db: Queryable, user: SessionUser, input: TRepor
   );
   if (!category) throw new ValidationError('事部件小类不存在');
 
-  const duplicates = await stage('duplicate search + scoring', () => duplicatesOfReport(db, input, now));
+  const duplicates = await stage('duplicate search + scoring', () => duplicatesOfReport(db, input, now, user.id));
   const opened = await stage('open case (number, clock, insert, timeline + stream)', () =>
     openCase(
       db,

@@ -10,7 +10,7 @@
  */
 import { permissionProcedure, router } from '../../trpc/procedures';
 import { retrainCategoryModel, suggest } from '../category-model/api';
-import { findDuplicates, loadDuplicateSettings } from '../duplicates/api';
+import { findDuplicates, loadDuplicateSettings, uploadedPhotoHashes } from '../duplicates/api';
 import { requireCityLevel } from '../org/api';
 import { ZFindDuplicatesInput, ZSuggestCategoriesInput } from './intake-schemas';
 
@@ -23,7 +23,10 @@ export const intakeRouter = router({
   /** Open and recent cases in the caller's scope that may be the same problem, best first (判重阈值 in force). */
   findDuplicates: permissionProcedure('case.report')
     .input(ZFindDuplicatesInput)
-    .query(async ({ ctx, input }) => findDuplicates(ctx.db, ctx.user, input, await loadDuplicateSettings(ctx.db))),
+    .query(async ({ ctx, input }) => {
+      const photos = await uploadedPhotoHashes(ctx.db, input.attachmentIds, ctx.user.id);
+      return findDuplicates(ctx.db, ctx.user, { ...input, photos }, await loadDuplicateSettings(ctx.db));
+    }),
 
   /** Rebuilds the category model from the catalogue, the samples and closed cases now (one model city-wide). */
   retrain: permissionProcedure('category.manage').mutation(({ ctx }) => {

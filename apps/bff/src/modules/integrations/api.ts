@@ -6,4 +6,4 @@
 export { type DirectOutboxMessage, enqueueOutboxMessage } from './enqueue';
 export { deriveOutbox } from './outbox-consumer';
 export { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './outbox-delivery';
-export { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker';
+export { OutboxWorker, type OutboxWorkerOptions, type TimedJobs } from './outbox-worker';

@@ -7,6 +7,20 @@ import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy, deliverLane, lanesToWake 
 /** The pg-boss queue of lane wake-ups: one job means "deliver what is due in this lane". */
 export const LANE_QUEUE = 'outbox-lane';
 
+/**
+ * Timed jobs of other modules on the same queue (e.g. 呼叫超时): every sweep asks which jobs
+ * should exist and queues them to run at their moment, one queued job per key (pg-boss
+ * policy `short`), so any number of processes may sweep; the job itself must be idempotent
+ * (it runs in whichever process fetches it, perhaps twice after a crash).
+ */
+export interface TimedJobs {
+  /** The pg-boss queue of these jobs. */
+  queue: string;
+  /** The jobs due now or later, keyed: a job already queued under its key is not queued again. */
+  pending(db: Database): Promise<{ key: string; runAt: Date; data: Record<string, unknown> }[]>;
+  run(db: Database, data: Record<string, unknown>): Promise<void>;
+}
+
 export interface OutboxWorkerOptions {
   /** The database this worker runs on; PostgreSQL also needs its URL (pg-boss opens its own small pool). */
   db: Database;
@@ -21,6 +35,8 @@ export interface OutboxWorkerOptions {
   /** Seconds a job may stay active before pg-boss counts it failed (a killed worker's jobs). */
   jobExpireSeconds?: number;
   maintenanceSeconds?: number;
+  /** Timed jobs of other modules, run by this worker too. */
+  timers?: readonly TimedJobs[];
   log?: (line: string) => void;
 }
 
@@ -93,8 +109,19 @@ export class OutboxWorker {
       retryBackoff: true,
       expireInSeconds: options.jobExpireSeconds ?? Math.max(30, Math.ceil((policy.leaseMs * 2) / 1000)),
     } as PgBoss.Queue);
+    for (const timer of options.timers ?? []) {
+      await boss.createQueue(timer.queue, {
+        name: timer.queue,
+        policy: 'short',
+        retryLimit: 5,
+        retryDelay: 5,
+        retryBackoff: true,
+        expireInSeconds: 60,
+      } as PgBoss.Queue);
+    }
     const worker = new OutboxWorker(options, boss);
     await worker.work();
+    await worker.workTimers();
     const stops = await Promise.all(
       ['case_events', 'outbox'].map((channel) => listenOn(options.db, channel, () => worker.nudge()).catch(() => null)),
     );
@@ -134,7 +161,19 @@ export class OutboxWorker {
     if (derived.lanes.length > 0) await this.wake(derived.lanes);
     const due = await lanesToWake(this.options.db);
     if (due.length > 0) await this.wake(due);
+    await this.scheduleTimers();
     await this.runPeriodic();
+  }
+
+  /** Queues the timed jobs that should exist (one per key: a queued one absorbs the rest). */
+  async scheduleTimers(): Promise<void> {
+    for (const timer of this.options.timers ?? []) {
+      const jobs = await timer.pending(this.options.db);
+      if (jobs.length === 0) continue;
+      await this.boss.insert(
+        jobs.map((job) => ({ name: timer.queue, data: job.data, singletonKey: job.key, startAfter: job.runAt })),
+      );
+    }
   }
 
   /** The channels' timed jobs (reconcileUnknownSms…), each at most once per its interval, from the sweep. */
@@ -165,6 +204,19 @@ export class OutboxWorker {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     await this.stopListening?.().catch(() => {});
     await this.boss.stop({ graceful: false, wait: false } as PgBoss.StopOptions).catch(() => {});
+  }
+
+  private async workTimers(): Promise<void> {
+    for (const timer of this.options.timers ?? []) {
+      await this.boss.work<Record<string, unknown>>(
+        timer.queue,
+        { batchSize: 10, pollingIntervalSeconds: 0.5 } as PgBoss.WorkOptions,
+        async (jobs) => {
+          // A throw fails the batch's jobs and pg-boss retries them; the jobs are idempotent.
+          for (const job of jobs) await timer.run(this.options.db, job.data);
+        },
+      );
+    }
   }
 
   private async work(): Promise<void> {

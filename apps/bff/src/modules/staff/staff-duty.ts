@@ -1,6 +1,6 @@
 import type { Queryable } from '@citygov/db/client';
 import { cases } from '@citygov/db/schema/cases';
-import { caseCalls, staffDuty, staffPositions } from '@citygov/db/schema/command';
+import { caseCalls, staffDuty, staffDutyLog, staffPositions } from '@citygov/db/schema/command';
 import { ConflictError, ValidationError } from '@citygov/domain/errors';
 import { and, desc, eq, gte, or, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
@@ -18,6 +18,7 @@ export async function setOnDuty(db: Queryable, user: SessionUser, onDuty: boolea
     .insert(staffDuty)
     .values({ userId: user.id, onDuty, since: now })
     .onConflictDoUpdate({ target: staffDuty.userId, set: { onDuty, since: now } });
+  await db.insert(staffDutyLog).values({ userId: user.id, onDuty, at: now });
   return { onDuty, since: now };
 }
 
@@ -85,6 +86,7 @@ export async function myCalls(db: Queryable, user: SessionUser, now = new Date()
       state: caseCalls.state,
       calledAt: caseCalls.calledAt,
       answeredAt: caseCalls.answeredAt,
+      expiresAt: caseCalls.expiresAt,
     })
     .from(caseCalls)
     .innerJoin(cases, eq(cases.id, caseCalls.caseId))

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zInstant } from '../../trpc/input-types';
+import { zDay, zInstant } from '../../trpc/input-types';
 
 /** One GPS fix: mainland China and its seas (a 0,0 or swapped pair is a phone's bad fix, refused). */
 const ZPoint = z.object({
@@ -16,3 +16,13 @@ export const ZReportPositionsInput = z.object({
 export type TReportPositionsInput = z.output<typeof ZReportPositionsInput>;
 
 export const ZSetOnDutyInput = z.object({ onDuty: z.boolean({ error: '请选择上岗或下岗' }) });
+
+/** 在岗统计: a range of China days, at most 31 (a month's report). */
+export const ZDutyReportInput = z
+  .object({ from: zDay, to: zDay })
+  .refine((r) => r.from <= r.to, { message: '结束日期不能早于开始日期', path: ['to'] })
+  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 30 * 86_400_000, {
+    message: '一次最多统计 31 天',
+    path: ['to'],
+  });
+export type TDutyReportInput = z.output<typeof ZDutyReportInput>;

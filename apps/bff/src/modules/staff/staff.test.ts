@@ -42,4 +42,25 @@ describe('在岗 and the GPS track', () => {
     expect(zero.code).toBe('BAD_REQUEST');
     expect(zero.message).toContain('经度不在有效范围');
   });
+
+  it('在岗统计: per person and day, first on / last off, hours, mileage and fixes, within the viewer’s area only', async () => {
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const nightChief = await app.userId('linjiang.night_chief');
+    const report = await (await app.as('linjiang.area_chief')).staff.dutyReport({ from: today, to: today });
+    const row = report.rows.find((r) => r.userId === nightChief);
+    expect(row).toMatchObject({ day: today, mileageM: 222, fixes: 4, lastOff: null });
+    expect(row?.firstOn).toBeInstanceOf(Date);
+    expect(report.totals.mileageM).toBeGreaterThanOrEqual(222);
+    // 下岗: the day now has its last off.
+    await (await app.as('linjiang.night_chief')).staff.setOnDuty({ onDuty: false });
+    const after = await (await app.as('linjiang.area_chief')).staff.dutyReport({ from: today, to: today });
+    expect(after.rows.find((r) => r.userId === nightChief)?.lastOff).toBeInstanceOf(Date);
+    // Another district's chief never sees them.
+    const other = await (await app.as('yunshan.area_chief')).staff.dutyReport({ from: today, to: today });
+    expect(other.rows.some((r) => r.userId === nightChief)).toBe(false);
+    const backwards = await failure(
+      (await app.as('linjiang.area_chief')).staff.dutyReport({ from: today, to: '2020-01-01' }),
+    );
+    expect(backwards.message).toContain('结束日期不能早于开始日期');
+  });
 });

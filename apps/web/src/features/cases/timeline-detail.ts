@@ -39,5 +39,6 @@ export function describeEventDetail(action: string, detail: Record<string, unkno
   // 片长指挥: who was called and from how far away.
   if (text(detail.calledName)) lines.push(`呼叫人员：${text(detail.calledName)}`);
   if (typeof detail.distanceM === 'number') lines.push(`距案件：${Math.round(detail.distanceM)} 米`);
+  if (detail.noOneLeft === true) lines.push('无人接听：附近已没有可转呼的在岗人员');
   return lines;
 }

@@ -14,5 +14,15 @@ export function formatAgo(at: Date | string | null | undefined, now = Date.now()
   return hours < 24 ? `${hours} 小时前` : `${Math.floor(hours / 24)} 天前`;
 }
 
-export const CALL_STATE_NAMES = { calling: '呼叫中', accepted: '已接受', declined: '已拒绝' } as const;
-export const CALL_STATE_COLORS = { calling: 'processing', accepted: 'success', declined: 'error' } as const;
+export const CALL_STATE_NAMES = {
+  calling: '呼叫中',
+  accepted: '已接受',
+  declined: '已拒绝',
+  expired: '超时未接',
+} as const;
+export const CALL_STATE_COLORS = {
+  calling: 'processing',
+  accepted: 'success',
+  declined: 'error',
+  expired: 'warning',
+} as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatApart, formatMetres, formatPercent } from './pair-format';
+import { formatApart, formatMetres, formatPercent, photoReason } from './pair-format';
 
 describe('pair formatting', () => {
   it('says how far apart two reports are in time and space', () => {
@@ -11,5 +11,11 @@ describe('pair formatting', () => {
     expect(formatMetres(0)).toBe('约 0 米');
     expect(formatMetres(1234)).toBe('约 1.2 公里');
     expect(formatPercent(0.856)).toBe('86%');
+  });
+
+  it('names what the photos said, and nothing when they said nothing', () => {
+    expect(photoReason({ photoSimilar: true, photoDifferent: false })?.text).toBe('照片相似');
+    expect(photoReason({ photoSimilar: false, photoDifferent: true })?.text).toBe('照片不同');
+    expect(photoReason({ photoSimilar: false, photoDifferent: false })).toBeNull();
   });
 });

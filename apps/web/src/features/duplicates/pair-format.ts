@@ -19,3 +19,10 @@ export function formatMetres(metres: number | null): string {
 export function formatPercent(score: number): string {
   return `${Math.round(Math.min(1, Math.max(0, score)) * 100)}%`;
 }
+
+/** What the photos said, when both sides had some: 「照片相似」 / 「照片不同」; null when they said nothing. */
+export function photoReason(factors: { photoSimilar: boolean; photoDifferent: boolean }) {
+  if (factors.photoSimilar) return { text: '照片相似', color: 'green' } as const;
+  if (factors.photoDifferent) return { text: '照片不同', color: 'default' } as const;
+  return null;
+}

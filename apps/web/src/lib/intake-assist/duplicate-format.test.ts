@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDistance, formatMinutesApart, formatScore } from './duplicate-format';
+import { formatDistance, formatMinutesApart, formatScore, photoReasonOf } from './duplicate-format';
 
 describe('duplicate formatting', () => {
   it('formats distances in metres and kilometres', () => {
@@ -18,5 +18,11 @@ describe('duplicate formatting', () => {
     expect(formatScore(1.2)).toBe('100%');
     expect(formatScore(0.001)).toBe('<1%');
     expect(formatScore(0)).toBe('0%');
+  });
+
+  it('names what the photos said', () => {
+    expect(photoReasonOf({ photoSimilar: 1, photoDifferent: 0 })).toBe('照片相似');
+    expect(photoReasonOf({ photoSimilar: 0, photoDifferent: 1 })).toBe('照片不同');
+    expect(photoReasonOf({ photoSimilar: 0, photoDifferent: 0 })).toBeNull();
   });
 });

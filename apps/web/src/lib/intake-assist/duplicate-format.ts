@@ -22,3 +22,10 @@ export function formatScore(score: number): string {
   if (clamped > 0 && clamped < 0.005) return '<1%';
   return `${Math.round(clamped * 100)}%`;
 }
+
+/** What the photos said, when both reports had some: 「照片相似」 / 「照片不同」; null otherwise. */
+export function photoReasonOf(factors: { photoSimilar: number; photoDifferent: number }): string | null {
+  if (factors.photoSimilar > 0) return '照片相似';
+  if (factors.photoDifferent > 0) return '照片不同';
+  return null;
+}

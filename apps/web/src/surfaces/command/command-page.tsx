@@ -80,7 +80,12 @@ export function CommandPage() {
         </Col>
         <Col xs={24} xl={8}>
           <Card title="呼叫调度" size="small" style={{ marginBottom: 16 }}>
-            <CallPanel caseId={caseId} calls={scene.data.calls} canCall={can('command.call')} />
+            <CallPanel
+              caseId={caseId}
+              calls={scene.data.calls}
+              unanswered={scene.data.unanswered}
+              canCall={can('command.call')}
+            />
           </Card>
           <Card title="案件信息" size="small" style={{ marginBottom: 16 }}>
             <CaseInfo detail={data} column={1} />

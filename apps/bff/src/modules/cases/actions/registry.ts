@@ -7,7 +7,7 @@ import { approveReturn } from './approve-return';
 import { assistFeedBack } from './assist-feed-back';
 import { autoDispatch } from './auto-dispatch';
 import { autoMerge } from './auto-merge';
-import { acceptCall, callNearest, declineCall } from './case-calls';
+import { acceptCall, callNearest, callTimeout, declineCall, relayCall } from './case-calls';
 import { chiefVoid } from './chief-void';
 import { closeVerify } from './close-verify';
 import { answerCollectorTask, sendCollectorTask } from './collector-task';
@@ -100,4 +100,6 @@ export const CASE_ACTION_HANDLERS: Record<CaseAction, ActionHandler> = {
   callNearest,
   acceptCall,
   declineCall,
+  callTimeout,
+  relayCall,
 };

@@ -73,11 +73,20 @@ export function useAnswerCall() {
   );
 }
 
-/** 轨迹回放: today's track of one person of the case's area. */
-export function useStaffTrack(caseId: number, userId: number | null) {
+/** 轨迹回放: one day's track (YYYY-MM-DD) of one person of the case's area. */
+export function useStaffTrack(caseId: number, userId: number | null, day: string) {
   const trpc = useTRPC();
   return useQuery({
-    ...trpc.command.track.queryOptions({ caseId, userId: userId ?? 0 }),
+    ...trpc.command.track.queryOptions({ caseId, userId: userId ?? 0, day }),
     enabled: userId !== null,
   });
+}
+
+export type DutyReport = inferOutput<Staff['dutyReport']>;
+export type DutyReportRow = DutyReport['rows'][number];
+
+/** 在岗统计 of the viewer's area scope over a range of days. */
+export function useDutyReport(range: { from: string; to: string }) {
+  const trpc = useTRPC();
+  return useQuery(trpc.staff.dutyReport.queryOptions(range));
 }

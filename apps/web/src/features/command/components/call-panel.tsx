@@ -6,16 +6,19 @@ import { type SceneCall, useCallNearest } from '../api/command';
 import { CALL_STATE_COLORS, CALL_STATE_NAMES, formatDistance } from '../format';
 
 /**
- * 呼叫最近人员 and the calls made on the case with their answers (呼叫中 / 已接受 / 已拒绝).
- * After a 拒绝 the same button reaches the next nearest.
+ * 呼叫最近人员 and the calls made on the case with their answers (呼叫中 / 已接受 / 已拒绝 /
+ * 超时未接). After a 拒绝 the same button reaches the next nearest; a call nobody answers in
+ * time passes on by itself, and 无人接听 shows when nobody was left.
  */
 export function CallPanel({
   caseId,
   calls,
+  unanswered,
   canCall,
 }: {
   caseId: number;
   calls: readonly SceneCall[];
+  unanswered: boolean;
   canCall: boolean;
 }) {
   const { message } = App.useApp();
@@ -46,7 +49,22 @@ export function CallPanel({
         </Button>
       ) : null}
       {call.isError ? <Alert type="warning" showIcon message={apiErrorMessage(call.error)} /> : null}
-      {waiting ? <Alert type="info" showIcon message="已发送浙政钉工作通知，等待对方在手机上接受。" /> : null}
+      {waiting ? (
+        <Alert
+          type="info"
+          showIcon
+          message={`已发送浙政钉工作通知，等待对方在手机上接受；${formatDateTime(calls.find((c) => c.state === 'calling')?.expiresAt)} 前未应答将自动转呼下一位最近人员。`}
+        />
+      ) : null}
+      {unanswered ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          message="无人接听"
+          description="呼叫超时未接，附近已没有可呼叫的在岗人员。请联系人员上岗后重新呼叫，或改用其他方式派遣。"
+        />
+      ) : null}
       <section aria-label="呼叫记录">
         <List
           size="small"
@@ -59,7 +77,7 @@ export function CallPanel({
             >
               <List.Item.Meta
                 title={`${c.name} · ${formatDistance(c.distanceM)}`}
-                description={`呼叫于 ${formatDateTime(c.calledAt)}${c.answeredAt ? `，应答于 ${formatDateTime(c.answeredAt)}` : ''}`}
+                description={`呼叫于 ${formatDateTime(c.calledAt)}${c.answeredAt ? `，${c.state === 'expired' ? '超时于' : '应答于'} ${formatDateTime(c.answeredAt)}` : ''}`}
               />
             </List.Item>
           )}

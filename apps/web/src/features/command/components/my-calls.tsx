@@ -42,8 +42,16 @@ function CallItem({ call, caseLink }: { call: MyCall; caseLink?: ((caseId: numbe
       <div style={{ fontSize: 13, color: '#8c8c8c' }}>
         {call.address} · 距您约 {formatDistance(call.distanceM)} · {formatDateTime(call.calledAt)}
       </div>
+      {call.state === 'expired' ? (
+        <div role="status" style={{ marginTop: 8, color: '#d48806' }}>
+          呼叫已超时（{formatDateTime(call.answeredAt)}），无需再应答
+        </div>
+      ) : null}
       {call.state === 'calling' ? (
         <div style={{ marginTop: 8 }}>
+          <div style={{ fontSize: 13, color: '#d48806', marginBottom: 8 }}>
+            请在 {formatDateTime(call.expiresAt)} 前应答，超时将转呼他人
+          </div>
           {declining ? (
             <Input
               aria-label="拒绝原因"

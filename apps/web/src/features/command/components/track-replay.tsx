@@ -1,10 +1,11 @@
-import { Empty, Slider, Spin } from 'antd';
+import { DatePicker, Empty, Slider, Spin } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { formatDateTime } from '../../../lib/format';
 import { useStaffTrack } from '../api/command';
 
 /**
- * 轨迹回放: a time slider over one person's track of today; the map draws the track up to
+ * 轨迹回放: a time slider over one person's track of a day (today unless another is picked); the map draws the track up to
  * the slider's moment (`onTrack`), so the chief sees where they went and when.
  */
 export function TrackReplay({
@@ -16,7 +17,8 @@ export function TrackReplay({
   userId: number;
   onTrack: (track: [number, number][]) => void;
 }) {
-  const track = useStaffTrack(caseId, userId);
+  const [day, setDay] = useState<Dayjs>(() => dayjs());
+  const track = useStaffTrack(caseId, userId, day.format('YYYY-MM-DD'));
   // One array per answer: a fresh [] each render would redraw the map in a loop.
   const points = useMemo(() => track.data?.points ?? [], [track.data]);
   const [upTo, setUpTo] = useState(0);
@@ -24,11 +26,32 @@ export function TrackReplay({
   useEffect(() => {
     onTrack(points.slice(0, Math.max(upTo, 1)).map((p) => [p.lng, p.lat]));
   }, [points, upTo, onTrack]);
+  const picker = (
+    <DatePicker
+      aria-label="回放日期"
+      allowClear={false}
+      value={day}
+      disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+      onChange={(value) => value && setDay(value)}
+      style={{ marginBottom: 8 }}
+    />
+  );
   if (track.isPending) return <Spin />;
-  if (points.length < 2) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="今日没有可回放的轨迹" />;
+  const today = day.isSame(dayjs(), 'day');
+  if (points.length < 2)
+    return (
+      <div>
+        {picker}
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={today ? '今日没有可回放的轨迹' : `${day.format('M月D日')}没有可回放的轨迹`}
+        />
+      </div>
+    );
   const current = points[Math.max(upTo, 1) - 1];
   return (
     <div>
+      {picker}
       <div style={{ marginBottom: 4 }}>
         {track.data?.name} · 回放至 {current ? formatDateTime(current.at) : '—'}（{upTo}/{points.length}）
       </div>

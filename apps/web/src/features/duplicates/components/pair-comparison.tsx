@@ -1,6 +1,6 @@
 import { Card, Col, Row, Space, Tag, Typography } from 'antd';
 import type { SuspectPair } from '../api/duplicates';
-import { formatApart, formatMetres, formatPercent } from '../pair-format';
+import { formatApart, formatMetres, formatPercent, photoReason } from '../pair-format';
 import { PairActions } from './pair-actions';
 import { PairCaseColumn } from './pair-case-column';
 import { PairMap, SIDE_TONES } from './pair-map';
@@ -8,12 +8,14 @@ import { PairMap, SIDE_TONES } from './pair-map';
 /** Side by side: the earlier case left, the newer report right, one map, and the decision. */
 export function PairComparison({ pair, onSettled }: { pair: SuspectPair; onSettled: (text: string) => void }) {
   const f = pair.factors;
+  const photo = photoReason(f);
   return (
     <Card
       title={
         <Space wrap size={12}>
           <span>对比</span>
           <Tag color="orange">相似度 {formatPercent(pair.score)}</Tag>
+          {photo ? <Tag color={photo.color}>{photo.text}</Tag> : null}
           <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
             {f.sameCategory ? '同一小类' : '相近类别'} · 相距{formatMetres(f.distanceM)} · {formatApart(f.minutesApart)}
           </Typography.Text>

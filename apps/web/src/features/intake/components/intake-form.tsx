@@ -63,6 +63,8 @@ export function IntakeForm({
           lat: point.lat,
           description: trimmedDescription,
           ...(address.trim() ? { address: address.trim() } : {}),
+          // Photos already uploaded take part (照片相似 / 照片不同).
+          ...(photos.length > 0 ? { attachmentIds: photos } : {}),
         }
       : null,
   );
