@@ -4,10 +4,12 @@ import {
   bigserial,
   boolean,
   check,
+  date,
   doublePrecision,
   index,
   integer,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -41,7 +43,7 @@ export const staffPositions = pgTable(
   (t) => [uniqueIndex('staff_positions_user_at_uq').on(t.userId, t.at)],
 );
 
-/** 在岗 / 离岗: a field worker's current duty state and since when (the changes are in the audit log). */
+/** 在岗 / 离岗: a field worker's current duty state and since when (the changes are in staff_duty_log). */
 export const staffDuty = pgTable('staff_duty', {
   userId: integer('user_id')
     .primaryKey()
@@ -50,7 +52,6 @@ export const staffDuty = pgTable('staff_duty', {
   since: timestamp('since', { withTimezone: true }).notNull(),
 });
 
-/** 呼叫中 / 已接受 / 已拒绝 / 超时未接 (not answered within CITYGOV_CALL_TIMEOUT_SECONDS). */
 /** Every 上岗 / 下岗 change, for the duty history (在岗统计: first on, last off, hours per day). */
 export const staffDutyLog = pgTable(
   'staff_duty_log',
@@ -65,6 +66,25 @@ export const staffDutyLog = pgTable(
   (t) => [index('staff_duty_log_user_at_idx').on(t.userId, t.at)],
 );
 
+/**
+ * 巡查里程 and fix count of a person's finished China day, computed once from the track
+ * (a month's 在岗统计 of a city would otherwise read tens of millions of fixes). A fix that
+ * arrives late for a finished day deletes the day's row, so it is computed again.
+ */
+export const staffPatrolDays = pgTable(
+  'staff_patrol_days',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    mileageM: doublePrecision('mileage_m').notNull(),
+    fixes: integer('fixes').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
+);
+
+/** 呼叫中 / 已接受 / 已拒绝 / 超时未接 (not answered within CITYGOV_CALL_TIMEOUT_SECONDS). */
 export const CALL_STATES = ['calling', 'accepted', 'declined', 'expired'] as const;
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chinaMidnight, dutyDays } from './duty-days';
+import { chinaMidnight, dutyDays, patrolDays } from './duty-days';
 
 const at = (iso: string) => new Date(`${iso}+08:00`);
 
@@ -15,7 +15,7 @@ describe('在岗统计 per day', () => {
       { lng: 120, lat: 30, at: at('2026-03-02T08:01:00') },
       { lng: 120, lat: 30.001, at: at('2026-03-02T08:02:00') },
     ];
-    const days = dutyDays(changes, fixes, '2026-03-01', '2026-03-04', at('2026-03-05T00:00:00'));
+    const days = dutyDays(changes, patrolDays(fixes), '2026-03-01', '2026-03-04', at('2026-03-05T00:00:00'));
     expect(days.map((d) => [d.day, d.onDutyMinutes, d.mileageM, d.fixes])).toEqual([
       ['2026-03-02', 6 * 60, 111, 2],
       ['2026-03-03', 150, 0, 0],
@@ -30,11 +30,24 @@ describe('在岗统计 per day', () => {
   it('counts an open shift up to now', () => {
     const days = dutyDays(
       [{ onDuty: true, at: at('2026-03-02T09:00:00') }],
-      [],
+      new Map(),
       '2026-03-02',
       '2026-03-02',
       at('2026-03-02T10:30:00'),
     );
     expect(days[0]).toMatchObject({ onDutyMinutes: 90, lastOff: null });
+  });
+  it('measures each China day of a track on its own; the step across midnight counts on neither', () => {
+    const track = [
+      { lng: 120, lat: 30, at: at('2026-03-02T23:59:00') },
+      { lng: 120, lat: 30.001, at: at('2026-03-02T23:59:30') },
+      { lng: 120, lat: 30.002, at: at('2026-03-03T00:00:30') },
+      { lng: 120, lat: 30.003, at: at('2026-03-03T00:01:00') },
+    ];
+    const days = patrolDays(track);
+    expect([...days].map(([day, p]) => [day, Math.round(p.mileageM), p.fixes])).toEqual([
+      ['2026-03-02', 111, 2],
+      ['2026-03-03', 111, 2],
+    ]);
   });
 });

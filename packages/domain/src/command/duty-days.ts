@@ -18,6 +18,24 @@ export interface DutyChange {
   at: Date;
 }
 
+/** A person's patrol on one China day: 巡查里程 by the phone's rule and the number of fixes. */
+export interface PatrolDay {
+  mileageM: number;
+  fixes: number;
+}
+
+/** The patrol of each China day a time-ordered track touches. */
+export function patrolDays(track: readonly TrackPoint[]): Map<string, PatrolDay> {
+  const byDay = new Map<string, TrackPoint[]>();
+  for (const point of track) {
+    const day = chinaDay(point.at);
+    const list = byDay.get(day) ?? [];
+    list.push(point);
+    byDay.set(day, list);
+  }
+  return new Map([...byDay].map(([day, points]) => [day, { mileageM: patrolMetres(points), fixes: points.length }]));
+}
+
 export interface DutyDay {
   day: string;
   /** The first 上岗 of the day (midnight when the shift ran over from the day before). */
@@ -32,13 +50,13 @@ export interface DutyDay {
 
 /**
  * 在岗统计 of one person: per China day in [from, to] (inclusive days), the duty periods
- * clipped to the day (and to now), first on / last off, hours on duty, the day's patrol
- * mileage and fix count. `changes` must include the last change before `from` (the state
+ * clipped to the day (and to now), first on / last off, hours on duty, and the day's
+ * patrol (`patrol`, by day). `changes` must include the last change before `from` (the state
  * the range starts in) and be sorted by time; days without duty and without fixes are left out.
  */
 export function dutyDays(
   changes: readonly DutyChange[],
-  fixes: readonly TrackPoint[],
+  patrol: ReadonlyMap<string, PatrolDay>,
   from: string,
   to: string,
   now: Date,
@@ -69,15 +87,16 @@ export function dutyDays(
       minutesMs += end - on;
       lastOff = null;
     }
-    const dayFixes = fixes.filter((p) => p.at.getTime() >= start && p.at.getTime() < start + DAY_MS);
-    if (firstOn === null && dayFixes.length === 0) continue;
+    const day = chinaDay(new Date(start));
+    const walked = patrol.get(day) ?? { mileageM: 0, fixes: 0 };
+    if (firstOn === null && walked.fixes === 0) continue;
     days.push({
-      day: chinaDay(new Date(start)),
+      day,
       firstOn: firstOn === null ? null : new Date(firstOn),
       lastOff: lastOff === null ? null : new Date(lastOff),
       onDutyMinutes: Math.round(minutesMs / 60_000),
-      mileageM: Math.round(patrolMetres(dayFixes)),
-      fixes: dayFixes.length,
+      mileageM: Math.round(walked.mileageM),
+      fixes: walked.fixes,
     });
   }
   return days;

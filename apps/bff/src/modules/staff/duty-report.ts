@@ -1,13 +1,13 @@
 import type { Queryable } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
-import { staffDutyLog, staffPositions } from '@citygov/db/schema/command';
+import { staffDutyLog } from '@citygov/db/schema/command';
 import { areas } from '@citygov/db/schema/org';
 import { chinaMidnight, type DutyChange, dutyDays } from '@citygov/domain/command/duty-days';
-import type { TrackPoint } from '@citygov/domain/command/patrol';
 import { ROLES } from '@citygov/domain/permissions';
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
 import { withinAreaScope } from '../org/api';
+import { patrolByPersonDay } from './patrol-days';
 import { FIELD_ROLES } from './staff-positions';
 import type { TDutyReportInput } from './staff-schemas';
 
@@ -43,25 +43,15 @@ export async function dutyReport(db: Queryable, viewer: SessionUser, input: TDut
     .from(staffDutyLog)
     .where(and(inArray(staffDutyLog.userId, ids), gte(staffDutyLog.at, start), lt(staffDutyLog.at, end)))
     .orderBy(asc(staffDutyLog.at), asc(staffDutyLog.id));
-  const fixes = await db
-    .select({ userId: staffPositions.userId, lng: staffPositions.lng, lat: staffPositions.lat, at: staffPositions.at })
-    .from(staffPositions)
-    .where(and(inArray(staffPositions.userId, ids), gte(staffPositions.at, start), lt(staffPositions.at, end)))
-    .orderBy(asc(staffPositions.userId), asc(staffPositions.at));
+  const patrol = await patrolByPersonDay(db, ids, input.from, input.to, now);
   const changesOf = new Map<number, DutyChange[]>();
   for (const change of [...before, ...during]) {
     const list = changesOf.get(change.userId) ?? [];
     list.push({ onDuty: change.onDuty, at: change.at });
     changesOf.set(change.userId, list);
   }
-  const fixesOf = new Map<number, TrackPoint[]>();
-  for (const fix of fixes) {
-    const list = fixesOf.get(fix.userId) ?? [];
-    list.push(fix);
-    fixesOf.set(fix.userId, list);
-  }
   const rows = people.flatMap((person) =>
-    dutyDays(changesOf.get(person.userId) ?? [], fixesOf.get(person.userId) ?? [], input.from, input.to, now).map(
+    dutyDays(changesOf.get(person.userId) ?? [], patrol.get(person.userId) ?? new Map(), input.from, input.to, now).map(
       (day) => ({
         key: `${person.userId}:${day.day}`,
         userId: person.userId,

@@ -4,22 +4,25 @@ import { caseCalls, staffDuty, staffDutyLog, staffPositions } from '@citygov/db/
 import { ConflictError, ValidationError } from '@citygov/domain/errors';
 import { and, desc, eq, gte, or, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
+import { forgetPatrolDays, lockPatrolOf } from './patrol-days';
 import { chinaDayOf, dayMileage } from './staff-positions';
 import type { TReportPositionsInput } from './staff-schemas';
 
 /** A phone's clock may run a little ahead; more than this is a wrong clock, not a fix. */
 const FUTURE_SLACK_MS = 5 * 60 * 1000;
 
-/** 上岗 / 下岗 of the caller; setting the state it already has changes nothing. */
+/** 上岗 / 下岗 of the caller, with its duty-log row; setting the state it already has changes nothing. */
 export async function setOnDuty(db: Queryable, user: SessionUser, onDuty: boolean, now = new Date()) {
-  const [current] = await db.select().from(staffDuty).where(eq(staffDuty.userId, user.id));
-  if (current?.onDuty === onDuty) return { onDuty, since: current.since };
-  await db
-    .insert(staffDuty)
-    .values({ userId: user.id, onDuty, since: now })
-    .onConflictDoUpdate({ target: staffDuty.userId, set: { onDuty, since: now } });
-  await db.insert(staffDutyLog).values({ userId: user.id, onDuty, at: now });
-  return { onDuty, since: now };
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(staffDuty).where(eq(staffDuty.userId, user.id)).for('update');
+    if (current?.onDuty === onDuty) return { onDuty, since: current.since };
+    await tx
+      .insert(staffDuty)
+      .values({ userId: user.id, onDuty, since: now })
+      .onConflictDoUpdate({ target: staffDuty.userId, set: { onDuty, since: now } });
+    await tx.insert(staffDutyLog).values({ userId: user.id, onDuty, at: now });
+    return { onDuty, since: now };
+  });
 }
 
 /**
@@ -38,19 +41,34 @@ export async function reportPositions(
   if (future >= 0) {
     throw new ValidationError('定位时间晚于当前时间，请检查手机时间', { field: `points.${future}.at` });
   }
-  const [duty] = await db.select().from(staffDuty).where(eq(staffDuty.userId, user.id));
-  if (!duty?.onDuty) {
-    const after = duty ? input.points.some((p) => p.at.getTime() > duty.since.getTime()) : true;
-    if (after) throw new ConflictError('您未上岗，下岗期间不记录位置', { code: 'OFF_DUTY' });
-  }
-  const stored = await db
-    .insert(staffPositions)
-    .values(
-      input.points.map((p) => ({ userId: user.id, lng: p.lng, lat: p.lat, accuracyM: p.accuracyM ?? null, at: p.at })),
-    )
-    .onConflictDoNothing({ target: [staffPositions.userId, staffPositions.at] })
-    .returning({ id: staffPositions.id });
-  return { stored: stored.length, skipped: input.points.length - stored.length };
+  return db.transaction(async (tx) => {
+    const [duty] = await tx.select().from(staffDuty).where(eq(staffDuty.userId, user.id));
+    if (!duty?.onDuty) {
+      const after = duty ? input.points.some((p) => p.at.getTime() > duty.since.getTime()) : true;
+      if (after) throw new ConflictError('您未上岗，下岗期间不记录位置', { code: 'OFF_DUTY' });
+    }
+    await lockPatrolOf(tx, user.id);
+    const stored = await tx
+      .insert(staffPositions)
+      .values(
+        input.points.map((p) => ({
+          userId: user.id,
+          lng: p.lng,
+          lat: p.lat,
+          accuracyM: p.accuracyM ?? null,
+          at: p.at,
+        })),
+      )
+      .onConflictDoNothing({ target: [staffPositions.userId, staffPositions.at] })
+      .returning({ at: staffPositions.at });
+    // A backlog for a finished day changes that day's 巡查里程 in 在岗统计.
+    await forgetPatrolDays(
+      tx,
+      user.id,
+      stored.map((s) => s.at),
+    );
+    return { stored: stored.length, skipped: input.points.length - stored.length };
+  });
 }
 
 /** The phone's duty card: 在岗 state, today's mileage and the last fix. */

@@ -63,4 +63,32 @@ describe('在岗 and the GPS track', () => {
     );
     expect(backwards.message).toContain('结束日期不能早于开始日期');
   });
+
+  it('在岗统计 of a finished day takes in a fix the phone sends late', async () => {
+    const chinaDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = chinaDay(Date.now());
+    const yesterday = chinaDay(Date.now() - 86_400_000);
+    const noon = (minute: number) => new Date(`${yesterday}T12:0${minute}:00+08:00`);
+    const phone = await app.as('linjiang.collector');
+    const collector = await app.userId('linjiang.collector');
+    await phone.staff.setOnDuty({ onDuty: true });
+    await phone.staff.reportPositions({
+      points: [
+        { lng: 120, lat: 30, at: noon(0) },
+        { lng: 120, lat: 30.001, at: noon(1) },
+      ],
+    });
+    const chief = await app.as('linjiang.area_chief');
+    const dayOf = async () =>
+      (await chief.staff.dutyReport({ from: yesterday, to: today })).rows.find(
+        (r) => r.userId === collector && r.day === yesterday,
+      );
+    expect(await dayOf()).toMatchObject({ mileageM: 111, fixes: 2 });
+    // Asked again, the finished day reads the same.
+    expect(await dayOf()).toMatchObject({ mileageM: 111, fixes: 2 });
+    // The phone was offline and sends one more fix of yesterday: the day is counted again.
+    await phone.staff.reportPositions({ points: [{ lng: 120, lat: 30.002, at: noon(2) }] });
+    expect(await dayOf()).toMatchObject({ mileageM: 222, fixes: 3 });
+    await phone.staff.setOnDuty({ onDuty: false });
+  });
 });
