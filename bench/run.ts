@@ -31,6 +31,7 @@ import {
 } from './case-queues';
 import { type BenchDatabase, checkPostgres, openFreshPglite, openFreshPostgres } from './databases';
 import { type AssistantFigures, benchDispatchAssistant } from './dispatch-assistant';
+import { benchDutyReport } from './duty-report';
 import { benchEvaluation, EVALUATION_CALLS, type EvaluationFigures } from './evaluation';
 import { benchIntake } from './intake/run';
 import { printProfile } from './intake-profile';
@@ -388,6 +389,8 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'analytics') return wallOnly();
   // `pnpm bench evaluation`: the wall's figures, then 综合评价 and the leader's home.
   if (process.argv[2] === 'evaluation') return wallOnly();
+  // `pnpm bench duty`: only 在岗统计 over a month of GPS fixes.
+  if (process.argv[2] === 'duty') return benchDutyReport();
   // `pnpm bench alarms`: only the alarm bursts (PostgreSQL).
   if (process.argv[2] === 'alarms') return benchAlarmBurstOnPostgres();
   // `pnpm bench web`: only the initial JS per route.
