@@ -10,7 +10,7 @@ import { withDemoSimulators } from './demo-simulators';
 import { loadConfig } from './env';
 import { createHttpApp } from './http/create-app';
 import type { LiveServices } from './live-services';
-import { sweepStaleTempFiles } from './modules/attachments/api';
+import { photoHashTimer, sweepStaleTempFiles } from './modules/attachments/api';
 import { warmIntakeModel } from './modules/category-model/api';
 import { callExpiryTimer } from './modules/command/api';
 import { seedDemoCrossCheck } from './modules/cross-check/api';
@@ -107,7 +107,7 @@ async function main() {
         databaseUrl: config.databaseUrl,
         channels: createChannelRegistry(integrationSettingsOf(database.db, config)),
         sweepMs: config.outbox.sweepMs,
-        timers: [callExpiryTimer],
+        timers: [callExpiryTimer, photoHashTimer(config.dataDir)],
       }).catch(logged('outbox worker'))
     : null;
   const app = createHttpApp(database.db, { ...config, webDist }, undefined, live);

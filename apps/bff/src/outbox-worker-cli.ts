@@ -1,6 +1,7 @@
 import { openDatabase } from '@citygov/db/client';
 import { createChannelRegistry, integrationSettingsOf } from './adapters/registry';
 import { loadConfig } from './env';
+import { photoHashTimer } from './modules/attachments/api';
 import { callExpiryTimer } from './modules/command/api';
 import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy, OutboxWorker } from './modules/integrations/api';
 
@@ -24,7 +25,7 @@ async function main() {
     policy: { ...DEFAULT_DELIVERY_POLICY, ...override },
     sweepMs: config.outbox.sweepMs,
     maintenanceSeconds: Math.max(1, Math.round(config.outbox.sweepMs / 1000)),
-    timers: [callExpiryTimer],
+    timers: [callExpiryTimer, photoHashTimer(config.dataDir)],
   });
   console.log(`[citygov] outbox worker ${process.pid} running`);
   const shutdown = () => {

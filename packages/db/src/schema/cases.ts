@@ -289,12 +289,19 @@ export const caseAttachments = pgTable(
     claimHash: text('claim_hash'),
     /**
      * 64-bit perceptual hash of a photo (16 hex digits; @citygov/domain/intake/photo-hash), for
-     * duplicate detection; null for videos, undecodable images and photos stored before hashing.
+     * duplicate detection; null for videos and photos not hashed yet (the backfill job takes
+     * them), empty for a photo the decoder cannot read (looked at, never compared).
      */
     phash: text('phash'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('case_attachments_case_idx').on(t.caseId)],
+  (t) => [
+    index('case_attachments_case_idx').on(t.caseId),
+    // The photos the backfill has still to hash: empty once it is done, so its sweep costs nothing.
+    index('case_attachments_unhashed_idx')
+      .on(t.id)
+      .where(sql`${t.phash} is null and ${t.mime} like 'image/%'`),
+  ],
 );
 
 /** Year-by-year case number counter; one row locked briefly per new case. */

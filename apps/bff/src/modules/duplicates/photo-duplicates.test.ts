@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LiveServer, SAME_ORIGIN_HEADERS, startLiveServer } from '../../testing/live-server';
 import { openTestApp, type TestApp } from '../../testing/test-app';
+import { hashOlderPhotos } from '../attachments/api';
 import { pointIn } from '../cases/case-test-helpers';
 
 /**
@@ -138,6 +139,43 @@ describe('photo hashes on attachments', () => {
     const mdat = Buffer.concat([Buffer.from('00002008', 'hex'), Buffer.from('mdat'), Buffer.alloc(8192, 7)]);
     const video = await upload('yunshan.acceptor', Buffer.concat([ftyp, mdat]), 'clip.mp4', 'video/mp4');
     expect(await phashOf(video.id)).toBeNull();
+  });
+
+  it('the backfill hashes photos stored before hashing, so they count in duplicate detection again', async () => {
+    const original = await scene(POTHOLE);
+    const old = await upload('yunshan.acceptor', original, '旧照片.jpg');
+    const lead = await report('yunshan.acceptor', '06013', '人行道旁路面塌陷一个坑', {
+      attachmentIds: [old.id],
+      ...east(900),
+    });
+    const hashedOnUpload = await phashOf(old.id);
+    // As a photo stored before this version: no hash. And a photo row whose file is gone.
+    await app.db.update(caseAttachments).set({ phash: null }).where(eq(caseAttachments.id, old.id));
+    const [lost] = await app.db
+      .insert(caseAttachments)
+      .values({ caseId: lead.id, purpose: 'report', sha256: 'f'.repeat(64), mime: 'image/png', bytes: 10 })
+      .returning({ id: caseAttachments.id });
+    const retake = await upload('yunshan.acceptor', await retaken(original), 'IMG_0900.jpg');
+    const acceptor = await app.as('yunshan.acceptor');
+    const query = {
+      kind: 'event' as const,
+      categoryCode: '06013',
+      description: '路面塌了个坑',
+      ...east(900),
+      attachmentIds: [retake.id],
+    };
+    const before = (await acceptor.intake.findDuplicates(query)).find((c) => c.caseId === lead.id);
+    expect(before?.factors.photoDistance).toBeNull();
+
+    let pass = await hashOlderPhotos(app.db, dataDir, 1);
+    expect(pass.looked).toBe(1);
+    while (pass.left > 0) pass = await hashOlderPhotos(app.db, dataDir, 1);
+    expect(await phashOf(old.id)).toBe(hashedOnUpload);
+    // The lost file is looked at once and never compared.
+    expect(await phashOf(lost?.id ?? 0)).toBe('');
+    const after = (await acceptor.intake.findDuplicates(query)).find((c) => c.caseId === lead.id);
+    expect(after?.factors).toMatchObject({ photoSimilar: 1 });
+    expect(after?.score ?? 0).toBeGreaterThan(before?.score ?? 1);
   });
 });
 

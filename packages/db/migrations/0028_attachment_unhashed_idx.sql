@@ -1,0 +1,1 @@
+CREATE INDEX "case_attachments_unhashed_idx" ON "case_attachments" USING btree ("id") WHERE "case_attachments"."phash" is null and "case_attachments"."mime" like 'image/%';
