@@ -298,9 +298,7 @@ export const caseAttachments = pgTable(
   (t) => [
     index('case_attachments_case_idx').on(t.caseId),
     // The photos the backfill has still to hash: empty once it is done, so its sweep costs nothing.
-    index('case_attachments_unhashed_idx')
-      .on(t.id)
-      .where(sql`${t.phash} is null and ${t.mime} like 'image/%'`),
+    index('case_attachments_unhashed_idx').on(t.id).where(sql`${t.phash} is null and ${t.mime} like 'image/%'`),
   ],
 );
 
