@@ -92,3 +92,38 @@ test.describe('执法布控', () => {
     await shoot(page, 'enforcement-subject-cases-desk');
   });
 });
+
+test.describe('执法布控 on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test('a street chief looks a subject up at 390×844 and reads its history without the page overflowing', async ({
+    page,
+  }) => {
+    await login(page, 'linjiang.street_chief');
+    await page.getByRole('button', { name: '菜单' }).click();
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '执法布控' }).click();
+    await expect(page.getByRole('heading', { name: '执法布控' })).toBeVisible();
+    await page.getByLabel('当事人查询').fill('张某明');
+    const search = page.getByRole('button', { name: '查询' });
+    await expect(search).toBeInViewport({ ratio: 1 });
+    await search.click();
+    await page.getByRole('region', { name: '查询结果' }).getByRole('button', { name: '张某明' }).click();
+
+    const violations = page.getByRole('table', { name: '违法记录' });
+    const penalties = page.getByRole('table', { name: '处罚记录' });
+    await expect(violations.getByText('占道经营')).toBeVisible();
+    await expect(penalties.getByText('罚款')).toBeVisible();
+    await expect(page.getByRole('table', { name: '关联案件' })).toBeVisible();
+    // Wide tables scroll within their cards: the page itself never scrolls sideways…
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      viewport: window.innerWidth,
+    }));
+    expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+    // …and headings are not squeezed to a character a line (处罚种类 on one line, not four).
+    const header = await penalties.getByRole('columnheader', { name: '处罚种类' }).boundingBox();
+    expect(header?.height ?? 0).toBeLessThan(60);
+    await violations.scrollIntoViewIfNeeded();
+    await expect(violations.getByText('2024-06-11 09:20:00')).toBeInViewport();
+    await shoot(page, 'enforcement-subject-phone');
+  });
+});

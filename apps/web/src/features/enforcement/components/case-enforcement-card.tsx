@@ -85,6 +85,8 @@ export function CaseEnforcementCard({ caseId, canPush }: { caseId: number; canPu
         rowKey="subjectId"
         loading={view.isPending}
         pagination={false}
+        // On a phone the table scrolls within the card instead of breaking names a character a line.
+        scroll={{ x: 560 }}
         dataSource={data?.subjects ?? []}
         locale={{ emptyText: '尚未关联当事人' }}
         columns={[

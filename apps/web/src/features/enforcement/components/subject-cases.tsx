@@ -16,6 +16,8 @@ export function SubjectCases({ subjectId }: { subjectId: string }) {
         loading={cases.isPending}
         dataSource={cases.data ?? []}
         pagination={false}
+        // Fixed columns plus room for 问题描述: narrower screens (tablet, phone) scroll the table, not the page.
+        scroll={{ x: 1040 }}
         locale={{ emptyText: cases.isError ? apiErrorMessage(cases.error) : '本辖区暂无关联案件' }}
         columns={[
           {

@@ -22,6 +22,8 @@ export function SubjectHistory({ subject }: { subject: Subject }) {
           rowKey="recordId"
           pagination={false}
           dataSource={subject.violations}
+          // On a tablet or phone the table scrolls within its card instead of squeezing 情况 to a word a line.
+          scroll={{ x: 760 }}
           columns={[
             { title: '时间', dataIndex: 'at', width: 180, render: (at: string) => formatDateTime(at) },
             { title: '违法类型', dataIndex: 'type', width: 140 },
@@ -37,6 +39,7 @@ export function SubjectHistory({ subject }: { subject: Subject }) {
           rowKey="decisionNo"
           pagination={false}
           dataSource={subject.penalties}
+          scroll={{ x: 740 }}
           columns={[
             { title: '决定日期', dataIndex: 'at', width: 180, render: (at: string) => formatDateTime(at) },
             { title: '决定书文号', dataIndex: 'decisionNo' },
