@@ -13,6 +13,7 @@ const NAV: readonly { label: string; permission?: Permission }[] = [
   { label: '统计分析', permission: 'dashboard.view' },
   { label: '案件地图', permission: 'map.view' },
   { label: '视频监控', permission: 'video.view' },
+  { label: '在岗统计', permission: 'command.view' },
   { label: '物联感知', permission: 'iot.view' },
   { label: '执法布控', permission: 'enforcement.view' },
   { label: '综合评价', permission: 'evaluation.view' },
