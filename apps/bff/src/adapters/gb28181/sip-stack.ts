@@ -4,10 +4,13 @@ import { createServer } from 'node:net';
 import * as sip from 'sip';
 
 /**
- * Starting the `sip` stack safely. The stack binds UDP and TCP itself and has no error
- * handler on either: a busy port would end the process. So the port is probed on both
- * transports first; a busy port is reported to the caller, who logs it and goes on
- * without SIP. Port 0 asks for a free port (tests), since the stack would read 0 as 5060.
+ * Starting the `sip` stack safely. The stack binds UDP and TCP itself. As published it has
+ * no 'error' listener on either, so a failed send (a name that does not resolve) or a
+ * busy port would end the process; our patch (patches/sip@0.0.6.patch) routes those
+ * errors, and a TCP flood warning, to `logger.error`, which is `onError` here. A busy
+ * port would then only be logged while the stack stays deaf, so the port is still probed
+ * on both transports first; a busy port is reported to the caller, who logs it and goes
+ * on without SIP. Port 0 asks for a free port (tests), since the stack would read 0 as 5060.
  */
 async function udpFree(port: number, host: string): Promise<number | null> {
   return new Promise((resolve) => {
