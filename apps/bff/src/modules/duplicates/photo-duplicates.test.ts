@@ -3,14 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { caseAttachments } from '@citygov/db/schema/cases';
 import { duplicateSuspects } from '@citygov/db/schema/intake';
+import { openTestDatabase } from '@citygov/db/testing/open-test-database';
 import { hammingDistance } from '@citygov/domain/intake/photo-hash';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LiveServer, SAME_ORIGIN_HEADERS, startLiveServer } from '../../testing/live-server';
-import { openTestApp, type TestApp } from '../../testing/test-app';
-import { hashOlderPhotos } from '../attachments/api';
+import { type TestApp, testAppOn } from '../../testing/test-app';
+import { photoHashTimer } from '../attachments/api';
 import { pointIn } from '../cases/case-test-helpers';
+import { OutboxWorker } from '../integrations/api';
 
 /**
  * 照片相似 in 智能判重, end to end: photos uploaded as the desk and the phone upload them
@@ -22,15 +24,20 @@ let app: TestApp;
 let server: LiveServer;
 let dataDir: string;
 let here: { lng: number; lat: number };
+let databaseUrl: string | undefined;
+let worker: OutboxWorker | undefined;
 
 beforeAll(async () => {
-  app = await openTestApp();
+  const open = await openTestDatabase();
+  databaseUrl = open.location;
+  app = testAppOn(open);
   dataDir = await mkdtemp(join(tmpdir(), 'citygov-phash-'));
   server = await startLiveServer(app.db, { ...app.config, dataDir });
   here = await pointIn(app, '云山区');
 });
 
 afterAll(async () => {
+  await worker?.stop();
   await server?.close();
   await app?.close();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -167,10 +174,22 @@ describe('photo hashes on attachments', () => {
     const before = (await acceptor.intake.findDuplicates(query)).find((c) => c.caseId === lead.id);
     expect(before?.factors.photoDistance).toBeNull();
 
-    let pass = await hashOlderPhotos(app.db, dataDir, 1);
-    expect(pass.looked).toBe(1);
-    while (pass.left > 0) pass = await hashOlderPhotos(app.db, dataDir, 1);
+    // The outbox worker's queue runs the backfill, as every BFF process does.
+    const logged: string[] = [];
+    worker = await OutboxWorker.start({
+      db: app.db,
+      kind: app.kind,
+      databaseUrl,
+      channels: new Map(),
+      sweepMs: 300,
+      maintenanceSeconds: 1,
+      timers: [photoHashTimer(dataDir, (line) => logged.push(line))],
+    });
+    await expect.poll(() => phashOf(lost?.id ?? 0), { timeout: 30_000 }).toBe('');
+    await worker.stop();
+    worker = undefined;
     expect(await phashOf(old.id)).toBe(hashedOnUpload);
+    expect(logged.at(-1)).toContain('0 left');
     // The lost file is looked at once and never compared.
     expect(await phashOf(lost?.id ?? 0)).toBe('');
     const after = (await acceptor.intake.findDuplicates(query)).find((c) => c.caseId === lead.id);
