@@ -14,14 +14,13 @@ import { migrateDatabase, rowsOf } from '../packages/db/src/client';
 import { users } from '../packages/db/src/schema/auth';
 import { staffPositions } from '../packages/db/src/schema/command';
 import { seedDemoCity } from '../packages/db/src/seed/seed-demo-city';
-import { chinaDay, chinaMidnight } from '../packages/domain/src/command/duty-days';
+import { chinaDate, chinaInstant, MS_PER_DAY } from '../packages/domain/src/deadlines/china-time';
 import { type BenchDatabase, checkPostgres, openFreshPglite, openFreshPostgres } from './databases';
 import { formatMs, formatSummary, measureLoop, timed } from './stats';
 
 const FIX_SECONDS = Number(process.env.BENCH_DUTY_FIX_SECONDS ?? 10);
 const DAYS = Number(process.env.BENCH_DUTY_DAYS ?? 31);
 const REPORT_CALLS = 5;
-const DAY_MS = 86_400_000;
 
 function heapMiB(): number {
   return process.memoryUsage().heapUsed / 2 ** 20;
@@ -33,7 +32,7 @@ async function seedTracks(database: BenchDatabase, from: string, now: Date): Pro
   const ids = staff.filter((u) => (FIELD_ROLES as readonly string[]).includes(u.role)).map((u) => u.id);
   // Each person walks a slow circle from 08:00 China time; today's fixes stop at now.
   for (const id of ids) {
-    await db.execute(sqlTrack(id, chinaMidnight(from), now));
+    await db.execute(sqlTrack(id, chinaInstant(from), now));
   }
   return db.$count(staffPositions);
 }
@@ -56,8 +55,8 @@ async function benchOn(label: string, database: BenchDatabase): Promise<void> {
   await migrateDatabase(database.open);
   await seedDemoCity(db);
   const now = new Date();
-  const to = chinaDay(now);
-  const from = chinaDay(new Date(now.getTime() - (DAYS - 1) * DAY_MS));
+  const to = chinaDate(now);
+  const from = chinaDate(new Date(now.getTime() - (DAYS - 1) * MS_PER_DAY));
   const seeded = await timed(() => seedTracks(database, from, now));
   const [viewerRow] = rowsOf<{ id: number }>(await db.execute("select id from users where username = 'dispatcher'"));
   const viewer = viewerRow ? await loadSessionUser(db, viewerRow.id) : null;
@@ -70,7 +69,7 @@ async function benchOn(label: string, database: BenchDatabase): Promise<void> {
   const raw = await timed(async () =>
     rowsOf<unknown>(
       await db.execute(
-        `select user_id, lng, lat, at from staff_positions where at >= '${chinaMidnight(from).toISOString()}'::timestamptz order by user_id, at`,
+        `select user_id, lng, lat, at from staff_positions where at >= '${chinaInstant(from).toISOString()}'::timestamptz order by user_id, at`,
       ),
     ),
   );

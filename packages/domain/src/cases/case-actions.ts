@@ -87,6 +87,17 @@ export interface CaseActionRule {
 const OPEN = OPEN_STATUSES;
 const DISPATCH_FIELDS = ['departments', 'gridMember'] as const;
 
+/** The call timer's two steps differ only in their label: system-made, leaving the case where it is. */
+const CALL_TIMER_STEP = {
+  permission: 'command.call',
+  actor: 'system',
+  from: OPEN,
+  to: 'same',
+  reason: 'optional',
+  whilePending: true,
+  desk: false,
+} as const;
+
 export const CASE_ACTIONS = {
   accept: {
     label: '受理',
@@ -662,27 +673,9 @@ export const CASE_ACTIONS = {
     desk: false,
   },
   /** A call nobody answered within the timeout (CITYGOV_CALL_TIMEOUT_SECONDS): 超时未接, by the queue's job. */
-  callTimeout: {
-    label: '超时未接',
-    permission: 'command.call',
-    actor: 'system',
-    from: OPEN,
-    to: 'same',
-    reason: 'optional',
-    whilePending: true,
-    desk: false,
-  },
+  callTimeout: { label: '超时未接', ...CALL_TIMER_STEP },
   /** … and the call passes on to the next nearest available person not yet called for the case. */
-  relayCall: {
-    label: '超时转呼',
-    permission: 'command.call',
-    actor: 'system',
-    from: OPEN,
-    to: 'same',
-    reason: 'optional',
-    whilePending: true,
-    desk: false,
-  },
+  relayCall: { label: '超时转呼', ...CALL_TIMER_STEP },
 } as const satisfies Record<string, CaseActionRule>;
 
 export type CaseAction = keyof typeof CASE_ACTIONS;

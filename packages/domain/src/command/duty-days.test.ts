@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chinaMidnight, dutyDays, patrolDays } from './duty-days';
+import { chinaInstant } from '../deadlines/china-time';
+import { dutyDays, patrolDays } from './duty-days';
 
 const at = (iso: string) => new Date(`${iso}+08:00`);
 
@@ -23,7 +24,7 @@ describe('在岗统计 per day', () => {
     expect(days[0]?.firstOn).toEqual(at('2026-03-02T08:00:00'));
     // Still on duty at midnight: no last off that day; the next day starts at midnight.
     expect(days[0]?.lastOff).toBeNull();
-    expect(days[1]?.firstOn).toEqual(chinaMidnight('2026-03-03'));
+    expect(days[1]?.firstOn).toEqual(chinaInstant('2026-03-03'));
     expect(days[1]?.lastOff).toEqual(at('2026-03-03T02:30:00'));
   });
 

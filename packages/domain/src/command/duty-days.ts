@@ -1,17 +1,5 @@
+import { chinaDate, chinaInstant, MS_PER_DAY } from '../deadlines/china-time';
 import { patrolMetres, type TrackPoint } from './patrol';
-
-const DAY_MS = 24 * 3600 * 1000;
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
-
-/** Midnight (Asia/Shanghai, no daylight saving) of the China day `YYYY-MM-DD`. */
-export function chinaMidnight(day: string): Date {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - CHINA_OFFSET_MS);
-}
-
-/** The China day (`YYYY-MM-DD`) holding `at`. */
-export function chinaDay(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 export interface DutyChange {
   onDuty: boolean;
@@ -28,7 +16,7 @@ export interface PatrolDay {
 export function patrolDays(track: readonly TrackPoint[]): Map<string, PatrolDay> {
   const byDay = new Map<string, TrackPoint[]>();
   for (const point of track) {
-    const day = chinaDay(point.at);
+    const day = chinaDate(point.at);
     const list = byDay.get(day) ?? [];
     list.push(point);
     byDay.set(day, list);
@@ -62,8 +50,8 @@ export function dutyDays(
   now: Date,
 ): DutyDay[] {
   const days: DutyDay[] = [];
-  for (let start = chinaMidnight(from).getTime(); start <= chinaMidnight(to).getTime(); start += DAY_MS) {
-    const end = Math.min(start + DAY_MS, now.getTime());
+  for (let start = chinaInstant(from).getTime(); start <= chinaInstant(to).getTime(); start += MS_PER_DAY) {
+    const end = Math.min(start + MS_PER_DAY, now.getTime());
     if (end <= start) break;
     let on: number | null = null;
     let firstOn: number | null = null;
@@ -87,7 +75,7 @@ export function dutyDays(
       minutesMs += end - on;
       lastOff = null;
     }
-    const day = chinaDay(new Date(start));
+    const day = chinaDate(new Date(start));
     const walked = patrol.get(day) ?? { mileageM: 0, fixes: 0 };
     if (firstOn === null && walked.fixes === 0) continue;
     days.push({

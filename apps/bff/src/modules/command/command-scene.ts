@@ -2,8 +2,8 @@ import type { Queryable } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
 import { cases } from '@citygov/db/schema/cases';
 import { caseCalls } from '@citygov/db/schema/command';
-import { chinaDay, chinaMidnight } from '@citygov/domain/command/duty-days';
 import { AVAILABILITY_NAMES, availabilityOf } from '@citygov/domain/command/patrol';
+import { chinaDate, chinaInstant } from '@citygov/domain/deadlines/china-time';
 import { ConflictError, NotFoundError } from '@citygov/domain/errors';
 import { haversineM } from '@citygov/domain/intake/duplicate-score';
 import { ROLES } from '@citygov/domain/permissions';
@@ -123,10 +123,10 @@ export async function staffTrack(
   if (!person) throw new NotFoundError('该人员不在案件所在区域', { code: 'NOT_FOUND' });
   const { start, end } = input.day ? dayRange(input.day) : chinaDayOf(now);
   const points = await trackOf(db, person.userId, start, end.getTime() < now.getTime() ? end : now);
-  return { userId: person.userId, name: person.name, day: chinaDay(start), points };
+  return { userId: person.userId, name: person.name, day: chinaDate(start), points };
 }
 
 function dayRange(day: string) {
-  const start = chinaMidnight(day);
+  const start = chinaInstant(day);
   return { start, end: new Date(start.getTime() + 24 * 3600 * 1000) };
 }

@@ -2,7 +2,8 @@ import type { Queryable } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
 import { staffDutyLog } from '@citygov/db/schema/command';
 import { areas } from '@citygov/db/schema/org';
-import { chinaMidnight, type DutyChange, dutyDays } from '@citygov/domain/command/duty-days';
+import { type DutyChange, dutyDays } from '@citygov/domain/command/duty-days';
+import { chinaInstant, MS_PER_DAY } from '@citygov/domain/deadlines/china-time';
 import { ROLES } from '@citygov/domain/permissions';
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
@@ -11,16 +12,14 @@ import { patrolByPersonDay } from './patrol-days';
 import { FIELD_ROLES } from './staff-positions';
 import type { TDutyReportInput } from './staff-schemas';
 
-const DAY_MS = 24 * 3600 * 1000;
-
 /**
  * 在岗统计: per field worker of the viewer's area scope and per China day of the range,
  * first 上岗 / last 下岗, hours on duty, 巡查里程 (the phone's rule) and the number of fixes.
  * Scope is the server's: only people whose own area lies under the viewer's.
  */
 export async function dutyReport(db: Queryable, viewer: SessionUser, input: TDutyReportInput, now = new Date()) {
-  const start = chinaMidnight(input.from);
-  const end = new Date(chinaMidnight(input.to).getTime() + DAY_MS);
+  const start = chinaInstant(input.from);
+  const end = new Date(chinaInstant(input.to).getTime() + MS_PER_DAY);
   const people = await db
     .select({ userId: users.id, name: users.displayName, role: users.role, areaName: areas.name })
     .from(users)

@@ -1,10 +1,9 @@
 import type { Queryable } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
 import { staffPatrolDays, staffPositions } from '@citygov/db/schema/command';
-import { chinaDay, chinaMidnight, type PatrolDay, patrolDays } from '@citygov/domain/command/duty-days';
+import { type PatrolDay, patrolDays } from '@citygov/domain/command/duty-days';
+import { chinaDate, chinaInstant, MS_PER_DAY } from '@citygov/domain/deadlines/china-time';
 import { and, asc, eq, exists, gte, inArray, lt, lte, sql } from 'drizzle-orm';
-
-const DAY_MS = 24 * 3600 * 1000;
 
 export type PatrolByPerson = Map<number, Map<string, PatrolDay>>;
 
@@ -19,8 +18,8 @@ export async function lockPatrolOf(tx: Queryable, userId: number): Promise<void>
 /** The China days of [from, to] (inclusive, `YYYY-MM-DD`) up to and including `today`. */
 function daysOf(from: string, to: string, today: string): string[] {
   const days: string[] = [];
-  for (let at = chinaMidnight(from).getTime(); at <= chinaMidnight(to).getTime(); at += DAY_MS) {
-    const day = chinaDay(new Date(at));
+  for (let at = chinaInstant(from).getTime(); at <= chinaInstant(to).getTime(); at += MS_PER_DAY) {
+    const day = chinaDate(new Date(at));
     if (day > today) break;
     days.push(day);
   }
@@ -35,8 +34,8 @@ function trackOver(db: Queryable, userId: number, first: string, last: string) {
     .where(
       and(
         eq(staffPositions.userId, userId),
-        gte(staffPositions.at, chinaMidnight(first)),
-        lt(staffPositions.at, new Date(chinaMidnight(last).getTime() + DAY_MS)),
+        gte(staffPositions.at, chinaInstant(first)),
+        lt(staffPositions.at, new Date(chinaInstant(last).getTime() + MS_PER_DAY)),
       ),
     )
     .orderBy(asc(staffPositions.at));
@@ -55,7 +54,7 @@ export async function patrolByPersonDay(
   to: string,
   now: Date,
 ): Promise<PatrolByPerson> {
-  const today = chinaDay(now);
+  const today = chinaDate(now);
   const days = daysOf(from, to, today);
   const finished = days.filter((day) => day < today);
   const result: PatrolByPerson = new Map(userIds.map((id) => [id, new Map()]));
@@ -96,7 +95,7 @@ export async function patrolByPersonDay(
             db
               .select({ one: sql`1` })
               .from(staffPositions)
-              .where(and(eq(staffPositions.userId, users.id), gte(staffPositions.at, chinaMidnight(today)))),
+              .where(and(eq(staffPositions.userId, users.id), gte(staffPositions.at, chinaInstant(today)))),
           ),
         ),
       );
@@ -127,7 +126,7 @@ async function keepPatrolDays(db: Queryable, userId: number, missing: readonly s
 
 /** A late fix for a finished day: that day is computed again at the next 在岗统计. */
 export async function forgetPatrolDays(tx: Queryable, userId: number, fixTimes: readonly Date[]): Promise<void> {
-  const days = [...new Set(fixTimes.map(chinaDay))];
+  const days = [...new Set(fixTimes.map(chinaDate))];
   if (days.length === 0) return;
   await tx.delete(staffPatrolDays).where(and(eq(staffPatrolDays.userId, userId), inArray(staffPatrolDays.day, days)));
 }

@@ -3,6 +3,7 @@ import { users } from '@citygov/db/schema/auth';
 import type { cases } from '@citygov/db/schema/cases';
 import { caseCalls, staffDuty, staffPositions } from '@citygov/db/schema/command';
 import { type CallCandidate, patrolMetres } from '@citygov/domain/command/patrol';
+import { MS_PER_DAY, startOfChinaDay } from '@citygov/domain/deadlines/china-time';
 import { ROLE_CODES, roleGrants } from '@citygov/domain/permissions';
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 
@@ -73,13 +74,10 @@ async function latestPositions(db: Queryable, userIds: number[]) {
   return new Map(rows.map((r) => [r.userId, { lng: r.lng, lat: r.lat, at: r.at, accuracyM: r.accuracyM }]));
 }
 
-const DAY_MS = 24 * 3600 * 1000;
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
-
-/** Midnight (Asia/Shanghai, no daylight saving) of the day holding `at`, and the next one. */
+/** Midnight (China time) of the day holding `at`, and the next one. */
 export function chinaDayOf(at: Date): { start: Date; end: Date } {
-  const start = Math.floor((at.getTime() + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
-  return { start: new Date(start), end: new Date(start + DAY_MS) };
+  const start = startOfChinaDay(at);
+  return { start, end: new Date(start.getTime() + MS_PER_DAY) };
 }
 
 /** A person's track over [from, to), oldest first (a range on the (user_id, at) index). */
