@@ -8,13 +8,18 @@ import { fillPhoneReport as fillReport, login } from './helpers';
 const PHONE = { width: 390, height: 844 };
 
 /** Logs in on the phone and points the fake GPS at the middle of the user's area, nudged to a spot of its own. */
-async function phoneLogin(page: Page, context: BrowserContext, username: string) {
+async function phoneLogin(
+  page: Page,
+  context: BrowserContext,
+  username: string,
+  nudge = { lng: -0.0012, lat: 0.0008 },
+) {
   await login(page, username);
   const res = await page.request.get('/trpc/geo.home');
   const body = await res.json();
   const [longitude, latitude] = body.result.data.json.center as [number, number];
   // Away from the centre the other phone tests report at, so only this test's case is near.
-  await context.setGeolocation({ longitude: longitude - 0.0012, latitude: latitude + 0.0008, accuracy: 10 });
+  await context.setGeolocation({ longitude: longitude + nudge.lng, latitude: latitude + nudge.lat, accuracy: 10 });
 }
 
 test.describe('on a phone', () => {
@@ -78,6 +83,39 @@ test.describe('on a phone', () => {
     await expect(page.getByRole('status').filter({ hasText: `已与案件 ${leadNo} 合并处理` })).toContainText(
       '主案件当前状态：待受理',
     );
+  });
+});
+
+test.describe('on a phone, with photos', () => {
+  test.use({ viewport: PHONE, isMobile: true, hasTouch: true, permissions: ['geolocation'] });
+
+  test('photos go up while the report is typed, and the similar case says 照片相似', async ({ page, context }) => {
+    // A spot of its own: no other test's case is near.
+    await phoneLogin(page, context, 'linjiang.collector', { lng: 0.0016, lat: -0.0011 });
+    await page.goto('/m/report');
+    await fillReport(page, '滨江小区南门路边垃圾桶满溢，垃圾散落一地', true);
+    await page.getByRole('button', { name: '提交上报' }).click();
+    await expect(page.getByText('上报成功')).toBeVisible();
+    const caseNo = (await page.getByTestId('case-no').textContent())?.trim() ?? '';
+
+    // The same photo again: it is on the server before 提交上报 is pressed, and the check compares it.
+    let uploads = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/attachments') uploads += 1;
+    });
+    await page.getByRole('button', { name: '继续上报' }).click();
+    await fillReport(page, '滨江小区南门垃圾桶旁边垃圾堆满了没人管', true);
+    await expect(page.getByText('已上传', { exact: true })).toBeVisible();
+    const card = page.getByRole('alert').filter({ hasText: '附近已有相似问题，是否为同一问题？' });
+    const similar = card.getByRole('list', { name: '相似问题列表' }).getByRole('listitem').filter({ hasText: caseNo });
+    await expect(similar).toContainText('照片相似');
+    await shootIfAsked(page, 'report-similar-photo-phone');
+
+    // 是同一问题 sends it with the photo already uploaded: nothing goes up twice.
+    await similar.getByRole('button', { name: `是同一问题：案件 ${caseNo}` }).click();
+    await expect(page.getByText('上报成功')).toBeVisible();
+    await expect(page.getByTestId('merged-note')).toContainText(caseNo);
+    expect(uploads).toBe(1);
   });
 });
 

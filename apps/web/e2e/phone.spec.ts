@@ -119,15 +119,20 @@ test('a report survives a reload as a restored draft', async ({ page, context })
 test('going offline during submit keeps the draft; 重试 succeeds once online', async ({ page, context }) => {
   await phoneLogin(page, context, 'linjiang.collector');
   await page.goto('/m/report');
-  await fillReport(page, '井盖破损下陷，车辆经过时有响声');
+  await fillPhoneReport(page, '井盖破损下陷，车辆经过时有响声', false);
 
+  // The photo is taken with no network: it waits in the draft (待上传) instead of going ahead.
   await context.setOffline(true);
+  await page.getByLabel('拍照').setInputFiles(photo());
+  await expect(page.getByText('待上传', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: '提交上报' }).click();
   await expect(page.getByText('发送失败，已保存草稿')).toBeVisible();
   await expect(page.getByText('上传失败')).toBeVisible();
   await expect(page.getByLabel('问题描述')).toHaveValue('井盖破损下陷，车辆经过时有响声');
 
+  // Back online, the photo goes up by itself; 重试 then sends the report.
   await context.setOffline(false);
+  await expect(page.getByText('已上传', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: '重试' }).click();
   await expect(page.getByText('上报成功')).toBeVisible();
   await expect(page.getByTestId('case-no')).toHaveText(/^\d{12}$/);
@@ -142,12 +147,11 @@ test('a server fault after the upload keeps the draft and 重试 does not upload
 }) => {
   await phoneLogin(page, context, 'linjiang.collector');
   await page.goto('/m/report');
-  await fillReport(page, '沿街商铺占道经营，摆放货架约三米');
-
   let uploads = 0;
   page.on('request', (req) => {
     if (req.method() === 'POST' && req.url().endsWith('/api/attachments')) uploads += 1;
   });
+  await fillReport(page, '沿街商铺占道经营，摆放货架约三米');
   // A slow, then failing gateway in front of cases.report.
   await page.route('**/trpc/cases.report**', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1500));

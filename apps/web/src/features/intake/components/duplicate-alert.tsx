@@ -1,7 +1,8 @@
 import { Alert, Button, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { formatDistance, formatMinutesApart, photoReasonOf } from '../../../lib/intake-assist/duplicate-format';
+import { formatDistance, formatMinutesApart } from '../../../lib/intake-assist/duplicate-format';
 import type { DuplicateCandidate } from '../../../lib/intake-assist/intake-assist-api';
+import { PhotoReasonTag } from '../../../lib/intake-assist/photo-reason-tag';
 
 /**
  * 疑似重复案件: a warning before 登记. 登记案件 registers it, and a 高度相似 case takes it in
@@ -46,7 +47,7 @@ export function DuplicateAlert({
                     </Link>
                     <Tag>{c.statusName}</Tag>
                     {c.decision === 'merge' ? <Tag color="red">高度相似</Tag> : <Tag color="orange">可能相似</Tag>}
-                    <PhotoTag factors={c.factors} />
+                    <PhotoReasonTag factors={c.factors} />
                     <Typography.Text type="secondary">
                       {formatDistance(c.distanceM)} · {formatMinutesApart(c.minutesApart)}
                       {c.categoryName ? ` · ${c.categoryName}` : ''}
@@ -73,10 +74,4 @@ export function DuplicateAlert({
       }
     />
   );
-}
-
-/** 照片相似 / 照片不同 next to a candidate when both reports had photos that said something. */
-function PhotoTag({ factors }: { factors: DuplicateCandidate['factors'] }) {
-  const reason = photoReasonOf(factors);
-  return reason ? <Tag color={reason === '照片相似' ? 'green' : 'default'}>{reason}</Tag> : null;
 }

@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { useNavigate } from 'react-router';
 import { formatDistance, formatMinutesApart } from '../../../lib/intake-assist/duplicate-format';
 import type { DuplicateCandidate } from '../../../lib/intake-assist/intake-assist-api';
+import { PhotoReasonTag } from '../../../lib/intake-assist/photo-reason-tag';
 import styles from './phone.module.css';
 
 /**
@@ -50,6 +51,7 @@ export function DuplicateCard({
               <div style={{ display: 'flex', gap: 6, alignItems: 'center', flexWrap: 'wrap' }}>
                 <Typography.Text strong>{c.caseNo}</Typography.Text>
                 <Tag style={{ marginInlineEnd: 0 }}>{c.statusName}</Tag>
+                <PhotoReasonTag factors={c.factors} />
               </div>
               <span className={styles.hint} style={{ display: 'block' }}>
                 {formatDistance(c.distanceM)} · {formatMinutesApart(c.minutesApart)}

@@ -17,6 +17,8 @@ interface PhotoPickerProps {
   /** Names the inputs, e.g. 拍照 / 处置照片. */
   label?: string;
   error?: string | null;
+  /** The form sends photos ahead while it is being filled (the report's 智能判重 compares them). */
+  uploadsAhead?: boolean;
 }
 
 function PhotoStatus({ photo, ratio, failed }: { photo: DraftPhotoItem; ratio: number | undefined; failed: boolean }) {
@@ -58,6 +60,7 @@ export function PhotoPicker({
   max = 9,
   label = '拍照',
   error,
+  uploadsAhead = false,
 }: PhotoPickerProps) {
   const cameraId = useId();
   const albumId = useId();
@@ -128,7 +131,7 @@ export function PhotoPicker({
         ) : null}
       </div>
       <Typography.Text className={styles.hint} style={{ display: 'block', marginTop: 6 }}>
-        已选 {photos.length} / {max} 张，照片先保存在本机，提交时上传
+        已选 {photos.length} / {max} 张，照片先保存在本机，{uploadsAhead ? '有网络时随即上传' : '提交时上传'}
       </Typography.Text>
       {error ? <Typography.Text type="danger">{error}</Typography.Text> : null}
     </div>

@@ -1,6 +1,6 @@
 import { CheckCircleFilled, SendOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Radio, Result, Spin, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { apiErrorCode } from '../../../lib/api-error';
 import {
@@ -11,6 +11,7 @@ import {
 import { useSession } from '../../../lib/session/session-context';
 import { useReportCase } from '../api/street-cases';
 import { useDraft } from '../drafts/use-draft';
+import { useOnline } from '../hooks/use-online';
 import { useSendWithPhotos } from '../hooks/use-send-with-photos';
 import { CategoryPicker, type ChosenCategory } from './category-picker';
 import { DraftRestored } from './draft-restored';
@@ -68,6 +69,15 @@ export function ReportForm() {
   const { fields } = draft;
   const { suggestions } = useCategorySuggestions(fields.description, fields.address);
   const description = fields.description.trim();
+  // Photos go up while the reporter types, so 智能判重 compares them too (照片相似 / 照片不同).
+  const pendingPhotos = draft.photos.filter((p) => !p.uploaded).map((p) => p.key);
+  const online = useOnline();
+  const { preupload } = sender;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the set of photos still to send changes, not on every render's new callback
+  useEffect(() => {
+    if (online && !draft.loading && pendingPhotos.length > 0) void preupload();
+  }, [online, draft.loading, pendingPhotos.join()]);
+  const uploadedPhotos = draft.photos.flatMap((p) => (p.uploaded ? [p.uploaded.id] : []));
   const duplicates = useDuplicateCheck(
     fields.location && fields.category && description.length >= 4
       ? {
@@ -77,6 +87,7 @@ export function ReportForm() {
           lat: fields.location.lat,
           description,
           ...(fields.address.trim() ? { address: fields.address.trim() } : {}),
+          ...(uploadedPhotos.length > 0 ? { attachmentIds: uploadedPhotos } : {}),
         }
       : null,
   );
@@ -208,6 +219,7 @@ export function ReportForm() {
           progress={sender.progress}
           failedKey={sender.failedPhotoKey}
           disabled={busy}
+          uploadsAhead
         />
       </PhoneSection>
       <PhoneSection title="问题分类" labelledBy="report-category">
