@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { actOnCase, apiAs, trpcMutation, trpcQuery } from './api';
 import { login } from './helpers';
 
@@ -18,6 +18,29 @@ async function shoot(page: Page, name: string) {
   // Past the tables' loading fade.
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+/** WCAG contrast of an element's text colour against the first opaque background behind it. */
+function contrastOf(locator: Locator): Promise<number> {
+  return locator.evaluate((el) => {
+    const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
+      const lin = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    let back: Element | null = el;
+    let background = [255, 255, 255];
+    while (back) {
+      const parts = rgb(getComputedStyle(back).backgroundColor);
+      if (parts.length >= 3 && (parts[3] ?? 1) > 0) {
+        background = parts;
+        break;
+      }
+      back = back.parentElement;
+    }
+    const [a, b] = [luminance(rgb(getComputedStyle(el).color)), luminance(background)];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  });
 }
 
 test.describe('执法布控', () => {
@@ -46,8 +69,16 @@ test.describe('执法布控', () => {
     await expect(page.getByRole('heading', { name: '执法布控' })).toBeVisible();
     await page.getByLabel('当事人查询').fill('张某明');
     await page.getByRole('button', { name: '查询' }).click();
-    await page.getByRole('region', { name: '查询结果' }).getByRole('button', { name: '张某明' }).click();
+    const results = page.getByRole('region', { name: '查询结果' });
+    await results.getByRole('button', { name: '张某明' }).click();
     await expect(page.getByRole('table', { name: '违法记录' }).getByText('占道经营')).toBeVisible();
+    // The chosen row is marked (aria-current, 已选中) and its text stays readable on the highlight (WCAG AA).
+    const chosen = results.locator('[aria-current="true"]');
+    await expect(chosen).toContainText('张某明');
+    await expect(chosen).toContainText('已选中');
+    expect(await contrastOf(chosen.getByRole('button', { name: '张某明' }))).toBeGreaterThanOrEqual(4.5);
+    expect(await contrastOf(chosen.getByText(/违法记录 2 条/))).toBeGreaterThanOrEqual(4.5);
+    await shoot(page, 'enforcement-subject-selected-desk');
     await expect(
       page.getByRole('table', { name: '处罚记录' }).getByText('云临综执罚决字〔2025〕第 0877 号'),
     ).toBeVisible();
@@ -108,20 +139,21 @@ test.describe('执法布控 on a phone', () => {
     await search.click();
     await page.getByRole('region', { name: '查询结果' }).getByRole('button', { name: '张某明' }).click();
 
-    const violations = page.getByRole('table', { name: '违法记录' });
-    const penalties = page.getByRole('table', { name: '处罚记录' });
+    // Below md the records are one block each, not tables to scroll sideways.
+    const violations = page.getByRole('list', { name: '违法记录' });
+    const penalties = page.getByRole('list', { name: '处罚记录' });
     await expect(violations.getByText('占道经营')).toBeVisible();
     await expect(penalties.getByText('罚款')).toBeVisible();
-    await expect(page.getByRole('table', { name: '关联案件' })).toBeVisible();
-    // Wide tables scroll within their cards: the page itself never scrolls sideways…
+    await expect(page.getByRole('table', { name: '违法记录' })).toHaveCount(0);
+    // The page itself never scrolls sideways…
     const widths = await page.evaluate(() => ({
       page: document.documentElement.scrollWidth,
       viewport: window.innerWidth,
     }));
     expect(widths.page).toBeLessThanOrEqual(widths.viewport);
-    // …and headings are not squeezed to a character a line (处罚种类 on one line, not four).
-    const header = await penalties.getByRole('columnheader', { name: '处罚种类' }).boundingBox();
-    expect(header?.height ?? 0).toBeLessThan(60);
+    // …and a record's text is not squeezed to a character a line (情况 on one or two lines, not ten).
+    const line = await violations.getByText('在江滨路人行道摆摊经营水果，经劝导后仍未撤离').boundingBox();
+    expect(line?.height ?? 0).toBeLessThan(60);
     await violations.scrollIntoViewIfNeeded();
     await expect(violations.getByText('2024-06-11 09:20:00')).toBeInViewport();
     await shoot(page, 'enforcement-subject-phone');

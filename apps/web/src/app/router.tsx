@@ -120,6 +120,12 @@ export const router = createBrowserRouter([
         handle: handle('street.handle'),
         lazy: async () => ({ Component: (await import('../surfaces/street/chief-pages')).ChiefCasePage }),
       },
+      // 执法: 当事人查询 (以人查事) for those who may see enforcement information.
+      {
+        path: 'subjects',
+        handle: handle('enforcement.view'),
+        lazy: async () => ({ Component: (await import('../surfaces/street/subjects-page')).SubjectsPage }),
+      },
       {
         path: 'handover',
         handle: handle('street.handle'),

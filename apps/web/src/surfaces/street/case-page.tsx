@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { CaseDetailView } from '../../features/street-tasks/components/case-detail-view';
 import { PhonePage, useGoBack } from '../../features/street-tasks/components/phone-page';
 import { useTRPC } from '../../lib/trpc';
+import { CaseSubjects } from './case-subjects';
 
 function RefreshButton({ id }: { id: number }) {
   const trpc = useTRPC();
@@ -27,6 +28,7 @@ export function TaskPage() {
   return (
     <PhonePage title="任务详情" backTo="/m/tasks" extra={<RefreshButton id={id} />}>
       <CaseDetailView key={id} id={id} mode="task" onFinished={backToList} />
+      <CaseSubjects key={`subjects-${id}`} caseId={id} />
     </PhonePage>
   );
 }
@@ -37,6 +39,7 @@ export function CasePage() {
   return (
     <PhonePage title="案件详情" backTo="/m/mine" extra={<RefreshButton id={id} />}>
       <CaseDetailView key={id} id={id} mode="view" onFinished={() => undefined} />
+      <CaseSubjects key={`subjects-${id}`} caseId={id} />
     </PhonePage>
   );
 }

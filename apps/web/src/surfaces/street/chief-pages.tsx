@@ -5,6 +5,7 @@ import { ChiefQueue } from '../../features/street-chiefs/components/chief-queue'
 import { DelegationLog } from '../../features/street-chiefs/components/delegation-log';
 import { HandoverForm } from '../../features/street-chiefs/components/handover-form';
 import { PhonePage, useGoBack } from '../../features/street-tasks/components/phone-page';
+import { CaseSubjects } from './case-subjects';
 
 /** /m/chief — 街长制: the chief's street-governance cases. */
 export function ChiefTasksPage() {
@@ -24,6 +25,7 @@ export function ChiefCasePage() {
       <ChiefCaseView
         key={id}
         id={id}
+        extra={<CaseSubjects caseId={id} />}
         onFinished={(label) => {
           void message.success(`已${label}`);
           back();

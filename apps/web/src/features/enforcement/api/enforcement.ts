@@ -17,6 +17,20 @@ export function useSubjectLookup(input: LookupInput | null) {
   });
 }
 
+/**
+ * One subject's current record by its id: the enforcement system's lookup answers an id as it
+ * answers a name (as 关联当事人 reads it), and the exact hit is picked out.
+ */
+export function useSubject(subjectId: string | null) {
+  const trpc = useTRPC();
+  return useQuery({
+    ...trpc.enforcement.lookup.queryOptions({ kind: null, q: subjectId ?? '' }),
+    enabled: subjectId !== null,
+    retry: false,
+    select: (subjects) => subjects.find((s) => s.subjectId === subjectId) ?? null,
+  });
+}
+
 export function useSubjectCases(subjectId: string | null) {
   const trpc = useTRPC();
   return useQuery({

@@ -1,26 +1,35 @@
-import { App, Button, Card, Descriptions, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Grid, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { apiErrorMessage } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/format';
-import {
-  type CaseEnforcement,
-  useCaseEnforcement,
-  useLinkSubject,
-  usePushCaseSource,
-  useUnlinkSubject,
-} from '../api/enforcement';
+import { useCaseEnforcement, useLinkSubject, usePushCaseSource, useUnlinkSubject } from '../api/enforcement';
+import { LinkedSubjectRecords } from './linked-subject-records';
+import { type LinkedSubject, LinkedSubjects } from './linked-subjects';
 import { SubjectSearch } from './subject-search';
-
-type LinkedSubject = CaseEnforcement['subjects'][number];
 
 const PUSH_COLORS: Record<string, string> = { pending: 'blue', sending: 'blue', sent: 'green', dead: 'red' };
 
 /**
- * The case page's 执法 section (以事查人): the subjects linked to the case, 关联当事人 (a
- * search in the enforcement system), 推送案源 with its push state, and the system's feedback.
+ * The case page's 执法 section (以事查人): the subjects linked to the case with their 违法 /
+ * 处罚记录 and other cases, 关联当事人 (a search in the enforcement system), 推送案源 with its
+ * push state, and the system's feedback. Desk and phone share it; below md it lays out for a
+ * thumb. `caseHref` says where another case opens (the desk's case page by default).
  */
-export function CaseEnforcementCard({ caseId, canPush }: { caseId: number; canPush: boolean }) {
+export function CaseEnforcementCard({
+  caseId,
+  canPush,
+  title = '执法信息',
+  caseHref,
+}: {
+  caseId: number;
+  canPush: boolean;
+  title?: string;
+  caseHref?: (caseId: number) => string;
+}) {
   const { message } = App.useApp();
+  const narrow = Grid.useBreakpoint().md === false;
+  const buttonSize = narrow ? 'large' : 'small';
+  const [openId, setOpenId] = useState<string | null>(null);
   const view = useCaseEnforcement(caseId);
   const link = useLinkSubject();
   const unlink = useUnlinkSubject();
@@ -62,16 +71,23 @@ export function CaseEnforcementCard({ caseId, canPush }: { caseId: number; canPu
 
   return (
     <Card
-      title="执法信息"
+      role="region"
+      aria-label={title}
+      title={title}
       size="small"
       style={{ marginBottom: 16 }}
       extra={
         canPush ? (
           <Space>
-            <Button size="small" onClick={() => setLinking(true)}>
+            <Button size={buttonSize} onClick={() => setLinking(true)}>
               关联当事人
             </Button>
-            <Button size="small" type="primary" disabled={!data || data.push !== null} onClick={() => setPushing(true)}>
+            <Button
+              size={buttonSize}
+              type="primary"
+              disabled={!data || data.push !== null}
+              onClick={() => setPushing(true)}
+            >
               推送案源
             </Button>
           </Space>
@@ -79,43 +95,20 @@ export function CaseEnforcementCard({ caseId, canPush }: { caseId: number; canPu
       }
     >
       {view.isError ? <Typography.Text type="danger">{apiErrorMessage(view.error)}</Typography.Text> : null}
-      <Table<LinkedSubject>
-        aria-label="关联当事人"
-        size="small"
-        rowKey="subjectId"
+      <LinkedSubjects
+        subjects={data?.subjects ?? []}
         loading={view.isPending}
-        pagination={false}
-        // On a phone the table scrolls within the card instead of breaking names a character a line.
-        scroll={{ x: 560 }}
-        dataSource={data?.subjects ?? []}
-        locale={{ emptyText: '尚未关联当事人' }}
-        columns={[
-          { title: '当事人', dataIndex: 'name' },
-          { title: '类型', dataIndex: 'kindLabel', width: 70 },
-          { title: '证件号码', dataIndex: 'code', width: 190 },
-          { title: '关联人', dataIndex: 'linkedBy', width: 90 },
-          ...(canPush
-            ? [
-                {
-                  title: '操作',
-                  key: 'op',
-                  width: 90,
-                  render: (_: unknown, s: LinkedSubject) => (
-                    <Button
-                      size="small"
-                      type="link"
-                      aria-label={`取消关联 ${s.name}`}
-                      onClick={() => doUnlink(s)}
-                      loading={unlink.isPending}
-                    >
-                      取消关联
-                    </Button>
-                  ),
-                },
-              ]
-            : []),
-        ]}
+        narrow={narrow}
+        openId={openId}
+        onToggle={(s) => setOpenId((current) => (current === s.subjectId ? null : s.subjectId))}
+        onUnlink={canPush ? doUnlink : undefined}
+        unlinking={unlink.isPending}
       />
+      {openId && linkedIds.has(openId) ? (
+        <div style={{ marginTop: 12 }}>
+          <LinkedSubjectRecords subjectId={openId} caseHref={caseHref} />
+        </div>
+      ) : null}
       <Descriptions size="small" column={1} style={{ marginTop: 12 }}>
         <Descriptions.Item label="案源推送">
           {data?.push ? (

@@ -2,7 +2,7 @@ import { type CaseAction, ruleOf } from '@citygov/domain/cases/case-actions';
 import { FINAL_STATUSES, PENDING_KINDS, statusNameOf } from '@citygov/domain/cases/case-states';
 import { CHIEF_LINES } from '@citygov/domain/street-chiefs/chief-lines';
 import { Alert, Button, Skeleton, Tag, Tooltip } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useChiefCase } from '../api/chiefs';
 import { isChiefAction, LINE_COLORS } from '../chief-labels';
 import { ChiefActionForm } from './chief-action-form';
@@ -25,8 +25,19 @@ function detailLines(detail: unknown): string[] {
   return lines;
 }
 
-/** A street-governance case on the chief's phone: what and where, the timeline, and the chief actions open now. */
-export function ChiefCaseView({ id, onFinished }: { id: number; onFinished: (label: string) => void }) {
+/**
+ * A street-governance case on the chief's phone: what and where, the timeline, and the chief
+ * actions open now; `extra` (the surface's sections of other features, e.g. 当事人) goes before the timeline.
+ */
+export function ChiefCaseView({
+  id,
+  onFinished,
+  extra,
+}: {
+  id: number;
+  onFinished: (label: string) => void;
+  extra?: ReactNode;
+}) {
   const detail = useChiefCase(id);
   const [open, setOpen] = useState<CaseAction | null>(null);
   if (detail.isPending) return <Skeleton active />;
@@ -87,6 +98,7 @@ export function ChiefCaseView({ id, onFinished }: { id: number; onFinished: (lab
           {actions.every((a) => !a.enabled) ? <p className={styles.muted}>{actions[0]?.disabledReason}</p> : null}
         </section>
       ) : null}
+      {extra}
       <section className={styles.section} aria-label="流转记录">
         <h2 className={styles.sectionTitle}>流转记录</h2>
         <ol className={styles.timeline}>
