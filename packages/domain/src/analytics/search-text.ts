@@ -50,8 +50,50 @@ export function preciseQuery(words: readonly string[]): string | null {
   return parts.length > 0 ? parts.join(' & ') : null;
 }
 
+function phrasePairs(text: string): string[] {
+  return [...new Set(charBigrams(normaliseText(text)).map(clean))].filter(Boolean);
+}
+
 /** Fuzzy fallback (模糊匹配): any character pair of the phrase; results rank by how many match. */
 export function fuzzyQuery(text: string): string | null {
-  const pairs = [...new Set(charBigrams(normaliseText(text)).map(clean))].filter(Boolean);
+  const pairs = phrasePairs(text);
   return pairs.length > 0 ? pairs.map(quote).join(' | ') : null;
+}
+
+/** A tier "at least m of the pairs" is written out only up to this many combinations of m pairs. */
+const MAX_TIER_COMBINATIONS = 40;
+
+function combinations<T>(items: readonly T[], size: number): T[][] {
+  if (size === 0) return [[]];
+  const out: T[][] = [];
+  items.forEach((item, i) => {
+    for (const rest of combinations(items.slice(i + 1), size - 1)) out.push([item, ...rest]);
+  });
+  return out;
+}
+
+function binomial(n: number, k: number): number {
+  let c = 1;
+  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+  return Math.round(c);
+}
+
+/**
+ * 模糊匹配 in tiers, strictest first: "shares all the phrase's character pairs", "at least
+ * n−1 of them", … down to `fuzzyQuery` (any one). A tier is left out when writing it takes
+ * more than MAX_TIER_COMBINATIONS combinations; the last (any pair) is always there. The
+ * search reads the tiers in order, so the closest cases are among those ranked even when
+ * a common pair (垃圾) is shared by millions of others.
+ */
+export function fuzzyQueryTiers(text: string): string[] {
+  const pairs = phrasePairs(text);
+  if (pairs.length === 0) return [];
+  const tiers: string[] = [];
+  for (let m = pairs.length; m > 1; m--) {
+    if (binomial(pairs.length, m) > MAX_TIER_COMBINATIONS) continue;
+    const terms = combinations(pairs, m).map((combo) => `(${combo.map(quote).join(' & ')})`);
+    tiers.push(terms.join(' | '));
+  }
+  tiers.push(pairs.map(quote).join(' | '));
+  return tiers;
 }

@@ -28,7 +28,7 @@ function boxOf(input: TCaseMapPointsInput): Bbox | undefined {
   ];
 }
 
-type FuzzyMatch = NonNullable<ReturnType<typeof fuzzyTextMatch>>;
+type FuzzyMatch = NonNullable<Awaited<ReturnType<typeof fuzzyTextMatch>>>;
 
 function filters(
   user: SessionUser,
@@ -53,9 +53,11 @@ function filters(
  */
 export async function caseMapPoints(db: Queryable, user: SessionUser, input: TCaseMapPointsInput) {
   const exact = await pointsMatching(db, user, input, undefined);
-  const fuzzy = input.q && exact.points.length === 0 ? fuzzyTextMatch(input.q) : null;
+  if (!input.q || exact.points.length > 0) return { ...exact, keyword: 'exact' as const };
+  const rest = { ...input, q: undefined };
+  const fuzzy = await fuzzyTextMatch(db, input.q, filters(user, rest, boxOf(rest), undefined), CASE_MAP_FUZZY_LIMIT);
   if (!fuzzy) return { ...exact, keyword: 'exact' as const };
-  const loose = await pointsMatching(db, user, { ...input, q: undefined }, fuzzy);
+  const loose = await pointsMatching(db, user, rest, fuzzy);
   return { ...loose, keyword: 'fuzzy' as const };
 }
 

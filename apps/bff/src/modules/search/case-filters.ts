@@ -1,6 +1,7 @@
+import type { Queryable } from '@citygov/db/client';
 import { cases } from '@citygov/db/schema/cases';
 import { caseSearch } from '@citygov/db/schema/search';
-import { fuzzyQuery, preciseQuery } from '@citygov/domain/analytics/search-text';
+import { fuzzyQuery, fuzzyQueryTiers, preciseQuery } from '@citygov/domain/analytics/search-text';
 import { CASE_STATUSES } from '@citygov/domain/cases/case-states';
 import { chinaInstant } from '@citygov/domain/deadlines/china-time';
 import { normaliseText } from '@citygov/domain/intake/text-features';
@@ -34,20 +35,40 @@ export function preciseTextQuery(q: string): string | null {
   return preciseQuery(segmentWords(normaliseText(q)));
 }
 
-/** A fuzzy match ranks at most this many candidates (the first found sharing a character pair). */
+/** A fuzzy match ranks at most this many candidates. */
 const FUZZY_CANDIDATES = 2_000;
 
 /**
- * 模糊匹配, for a phrase no case holds exactly: cases sharing a character pair with it (of
- * the first FUZZY_CANDIDATES found), and the rank to order them by (more shared pairs
- * first). Null when the phrase has no pairs (no two Chinese characters in a row).
+ * 模糊匹配, for a phrase no case holds exactly: the cases matching `where` that share
+ * character pairs with it, and the rank to order them by (more shared pairs first). The
+ * candidates are read tier by tier (all pairs, then one fewer, … then any pair; see
+ * `fuzzyQueryTiers`) until `wanted` are found, so the closest cases are ranked even when
+ * a common pair is shared by millions; each tier reads at most FUZZY_CANDIDATES. Null
+ * when the phrase has no pairs (no two Chinese characters in a row).
  */
-export function fuzzyTextMatch(q: string): { condition: SQL; rank: SQL } | null {
-  const query = fuzzyQuery(normaliseText(q));
-  if (!query) return null;
+export async function fuzzyTextMatch(
+  db: Queryable,
+  q: string,
+  where: SQL | undefined,
+  wanted: number,
+): Promise<{ condition: SQL; rank: SQL } | null> {
+  const text = normaliseText(q);
+  const any = fuzzyQuery(text);
+  if (!any) return null;
+  const found = new Set<number>();
+  for (const tier of fuzzyQueryTiers(text)) {
+    const rows = await db
+      .select({ id: caseSearch.caseId })
+      .from(caseSearch)
+      .innerJoin(cases, eq(cases.id, caseSearch.caseId))
+      .where(and(sql`${caseSearch.tokens} @@ ${tier}::tsquery`, where))
+      .limit(FUZZY_CANDIDATES);
+    for (const { id } of rows) found.add(id);
+    if (found.size >= wanted) break;
+  }
   return {
-    condition: sql`${cases.id} in (select ${caseSearch.caseId} from ${caseSearch} where ${caseSearch.tokens} @@ ${query}::tsquery limit ${FUZZY_CANDIDATES})`,
-    rank: sql`(select ts_rank(${caseSearch.tokens}, ${query}::tsquery) from ${caseSearch} where ${caseSearch.caseId} = ${cases.id})`,
+    condition: found.size > 0 ? inArray(cases.id, [...found]) : sql`false`,
+    rank: sql`(select ts_rank(${caseSearch.tokens}, ${any}::tsquery) from ${caseSearch} where ${caseSearch.caseId} = ${cases.id})`,
   };
 }
 

@@ -59,14 +59,14 @@ export async function searchCases(db: Queryable, user: SessionUser, input: TSear
       return { mode: 'exact' as const, rows, total: Math.min(n, SEARCH_COUNT_BOUND), more: n > SEARCH_COUNT_BOUND };
   }
   // Nothing holds the phrase exactly: the cases sharing the most character pairs with it.
-  const fuzzy = fuzzyTextMatch(text);
+  const fuzzy = await fuzzyTextMatch(db, text, where, FUZZY_RESULTS);
   if (!fuzzy) return { mode: 'fuzzy' as const, rows: [], total: 0, more: false };
   const rows = await db
     .select(columns)
     .from(cases)
     .leftJoin(categories, and(eq(categories.kind, cases.kind), eq(categories.code, cases.categoryCode)))
     .leftJoin(lead, eq(lead.id, cases.mergedIntoId))
-    .where(and(fuzzy.condition, where))
+    .where(fuzzy.condition)
     .orderBy(desc(fuzzy.rank), desc(cases.reportedAt))
     .limit(FUZZY_RESULTS);
   return { mode: 'fuzzy' as const, rows: rows.slice(offset, offset + input.pageSize), total: rows.length, more: false };

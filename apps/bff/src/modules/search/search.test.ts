@@ -1,3 +1,5 @@
+import { rowsOf } from '@citygov/db/client';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
 import { failure, pointIn, SAMPLE_REPORT } from '../cases/case-test-helpers';
@@ -44,6 +46,32 @@ describe('综合查询', () => {
     expect(otherDistrict.rows.map((r) => r.caseNo)).not.toContain(caseNo);
     const city = await search('leader', '翠微巷');
     expect(city.rows.map((r) => r.caseNo)).toContain(caseNo);
+  });
+
+  it('ranks the closest case even when thousands of earlier cases share one common pair with the phrase', async () => {
+    // 2,100 earlier cases in the same district whose text shares only 垃圾 with the phrase:
+    // more than one read of candidates holds, and all found before the closest case.
+    const columns = rowsOf<{ column_name: string }>(
+      await app.db.execute(sql`select column_name from information_schema.columns
+        where table_schema = current_schema() and table_name = 'cases' and is_generated = 'NEVER'
+          and is_identity = 'NO' and column_default is null and column_name not in ('case_no', 'description')`),
+    ).map((c) => sql.identifier(c.column_name));
+    const list = sql.join(columns, sql`, `);
+    await app.db.execute(sql`insert into cases (case_no, description, ${list})
+      select 'F' || lpad(g::text, 11, '0'), '路边垃圾', ${list}
+      from cases, generate_series(1, 2100) g where case_no = ${caseNo}`);
+    await app.db.execute(sql`insert into case_search (case_id, tokens)
+      select id, array_to_tsvector(array['路边', '边垃', '垃圾']) from cases where case_no like 'F%'`);
+    const closest = await (await app.as('linjiang.collector')).cases.report({
+      ...SAMPLE_REPORT,
+      ...linjiang,
+      description: '小区门口垃圾桶破损倾倒多日无人处理',
+      confirmedDistinct: true,
+    });
+
+    const found = await search('linjiang.shift_lead', '垃圾桶破损倾倒无人管');
+    expect(found.mode).toBe('fuzzy');
+    expect(found.rows[0]?.caseNo).toBe(closest.caseNo);
   });
 
   it('refuses an empty phrase with a Chinese message', async () => {
