@@ -1,10 +1,10 @@
-import { type OpenDatabase, openDatabase } from '@citygov/db/client';
+import { type OpenDatabase, openDatabase, rowsOf } from '@citygov/db/client';
 import { auditLog } from '@citygov/db/schema/audit';
 import { caseEvents } from '@citygov/db/schema/cases';
 import { caseCalls } from '@citygov/db/schema/command';
 import { openTestDatabase } from '@citygov/db/testing/open-test-database';
 import { testDatabaseKind } from '@citygov/db/testing/test-database';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testAppOn } from '../../testing/test-app';
 import { pointIn, SAMPLE_REPORT } from '../cases/case-test-helpers';
@@ -85,6 +85,47 @@ async function timeoutAudits(caseId: number) {
     .where(and(eq(auditLog.action, 'command.callTimeout'), eq(auditLog.target, `case:${caseId}`)));
 }
 
+/** Sessions of this database waiting for a lock (a racer blocked on the case row). */
+async function waitingOnLocks(): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(
+    await app.db.execute(
+      sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+    ),
+  );
+  return row?.n ?? 0;
+}
+
+async function untilWaiting(n: number) {
+  const deadline = Date.now() + 10_000;
+  while ((await waitingOnLocks()) < n) {
+    if (Date.now() > deadline) throw new Error(`fewer than ${n} sessions waiting on the case row`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * Runs two racers in a fixed order against a case row held locked by a third session: both
+ * read the open call, then queue on the row in the order started; released, the first
+ * claims the call and the second must find it gone.
+ */
+async function inOrder<A, B>(caseId: number, first: () => Promise<A>, second: () => Promise<B>) {
+  const started = await other.db.transaction(async (tx) => {
+    await tx.execute(sql`select id from cases where id = ${caseId} for update`);
+    const a = first().then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    await untilWaiting(1);
+    const b = second().then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    await untilWaiting(2);
+    return { a, b };
+  });
+  return { first: await started.a, second: await started.b };
+}
+
 describe.skipIf(!postgres)('呼叫超时 raced by two processes (PostgreSQL)', () => {
   it('the expiry job run twice at once records 超时未接 and 超时转呼 once', async () => {
     await stand('linjiang.collector', 100);
@@ -144,5 +185,40 @@ describe.skipIf(!postgres)('呼叫超时 raced by two processes (PostgreSQL)', (
     }
     // Which side wins is up to the scheduler; whichever did, the case tells one story.
     expect(outcomes.size).toBeGreaterThan(0);
+  });
+
+  it('a late answer that reads the open call but loses the row to the expiry is refused with CALL_EXPIRED', async () => {
+    const collector = await stand('linjiang.collector', 100);
+    const enforceChief = await stand('linjiang.enforce_chief', 200);
+    const collectorId = await app.userId('linjiang.collector');
+    // The expiry queues on the case row first, the answer behind it.
+    const lost = await calledCase(200);
+    const due = new Date(lost.call.expiresAt.getTime() + 1000);
+    const expiryFirst = await inOrder(
+      lost.caseId,
+      () => expireCall(other.db, lost.call.id, due),
+      () => collector.command.answerCall({ caseId: lost.caseId, accept: true }),
+    );
+    expect(expiryFirst.first).toEqual({ ok: true, value: 'relayed' });
+    expect(expiryFirst.second.ok).toBe(false);
+    const refusal = expiryFirst.second.ok ? null : expiryFirst.second.error;
+    expect(refusal).toMatchObject({ code: 'CONFLICT', message: '呼叫已超时，不能再应答' });
+    expect((refusal as { cause?: unknown }).cause).toMatchObject({ code: 'CALL_EXPIRED' });
+    expect((await callsOf(lost.caseId))[0]).toEqual([collectorId, 'expired']);
+    expect(await timeline(lost.caseId)).not.toContain('acceptCall');
+    await enforceChief.command.answerCall({ caseId: lost.caseId, accept: false });
+
+    // The answer queues first: it is accepted, and the expiry behind it changes nothing.
+    const won = await calledCase(201);
+    const answerFirst = await inOrder(
+      won.caseId,
+      () => collector.command.answerCall({ caseId: won.caseId, accept: true }),
+      () => expireCall(other.db, won.call.id, new Date(won.call.expiresAt.getTime() + 1000)),
+    );
+    expect(answerFirst.first).toEqual({ ok: true, value: { state: 'accepted' } });
+    expect(answerFirst.second).toEqual({ ok: true, value: 'answered' });
+    expect(await callsOf(won.caseId)).toEqual([[collectorId, 'accepted']]);
+    expect(await timeline(won.caseId)).not.toContain('callTimeout');
+    expect(await timeoutAudits(won.caseId)).toHaveLength(0);
   });
 });
