@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrateDatabase, openDatabase } from '@citygov/db/client';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@citygov/db/seed/demo-accounts';
+import { seedDemoDuty } from '@citygov/db/seed/demo-history/write-duty-history';
 import { seedDemoHistory } from '@citygov/db/seed/demo-history/write-history';
 import { seedDemoCity } from '@citygov/db/seed/seed-demo-city';
 import { ProvinceSimulator } from './adapters/province/province-simulator';
@@ -51,6 +52,25 @@ async function seedHistory(db: Parameters<typeof seedDemoHistory>[0], count: num
   }
 }
 
+/** The field staff's last week on duty (上岗/下岗, GPS tracks), so 在岗统计 and 轨迹回放 are not empty. */
+async function seedDuty(db: Parameters<typeof seedDemoDuty>[0]): Promise<void> {
+  let lastLine = 0;
+  const figures = await seedDemoDuty(db, {
+    onProgress: ({ phase, done, total, ms }) => {
+      if (ms - lastLine < 3_000 && done < total) return;
+      lastLine = ms;
+      console.log(
+        `[citygov] demo duty: ${phase} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} (${(ms / 1000).toFixed(1)} s)`,
+      );
+    },
+  });
+  if (figures.written) {
+    console.log(
+      `[citygov] demo duty ready: ${figures.people} field staff, ${figures.changes} 上岗/下岗, ${figures.fixes.toLocaleString('en-US')} GPS fixes in ${(figures.ms / 1000).toFixed(1)} s`,
+    );
+  }
+}
+
 async function main() {
   const simulators = await withDemoSimulators(loadConfig());
   let config = simulators.config;
@@ -73,6 +93,7 @@ async function main() {
   }
   if (config.demoHistory > 0) {
     await seedHistory(database.db, config.demoHistory);
+    await seedDuty(database.db).catch(logged('demo duty'));
     // Last month's 交叉抽查 on the history (a fresh city only; reviews go through the transition core).
     const crossCheck = await seedDemoCrossCheck(database.db).catch(logged('demo cross-check'));
     if (crossCheck?.plans)

@@ -100,7 +100,12 @@ function answerCall(state: 'accepted' | 'declined') {
           .set({ state, answeredAt: now })
           .where(and(eq(caseCalls.id, call.id), eq(caseCalls.state, 'calling')))
           .returning({ id: caseCalls.id });
-        if (!answered) throw new ConflictError('呼叫已应答或已超时', { code: 'CALL_NOT_OPEN' });
+        if (answered) return;
+        // Lost a race: the expiry job (in any process) claimed the call after it was read
+        // above. The person is told what they would have been told a moment later.
+        const [current] = await db.select({ state: caseCalls.state }).from(caseCalls).where(eq(caseCalls.id, call.id));
+        if (current?.state === 'expired') throw new ConflictError('呼叫已超时，不能再应答', { code: 'CALL_EXPIRED' });
+        throw new ConflictError('呼叫已应答或已超时', { code: 'CALL_NOT_OPEN' });
       });
     },
   });
