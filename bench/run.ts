@@ -7,7 +7,8 @@
  * refresh (`pnpm bench wall` runs only that), analytics and full-text search (`pnpm bench analytics`
  * runs the wall's and those), one month's 综合评价 and the leader's home (`pnpm bench evaluation` runs the
  * wall's and those), and alarm bursts on PostgreSQL (`pnpm bench alarms` runs only that; BENCH_ALARMS
- * sets how many, 100,000 by default). Prints figures only.
+ * sets how many, 100,000 by default). `pnpm bench scale` runs the desk queues, the wall, analytics, search and
+ * 综合评价 at one load (set BENCH_CASES_POSTGRES=10000000 for the designed size). Prints figures only.
  *
  * Environment: BENCH_CASES_PGLITE / BENCH_CASES_POSTGRES override how many cases are
  * loaded (100,000 / 1,000,000); BENCH_FULL_PLANS=1 also prints the SQL and full plans
@@ -123,6 +124,12 @@ function streamCostPercent(intake: IntakeFigures): string {
   return `${((withoutStream.perSecond / withStream.perSecond - 1) * 100).toFixed(1)}%`;
 }
 
+function printLoadProgress(p: { phase: 'generate' | 'load'; done: number; total: number; ms: number }): void {
+  console.log(
+    `    … ${p.phase === 'generate' ? 'generated' : 'loaded   '} ${thousands(p.done).padStart(9)} / ${thousands(p.total)} (${(p.ms / 1000).toFixed(1)} s)`,
+  );
+}
+
 function printMany(many: ManyCasesFigures): void {
   const total = many.statusMix.reduce((sum, s) => sum + s.n, 0);
   console.log(
@@ -236,11 +243,7 @@ async function runPass(label: string, openFresh: () => Promise<BenchDatabase>, m
     console.log(
       `  loading ${thousands(manyCases)} cases with SQL (insert … select … from generate_series into an unindexed staging table, then into cases oldest first):`,
     );
-    const many = await seedManyCases(database.open, manyCases, SEED_CHUNKS, (p) =>
-      console.log(
-        `    … ${p.phase === 'generate' ? 'generated' : 'loaded   '} ${thousands(p.done).padStart(9)} / ${thousands(p.total)} (${(p.ms / 1000).toFixed(1)} s)`,
-      ),
-    );
+    const many = await seedManyCases(database.open, manyCases, SEED_CHUNKS, printLoadProgress);
     printMany(many);
     const queues = await benchCaseQueues(database.open);
     printQueues(queues, many.cases);
@@ -366,11 +369,17 @@ async function wallOnly(): Promise<void> {
     console.log(`== wall only: ${database.location}`);
     await migrateDatabase(database.open);
     await seedDemoCity(database.open.db);
-    const many = await seedManyCases(database.open, count, SEED_CHUNKS, () => undefined);
+    console.log(`  loading ${thousands(count)} cases with SQL:`);
+    const many = await seedManyCases(database.open, count, SEED_CHUNKS, printLoadProgress);
     printMany(many);
+    const scale = process.argv[2] === 'scale';
+    if (scale) {
+      printQueues(await benchCaseQueues(database.open), many.cases);
+      printAssistant(await benchDispatchAssistant(database.open), many.cases);
+    }
     printWall(await benchWall(database.open), many.cases);
-    if (process.argv[2] === 'analytics') printAnalytics(await benchAnalytics(database.open), many.cases);
-    if (process.argv[2] === 'evaluation') printEvaluation(await benchEvaluation(database.open), many.cases);
+    if (scale || process.argv[2] === 'analytics') printAnalytics(await benchAnalytics(database.open), many.cases);
+    if (scale || process.argv[2] === 'evaluation') printEvaluation(await benchEvaluation(database.open), many.cases);
   } finally {
     await database.dispose();
   }
@@ -389,6 +398,9 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'analytics') return wallOnly();
   // `pnpm bench evaluation`: the wall's figures, then 综合评价 and the leader's home.
   if (process.argv[2] === 'evaluation') return wallOnly();
+  // `pnpm bench scale`: at one load (BENCH_CASES_POSTGRES, e.g. 10,000,000), the desk's queues and
+  // lists, the dispatch assistant, the wall, analytics and search, 综合评价 and the leader's home.
+  if (process.argv[2] === 'scale') return wallOnly();
   // `pnpm bench duty`: only 在岗统计 over a month of GPS fixes.
   if (process.argv[2] === 'duty') return benchDutyReport();
   // `pnpm bench alarms`: only the alarm bursts (PostgreSQL).
