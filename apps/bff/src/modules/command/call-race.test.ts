@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testAppOn } from '../../testing/test-app';
 import { pointIn, SAMPLE_REPORT } from '../cases/case-test-helpers';
 import { expireCall } from './call-expiry';
+import { standOnDuty } from './command-test-helpers';
 
 /**
  * 呼叫超时 when two BFF processes work the outbox worker's queue: the expiry job of one call
@@ -38,14 +39,7 @@ afterAll(async () => {
 });
 
 /** Puts a demo account on duty with a fresh fix `metres` north of the cases. */
-async function stand(username: string, metres: number) {
-  const phone = await app.as(username);
-  await phone.staff.setOnDuty({ onDuty: true });
-  await phone.staff.reportPositions({
-    points: [{ lng: here.lng, lat: here.lat + metres / 111_195, accuracyM: 8, at: new Date() }],
-  });
-  return phone;
-}
+const stand = (username: string, metres: number) => standOnDuty(app, here, username, metres);
 
 /** A new case called to its nearest person (the collector); returns the case and its open call. */
 async function calledCase(round: number) {

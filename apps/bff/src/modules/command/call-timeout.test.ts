@@ -8,6 +8,7 @@ import { type TestApp, testAppOn } from '../../testing/test-app';
 import { failure, pointIn, SAMPLE_REPORT } from '../cases/case-test-helpers';
 import { OutboxWorker } from '../integrations/api';
 import { callExpiryTimer, expireCall } from './call-expiry';
+import { standOnDuty } from './command-test-helpers';
 
 // Calls time out after one second here; the queue's job runs at the call's expiry.
 let app: TestApp;
@@ -32,14 +33,7 @@ async function report(description: string) {
 }
 
 /** Puts a demo account on duty with a fresh fix `metres` north of the cases. */
-async function stand(username: string, metres: number) {
-  const phone = await app.as(username);
-  await phone.staff.setOnDuty({ onDuty: true });
-  await phone.staff.reportPositions({
-    points: [{ lng: here.lng, lat: here.lat + metres / 111_195, accuracyM: 8, at: new Date() }],
-  });
-  return phone;
-}
+const stand = (username: string, metres: number) => standOnDuty(app, here, username, metres);
 
 const chief = () => app.as('linjiang.area_chief');
 

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
 import { caseRowOf, failure, pointIn, SAMPLE_REPORT } from '../cases/case-test-helpers';
+import { standOnDuty } from './command-test-helpers';
 
 let app: TestApp;
 let here: { lng: number; lat: number };
@@ -12,11 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-/** A point `metres` north of the case (0.001° of latitude ≈ 111.2 m). */
-function north(metres: number) {
-  return { lng: here.lng, lat: here.lat + metres / 111_195 };
-}
-
 async function report(description: string) {
   const collector = await app.as('linjiang.collector');
   const { id } = await collector.cases.report({ ...SAMPLE_REPORT, description, ...here });
@@ -24,14 +20,7 @@ async function report(description: string) {
 }
 
 /** Puts a demo account on duty with one fix `metres` from the case, taken `ageMin` minutes ago. */
-async function stand(username: string, metres: number, ageMin = 0) {
-  const phone = await app.as(username);
-  await phone.staff.setOnDuty({ onDuty: true });
-  await phone.staff.reportPositions({
-    points: [{ ...north(metres), accuracyM: 8, at: new Date(Date.now() - ageMin * 60_000) }],
-  });
-  return phone;
-}
+const stand = (username: string, metres: number, ageMin = 0) => standOnDuty(app, here, username, metres, ageMin);
 
 async function callNearest(caseId: number) {
   return (await app.as('linjiang.area_chief')).command.callNearest({ caseId });
