@@ -333,7 +333,7 @@ function videoCases(t: HttpTargets): fc.Arbitrary<FuzzCase> {
     }));
   const zlm = fc
     .tuple(
-      fc.constantFrom('on_play', 'on_stream_none_reader', 'on_rtp_server_timeout', 'nope'),
+      fc.constantFrom('on_play', 'on_stream_changed', 'on_stream_none_reader', 'on_rtp_server_timeout', 'nope'),
       fc.jsonValue({ maxDepth: 3 }),
     )
     .map(([hook, body]) => ({

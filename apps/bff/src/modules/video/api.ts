@@ -1,4 +1,4 @@
 /** What other modules may use of the video module; every other file in this folder is internal. */
 export type { MediaBackend, MediaBackendEvents, MediaPlayback, MediaReceiver } from './media/media-backend';
-export { buildRtp, rfc4571Frame } from './media/rtp-packet';
+export { buildRtp, parseRtp, rfc4571Deframer, rfc4571Frame } from './media/rtp-packet';
 export { VideoCentre } from './video-centre';

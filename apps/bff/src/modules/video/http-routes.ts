@@ -1,13 +1,45 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '@citygov/db/client';
-import express, { type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
+import { z } from 'zod';
 import type { AppConfig } from '../../env';
+import { drainRequest } from '../../http/drain-request';
 import { sendHttpError } from '../../http/http-errors';
 import type { LiveServices } from '../../live-services';
 import { receiveVideoAiEvent, UnknownChannelError, ZVideoAiEvent } from './video-ai';
+
+/** What we read of ZLMediaKit's hook bodies (it sends more; the rest is ignored). */
+const ZStreamHook = z.object({ app: z.string().max(200), stream: z.string().min(1).max(200) });
+const ZOnPlayHook = ZStreamHook.extend({ params: z.string().max(4000).default('') });
+const ZStreamChangedHook = ZStreamHook.extend({ regist: z.boolean() });
+const ZRtpServerTimeoutHook = z.object({ stream_id: z.string().min(1).max(200) });
+
+/** Equal secrets, compared in constant time whatever their lengths. */
+function sameSecret(given: string, secret: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(secret));
+}
+
+/**
+ * A hook handler: the body checked against its schema (400 with ZLMediaKit's
+ * invalid-arguments code otherwise), then the handler's answer.
+ */
+function zlmHook<T>(schema: z.ZodType<T>, handle: (body: T) => Record<string, unknown>) {
+  return (req: Request, res: Response) => {
+    const parsed = schema.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({
+        code: -300,
+        msg: `钩子内容格式有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`,
+      });
+      return;
+    }
+    res.json(handle(parsed.data));
+  };
+}
 
 const FILES = /^(index\.m3u8|init\.mp4|seg\d{5}\.m4s)$/;
 
@@ -20,8 +52,9 @@ const TYPES: Record<string, string> = {
 /**
  * The built-in backend's HLS files, by viewer token: `/api/video/hls/<token>/<file>`.
  * A token is one viewer's, lapses when unused, and names one stream; nothing else of
- * the folder is reachable. Video-analytics alarms come in with a key; ZLMediaKit's hooks (on_play checks the same tokens;
- * no reader and RTP timeout end the stream) sit beside it.
+ * the folder is reachable. Video-analytics alarms come in with a key; ZLMediaKit's hooks
+ * (on_play checks the same tokens; no reader, RTP timeout and a stream gone end the
+ * stream) sit beside it, with the ZLM_SECRET in their URL.
  */
 export function createVideoRoutes(db: Database, config: AppConfig, live: LiveServices): Router {
   const routes = express.Router();
@@ -73,26 +106,61 @@ export function createVideoRoutes(db: Database, config: AppConfig, live: LiveSer
     }
   });
 
-  // ZLMediaKit web hooks (configured in its config.ini to point here): only when it is
-  // the backend, and only from its own host.
+  // ZLMediaKit web hooks, configured in its config.ini as
+  // `on_play=http://<bff>/api/video/zlm/on_play?secret=<ZLM_SECRET>` (and so on): only when it
+  // is the backend, and only with the secret (compared in constant time; an address check alone
+  // would let anyone on that host, or behind the same NAT, stop streams and admit viewers).
   routes.use('/zlm', (req, res, next) => {
-    const zlmHost = live.video?.zlmHost ?? null;
-    const from = (req.ip ?? '').replace(/^::ffff:/, '');
-    if (!zlmHost || (from !== zlmHost && from !== '127.0.0.1')) sendHttpError(res, 403, '拒绝访问');
-    else next();
+    const secret = live.video?.backend.kind === 'zlmediakit' ? config.media.zlm?.secret : undefined;
+    const given = typeof req.query.secret === 'string' ? req.query.secret : '';
+    if (!secret || !sameSecret(given, secret)) {
+      drainRequest(req, 64_000);
+      sendHttpError(res, 403, '拒绝访问：流媒体服务器钩子密钥无效');
+    } else next();
   });
-  routes.post('/zlm/on_play', express.json(), (req, res) => {
-    const params = new URLSearchParams(String(req.body?.params ?? ''));
-    const ok = live.video?.streams.isLive(params.get('token') ?? '', String(req.body?.stream ?? '')) ?? false;
-    res.json({ code: ok ? 0 : -1, msg: ok ? 'success' : '无效的观看凭证' });
-  });
-  routes.post('/zlm/on_stream_none_reader', express.json(), (req, res) => {
-    void live.video?.streams.stopStream(String(req.body?.stream ?? ''), 'no reader');
-    res.json({ code: 0, close: true });
-  });
-  routes.post('/zlm/on_rtp_server_timeout', express.json(), (req, res) => {
-    void live.video?.streams.stopStream(String(req.body?.stream_id ?? ''), 'rtp timeout');
-    res.json({ code: 0 });
-  });
+  const streams = () => live.video?.streams ?? null;
+  // ZLMediaKit waits for our answer (hook.timeoutSec) and a BYE may take longer: stops run on
+  // their own, and a failing one is logged, never left to crash the process.
+  const stop = (streamId: string, reason: string) => {
+    void streams()
+      ?.stopStream(streamId, reason)
+      .catch((error) => console.error(`[zlmediakit] stopping ${streamId} (${reason}):`, error));
+  };
+  routes.post(
+    '/zlm/on_play',
+    express.json(),
+    zlmHook(ZOnPlayHook, (body) => {
+      const token = new URLSearchParams(body.params).get('token') ?? '';
+      const ok = body.app === 'rtp' && (streams()?.isLive(token, body.stream) ?? false);
+      return { code: ok ? 0 : -1, msg: ok ? 'success' : '无效的观看凭证' };
+    }),
+  );
+  routes.post(
+    '/zlm/on_stream_none_reader',
+    express.json(),
+    zlmHook(ZStreamHook, (body) => {
+      // Also a stream we no longer know (say, from before a restart): its RTP server is closed.
+      if (body.app === 'rtp') stop(body.stream, 'no reader');
+      return { code: 0, close: true };
+    }),
+  );
+  routes.post(
+    '/zlm/on_rtp_server_timeout',
+    express.json(),
+    zlmHook(ZRtpServerTimeoutHook, (body) => {
+      stop(body.stream_id, 'rtp timeout');
+      return { code: 0, msg: 'success' };
+    }),
+  );
+  routes.post(
+    '/zlm/on_stream_changed',
+    express.json(),
+    zlmHook(ZStreamChangedHook, (body) => {
+      // Fired once per protocol; the first "gone" ends the session (BYE, close), later ones find none.
+      // Our own close fires it too, after the session is gone.
+      if (!body.regist && body.app === 'rtp' && streams()?.has(body.stream)) stop(body.stream, 'media gone');
+      return { code: 0, msg: 'success' };
+    }),
+  );
   return routes;
 }

@@ -5,6 +5,7 @@ import type { Context, SessionUser } from '../../trpc/context';
 import { permissionProcedure, router } from '../../trpc/procedures';
 import { writeAudit } from '../audit/api';
 import { loadCaseForWork } from '../cases/api';
+import { MediaServerError } from './media/media-backend';
 import type { VideoCentre } from './video-centre';
 import { camerasNear, camerasOnMap, loadCameraInScope, videoTree } from './video-queries';
 import { ZCameraInput, ZNearCaseInput, ZPlaybackInput, ZPtzInput, ZRecordsInput, ZReleaseInput } from './video-schemas';
@@ -23,12 +24,13 @@ function centreOf(ctx: Pick<Context, 'live'>): VideoCentre {
   return centre;
 }
 
-/** Device failures (offline, refused, no media) reach the user as conflicts with a reason. */
+/** Device and media-server failures (offline, refused, unreachable, no media) reach the user as conflicts with a reason. */
 async function onDevice<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof PlatformError) throw new ConflictError(error.message);
+    if (error instanceof MediaServerError) throw new ConflictError(error.message, { code: 'REMOTE_UNAVAILABLE' });
     if (error instanceof Error && /视频|设备/.test(error.message)) throw new ConflictError(error.message);
     throw error;
   }

@@ -62,7 +62,10 @@ export class StreamSessions {
     private readonly backend: MediaBackend,
     private readonly options: StreamSessionOptions,
   ) {
-    this.sweeper = setInterval(() => void this.sweep(), Math.min(2_000, options.noReaderMs / 2));
+    this.sweeper = setInterval(
+      () => void this.sweep().catch((error) => console.error('[video] stopping an unwatched stream:', error)),
+      Math.min(2_000, options.noReaderMs / 2),
+    );
     this.sweeper.unref();
   }
 
@@ -153,10 +156,17 @@ export class StreamSessions {
     return this.backend.playback(viewer.streamId, token);
   }
 
-  /** Whether a token is live (the ZLMediaKit on_play hook asks). */
+  /** Whether a token is live for a stream (the ZLMediaKit on_play hook asks); a use keeps it from lapsing. */
   isLive(token: string, streamId?: string): boolean {
     const viewer = this.viewers.get(token);
-    return viewer !== undefined && (streamId === undefined || viewer.streamId === streamId);
+    const live = viewer !== undefined && (streamId === undefined || viewer.streamId === streamId);
+    if (live) viewer.lastUsedAt = Date.now();
+    return live;
+  }
+
+  /** Whether a stream is running or starting (the media server's hooks ask before stopping it). */
+  has(streamId: string): boolean {
+    return this.sessions.has(streamId);
   }
 
   release(token: string, userId: number): void {
@@ -181,10 +191,13 @@ export class StreamSessions {
     }
   }
 
-  private async sweep(now = Date.now()): Promise<void> {
+  /** Lapses idle tokens and stops unwatched streams (run by a timer; tests call it with a later clock). */
+  async sweep(now = Date.now()): Promise<void> {
     const tokenIdle = this.options.tokenIdleMs ?? 60_000;
     for (const [token, viewer] of this.viewers) if (now - viewer.lastUsedAt > tokenIdle) this.viewers.delete(token);
     // A viewer who holds a token but fetches nothing is not watching: the reader clock decides.
+    // Not for a backend that serves viewers itself: we never see their fetches, it tells us (on_stream_none_reader).
+    if (this.backend.decidesNoReader) return;
     for (const session of [...this.sessions.values()]) {
       if (session.ready && now - session.lastReadAt > this.options.noReaderMs)
         await this.stopStream(session.streamId, 'no reader');

@@ -91,9 +91,11 @@ export class VideoCentre {
       console.error(`[video] GB/T 28181 port ${settings.port} is taken: the SIP server is off in this process`);
       return null;
     }
+    const stop = (streamId: string, reason: string) =>
+      void centre?.streams.stopStream(streamId, reason).catch(log(`stopping ${streamId} (${reason})`));
     const events = {
-      rtpTimeout: (streamId: string) => void centre?.streams.stopStream(streamId, 'rtp timeout'),
-      noReader: (streamId: string) => void centre?.streams.stopStream(streamId, 'no reader'),
+      rtpTimeout: (streamId: string) => stop(streamId, 'rtp timeout'),
+      noReader: (streamId: string) => stop(streamId, 'no reader'),
     };
     const backend: MediaBackend =
       config.media.backend === 'zlmediakit' && config.media.zlm
@@ -107,7 +109,6 @@ export class VideoCentre {
             events,
           );
     centre = new VideoCentre(db, platform, backend, config);
-    if (backend.kind === 'zlmediakit' && config.media.zlm) centre.zlmHost = new URL(config.media.zlm.apiUrl).hostname;
     centre.flusher = setInterval(() => void centre?.flush(), KEEPALIVE_FLUSH_MS);
     centre.flusher.unref();
     console.log(
@@ -115,9 +116,6 @@ export class VideoCentre {
     );
     return centre;
   }
-
-  /** The ZLMediaKit host, whose web hooks we accept; null with the built-in backend. */
-  zlmHost: string | null = null;
 
   get port(): number | null {
     return this.platform.port;

@@ -27,6 +27,7 @@ const REORDER_DEPTH = 32;
  */
 export class BuiltinMediaBackend implements MediaBackend {
   readonly kind = 'builtin' as const;
+  readonly decidesNoReader = false;
   private readonly streams = new Map<string, Stream>();
   private readonly watchdog: NodeJS.Timeout;
 

@@ -20,8 +20,25 @@ export interface MediaBackendEvents {
   noReader?(streamId: string): void;
 }
 
+/**
+ * The media server failed (refused, unreachable, answered nonsense): a reason for the
+ * user (Chinese), which the router turns into a conflict instead of a 500.
+ */
+export class MediaServerError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'MediaServerError';
+  }
+}
+
 export interface MediaBackend {
   readonly kind: 'builtin' | 'zlmediakit';
+  /**
+   * Whether the backend itself decides that nobody watches (ZLMediaKit: viewers fetch
+   * from it and it calls on_stream_none_reader). Then our own reader clock, which only
+   * sees fetches through us, must not stop its streams.
+   */
+  readonly decidesNoReader: boolean;
   open(streamId: string, transport: 'UDP' | 'TCP', ssrc: string): Promise<MediaReceiver>;
   /** Resolves once the first HLS segment can be played (or rejects after `timeoutMs`). */
   ready(streamId: string, timeoutMs: number): Promise<void>;

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { MediaBackend, MediaBackendEvents, MediaPlayback, MediaReceiver } from './media-backend';
+import {
+  type MediaBackend,
+  type MediaBackendEvents,
+  type MediaPlayback,
+  type MediaReceiver,
+  MediaServerError,
+} from './media-backend';
 
 /**
  * ZLMediaKit as the media backend of a real deployment: its RTP server receives the
@@ -19,23 +25,34 @@ export interface ZlmSettings {
 
 export class ZlmMediaBackend implements MediaBackend {
   readonly kind = 'zlmediakit' as const;
+  readonly decidesNoReader = true;
 
   constructor(
     private readonly settings: ZlmSettings,
     readonly events: MediaBackendEvents,
   ) {}
 
-  private async call(path: string, params: Record<string, string | number>) {
+  /** One API call; a server that cannot be reached or answers no JSON is a MediaServerError. */
+  private async call(path: string, params: Record<string, string | number>): Promise<unknown> {
     const url = new URL(`/index/api/${path}`, this.settings.apiUrl);
     url.searchParams.set('secret', this.settings.secret);
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, String(v));
-    const answer = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-    if (!answer.ok) throw new Error(`ZLMediaKit ${path}: HTTP ${answer.status}`);
-    return answer.json() as Promise<unknown>;
+    let answer: Response;
+    try {
+      answer = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    } catch (error) {
+      throw new MediaServerError('流媒体服务器无法连接，请稍后重试或联系管理员', { cause: error });
+    }
+    if (!answer.ok) throw new MediaServerError(`流媒体服务器异常（HTTP ${answer.status}），请联系管理员`);
+    try {
+      return await answer.json();
+    } catch (error) {
+      throw new MediaServerError('流媒体服务器应答格式有误，请联系管理员', { cause: error });
+    }
   }
 
   async open(streamId: string, transport: 'UDP' | 'TCP', ssrc: string): Promise<MediaReceiver> {
-    const answer = ZApiAnswer.parse(
+    const answer = ZApiAnswer.safeParse(
       await this.call('openRtpServer', {
         port: 0,
         // tcp_mode: 0 UDP, 1 TCP passive (the device connects to ZLMediaKit).
@@ -44,15 +61,19 @@ export class ZlmMediaBackend implements MediaBackend {
         ssrc: Number.parseInt(ssrc, 10),
       }),
     );
-    if (answer.code !== 0 || !answer.port) throw new Error(`ZLMediaKit openRtpServer: ${answer.msg ?? answer.code}`);
-    return { host: new URL(this.settings.publicUrl).hostname, port: answer.port, transport };
+    if (!answer.success) throw new MediaServerError('流媒体服务器应答格式有误，请联系管理员');
+    const { code, msg, port } = answer.data;
+    // ZLMediaKit answers HTTP 200 with the outcome in `code` (-1 failed, -100 wrong secret, -300 bad arguments).
+    if (code !== 0 || !port)
+      throw new MediaServerError(`流媒体服务器拒绝打开收流端口（代码 ${code}${msg ? `：${msg}` : ''}）`);
+    return { host: new URL(this.settings.publicUrl).hostname, port, transport };
   }
 
   async ready(streamId: string, timeoutMs: number): Promise<void> {
     const started = Date.now();
     while (Date.now() - started < timeoutMs) {
-      const list = ZMediaList.parse(await this.call('getMediaList', { app: 'rtp', stream: streamId }));
-      if (list.code === 0 && (list.data?.length ?? 0) > 0) return;
+      const list = ZMediaList.safeParse(await this.call('getMediaList', { app: 'rtp', stream: streamId }));
+      if (list.success && list.data.code === 0 && (list.data.data?.length ?? 0) > 0) return;
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
     throw new Error('未收到设备的视频数据');

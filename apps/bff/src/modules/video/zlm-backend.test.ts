@@ -1,0 +1,310 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { videoChannels, videoDevices } from '@citygov/db/schema/video';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CameraSimulator, demoCameras } from '../../adapters/gb28181/simulator/simulated-cameras';
+import { startZlmSimulator, type ZlmSimulator } from '../../adapters/zlmediakit/simulator';
+import { createHttpApp } from '../../http/create-app';
+import { openTestApp, type TestApp } from '../../testing/test-app';
+import { StreamSessions } from './stream-sessions';
+import { VideoCentre } from './video-centre';
+
+/**
+ * The video centre with ZLMediaKit as its media backend, against a simulated
+ * MediaServer that really opens RTP ports: simulated cameras answer the INVITE by
+ * streaming H.264 in PS over RTP (UDP, and TCP with RFC 4571 framing) to the port the
+ * simulator opened; the simulator calls our hooks as the real server does.
+ */
+const cameras = demoCameras(2);
+
+interface Rig {
+  app: TestApp;
+  centre: VideoCentre;
+  cameras: CameraSimulator;
+  zlm: ZlmSimulator;
+  server: Server;
+  base: string;
+  close(): Promise<void>;
+}
+
+async function until<T>(what: string, probe: () => T | null | undefined | false, ms = 20_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function startRig(transport: 'UDP' | 'TCP'): Promise<Rig> {
+  const zlm = await startZlmSimulator({ secret: `zlm-secret-${transport.toLowerCase()}-0001` });
+  const app = await openTestApp({
+    GB28181_PORT: '0',
+    GB28181_HOST: '127.0.0.1',
+    GB28181_PUBLIC_IP: '127.0.0.1',
+    MEDIA_BACKEND: 'zlmediakit',
+    MEDIA_TRANSPORT: transport,
+    // Short, so that a reader clock of ours would stop the stream during the tests.
+    MEDIA_NO_READER_SECONDS: '1',
+    ZLM_API_URL: zlm.url,
+    ZLM_SECRET: zlm.secret,
+    ZLM_PUBLIC_URL: zlm.url,
+  });
+  const centre = await VideoCentre.start(app.db, app.config);
+  if (!centre?.port) throw new Error('video centre did not start');
+  app.live.video = centre;
+  const simulator = new CameraSimulator({
+    server: { host: '127.0.0.1', port: centre.port },
+    transport: 'UDP',
+    domain: app.config.gb28181.domain,
+    platformId: app.config.gb28181.sipId,
+    password: app.config.gb28181.password,
+    cameras,
+    keepaliveSeconds: 5,
+  });
+  await simulator.start();
+  const server = createHttpApp(app.db, app.config, app.caseFeed, app.live).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  zlm.hooks = { prefix: `${base}/api/video/zlm`, query: `secret=${encodeURIComponent(zlm.secret)}` };
+  // Both devices online and their cameras placed in the city before anyone plays.
+  const started = Date.now();
+  for (;;) {
+    const devices = await app.db.select().from(videoDevices);
+    const channels = await app.db.select().from(videoChannels).where(eq(videoChannels.role, 'camera'));
+    if (
+      devices.length === cameras.length &&
+      devices.every((r) => r.online) &&
+      channels.length === cameras.length &&
+      channels.every((r) => r.areaPath)
+    )
+      break;
+    if (Date.now() - started > 20_000) throw new Error('devices did not register');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    app,
+    centre,
+    cameras: simulator,
+    zlm,
+    server,
+    base,
+    async close() {
+      await simulator.stop();
+      server.close();
+      await app.close();
+      await zlm.close();
+    },
+  };
+}
+
+function camera(index: number) {
+  const found = cameras[index];
+  if (!found) throw new Error(`no camera ${index}`);
+  return { deviceId: found.deviceId, channelId: found.channelId };
+}
+
+describe('ZLMediaKit backend over UDP', () => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = await startRig('UDP');
+  }, 60_000);
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  const streamOf = (index: number) => StreamSessions.streamIdOf({ ...camera(index), mode: 'Play' });
+
+  it('opens an RTP server for a play, the camera streams to it, and the URLs carry the viewer token', async () => {
+    const viewer = await rig.app.as('linjiang.dispatcher');
+    const grant = await viewer.video.play(camera(0));
+    const streamId = streamOf(0);
+    expect(grant.streamId).toBe(streamId);
+    expect(grant.hls).toBe(`${rig.zlm.url}/rtp/${streamId}/hls.m3u8?token=${grant.token}`);
+    expect(grant.flv).toBe(`${rig.zlm.url}/rtp/${streamId}.live.flv?token=${grant.token}`);
+    const opened = rig.zlm.apiCalls.find((c) => c.api === 'openRtpServer');
+    expect(opened?.args).toMatchObject({ stream_id: streamId, tcp_mode: '0', port: '0' });
+    // Real RTP from the camera, with the SSRC of the INVITE (others would be dropped).
+    const server = await until('RTP at the simulator', () =>
+      rig.zlm.rtpServers().find((s) => s.streamId === streamId && s.packets > 20),
+    );
+    expect(server).toMatchObject({ tcpMode: 0, dropped: 0 });
+    expect(rig.zlm.isOnline(streamId)).toBe(true);
+    expect(rig.zlm.hookCalls.filter((c) => c.hook === 'on_stream_changed' && c.body.regist === true)).toHaveLength(2);
+    expect(rig.cameras.stats).toMatchObject({ invites: 1, activeCalls: 1 });
+  }, 30_000);
+
+  it('on_play admits a live viewer token for its stream and refuses any other', async () => {
+    const grant = await (await rig.app.as('linjiang.shift_lead')).video.play(camera(0));
+    expect(rig.cameras.stats.invites).toBe(1);
+    const hls = await fetch(grant.hls);
+    expect(hls.status).toBe(200);
+    expect(await hls.text()).toContain('#EXTM3U');
+    expect((await fetch(grant.flv ?? '')).status).toBe(200);
+    const refused = await fetch(grant.hls.replace(grant.token, 'x'.repeat(32)));
+    expect(refused.status).toBe(401);
+    const plays = rig.zlm.hookCalls.filter((c) => c.hook === 'on_play');
+    expect(plays.map((c) => (c.answer as { code: number }).code)).toEqual([0, 0, -1]);
+    expect(plays[0]?.body.params).toBe(`token=${grant.token}`);
+    // A token of one stream does not open another.
+    const other = await rig.zlm.postHook('on_play', {
+      app: 'rtp',
+      stream: streamOf(1),
+      schema: 'hls',
+      params: `token=${grant.token}`,
+      vhost: '__defaultVhost__',
+    });
+    expect(other.answer).toMatchObject({ code: -1 });
+  }, 30_000);
+
+  it('does not stop a stream that ZLMediaKit serves by a reader clock of its own', async () => {
+    const streamId = streamOf(0);
+    // Well past MEDIA_NO_READER_SECONDS without a fetch through us (viewers fetch from ZLMediaKit).
+    await rig.centre.streams.sweep(Date.now() + 60_000);
+    expect(rig.centre.streams.activeStreams()).toContain(streamId);
+    expect(rig.cameras.stats.activeCalls).toBe(1);
+    expect(rig.zlm.rtpServers().map((s) => s.streamId)).toContain(streamId);
+  });
+
+  it('refuses hook calls without the hook secret', async () => {
+    const body = { app: 'rtp', stream: streamOf(0), schema: 'hls', params: 'token=x', vhost: '__defaultVhost__' };
+    expect((await rig.zlm.postHook('on_play', body, '')).status).toBe(403);
+    expect((await rig.zlm.postHook('on_play', body, 'secret=wrong')).status).toBe(403);
+    expect((await rig.zlm.postHook('on_stream_none_reader', body, `secret=${rig.zlm.secret}x`)).status).toBe(403);
+    expect((await rig.zlm.postHook('on_play', body)).status).toBe(200);
+    // Nothing was stopped by the refused calls.
+    expect(rig.centre.streams.activeStreams()).toContain(streamOf(0));
+  });
+
+  it('answers malformed hook bodies with 400 and survives a handler that fails', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const weird = await rig.zlm.postHook('on_stream_none_reader', { app: 'rtp', stream: { toString: 1 } });
+      expect(weird.status).toBe(400);
+      expect((await rig.zlm.postHook('on_rtp_server_timeout', { stream_id: 42 })).status).toBe(400);
+      expect((await rig.zlm.postHook('on_play', '{"app": "rtp", ')).status).toBe(400);
+      // A stop that fails (the database, the device) is logged; the hook still answers.
+      const stop = vi.spyOn(rig.centre.streams, 'stopStream').mockRejectedValueOnce(new Error('database is down'));
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const failed = await rig.zlm.postHook('on_stream_none_reader', {
+        app: 'rtp',
+        stream: 'not-a-stream-of-ours',
+        schema: 'rtsp',
+        vhost: '__defaultVhost__',
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      stop.mockRestore();
+      errors.mockRestore();
+      expect(failed.status).toBe(200);
+      expect(failed.answer).toMatchObject({ code: 0 });
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(rig.centre.streams.activeStreams()).toContain(streamOf(0));
+  });
+
+  it('on_stream_none_reader ends the dialog with a BYE and closes the RTP server', async () => {
+    const streamId = streamOf(0);
+    const call = await rig.zlm.noReader(streamId);
+    expect(call.answer).toMatchObject({ code: 0, close: true });
+    await until('the stream to stop', () => rig.centre.streams.activeStreams().length === 0);
+    await until('the camera to hang up', () => rig.cameras.stats.activeCalls === 0);
+    expect(rig.zlm.rtpServers()).toEqual([]);
+    expect(rig.zlm.isOnline(streamId)).toBe(false);
+    expect(rig.zlm.apiCalls.filter((c) => c.api === 'closeRtpServer').at(-1)?.args).toMatchObject({
+      stream_id: streamId,
+    });
+  }, 30_000);
+
+  it('on_rtp_server_timeout ends the dialog with a BYE', async () => {
+    const streamId = streamOf(1);
+    await (await rig.app.as('linjiang.dispatcher')).video.play(camera(1));
+    expect(rig.cameras.stats.activeCalls).toBe(1);
+    const call = await rig.zlm.timeoutRtpServer(streamId);
+    expect(call.body).toMatchObject({ stream_id: streamId, tcp_mode: 0 });
+    expect(call.answer).toMatchObject({ code: 0 });
+    await until('the camera to hang up', () => rig.cameras.stats.activeCalls === 0);
+    expect(rig.centre.streams.activeStreams()).toEqual([]);
+  }, 30_000);
+
+  it('on_stream_changed with regist=false ends the session cleanly', async () => {
+    const streamId = streamOf(1);
+    await (await rig.app.as('linjiang.dispatcher')).video.play(camera(1));
+    expect(rig.cameras.stats.activeCalls).toBe(1);
+    const online = await rig.zlm.postHook('on_stream_changed', {
+      regist: true,
+      app: 'rtp',
+      stream: streamId,
+      schema: 'rtsp',
+      vhost: '__defaultVhost__',
+    });
+    expect(online.answer).toMatchObject({ code: 0 });
+    expect(rig.centre.streams.activeStreams()).toEqual([streamId]);
+    const gone = await rig.zlm.postHook('on_stream_changed', {
+      regist: false,
+      app: 'rtp',
+      stream: streamId,
+      schema: 'rtsp',
+      vhost: '__defaultVhost__',
+    });
+    expect(gone.status).toBe(200);
+    expect(gone.answer).toMatchObject({ code: 0 });
+    await until('the camera to hang up', () => rig.cameras.stats.activeCalls === 0);
+    expect(rig.centre.streams.activeStreams()).toEqual([]);
+    await until('the RTP server to close', () => rig.zlm.rtpServers().length === 0);
+  }, 30_000);
+
+  it('turns a refusing or unreachable ZLMediaKit into a conflict with a reason, leaving no dialog open', async () => {
+    const viewer = await rig.app.as('linjiang.dispatcher');
+    const invites = rig.cameras.stats.invites;
+    rig.zlm.mode = 'refuse';
+    try {
+      await expect(viewer.video.play(camera(0))).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining('流媒体服务器拒绝打开收流端口'),
+      });
+      rig.zlm.mode = 'unreachable';
+      await expect(viewer.video.play(camera(0))).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining('流媒体服务器无法连接'),
+      });
+    } finally {
+      rig.zlm.mode = 'ok';
+    }
+    expect(rig.cameras.stats.invites).toBe(invites);
+    expect(rig.cameras.stats.activeCalls).toBe(0);
+    expect(rig.centre.streams.activeStreams()).toEqual([]);
+    // And it plays again once the server answers.
+    await viewer.video.play(camera(0));
+    expect(rig.cameras.stats.activeCalls).toBe(1);
+  }, 30_000);
+});
+
+describe('ZLMediaKit backend over TCP (RFC 4571)', () => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = await startRig('TCP');
+  }, 60_000);
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  it('opens a passive TCP RTP server that the camera connects and streams to', async () => {
+    const grant = await (await rig.app.as('linjiang.dispatcher')).video.play(camera(0));
+    const opened = rig.zlm.apiCalls.find((c) => c.api === 'openRtpServer');
+    expect(opened?.args).toMatchObject({ stream_id: grant.streamId, tcp_mode: '1' });
+    const server = await until('RTP over TCP at the simulator', () =>
+      rig.zlm.rtpServers().find((s) => s.streamId === grant.streamId && s.packets > 20),
+    );
+    expect(server).toMatchObject({ tcpMode: 1, dropped: 0 });
+    expect((await fetch(grant.hls)).status).toBe(200);
+    await rig.zlm.noReader(grant.streamId);
+    await until('the camera to hang up', () => rig.cameras.stats.activeCalls === 0);
+    expect(rig.zlm.rtpServers()).toEqual([]);
+  }, 30_000);
+});
