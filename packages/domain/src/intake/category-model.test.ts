@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type CategoryRef, categoryKey, suggestCategories, trainCategoryModel } from './category-model';
+import {
+  type CategoryRef,
+  categoryKey,
+  DEFAULT_CATEGORY_MODEL_OPTIONS,
+  suggestCategories,
+  trainCategoryModel,
+} from './category-model';
 import { charBigrams, featureTokens, normaliseText } from './text-features';
 
 const categories: CategoryRef[] = [
@@ -87,5 +93,38 @@ describe('category model', () => {
   it('ignores examples of unknown categories', () => {
     const model = trainCategoryModel(categories, [...examples, doc('event', '99999', ['别的'])]);
     expect(model.documents).toBe(examples.length);
+  });
+});
+
+describe('centroid refinement', () => {
+  const cars: CategoryRef[] = [
+    { kind: 'event', code: '09009', name: '机动车乱停放', majorCode: '09' },
+    { kind: 'event', code: '10009', name: '废弃车辆', majorCode: '10' },
+  ];
+  const d = (code: string, tokens: string[]) => ({ key: categoryKey('event', code), tokens, weight: 1 });
+  // Both classes say 车 and 停; only 废弃车辆's own reports say 瘪, 灰, 锈, 轮胎.
+  const carExamples = [
+    d('09009', ['车', '停', '乱']),
+    d('09009', ['车', '停', '人行道']),
+    d('09009', ['车', '停', '路边']),
+    d('09009', ['车', '停']),
+    d('10009', ['废弃', '车']),
+    d('10009', ['废弃', '车', '锈']),
+    d('10009', ['车', '停', '轮胎', '瘪']),
+    d('10009', ['车', '停', '轮胎', '灰']),
+  ];
+  const scoreOf = (refine: { rounds: number; rate: number } | undefined) => {
+    const model = trainCategoryModel(cars, carExamples, { ...DEFAULT_CATEGORY_MODEL_OPTIONS, typeWeights: {}, refine });
+    return suggestCategories(model, ['车', '停', '瘪']).find((s) => s.category.code === '10009')?.score ?? 0;
+  };
+
+  it('moves weight from the words neighbours share onto the words that tell them apart', () => {
+    const plain = scoreOf(undefined);
+    const refined = scoreOf({ rounds: 3, rate: 0.1 });
+    expect(refined).toBeGreaterThan(plain + 0.1);
+  });
+
+  it('changes nothing with no rounds', () => {
+    expect(scoreOf({ rounds: 0, rate: 0.1 })).toBe(scoreOf(undefined));
   });
 });

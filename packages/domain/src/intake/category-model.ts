@@ -38,6 +38,11 @@ export interface CategoryModelOptions {
   temperature: number;
   /** Weight of each token type (the prefix before `:`, e.g. `u` single characters); 1 when absent. */
   typeWeights?: Readonly<Record<string, number>>;
+  /**
+   * `centroid` only: rounds of error-driven refinement (`refineCentroids`) and its step.
+   * Absent or 0 rounds: the plain centroid.
+   */
+  refine?: { rounds: number; rate: number };
 }
 
 /**
@@ -56,6 +61,10 @@ export const DEFAULT_CATEGORY_MODEL_OPTIONS: CategoryModelOptions = {
   // development part of the sample reports (5-fold CV, the held-out fifth unread) top-1
   // rose 55.7 → 59.2 %; 1.5–3 all gave about the same, so this is not a fine-tuned value.
   typeWeights: { u: 2 },
+  // On the development part of the sample reports (5-fold CV, held-out fifth unread) three
+  // rounds at 0.1 lifted top-1 61.7 → 63.4 % and top-3 80.5 → 80.9 %; 2–3 rounds at
+  // 0.05–0.2 gave the same within a point, more rounds or rank-3 variants overfit.
+  refine: { rounds: 3, rate: 0.1 },
 };
 
 export interface CategorySuggestion {
@@ -156,6 +165,14 @@ export function trainCategoryModel(
       for (const [token, count] of sums[c] ?? []) post(token, c, Math.log(1 + count / options.alpha));
     }
   } else {
+    if (options.refine && options.refine.rounds > 0) {
+      const docs = usable.map((e) => ({
+        c: index.get(e.key) as number,
+        v: weigh(e.tokens, idfOf, options.typeWeights),
+        w: e.weight,
+      }));
+      refineCentroids(sums, docs, options.refine);
+    }
     for (let c = 0; c < k; c++) {
       const sum = sums[c] ?? new Map<string, number>();
       let norm = 0;
@@ -166,6 +183,71 @@ export function trainCategoryModel(
     }
   }
   return { options, categories, base, scale, postings, idf: idfMap, unseenIdf, documents: n, trainedAt: now };
+}
+
+/**
+ * Error-driven refinement of the class sums (centroid only). Each training document is
+ * scored against every centroid, its own without itself (leave-one-out, as if it were a
+ * new report); when another class scores at least as high, its own class is pulled
+ * towards it and that class pushed away from it, by `rate` of each class's length. With
+ * few realistic reports per class the plain centroid lets words shared by neighbours
+ * (人行道, 垃圾, 车) decide; this moves weight onto the words that tell them apart.
+ */
+function refineCentroids(
+  sums: Map<string, number>[],
+  docs: readonly { c: number; v: ReadonlyMap<string, number>; w: number }[],
+  refine: { rounds: number; rate: number },
+): void {
+  const k = sums.length;
+  const sq = new Float64Array(k);
+  for (let c = 0; c < k; c++) for (const w of sums[c]?.values() ?? []) sq[c] = (sq[c] ?? 0) + w * w;
+  const move = (c: number, v: ReadonlyMap<string, number>, step: number, onlyHeld: boolean) => {
+    const sum = sums[c] as Map<string, number>;
+    const length = Math.sqrt(Math.max(sq[c] ?? 0, 1e-12));
+    for (const [t, w] of v) {
+      const before = sum.get(t);
+      if (before === undefined && onlyHeld) continue;
+      const after = Math.max(0, (before ?? 0) + step * length * w);
+      sum.set(t, after);
+      sq[c] = (sq[c] ?? 0) + after * after - (before ?? 0) * (before ?? 0);
+    }
+  };
+  for (let round = 0; round < refine.rounds; round++) {
+    const holders = new Map<string, number[]>();
+    for (let c = 0; c < k; c++) {
+      for (const t of sums[c]?.keys() ?? []) {
+        const list = holders.get(t);
+        if (list) list.push(c);
+        else holders.set(t, [c]);
+      }
+    }
+    let moved = 0;
+    for (const d of docs) {
+      const dots = new Map<number, number>();
+      for (const [t, w] of d.v) {
+        for (const c of holders.get(t) ?? []) dots.set(c, (dots.get(c) ?? 0) + w * (sums[c]?.get(t) ?? 0));
+      }
+      // Own class without this document: sum − w·d (d is a unit vector).
+      const dot = dots.get(d.c) ?? 0;
+      const ownSq = (sq[d.c] ?? 0) - 2 * d.w * dot + d.w * d.w;
+      const own = ownSq > 1e-12 ? (dot - d.w) / Math.sqrt(ownSq) : 0;
+      let rival = -1;
+      let rivalScore = Number.NEGATIVE_INFINITY;
+      for (const [c, x] of dots) {
+        if (c === d.c || (sq[c] ?? 0) <= 0) continue;
+        const score = x / Math.sqrt(sq[c] ?? 1);
+        if (score > rivalScore) {
+          rivalScore = score;
+          rival = c;
+        }
+      }
+      if (rival < 0 || own > rivalScore) continue;
+      moved++;
+      move(d.c, d.v, refine.rate * d.w, false);
+      move(rival, d.v, -refine.rate * d.w, true);
+    }
+    if (moved === 0) break;
+  }
 }
 
 /** Raw class scores of one token bag (higher is better); tokens unseen in training are ignored. */
