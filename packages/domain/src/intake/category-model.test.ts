@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type CategoryRef, categoryKey, suggestCategories, trainCategoryModel } from './category-model';
+import {
+  type CategoryRef,
+  categoryKey,
+  DEFAULT_CATEGORY_MODEL_OPTIONS,
+  suggestCategories,
+  tokenFocus,
+  trainCategoryModel,
+} from './category-model';
 import { charBigrams, featureTokens, normaliseText } from './text-features';
 
 const categories: CategoryRef[] = [
@@ -87,5 +94,86 @@ describe('category model', () => {
   it('ignores examples of unknown categories', () => {
     const model = trainCategoryModel(categories, [...examples, doc('event', '99999', ['别的'])]);
     expect(model.documents).toBe(examples.length);
+  });
+});
+
+describe('centroid refinement', () => {
+  const cars: CategoryRef[] = [
+    { kind: 'event', code: '09009', name: '机动车乱停放', majorCode: '09' },
+    { kind: 'event', code: '10009', name: '废弃车辆', majorCode: '10' },
+  ];
+  const d = (code: string, tokens: string[]) => ({ key: categoryKey('event', code), tokens, weight: 1 });
+  // Both classes say 车 and 停; only 废弃车辆's own reports say 瘪, 灰, 锈, 轮胎.
+  const carExamples = [
+    d('09009', ['车', '停', '乱']),
+    d('09009', ['车', '停', '人行道']),
+    d('09009', ['车', '停', '路边']),
+    d('09009', ['车', '停']),
+    d('10009', ['废弃', '车']),
+    d('10009', ['废弃', '车', '锈']),
+    d('10009', ['车', '停', '轮胎', '瘪']),
+    d('10009', ['车', '停', '轮胎', '灰']),
+  ];
+  const scoreOf = (refine: { rounds: number; rate: number } | undefined) => {
+    const model = trainCategoryModel(cars, carExamples, {
+      ...DEFAULT_CATEGORY_MODEL_OPTIONS,
+      typeWeights: {},
+      focus: false,
+      refine,
+    });
+    return suggestCategories(model, ['车', '停', '瘪']).find((s) => s.category.code === '10009')?.score ?? 0;
+  };
+
+  it('moves weight from the words neighbours share onto the words that tell them apart', () => {
+    const plain = scoreOf(undefined);
+    const refined = scoreOf({ rounds: 3, rate: 0.1 });
+    expect(refined).toBeGreaterThan(plain + 0.1);
+  });
+
+  it('changes nothing with no rounds', () => {
+    expect(scoreOf({ rounds: 0, rate: 0.1 })).toBe(scoreOf(undefined));
+  });
+});
+
+describe('tokenFocus', () => {
+  it('keeps the weight of a word of one class and takes it from a word spread over all', () => {
+    const postings = new Map([
+      ['w:井盖', [{ classIndex: 0, weight: 0.8 }]],
+      ['w:晚上', [0, 1, 2, 3].map((classIndex) => ({ classIndex, weight: 0.2 }))],
+      [
+        'w:人行道',
+        [
+          { classIndex: 1, weight: 0.6 },
+          { classIndex: 2, weight: 0.1 },
+        ],
+      ],
+    ]);
+    const focus = tokenFocus(postings, 4);
+    expect(focus.get('w:井盖')).toBe(1);
+    expect(focus.get('w:晚上')).toBeCloseTo(0, 9);
+    const between = focus.get('w:人行道') ?? -1;
+    expect(between).toBeGreaterThan(0.5);
+    expect(between).toBeLessThan(1);
+  });
+
+  it('lets the telling word decide over filler the samples spread across classes', () => {
+    const cats: CategoryRef[] = [
+      { kind: 'event', code: '01002', name: '污水井盖异常', majorCode: '01' },
+      { kind: 'event', code: '09006', name: '占道经营', majorCode: '09' },
+      { kind: 'event', code: '06010', name: '暴露垃圾', majorCode: '06' },
+    ];
+    const d = (code: string, tokens: string[]) => ({ key: categoryKey('event', code), tokens, weight: 1 });
+    const examples = [
+      d('01002', ['井盖', '坏']),
+      d('09006', ['晚上', '差点', '天天', '摆摊']),
+      d('09006', ['晚上', '差点', '天天', '占道']),
+      d('06010', ['晚上', '差点', '天天', '垃圾']),
+    ];
+    const base = { ...DEFAULT_CATEGORY_MODEL_OPTIONS, typeWeights: {}, refine: { rounds: 0, rate: 0 } };
+    const query = ['晚上', '差点', '天天', '井盖'];
+    const plain = suggestCategories(trainCategoryModel(cats, examples, { ...base, focus: false }), query);
+    const focused = suggestCategories(trainCategoryModel(cats, examples, { ...base, focus: true }), query);
+    expect(plain[0]?.category.code).toBe('09006');
+    expect(focused[0]?.category.code).toBe('01002');
   });
 });

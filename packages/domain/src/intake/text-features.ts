@@ -114,10 +114,20 @@ const PLACE_PHRASE =
   /(?<=^|[\s,.;:!?、()（）]|在|从|到|位于|于)[^\P{Script=Han}了的被把是不没着过很都也还就又有满堆乱]{0,8}?(?:公交站|车站|地铁站|公园|广场|市场|商场|超市|大厦|大楼|小区|新村|花园|家园|公寓|苑|村|学校|小学|中学|幼儿园|医院|路|街|大道|巷|弄|桥)(?:\d{1,4}(?:号楼|号|幢|栋))?的?(?:门口|门前|旁边|附近|对面|边上|后面|后边|前面|里面|里边|里|内|外面|东侧|西侧|南侧|北侧|路口|口|上)/gu;
 
 /**
+ * A road or estate named by its proper name at the start of a clause, with no locative
+ * after it (春晖北路那个车站, 石桥北街那家五金店, 从云栖路走过去): at least two characters of name
+ * before the kind of place, none of them a particle, verb or 道 (人行道路面 stays).
+ */
+const NAMED_PLACE =
+  /(?<=^|[\s,.;:!?、()（）]|在|从|到|位于|于)[^\P{Script=Han}了的被把是不没着过很都也还就又有满堆乱道那这个条在从到于我你他]{2,6}?(?:北路|南路|东路|西路|中路|大道|路|大街|北街|南街|街|巷|弄|小区|新村|家园|花园|公寓|苑)(?:\d{1,4}(?:号楼|号|幢|栋))?/gu;
+
+/**
  * Splits where a report says something is from what it says is wrong: a place word
  * (公园, 市场, 公交站) names a category too (公园秩序, 农贸市场秩序问题, 公交站设施异常), so
- * in "石桥公园旁边的草地被占了" it must not outweigh what the report is about. The
- * description keeps the rest; the places go to the weak address feature.
+ * in "石桥公园旁边的草地被占了" it must not outweigh what the report is about. A road or
+ * estate named at the start of a clause goes too (`NAMED_PLACE`): its characters (石桥 →
+ * 石, 桥) would otherwise count towards 桥 and 河 categories. The description keeps the
+ * rest; the places go to the weak address feature.
  */
 export function splitPlaces(text: string): { description: string; places: string[] } {
   const normalised = normaliseText(text);
@@ -126,7 +136,45 @@ export function splitPlaces(text: string): { description: string; places: string
     places.push(match);
     return ' ';
   });
-  return { description, places };
+  const rest = description.replace(NAMED_PLACE, (match) => {
+    places.push(match);
+    return ' ';
+  });
+  return { description: rest, places };
+}
+
+/**
+ * Colloquial names of what the catalogue names formally: when a report uses the left-hand
+ * word, the catalogue's word (right) is added to what category suggestion reads, so a
+ * report with 电驴 meets the categories of 非机动车 even if no training text said 电驴.
+ * Kept small and general: each target is a word of a catalogue category's name.
+ */
+export const COLLOQUIAL_TERMS: readonly (readonly [RegExp, string])[] = [
+  [/窨井盖|下水道盖|下水井盖|井盖子|马葫芦/, '井盖'],
+  [/垃圾桶|果皮箱|垃圾篓/, '垃圾箱'],
+  [/电驴|电瓶车|电动车|电动自行车|自行车|三轮车/, '非机动车'],
+  [/泥头车|渣土车|土方车/, '渣土运输车辆'],
+  [/噪音|吵闹/, '噪声'],
+  [/牛皮癣|野广告|小卡片/, '小广告'],
+  [/马路牙子|路牙子|路牙|道牙/, '路缘石'],
+  [/树坑/, '树池'],
+  [/流动摊贩|小贩|摊贩|流动摊/, '游商'],
+  [/摆摊|地摊|小摊|摊点/, '占道经营'],
+  [/红绿灯/, '交通信号灯'],
+  [/斑马线/, '交通标线'],
+  [/人行天桥/, '过街天桥'],
+  [/地道/, '地下通道'],
+  [/违建|违章建筑/, '私搭乱建'],
+  [/僵尸车/, '废弃车辆'],
+  [/乞丐|要饭/, '流浪乞讨'],
+  [/收破烂|废品站/, '废品收购'],
+];
+
+/** The text with the catalogue's word added after it for each colloquial term it uses (`COLLOQUIAL_TERMS`). */
+export function withCatalogueTerms(text: string): string {
+  const added: string[] = [];
+  for (const [pattern, term] of COLLOQUIAL_TERMS) if (pattern.test(text) && !added.includes(term)) added.push(term);
+  return added.length === 0 ? text : `${text} ${added.join(' ')}`;
 }
 
 /** Token → count. */

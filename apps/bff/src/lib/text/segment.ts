@@ -4,7 +4,7 @@
  * The dictionary (~5 MB) loads once, lazily, in about 0.2 s; a cut then takes
  * microseconds. Everything after the cut is pure (`@citygov/domain/intake/text-features`).
  */
-import { featureTokens, normaliseText, splitPlaces } from '@citygov/domain/intake/text-features';
+import { featureTokens, normaliseText, splitPlaces, withCatalogueTerms } from '@citygov/domain/intake/text-features';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 
@@ -27,10 +27,11 @@ export function textTokens(text: string): string[] {
 
 /**
  * The tokens category suggestion learns and scores: words, bigrams and single characters
- * of the description without the places it names (石桥公园旁边, see `splitPlaces`).
+ * of the description without the places it names (石桥公园旁边, see `splitPlaces`), with
+ * the catalogue's word for each colloquial term it uses (电驴 → 非机动车, `withCatalogueTerms`).
  */
 export function categoryTokens(text: string): string[] {
-  return featureTokens(segmentWords(splitPlaces(text).description), { unigrams: true });
+  return featureTokens(segmentWords(withCatalogueTerms(splitPlaces(text).description)), { unigrams: true });
 }
 
 /** A report as category suggestion reads it: the description's tokens, and the places (address and those named in the text) as the weak feature. */
@@ -41,7 +42,7 @@ export function categoryInput(
   const { description, places } = splitPlaces(text);
   const where = [address ?? '', ...places].join(' ').trim();
   return {
-    tokens: featureTokens(segmentWords(description), { unigrams: true }),
+    tokens: featureTokens(segmentWords(withCatalogueTerms(description)), { unigrams: true }),
     placeTokens: where ? featureTokens(segmentWords(where)) : [],
     text,
   };
