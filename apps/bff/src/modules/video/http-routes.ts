@@ -119,13 +119,8 @@ export function createVideoRoutes(db: Database, config: AppConfig, live: LiveSer
     } else next();
   });
   const streams = () => live.video?.streams ?? null;
-  // ZLMediaKit waits for our answer (hook.timeoutSec) and a BYE may take longer: stops run on
-  // their own, and a failing one is logged, never left to crash the process.
-  const stop = (streamId: string, reason: string) => {
-    void streams()
-      ?.stopStream(streamId, reason)
-      .catch((error) => console.error(`[zlmediakit] stopping ${streamId} (${reason}):`, error));
-  };
+  // ZLMediaKit waits for our answer (hook.timeoutSec): stops run on their own.
+  const stop = (streamId: string, reason: string) => streams()?.endStream(streamId, reason);
   routes.post(
     '/zlm/on_play',
     express.json(),

@@ -174,6 +174,16 @@ export class StreamSessions {
     if (viewer && viewer.userId === userId) this.viewers.delete(token);
   }
 
+  /**
+   * Stops a stream without waiting (media-server hooks and backend events must answer at
+   * once, and a BYE may take longer); a failure is logged, never left to crash the process.
+   */
+  endStream(streamId: string, reason: string): void {
+    void this.stopStream(streamId, reason).catch((error) =>
+      console.error(`[video] stopping ${streamId} (${reason}):`, error),
+    );
+  }
+
   async stopStream(streamId: string, _reason: string): Promise<void> {
     const session = this.sessions.get(streamId);
     this.sessions.delete(streamId);

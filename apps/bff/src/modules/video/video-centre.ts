@@ -91,8 +91,7 @@ export class VideoCentre {
       console.error(`[video] GB/T 28181 port ${settings.port} is taken: the SIP server is off in this process`);
       return null;
     }
-    const stop = (streamId: string, reason: string) =>
-      void centre?.streams.stopStream(streamId, reason).catch(log(`stopping ${streamId} (${reason})`));
+    const stop = (streamId: string, reason: string) => centre?.streams.endStream(streamId, reason);
     const events = {
       rtpTimeout: (streamId: string) => stop(streamId, 'rtp timeout'),
       noReader: (streamId: string) => stop(streamId, 'no reader'),

@@ -1,7 +1,5 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,10 +10,10 @@ import { parsePtzCommand } from '@citygov/domain/video/ptz-command';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CameraSimulator, demoCameras } from '../../adapters/gb28181/simulator/simulated-cameras';
-import { createHttpApp } from '../../http/create-app';
+import { type CameraSimulator, demoCameras } from '../../adapters/gb28181/simulator/simulated-cameras';
 import { openTestApp, type TestApp } from '../../testing/test-app';
-import { VideoCentre } from './video-centre';
+import type { VideoCentre } from './video-centre';
+import { startVideoRig, until, type VideoRig } from './video-test-rig';
 
 /**
  * The video path end to end: simulated cameras register over SIP and stream a real
@@ -28,18 +26,8 @@ const cameras = demoCameras(2);
 let app: TestApp;
 let centre: VideoCentre;
 let simulator: CameraSimulator;
-let server: Server;
+let rig: VideoRig;
 let base: string;
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   app = await openTestApp({
@@ -49,28 +37,12 @@ beforeAll(async () => {
     MEDIA_NO_READER_SECONDS: '3',
     CITYGOV_DATA_DIR: mkdtempSync(join(tmpdir(), 'citygov-video-test-')),
   });
-  const started = await VideoCentre.start(app.db, app.config);
-  if (!started?.port) throw new Error('video centre did not start');
-  centre = started;
-  app.live.video = centre;
-  simulator = new CameraSimulator({
-    server: { host: '127.0.0.1', port: centre.port ?? 0 },
-    transport: 'UDP',
-    domain: app.config.gb28181.domain,
-    platformId: app.config.gb28181.sipId,
-    password: app.config.gb28181.password,
-    cameras,
-    keepaliveSeconds: 5,
-  });
-  await simulator.start();
-  server = createHttpApp(app.db, app.config, app.caseFeed, app.live).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  rig = await startVideoRig(app, cameras);
+  ({ centre, cameras: simulator, base } = rig);
 }, 60_000);
 
 afterAll(async () => {
-  await simulator?.stop();
-  server?.close();
+  await rig?.close();
   await app?.close();
 });
 

@@ -1,14 +1,13 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { videoChannels, videoDevices } from '@citygov/db/schema/video';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CameraSimulator, demoCameras } from '../../adapters/gb28181/simulator/simulated-cameras';
+import { type CameraSimulator, demoCameras } from '../../adapters/gb28181/simulator/simulated-cameras';
 import { startZlmSimulator, type ZlmSimulator } from '../../adapters/zlmediakit/simulator';
-import { createHttpApp } from '../../http/create-app';
 import { openTestApp, type TestApp } from '../../testing/test-app';
 import { StreamSessions } from './stream-sessions';
-import { VideoCentre } from './video-centre';
+import type { VideoCentre } from './video-centre';
+import { startVideoRig, until } from './video-test-rig';
 
 /**
  * The video centre with ZLMediaKit as its media backend, against a simulated
@@ -28,16 +27,6 @@ interface Rig {
   close(): Promise<void>;
 }
 
-async function until<T>(what: string, probe: () => T | null | undefined | false, ms = 20_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 async function startRig(transport: 'UDP' | 'TCP'): Promise<Rig> {
   const zlm = await startZlmSimulator({ secret: `zlm-secret-${transport.toLowerCase()}-0001` });
   const app = await openTestApp({
@@ -52,22 +41,8 @@ async function startRig(transport: 'UDP' | 'TCP'): Promise<Rig> {
     ZLM_SECRET: zlm.secret,
     ZLM_PUBLIC_URL: zlm.url,
   });
-  const centre = await VideoCentre.start(app.db, app.config);
-  if (!centre?.port) throw new Error('video centre did not start');
-  app.live.video = centre;
-  const simulator = new CameraSimulator({
-    server: { host: '127.0.0.1', port: centre.port },
-    transport: 'UDP',
-    domain: app.config.gb28181.domain,
-    platformId: app.config.gb28181.sipId,
-    password: app.config.gb28181.password,
-    cameras,
-    keepaliveSeconds: 5,
-  });
-  await simulator.start();
-  const server = createHttpApp(app.db, app.config, app.caseFeed, app.live).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const video = await startVideoRig(app, cameras);
+  const { centre, server, base } = video;
   zlm.hooks = { prefix: `${base}/api/video/zlm`, query: `secret=${encodeURIComponent(zlm.secret)}` };
   // Both devices online and their cameras placed in the city before anyone plays.
   const started = Date.now();
@@ -87,13 +62,12 @@ async function startRig(transport: 'UDP' | 'TCP'): Promise<Rig> {
   return {
     app,
     centre,
-    cameras: simulator,
+    cameras: video.cameras,
     zlm,
     server,
     base,
     async close() {
-      await simulator.stop();
-      server.close();
+      await video.close();
       await app.close();
       await zlm.close();
     },
