@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runSipp } from '../../testing/sipp';
 import type { CatalogItem } from './catalog-items';
 import { Gb28181Platform, type PlatformConfig } from './gb28181-platform';
+import { CameraSimulator, type SimulatedCamera } from './simulator/simulated-cameras';
 
 /**
  * The SIP server against SIPp playing a camera (sip-tester): digest registration, a
@@ -26,6 +27,7 @@ interface Seen {
   online: { online: boolean; reason: string }[];
   keepalives: number;
   catalog: CatalogItem[] | null;
+  catalogs: number;
   unregistered: boolean;
 }
 
@@ -36,7 +38,7 @@ afterEach(() => {
 });
 
 async function startPlatform(config: Partial<PlatformConfig> = {}) {
-  const seen: Seen = { registered: [], online: [], keepalives: 0, catalog: null, unregistered: false };
+  const seen: Seen = { registered: [], online: [], keepalives: 0, catalog: null, catalogs: 0, unregistered: false };
   platform = new Gb28181Platform(
     { ...CONFIG, ...config },
     {
@@ -48,6 +50,7 @@ async function startPlatform(config: Partial<PlatformConfig> = {}) {
       },
       catalog: (_id, items) => {
         seen.catalog = items;
+        seen.catalogs++;
       },
       unregistered: () => {
         seen.unregistered = true;
@@ -159,5 +162,49 @@ describe('keepalive watchdog', () => {
     const offline = await until('offline', () => seen.online.find((o) => !o.online));
     expect(offline.reason).toBe('连续3次未收到心跳');
     expect(await sipp.exitCode, sipp.output()).toBe(0);
+  });
+});
+
+describe('a device that registers again while online', () => {
+  const camerasNamed = (name: string): SimulatedCamera[] => [
+    { deviceId: DEVICE, channelId: KEYS.chan1, name, lng: 120.1551, lat: 30.2741 },
+  ];
+  const simulator = (port: number, name: string) =>
+    new CameraSimulator({
+      server: { host: '127.0.0.1', port },
+      transport: 'UDP',
+      domain: CONFIG.domain,
+      platformId: CONFIG.sipId,
+      password: PASSWORD,
+      cameras: camerasNamed(name),
+      keepaliveSeconds: 60,
+    });
+  const cameraNames = (items: CatalogItem[] | null) => items?.filter((i) => i.role === 'camera').map((i) => i.name);
+
+  it('is asked for its catalog again after a restart (a new REGISTER Call-ID), not on a refresh', async () => {
+    const { port, seen } = await startPlatform();
+    const before = simulator(port, '滨江路东口');
+    const after = simulator(port, '滨江路东口（改名）');
+    try {
+      await before.start();
+      await until('the first catalog', () => seen.catalogs === 1);
+      expect(cameraNames(seen.catalog)).toEqual(['滨江路东口']);
+
+      // A refresh keeps the Call-ID: nothing is asked (a query would answer within a few ms on loopback).
+      expect(await before.register(DEVICE, 3600)).toBe(200);
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(seen.catalogs).toBe(1);
+
+      // The device restarts without unregistering, renamed channel and all, and registers anew.
+      await before.stop();
+      await after.start();
+      await until('the catalog after the restart', () => seen.catalogs === 2);
+      expect(cameraNames(seen.catalog)).toEqual(['滨江路东口（改名）']);
+      expect(seen.registered.map((r) => r.firstTime)).toEqual([true, false, false]);
+      expect(seen.online).toEqual([{ online: true, reason: '设备注册' }]);
+    } finally {
+      await before.stop();
+      await after.stop();
+    }
   });
 });

@@ -81,6 +81,8 @@ interface DeviceState extends DeviceRegistration {
   expiresAt: number;
   lastKeepaliveAt: number;
   online: boolean;
+  /** The REGISTER's Call-ID: a device keeps it for refreshes and takes a new one when it restarts (RFC 3261 10.2). */
+  registrationCallId: string;
 }
 
 interface Dialog {
@@ -256,13 +258,16 @@ export class Gb28181Platform {
       expiresAt: now + expires * 1000,
       lastKeepaliveAt: now,
       online: true,
+      registrationCallId: request.headers['call-id'] ?? '',
     };
     this.devices.set(deviceId, state);
     this.reply(request, 200, 'OK', headers);
     const firstTime = !previous?.online;
     this.listener.registered?.(state, firstTime);
-    if (firstTime) {
-      this.listener.online?.(deviceId, true, '设备注册');
+    if (firstTime) this.listener.online?.(deviceId, true, '设备注册');
+    // A device that restarted within its registration (new Call-ID) may come back with other
+    // channels, so its catalog is asked for again; a mere refresh asks for nothing.
+    if (firstTime || previous.registrationCallId !== state.registrationCallId) {
       // As common platforms do: learn what the device has as soon as it is known.
       this.queryCatalog(deviceId)
         .then((items) => this.listener.catalog?.(deviceId, items))

@@ -106,7 +106,11 @@ describe('ZLMediaKit backend over UDP', () => {
     );
     expect(server).toMatchObject({ tcpMode: 0, dropped: 0 });
     expect(rig.zlm.isOnline(streamId)).toBe(true);
-    expect(rig.zlm.hookCalls.filter((c) => c.hook === 'on_stream_changed' && c.body.regist === true)).toHaveLength(2);
+    // One on_stream_changed per protocol; the simulator posts them one after another.
+    await until(
+      'on_stream_changed for both protocols',
+      () => rig.zlm.hookCalls.filter((c) => c.hook === 'on_stream_changed' && c.body.regist === true).length === 2,
+    );
     expect(rig.cameras.stats).toMatchObject({ invites: 1, activeCalls: 1 });
   }, 30_000);
 

@@ -64,6 +64,8 @@ export class CameraSimulator {
   private readonly calls = new Map<string, Call>();
   private readonly timers: NodeJS.Timeout[] = [];
   private cseq = 1;
+  /** One per start, as a device's REGISTER Call-ID is one per boot: a new simulator for the same devices is their restart. */
+  private readonly bootId = randomUUID().slice(0, 8);
   readonly stats: SimulatorStats = { registered: 0, keepalivesSent: 0, ptzCommands: [], invites: 0, activeCalls: 0 };
 
   constructor(private readonly options: CameraSimulatorOptions) {}
@@ -136,13 +138,13 @@ export class CameraSimulator {
 
   /** REGISTER, answering the digest challenge; expires 0 unregisters. */
   async register(deviceId: string, expires: number): Promise<number> {
-    const request = this.base('REGISTER', deviceId, deviceId, `reg-${deviceId}`);
+    const request = this.base('REGISTER', deviceId, deviceId, `reg-${deviceId}-${this.bootId}`);
     request.headers.expires = String(expires);
     const session = this.sessions.get(deviceId);
     if (session) digest.signRequest(session, request);
     let response = await this.send(request);
     if (response.status === 401) {
-      const retry = this.base('REGISTER', deviceId, deviceId, `reg-${deviceId}`);
+      const retry = this.base('REGISTER', deviceId, deviceId, `reg-${deviceId}-${this.bootId}`);
       retry.headers.expires = String(expires);
       const context: Record<string, unknown> = {};
       digest.signRequest(context, retry, response, { user: deviceId, password: this.options.password });
