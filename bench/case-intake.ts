@@ -127,7 +127,7 @@ function levelsOf(path: string): { districtId: number; streetId: number; communi
 }
 
 /** The district's grids in code order, keeping those whose centre the BFF's own lookup maps back to them. */
-async function loadTargets(open: OpenDatabase): Promise<Target[]> {
+export async function loadTargets(open: OpenDatabase): Promise<Target[]> {
   const district = await open.db.query.areas.findFirst({
     where: (a, { and, eq }) => and(eq(a.level, 'district'), eq(a.name, DISTRICT_NAME)),
   });
@@ -258,13 +258,19 @@ async function streamCost(open: OpenDatabase, report: (i: number) => Promise<voi
   };
 }
 
-export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures> {
-  const targets = await loadTargets(open);
+/** The event category the bench's reports are filed under (the first of major class 06). */
+export async function intakeCategory(open: OpenDatabase) {
   const category = await open.db.query.categories.findFirst({
     where: (c, { and, eq }) => and(eq(c.kind, 'event'), eq(c.majorCode, CATEGORY_MAJOR)),
     orderBy: (c, { asc }) => asc(c.code),
   });
   if (!category) throw new Error(`no event category in major class ${CATEGORY_MAJOR}`);
+  return category;
+}
+
+export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures> {
+  const targets = await loadTargets(open);
+  const category = await intakeCategory(open);
   const acceptor = await open.db.query.users.findFirst({ where: (u, { eq }) => eq(u.username, ACCEPTOR) });
   if (!acceptor) throw new Error(`no seeded user ${ACCEPTOR}`);
   const countRows = async () => {

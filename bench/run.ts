@@ -8,7 +8,8 @@
  * runs the wall's and those), one month's 综合评价 and the leader's home (`pnpm bench evaluation` runs the
  * wall's and those), and alarm bursts on PostgreSQL (`pnpm bench alarms` runs only that; BENCH_ALARMS
  * sets how many, 100,000 by default). `pnpm bench scale` runs the desk queues, the wall, analytics, search and
- * 综合评价 at one load (set BENCH_CASES_POSTGRES=10000000 for the designed size). Prints figures only.
+ * 综合评价 at one load (set BENCH_CASES_POSTGRES=10000000 for the designed size). After analytics, change → wall
+ * latency and the monthly report's build (bench/live-wall.ts). Prints figures only.
  *
  * Environment: BENCH_CASES_PGLITE / BENCH_CASES_POSTGRES override how many cases are
  * loaded (100,000 / 1,000,000); BENCH_FULL_PLANS=1 also prints the SQL and full plans
@@ -36,6 +37,7 @@ import { benchDutyReport } from './duty-report';
 import { benchEvaluation, EVALUATION_CALLS, type EvaluationFigures } from './evaluation';
 import { benchIntake } from './intake/run';
 import { printProfile } from './intake-profile';
+import { benchLiveWall, CHANGE_TO_WALL_CASES, type LiveWallFigures } from './live-wall';
 import { type ManyCasesFigures, seedManyCases } from './many-cases';
 import { formatMs, formatSummary, type Summary, timed } from './stats';
 import { benchVideoDevices } from './video-devices';
@@ -152,6 +154,15 @@ function printAnalytics(figures: AnalyticsFigures, count: number): void {
   for (const [name, s] of figures.raw) console.log(line(name, s, '', 48));
 }
 
+function printLiveWall(figures: LiveWallFigures, count: number): void {
+  console.log(`  the command hall live at ${thousands(count)} cases (HTTP):`);
+  console.log(
+    line(`change → wall: report → 临江区 wall shows it (${CHANGE_TO_WALL_CASES}×)`, figures.changeToWall, '', 48),
+  );
+  console.log(line(`月度分析报告 ${figures.month}, city (leader)`, figures.reportCity, '', 48));
+  console.log(line(`月度分析报告 ${figures.month}, 临江区 (linjiang.leader)`, figures.reportDistrict, '', 48));
+}
+
 function printEvaluation(figures: EvaluationFigures, count: number): void {
   console.log(
     `  综合评价 and the leader's tablet at ${thousands(count)} cases: month ${figures.month} holds ${thousands(figures.monthCases)} cases; their timelines (${thousands(figures.timelineRows)} rows) written with SQL in ${formatMs(figures.backfillMs)} ms; direct calls as the city supervisor, ${EVALUATION_CALLS} each:`,
@@ -251,6 +262,7 @@ async function runPass(label: string, openFresh: () => Promise<BenchDatabase>, m
     printAssistant(assistant, many.cases);
     printWall(await benchWall(database.open), many.cases);
     printAnalytics(await benchAnalytics(database.open), many.cases);
+    printLiveWall(await benchLiveWall(database.open), many.cases);
     printEvaluation(await benchEvaluation(database.open), many.cases);
     console.log(`  pass time: ${((performance.now() - passStarted) / 1000).toFixed(0)} s`);
     return {
@@ -378,7 +390,10 @@ async function wallOnly(): Promise<void> {
       printAssistant(await benchDispatchAssistant(database.open), many.cases);
     }
     printWall(await benchWall(database.open), many.cases);
-    if (scale || process.argv[2] === 'analytics') printAnalytics(await benchAnalytics(database.open), many.cases);
+    if (scale || process.argv[2] === 'analytics') {
+      printAnalytics(await benchAnalytics(database.open), many.cases);
+      printLiveWall(await benchLiveWall(database.open), many.cases);
+    }
     if (scale || process.argv[2] === 'evaluation') printEvaluation(await benchEvaluation(database.open), many.cases);
   } finally {
     await database.dispose();
