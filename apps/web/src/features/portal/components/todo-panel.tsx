@@ -22,7 +22,10 @@ export function TodoPanel({ todos, loading }: { todos: readonly PortalTodo[]; lo
                   count={todo.count}
                   showZero
                   overflowCount={999}
-                  color={todo.count > 0 ? '#d4380d' : '#bfbfbf'}
+                  // Nothing to do reads quieter, but its 0 still has AA contrast (white on #bfbfbf had 1.8:1).
+                  style={
+                    todo.count > 0 ? { backgroundColor: '#d4380d' } : { backgroundColor: '#f0f0f0', color: '#434343' }
+                  }
                   aria-label={`${todo.count} 项`}
                 />
               </Link>

@@ -16,7 +16,7 @@ export function MyReports() {
   if (rows.length === 0) return <Empty description="还没有上报记录" />;
   return (
     <>
-      <div style={{ color: '#8a919c', fontSize: 13 }}>共 {total} 件</div>
+      <div style={{ color: '#5c6370', fontSize: 13 }}>共 {total} 件</div>
       <ul aria-label="我的上报列表" style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 10 }}>
         {rows.map((row) => (
           <li key={row.id}>

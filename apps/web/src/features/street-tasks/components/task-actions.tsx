@@ -176,7 +176,7 @@ export function TaskActions({ detail, onFinished, onRefresh, quiet = false }: Ta
         <PhoneSection title="暂不可办理" labelledBy="task-unavailable">
           <ul style={{ margin: 0, paddingLeft: 18 }}>
             {unavailable.map((a) => (
-              <li key={a.action} style={{ fontSize: 13, color: '#8a919c' }}>
+              <li key={a.action} style={{ fontSize: 13, color: '#5c6370' }}>
                 <Button size="small" disabled style={{ marginRight: 6 }}>
                   {a.label}
                 </Button>

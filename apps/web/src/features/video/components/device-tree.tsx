@@ -28,7 +28,7 @@ export function DeviceTree({ tree, onPlay }: { tree: VideoTree; onPlay: (camera:
             style={{
               all: 'unset',
               cursor: node.online ? 'pointer' : 'not-allowed',
-              color: node.online ? '#1677ff' : '#999',
+              color: node.online ? '#1558b0' : '#999',
             }}
           >
             {node.name}

@@ -1,0 +1,89 @@
+import { expect, type Page, test } from '@playwright/test';
+import { lowContrastTexts } from './contrast';
+import { login } from './helpers';
+
+/**
+ * Text contrast (WCAG 2.x 1.4.3, AA) on the screens each kind of user works in all day:
+ * every visible text and shown placeholder, at the user's screen size.
+ */
+const DESK = { width: 1920, height: 1080 };
+const TABLET = { width: 1024, height: 768 };
+const PHONE = { width: 390, height: 844 };
+
+async function settled(page: Page) {
+  await page.waitForLoadState('networkidle');
+  // Transitions (menus, fades) end before colours are read.
+  await page.waitForTimeout(400);
+}
+
+const screens: {
+  title: string;
+  size: typeof DESK;
+  user: string | null;
+  path: string;
+  ready: (page: Page) => Promise<void>;
+}[] = [
+  {
+    title: 'login, desk',
+    size: DESK,
+    user: null,
+    path: '/login',
+    ready: (page) => expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible(),
+  },
+  {
+    title: 'acceptor intake, desk',
+    size: DESK,
+    user: 'linjiang.acceptor',
+    path: '/desk/intake',
+    ready: (page) => expect(page.getByRole('textbox').first()).toBeVisible(),
+  },
+  {
+    title: 'dispatcher case list, desk',
+    size: DESK,
+    user: 'linjiang.dispatcher',
+    path: '/desk/cases',
+    ready: (page) => expect(page.getByRole('table').first()).toBeVisible(),
+  },
+  {
+    title: 'shift lead home, desk',
+    size: DESK,
+    user: 'linjiang.shift_lead',
+    path: '/',
+    ready: (page) => expect(page.getByText('值班长工作台')).toBeVisible(),
+  },
+  {
+    title: 'leader home, tablet',
+    size: TABLET,
+    user: 'leader',
+    path: '/leader',
+    ready: (page) => expect(page.getByRole('heading', { name: '领导驾驶舱' })).toBeVisible(),
+  },
+  {
+    title: 'collector home, phone',
+    size: PHONE,
+    user: 'linjiang.collector',
+    path: '/',
+    ready: (page) => expect(page.getByRole('button', { name: '菜单' })).toBeVisible(),
+  },
+  {
+    title: 'collector report form, phone',
+    size: PHONE,
+    user: 'linjiang.collector',
+    path: '/m/report',
+    ready: (page) => expect(page.getByRole('textbox').first()).toBeVisible(),
+  },
+];
+
+test.describe('text contrast (WCAG AA)', () => {
+  for (const screen of screens) {
+    test(screen.title, async ({ page }) => {
+      await page.setViewportSize(screen.size);
+      if (screen.user) await login(page, screen.user);
+      await page.goto(screen.path);
+      await screen.ready(page);
+      await settled(page);
+      const low = await lowContrastTexts(page);
+      expect(low, JSON.stringify(low, null, 1)).toEqual([]);
+    });
+  }
+});
