@@ -7,7 +7,8 @@ import type { MediaBackend, MediaPlayback } from './media/media-backend';
  * Live and playback streams, shared by their viewers. A stream starts with the first
  * viewer (open a receiver, INVITE, wait for the first HLS segment) and stops when
  * nobody has fetched from it for `noReaderMs` (BYE, close). Each viewer gets a token of
- * their own that lapses when unused; the HLS route answers only to a live token.
+ * their own that lapses when unused (one a media server admitted lives as long as its
+ * stream); the HLS route answers only to a live token.
  */
 export interface StreamRequest {
   deviceId: string;
@@ -40,6 +41,8 @@ interface Viewer {
   streamId: string;
   userId: number;
   lastUsedAt: number;
+  /** The media server let this viewer play (on_play); we never see its fetches after that. */
+  admitted: boolean;
 }
 
 export interface StreamSessionOptions {
@@ -101,7 +104,7 @@ export class StreamSessions {
     }
     session.lastReadAt = Date.now();
     const token = randomBytes(24).toString('base64url');
-    this.viewers.set(token, { streamId, userId, lastUsedAt: Date.now() });
+    this.viewers.set(token, { streamId, userId, lastUsedAt: Date.now(), admitted: false });
     const playback = this.backend.playback(streamId, token);
     return {
       token,
@@ -160,7 +163,10 @@ export class StreamSessions {
   isLive(token: string, streamId?: string): boolean {
     const viewer = this.viewers.get(token);
     const live = viewer !== undefined && (streamId === undefined || viewer.streamId === streamId);
-    if (live) viewer.lastUsedAt = Date.now();
+    if (live) {
+      viewer.lastUsedAt = Date.now();
+      viewer.admitted = true;
+    }
     return live;
   }
 
@@ -204,7 +210,13 @@ export class StreamSessions {
   /** Lapses idle tokens and stops unwatched streams (run by a timer; tests call it with a later clock). */
   async sweep(now = Date.now()): Promise<void> {
     const tokenIdle = this.options.tokenIdleMs ?? 60_000;
-    for (const [token, viewer] of this.viewers) if (now - viewer.lastUsedAt > tokenIdle) this.viewers.delete(token);
+    // A viewer the media server admitted keeps its token while the stream runs, so its player
+    // can reconnect: the server fetches for it out of our sight, and the stream's end drops it.
+    const servedElsewhere = this.backend.decidesNoReader;
+    for (const [token, viewer] of this.viewers) {
+      if (servedElsewhere && viewer.admitted) continue;
+      if (now - viewer.lastUsedAt > tokenIdle) this.viewers.delete(token);
+    }
     // A viewer who holds a token but fetches nothing is not watching: the reader clock decides.
     // Not for a backend that serves viewers itself: we never see their fetches, it tells us (on_stream_none_reader).
     if (this.backend.decidesNoReader) return;

@@ -146,6 +146,18 @@ describe('ZLMediaKit backend over UDP', () => {
     expect(rig.zlm.rtpServers().map((s) => s.streamId)).toContain(streamId);
   });
 
+  it('keeps a viewer admitted by on_play while the stream runs, so its player can reconnect; an unplayed token lapses', async () => {
+    const user = await rig.app.as('linjiang.dispatcher');
+    const watching = await user.video.play(camera(0));
+    const unplayed = await user.video.play(camera(0));
+    expect((await fetch(watching.hls)).status).toBe(200);
+    // Minutes of watching through ZLMediaKit, which never passes the fetches to us.
+    await rig.centre.streams.sweep(Date.now() + 180_000);
+    // The player reconnects (ZLMediaKit asks on_play again).
+    expect((await fetch(watching.flv ?? '')).status).toBe(200);
+    expect((await fetch(unplayed.hls)).status).toBe(401);
+  });
+
   it('refuses hook calls without the hook secret', async () => {
     const body = { app: 'rtp', stream: streamOf(0), schema: 'hls', params: 'token=x', vhost: '__defaultVhost__' };
     expect((await rig.zlm.postHook('on_play', body, '')).status).toBe(403);
