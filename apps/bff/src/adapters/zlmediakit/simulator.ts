@@ -70,9 +70,10 @@ export interface ZlmSimulator extends RunningSimulator {
   mediaServerId: string;
   /**
    * How the API answers: `ok`; `refuse` answers openRtpServer with code -1 (as when no
-   * port is free); `unreachable` drops every API connection without an answer.
+   * port is free); `unreachable` drops every API connection without an answer;
+   * `down-after-open` opens the RTP server, then goes unreachable (a crash mid-start).
    */
-  mode: 'ok' | 'refuse' | 'unreachable';
+  mode: 'ok' | 'refuse' | 'unreachable' | 'down-after-open';
   /**
    * Where the hooks go: `${prefix}/${hook}` plus `?${query}` when given, like the
    * `[hook]` lines of config.ini. Settable once our server listens; no hooks while null.
@@ -354,6 +355,7 @@ export async function startZlmSimulator(
         const tcpMode = int(args.tcp_mode, int(args.enable_tcp, 0) ? 1 : 0);
         if (tcpMode !== 0 && tcpMode !== 1) throw new ApiError(ZLM_CODE.invalidArgs, 'tcp_mode 2 not simulated');
         const server = await openRtpServer(streamId, int(args.port, 0), tcpMode, int(args.ssrc, 0));
+        if (sim.mode === 'down-after-open') sim.mode = 'unreachable';
         return { code: ZLM_CODE.success, port: server.port };
       }
       case 'closeRtpServer': {

@@ -273,6 +273,24 @@ describe('ZLMediaKit backend over UDP', () => {
     await viewer.video.play(camera(0));
     expect(rig.cameras.stats.activeCalls).toBe(1);
   }, 30_000);
+
+  it('hangs up the camera when ZLMediaKit goes down after the INVITE, and says why', async () => {
+    const viewer = await rig.app.as('linjiang.dispatcher');
+    const { invites, activeCalls } = rig.cameras.stats;
+    rig.zlm.mode = 'down-after-open';
+    try {
+      await expect(viewer.video.play(camera(1))).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining('流媒体服务器无法连接'),
+      });
+    } finally {
+      rig.zlm.mode = 'ok';
+    }
+    // The camera was invited, then sent a BYE: no dialog is left streaming to a dead server.
+    expect(rig.cameras.stats.invites).toBe(invites + 1);
+    await until('the camera to hang up', () => rig.cameras.stats.activeCalls === activeCalls);
+    expect(rig.centre.streams.activeStreams()).not.toContain(streamOf(1));
+  }, 30_000);
 });
 
 describe('ZLMediaKit backend over TCP (RFC 4571)', () => {
