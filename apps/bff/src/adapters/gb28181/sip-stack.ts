@@ -7,7 +7,8 @@ import * as sip from 'sip';
  * Starting the `sip` stack safely. The stack binds UDP and TCP itself. As published it has
  * no 'error' listener on either, so a failed send (a name that does not resolve) or a
  * busy port would end the process; our patch (patches/sip@0.0.6.patch) routes those
- * errors, and a TCP flood warning, to `logger.error`, which is `onError` here. A busy
+ * errors, a TCP flood warning and a request to a peer whose connection has gone (a bare
+ * console.log as published) to `logger.error`, which is `onError` here. A busy
  * port would then only be logged while the stack stays deaf, so the port is still probed
  * on both transports first; a busy port is reported to the caller, who logs it and goes
  * on without SIP. Port 0 asks for a free port (tests), since the stack would read 0 as 5060.
