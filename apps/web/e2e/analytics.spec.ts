@@ -50,6 +50,7 @@ test.describe('统计分析', () => {
     await shoot(page, 'analytics-desk-1920');
 
     // The source ring: its centre sits at 38 % / 55 % of the box, the ring between 40 % and 70 % of the radius.
+    await expect(pie).toHaveAttribute('aria-busy', 'false');
     const box = await pie.boundingBox();
     if (!box) throw new Error('no chart box');
     const radius = (Math.min(box.width, box.height) / 2) * 0.55;

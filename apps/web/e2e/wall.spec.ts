@@ -66,7 +66,8 @@ test.afterAll(async () => {
 
 /** The shot goes to the test's output, and with E2E_SHOTS=1 to screenshots/ for looking at. */
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
-  // Charts ease in after a refresh: let them settle before the shot.
+  // Charts load after the page (aria-busy until drawn) and ease in: let them settle before the shot.
+  await expect(page.locator('[role="img"][aria-busy="true"]')).toHaveCount(0);
   await page.waitForTimeout(1500);
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
   if (process.env.E2E_SHOTS)
