@@ -117,10 +117,12 @@ function describeAnswer(call: QueueCall, data: unknown): string {
       (sum, q) => sum + (isRecord(q) && typeof q.count === 'number' ? q.count : 0),
       0,
     );
-    return `${queues.length} queues, ${thousands(total)} cases counted`;
+    // Counts are bounded at 10,000 ("10,000+").
+    const more = queues.some((q) => isRecord(q) && q.more === true) ? '+' : '';
+    return `${queues.length} queues, ${thousands(total)}${more} cases counted`;
   }
   if (!isRecord(data) || typeof data.total !== 'number') throw new Error(`${call.label}: no total in the answer`);
-  return `${expectArray(`${call.label} rows`, data.rows).length} rows of ${thousands(data.total)}`;
+  return `${expectArray(`${call.label} rows`, data.rows).length} rows of ${thousands(data.total)}${data.more === true ? '+' : ''}`;
 }
 
 async function runDirect(db: Database, open: OpenDatabase, call: QueueCall): Promise<unknown> {

@@ -149,6 +149,17 @@ export const cases = pgTable(
     index('cases_district_deadline_idx')
       .on(t.districtId, t.stageDeadlineAt, t.stageWarnAt)
       .where(sql`${t.stageDeadlineAt} is not null and ${t.pausedAt} is null`),
+    // A department's overdue and warning counts (its running clocks), bounded at 10,000: the
+    // scope's "leads or assists" OR is filtered from the index, so the whole department's cases are not read.
+    index('cases_department_clock_idx')
+      .on(t.leadDepartmentId, t.stageDeadlineAt, t.stageWarnAt, t.districtId, t.id)
+      .where(sql`${t.stageDeadlineAt} is not null and ${t.pausedAt} is null`),
+    // 待签收 / 处置中 counts of a department: index-only, with the scope's OR filtered from the index.
+    index('cases_department_open_idx')
+      .on(t.leadDepartmentId, t.status, t.districtId, t.id)
+      .where(sql`${t.status} in ('dispatched', 'handling')`),
+    // 待派发核查 / 待结案 / 核查未通过: 待核查 cases by check result, counted without the heap.
+    index('cases_fed_back_check_idx').on(t.districtId, t.checkResult).where(sql`${t.status} = 'fed_back'`),
     // Approval queues (回退 / 延期 / 挂账 / 作废 requests waiting).
     index('cases_pending_idx').on(t.pendingKind, t.districtId).where(sql`${t.pendingKind} is not null`),
     // The 督办 (supervised) queue.

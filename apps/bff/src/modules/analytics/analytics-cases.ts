@@ -1,17 +1,15 @@
-import { type Queryable, rowsOf } from '@citygov/db/client';
+import type { Queryable } from '@citygov/db/client';
 import { caseEvents, cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
 import { spotCellBox } from '@citygov/domain/analytics/analytics-rules';
 import { chinaInstant } from '@citygov/domain/deadlines/china-time';
 import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { countBounded } from '../../lib/bounded-count';
 import type { SessionUser } from '../../trpc/session-user';
 import { caseScope, caseSummaryColumns } from '../cases/api';
 import type { WallArea } from '../wall/api';
 import { type Period, periodDays } from './analytics-period';
 import type { TDrillFilter } from './analytics-schemas';
-
-/** Totals above this read as "10,000+": the count stops there instead of reading a district's history. */
-export const COUNT_BOUND = 10_000;
 
 function areaCondition(area: WallArea): SQL | undefined {
   if (area.level === 'district') return eq(cases.districtId, area.id);
@@ -95,10 +93,8 @@ export async function analyticsCases(
       .orderBy(desc(cases.reportedAt))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.execute(
-      sql`select count(*)::int as n from (select 1 from ${cases} where ${where} limit ${COUNT_BOUND + 1}) bounded`,
-    ),
+    // Totals above COUNT_BOUND read as "10,000+" instead of reading a district's history.
+    countBounded(db, cases, where),
   ]);
-  const n = Number(rowsOf<{ n: number }>(counted)[0]?.n ?? 0);
-  return { rows, total: Math.min(n, COUNT_BOUND), more: n > COUNT_BOUND };
+  return { rows, ...counted };
 }

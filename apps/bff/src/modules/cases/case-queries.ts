@@ -9,7 +9,8 @@ import { statusNameOf } from '@citygov/domain/cases/case-states';
 import { availableActions } from '@citygov/domain/cases/plan-case-action';
 import { countdown, describeClock } from '@citygov/domain/deadlines/countdown';
 import { ValidationError } from '@citygov/domain/errors';
-import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import { countBounded } from '../../lib/bounded-count';
 import type { SessionUser } from '../../trpc/session-user';
 import { loadWorkingCalendar } from '../calendar/api';
 import { requireAreaInScope } from '../org/api';
@@ -80,15 +81,17 @@ export async function listCases(
       : input.sort === 'reportedAt.asc'
         ? [asc(cases.reportedAt), asc(cases.id)]
         : [desc(cases.reportedAt), desc(cases.id)];
-  const rows = await db
-    .select(listColumns)
-    .from(cases)
-    .leftJoin(categories, and(eq(categories.kind, cases.kind), eq(categories.code, cases.categoryCode)))
-    .where(where)
-    .orderBy(...order)
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize);
-  const [total] = await db.select({ n: count() }).from(cases).where(where);
+  const [rows, counted] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(cases)
+      .leftJoin(categories, and(eq(categories.kind, cases.kind), eq(categories.code, cases.categoryCode)))
+      .where(where)
+      .orderBy(...order)
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    countBounded(db, cases, where),
+  ]);
   // A merged case (并案) reports its lead's progress: the lead's number and status.
   const leads = await leadsById(
     db,
@@ -109,22 +112,21 @@ export async function listCases(
         attention: attention.get(row.id) ?? [],
       };
     }),
-    total: total?.n ?? 0,
+    /** Bounded: past 10,000 matches the total reads 10,000 and `more` is set (shown as "10,000+"). */
+    total: counted.total,
+    more: counted.more,
     page: input.page,
     pageSize: input.pageSize,
   };
 }
 
-/** Live counts for every queue the user works. */
+/** Live counts for every queue the user works, bounded like the list's total ("10,000+" past it). */
 export async function queueCounts(db: Queryable, user: SessionUser, now = new Date()) {
   const scope = caseScope(user);
   return Promise.all(
     queuesFor(user.permissions).map(async (queue) => {
-      const [row] = await db
-        .select({ n: count() })
-        .from(cases)
-        .where(whereAll([scope, ...queueConditions(queue, user, now)]));
-      return { key: queue.key, label: queue.label, count: row?.n ?? 0 };
+      const { total, more } = await countBounded(db, cases, whereAll([scope, ...queueConditions(queue, user, now)]));
+      return { key: queue.key, label: queue.label, count: total, more };
     }),
   );
 }

@@ -1,17 +1,16 @@
-import { type Queryable, rowsOf } from '@citygov/db/client';
+import type { Queryable } from '@citygov/db/client';
 import { cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
 import { caseSearch } from '@citygov/db/schema/search';
 import { normaliseText } from '@citygov/domain/intake/text-features';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { countBounded } from '../../lib/bounded-count';
 import type { SessionUser } from '../../trpc/session-user';
 import { caseSummaryColumns } from '../cases/api';
 import { caseFilterConditions, fuzzyTextMatch, preciseTextQuery } from './case-filters';
 import type { TSearchCasesInput } from './search-schemas';
 
-/** Totals above this read as "10,000+". */
-export const SEARCH_COUNT_BOUND = 10_000;
 /** A fuzzy search lists at most this many cases, the best by shared character pairs. */
 const FUZZY_RESULTS = 100;
 
@@ -49,14 +48,10 @@ export async function searchCases(db: Queryable, user: SessionUser, input: TSear
         .orderBy(desc(cases.reportedAt))
         .limit(input.pageSize)
         .offset(offset),
-      db.execute(
-        sql`select count(*)::int as n from (select 1 from ${caseSearch} join ${cases} on ${cases.id} = ${caseSearch.caseId}
-          where ${match} limit ${SEARCH_COUNT_BOUND + 1}) bounded`,
-      ),
+      // Totals above COUNT_BOUND read as "10,000+".
+      countBounded(db, sql`${caseSearch} join ${cases} on ${cases.id} = ${caseSearch.caseId}`, match),
     ]);
-    const n = Number(rowsOf<{ n: number }>(counted)[0]?.n ?? 0);
-    if (n > 0)
-      return { mode: 'exact' as const, rows, total: Math.min(n, SEARCH_COUNT_BOUND), more: n > SEARCH_COUNT_BOUND };
+    if (counted.total > 0) return { mode: 'exact' as const, rows, ...counted };
   }
   // Nothing holds the phrase exactly: the cases sharing the most character pairs with it.
   const fuzzy = await fuzzyTextMatch(db, text, where, FUZZY_RESULTS);

@@ -14,6 +14,7 @@ import { useCaseListExport } from '../../features/cases/export/use-case-export';
 import { toListInput, useCaseFilters } from '../../features/cases/hooks/use-case-filters';
 import { useCaseSelection } from '../../features/cases/hooks/use-case-selection';
 import { apiErrorMessage } from '../../lib/api-error';
+import { formatBoundedTotal, pagerTotal } from '../../lib/bounded-total';
 import { useGridAreas } from '../../lib/map/geo-api';
 import { type MapPin, PinMap } from '../../lib/map/pin-map';
 import { useSession } from '../../lib/session/session-context';
@@ -56,6 +57,8 @@ export function CaseListPage() {
       })),
     [rows],
   );
+  // Past 10,000 matches the BFF stops counting: "共 10,000+ 件", and the pager stays open.
+  const totalText = list.data ? formatBoundedTotal(list.data.total, list.data.more) : '';
   const queueLabel = queues.data?.find((q) => q.key === filters.values.queue)?.label;
   // 批量派遣: dispatchers tick cases on the 待派遣 queue.
   const batchable = filters.values.queue === 'toDispatch' && can('case.dispatch');
@@ -79,7 +82,7 @@ export function CaseListPage() {
     <div>
       <PageHeader
         title={queueLabel ? `案件查询 · ${queueLabel}` : '案件查询'}
-        description={list.data ? `共 ${list.data.total} 件` : '正在查询…'}
+        description={list.data ? `共 ${totalText} 件` : '正在查询…'}
         extra={
           <>
             <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
@@ -143,10 +146,10 @@ export function CaseListPage() {
           pagination={{
             current: filters.page,
             pageSize: filters.pageSize,
-            total: list.data?.total ?? 0,
+            total: list.data ? pagerTotal(list.data, filters.page, filters.pageSize) : 0,
             showSizeChanger: true,
             pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => `共 ${total} 件`,
+            showTotal: () => `共 ${totalText} 件`,
             onChange: filters.setPage,
           }}
         />

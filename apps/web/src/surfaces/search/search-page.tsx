@@ -7,6 +7,7 @@ import { type SearchRow, useSearchCases } from '../../features/search/api/search
 import { SearchForm, type SearchFormValues } from '../../features/search/components/search-form';
 import { SEARCH_PAGE_SIZE, searchInputFromParams } from '../../features/search/search-params';
 import { apiErrorMessage } from '../../lib/api-error';
+import { formatBoundedTotal } from '../../lib/bounded-total';
 import { formatDateTime } from '../../lib/format';
 import { useGridAreas } from '../../lib/map/geo-api';
 import { type MapPin, PinMap } from '../../lib/map/pin-map';
@@ -62,7 +63,7 @@ export function SearchPage() {
     [rows],
   );
   const mapLink = `/map?${caseMapParams(caseMapFiltersFromParams(params)).toString()}`;
-  const total = result.data ? `${result.data.total.toLocaleString('zh-CN')}${result.data.more ? '+' : ''}` : '';
+  const total = result.data ? formatBoundedTotal(result.data.total, result.data.more) : '';
   return (
     <>
       <PageHeader title="综合查询" description="按案件描述和地址全文检索（中文分词），可按状态、类别、上报日期筛选" />

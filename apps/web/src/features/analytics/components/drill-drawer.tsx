@@ -2,6 +2,7 @@ import { statusNameOf } from '@citygov/domain/cases/case-states';
 import { Alert, Drawer, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { formatBoundedTotal } from '../../../lib/bounded-total';
 import { formatDateTime } from '../../../lib/format';
 import { type AnalyticsScope, type DrillFilter, useAnalyticsCases } from '../api/analytics';
 import { deskLinkOf } from '../drill';
@@ -27,7 +28,7 @@ export function DrillDrawer({
   const [page, setPage] = useState(1);
   const cases = useAnalyticsCases(scope, drill?.filter ?? null, page);
   const desk = drill ? deskLinkOf(scope, drill.filter, areaId) : null;
-  const total = cases.data ? `${cases.data.total.toLocaleString('zh-CN')}${cases.data.more ? '+' : ''}` : '…';
+  const total = cases.data ? formatBoundedTotal(cases.data.total, cases.data.more) : '…';
   return (
     <Drawer
       open={drill !== null}

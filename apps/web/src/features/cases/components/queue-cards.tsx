@@ -1,5 +1,6 @@
 import { Card, Col, Empty, Row, Skeleton, Typography } from 'antd';
 import { Link } from 'react-router';
+import { formatBoundedTotal } from '../../../lib/bounded-total';
 import type { CaseQueueCount } from '../api/cases';
 
 const ALERT_QUEUES = new Set(['overdue', 'warning', 'checkFailed']);
@@ -12,9 +13,11 @@ export function QueueCards({ queues, loading }: { queues: readonly CaseQueueCoun
     <Row gutter={[16, 16]}>
       {queues.map((queue) => {
         const alert = ALERT_QUEUES.has(queue.key) && queue.count > 0;
+        // "10,000+": the count stops there.
+        const count = formatBoundedTotal(queue.count, queue.more);
         return (
           <Col key={queue.key} xs={12} md={8} xl={6} xxl={4}>
-            <Link to={`/desk/cases?queue=${queue.key}`} aria-label={`${queue.label} ${queue.count} 件`}>
+            <Link to={`/desk/cases?queue=${queue.key}`} aria-label={`${queue.label} ${count} 件`}>
               <Card hoverable size="small" style={alert ? { borderColor: '#ffa39e' } : undefined}>
                 <Typography.Text type="secondary">{queue.label}</Typography.Text>
                 <div
@@ -25,7 +28,7 @@ export function QueueCards({ queues, loading }: { queues: readonly CaseQueueCoun
                     color: alert ? '#cf1322' : queue.count > 0 ? '#1558b0' : '#8c8c8c',
                   }}
                 >
-                  {queue.count}
+                  {count}
                   <span style={{ fontSize: 14, fontWeight: 400, marginLeft: 4, color: '#8c8c8c' }}>件</span>
                 </div>
               </Card>

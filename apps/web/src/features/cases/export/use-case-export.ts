@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTRPCClient } from '../../../lib/trpc';
 import type { CaseDetail, CaseListInput, CaseRow } from '../api/cases';
 import { caseFieldsSheet, caseListSheet, caseTimelineSheet, LIST_COLUMNS } from './case-sheets';
+import { collectPages, type PagesProgress } from './collect-pages';
 
 const EXPORT_PAGE_SIZE = 200;
 
@@ -24,14 +25,11 @@ async function writer() {
   return (await import('write-excel-file/browser')).default;
 }
 
-export interface ExportProgress {
-  done: number;
-  total: number;
-}
+export type ExportProgress = PagesProgress;
 
 /**
- * 导出 Excel for the list: every page of the current filters, 200 rows per request,
- * reporting progress, then one sheet downloaded as a file.
+ * 导出 Excel for the list: every page of the current filters (all of them, past the list's
+ * bounded "10,000+" total), 200 rows per request, reporting progress, then one sheet downloaded as a file.
  */
 export function useCaseListExport() {
   const client = useTRPCClient();
@@ -40,15 +38,11 @@ export function useCaseListExport() {
   const run = async (input: CaseListInput) => {
     setProgress({ done: 0, total: 0 });
     try {
-      const rows: CaseRow[] = [];
-      let total = Number.POSITIVE_INFINITY;
-      for (let page = 1; rows.length < total; page++) {
-        const result = await client.cases.list.query({ ...input, page, pageSize: EXPORT_PAGE_SIZE });
-        total = result.total;
-        rows.push(...result.rows);
-        setProgress({ done: rows.length, total });
-        if (result.rows.length < EXPORT_PAGE_SIZE) break;
-      }
+      const rows: CaseRow[] = await collectPages(
+        (page) => client.cases.list.query({ ...input, page, pageSize: EXPORT_PAGE_SIZE }),
+        EXPORT_PAGE_SIZE,
+        setProgress,
+      );
       const write = await writer();
       await write(caseListSheet(rows), {
         sheet: '案件列表',

@@ -26,7 +26,9 @@ export function useStreetQueues() {
   return useQuery({
     ...trpc.cases.queues.queryOptions(undefined, { staleTime: 15_000 }),
     select: (queues) =>
-      queues.flatMap((q) => (isStreetQueue(q.key) ? [{ key: q.key, label: q.label, count: q.count }] : [])),
+      queues.flatMap((q) =>
+        isStreetQueue(q.key) ? [{ key: q.key, label: q.label, count: q.count, more: q.more }] : [],
+      ),
   });
 }
 

@@ -2,6 +2,7 @@ import { AimOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Segmented, Spin } from 'antd';
 import { useSearchParams } from 'react-router';
 import { apiErrorMessage } from '../../../lib/api-error';
+import { formatBoundedTotal } from '../../../lib/bounded-total';
 import { type StreetQueueKey, useQueueCases, useStreetQueues } from '../api/street-cases';
 import { useKnownPosition } from '../hooks/use-geolocation';
 import { CaseCard } from './case-card';
@@ -45,7 +46,7 @@ export function TaskList() {
           label: (
             <span className={styles.queueTab}>
               <span>{q.label}</span>
-              <span className={styles.queueCount}>（{q.count}）</span>
+              <span className={styles.queueCount}>（{formatBoundedTotal(q.count, q.more)}）</span>
             </span>
           ),
         }))}

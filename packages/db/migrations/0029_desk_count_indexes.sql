@@ -1,0 +1,3 @@
+CREATE INDEX "cases_department_clock_idx" ON "cases" USING btree ("lead_department_id","stage_deadline_at","stage_warn_at","district_id","id") WHERE "cases"."stage_deadline_at" is not null and "cases"."paused_at" is null;--> statement-breakpoint
+CREATE INDEX "cases_department_open_idx" ON "cases" USING btree ("lead_department_id","status","district_id","id") WHERE "cases"."status" in ('dispatched', 'handling');--> statement-breakpoint
+CREATE INDEX "cases_fed_back_check_idx" ON "cases" USING btree ("district_id","check_result") WHERE "cases"."status" = 'fed_back';
