@@ -45,6 +45,27 @@ const screens: {
     ready: (page) => expect(page.getByRole('table').first()).toBeVisible(),
   },
   {
+    title: 'dispatcher desk home (queue cards), desk',
+    size: DESK,
+    user: 'linjiang.dispatcher',
+    path: '/desk',
+    ready: (page) => expect(page.getByRole('link', { name: /^待派遣 / })).toBeVisible(),
+  },
+  {
+    title: 'department handler tasks, phone',
+    size: PHONE,
+    user: 'linjiang.dept_handler',
+    path: '/m/tasks',
+    ready: (page) => expect(page.getByRole('heading', { name: '我的任务' })).toBeVisible(),
+  },
+  {
+    title: 'citizen report, phone',
+    size: PHONE,
+    user: null,
+    path: '/public/report',
+    ready: (page) => expect(page.getByRole('textbox').first()).toBeVisible(),
+  },
+  {
     title: 'shift lead home, desk',
     size: DESK,
     user: 'linjiang.shift_lead',

@@ -29,7 +29,7 @@ export function QueueCards({ queues, loading }: { queues: readonly CaseQueueCoun
                   }}
                 >
                   {count}
-                  <span style={{ fontSize: 14, fontWeight: 400, marginLeft: 4, color: '#8c8c8c' }}>件</span>
+                  <span style={{ fontSize: 14, fontWeight: 400, marginLeft: 4, color: '#595959' }}>件</span>
                 </div>
               </Card>
             </Link>

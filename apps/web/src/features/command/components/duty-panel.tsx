@@ -20,7 +20,7 @@ export function DutyPanel() {
           <div style={{ fontSize: 20, fontWeight: 600, color: onDuty ? '#1f8a70' : '#8c8c8c' }}>
             {onDuty ? '在岗' : '离岗'}
           </div>
-          <div style={{ fontSize: 13, color: '#8c8c8c' }}>
+          <div style={{ fontSize: 13, color: '#595959' }}>
             {duty.data?.since ? `${onDuty ? '上岗' : '下岗'}于 ${formatDateTime(duty.data.since)}` : '今日尚未上岗'}
           </div>
         </div>
@@ -44,13 +44,13 @@ export function DutyPanel() {
       </div>
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
         <div style={{ background: '#f5f7fa', borderRadius: 8, padding: '10px 12px' }}>
-          <div style={{ fontSize: 13, color: '#8c8c8c' }}>今日巡查里程</div>
+          <div style={{ fontSize: 13, color: '#595959' }}>今日巡查里程</div>
           <div style={{ fontSize: 22, fontWeight: 600 }} data-testid="mileage">
             {formatDistance(duty.data?.mileageM ?? 0)}
           </div>
         </div>
         <div style={{ background: '#f5f7fa', borderRadius: 8, padding: '10px 12px' }}>
-          <div style={{ fontSize: 13, color: '#8c8c8c' }}>最近定位</div>
+          <div style={{ fontSize: 13, color: '#595959' }}>最近定位</div>
           <div style={{ fontSize: 22, fontWeight: 600 }}>{formatAgo(duty.data?.lastAt)}</div>
         </div>
       </div>

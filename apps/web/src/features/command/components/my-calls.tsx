@@ -39,7 +39,7 @@ function CallItem({ call, caseLink }: { call: MyCall; caseLink?: ((caseId: numbe
         <Tag color={CALL_STATE_COLORS[call.state]}>{CALL_STATE_NAMES[call.state]}</Tag>
       </div>
       <div style={{ margin: '4px 0' }}>{call.description}</div>
-      <div style={{ fontSize: 13, color: '#8c8c8c' }}>
+      <div style={{ fontSize: 13, color: '#595959' }}>
         {call.address} · 距您约 {formatDistance(call.distanceM)} · {formatDateTime(call.calledAt)}
       </div>
       {call.state === 'expired' ? (

@@ -65,7 +65,7 @@ export function CategoryPicker({
             <Tag color={hit.kind === 'event' ? 'blue' : 'green'}>{KIND_NAMES[hit.kind]}</Tag>
             {hit.code} {hit.name}
             {hit.synonyms.length > 0 ? (
-              <span style={{ color: '#8c8c8c', marginLeft: 8 }}>（{hit.synonyms.slice(0, 3).join('、')}）</span>
+              <span style={{ color: '#595959', marginLeft: 8 }}>（{hit.synonyms.slice(0, 3).join('、')}）</span>
             ) : null}
           </span>
         );

@@ -111,7 +111,7 @@ export function LeaderCase({ id }: { id: number }) {
         {offered
           .filter((a) => !a.enabled)
           .map((a) => (
-            <div key={a.action} style={{ color: '#8c8c8c' }}>
+            <div key={a.action} style={{ color: '#595959' }}>
               {DIALOGS[a.action].title}：{a.disabledReason}
             </div>
           ))}

@@ -110,7 +110,7 @@ export function CaseMapToolbar({
             完成框选
           </Button>
           <Button onClick={onCancelDrawing}>取消框选</Button>
-          <span style={{ color: '#8c8c8c' }}>在地图上依次点击顶点（已点 {draftSize} 个），双击或点“完成框选”结束</span>
+          <span style={{ color: '#595959' }}>在地图上依次点击顶点（已点 {draftSize} 个），双击或点“完成框选”结束</span>
         </>
       ) : (
         <Button disabled={!casesAvailable} onClick={onStartDrawing}>

@@ -16,7 +16,7 @@ function nodeTitle(name: string, level: string) {
   return (
     <span>
       {name}
-      <span style={{ color: '#8c8c8c', fontSize: 12, marginInlineStart: 6 }}>{AREA_LEVEL_LABELS[level] ?? level}</span>
+      <span style={{ color: '#595959', fontSize: 12, marginInlineStart: 6 }}>{AREA_LEVEL_LABELS[level] ?? level}</span>
     </span>
   );
 }

@@ -93,7 +93,7 @@ export function ServicePicker({
               <span className={styles.optionHint}>{value.group}</span>
             </>
           ) : (
-            <span style={{ color: '#8c8c8c' }}>请选择问题类型</span>
+            <span style={{ color: '#595959' }}>请选择问题类型</span>
           )}
         </span>
         <RightOutlined aria-hidden="true" style={{ color: '#8c8c8c' }} />
