@@ -11,11 +11,14 @@ type ChartInstance = ReturnType<Echarts['init']>;
 // echarts is a fifth of a chart page's JS: it loads once, after the page shows, for every chart.
 let loadingEcharts: Promise<Echarts> | null = null;
 function loadEcharts(): Promise<Echarts> {
-  loadingEcharts ??= import('./echarts-core').then((module) => module.echarts);
-  // A failed load (a new deployment replaced the chunk, the network dropped) is tried again next time.
-  loadingEcharts.catch(() => {
-    loadingEcharts = null;
-  });
+  if (!loadingEcharts) {
+    const loading = import('./echarts-core').then((module) => module.echarts);
+    // A failed load (a new deployment replaced the chunk, the network dropped) is tried again next time.
+    loading.catch(() => {
+      loadingEcharts = null;
+    });
+    loadingEcharts = loading;
+  }
   return loadingEcharts;
 }
 
