@@ -16,5 +16,18 @@ export const appTheme: ThemeConfig = {
   },
   components: {
     Layout: { headerBg: '#0f3f80', siderBg: '#ffffff', headerPadding: '0 16px', headerHeight: 56 },
+    // Coloured tags (status, 剩余时间) write in the colour's 7th shade on its 1st, 2.8–3.4:1 for
+    // orange, gold, yellow, lime, green and cyan: one or two shades darker reach 4.5:1.
+    Tag: {
+      volcano7: '#ad2102',
+      orange7: '#ad4e00',
+      gold7: '#874d00',
+      yellow7: '#876800',
+      lime7: '#3f6600',
+      green7: '#237804',
+      cyan7: '#006d75',
+      colorSuccess: '#237804',
+      colorWarning: '#ad4e00',
+    },
   },
 };
