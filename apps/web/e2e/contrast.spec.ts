@@ -102,14 +102,15 @@ test.describe('text contrast (WCAG AA)', () => {
     const { api: collector } = await apiAs(baseURL ?? '', 'linjiang.collector');
     const { api: chief } = await apiAs(baseURL ?? '', 'linjiang.street_chief');
     const [lng, lat] = (await trpcQuery<{ center: [number, number] }>(chief, 'geo.home')).center;
+    // A category and spot no other spec reports, so no later report is taken for its duplicate.
     await trpcMutation(collector, 'cases.report', {
       source: 'collector',
       kind: 'event',
-      categoryCode: '06001',
-      description: '对比度检查：人行道上堆放建筑垃圾',
-      address: '临江区滨江路',
-      lng,
-      lat,
+      categoryCode: '07008',
+      description: '对比度检查：公益宣传栏的宣传画破损脱落',
+      address: '临江区滨江路宣传栏',
+      lng: lng + 0.003,
+      lat: lat + 0.002,
       confirmedDistinct: true,
     });
     await Promise.all([collector.dispose(), chief.dispose()]);
