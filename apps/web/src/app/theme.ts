@@ -17,7 +17,8 @@ export const appTheme: ThemeConfig = {
   components: {
     Layout: { headerBg: '#0f3f80', siderBg: '#ffffff', headerPadding: '0 16px', headerHeight: 56 },
     // Coloured tags (status, 剩余时间) write in the colour's 7th shade on its 1st, 2.8–3.4:1 for
-    // orange, gold, yellow, lime, green and cyan: one or two shades darker reach 4.5:1.
+    // orange, gold, yellow, lime, green and cyan, and status tags in colorX on colorXBg (3.0:1
+    // for error, 3.7:1 for processing): one or two shades darker reach 4.5:1 (theme.test.ts).
     Tag: {
       volcano7: '#ad2102',
       orange7: '#ad4e00',
@@ -28,6 +29,8 @@ export const appTheme: ThemeConfig = {
       cyan7: '#006d75',
       colorSuccess: '#237804',
       colorWarning: '#ad4e00',
+      colorInfo: '#1558b0',
+      colorError: '#cf1322',
     },
   },
 };
