@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { actOnCase, apiAs, trpcMutation, trpcQuery } from './api';
+import { contrastOf } from './contrast';
 import { login } from './helpers';
 
 // 执法布控: a shift lead looks a subject up in the (simulated) enforcement system, links it to a
@@ -18,29 +19,6 @@ async function shoot(page: Page, name: string) {
   // Past the tables' loading fade.
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
-
-/** WCAG contrast of an element's text colour against the first opaque background behind it. */
-function contrastOf(locator: Locator): Promise<number> {
-  return locator.evaluate((el) => {
-    const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
-    const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
-      const lin = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-    };
-    let back: Element | null = el;
-    let background = [255, 255, 255];
-    while (back) {
-      const parts = rgb(getComputedStyle(back).backgroundColor);
-      if (parts.length >= 3 && (parts[3] ?? 1) > 0) {
-        background = parts;
-        break;
-      }
-      back = back.parentElement;
-    }
-    const [a, b] = [luminance(rgb(getComputedStyle(el).color)), luminance(background)];
-    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-  });
 }
 
 test.describe('执法布控', () => {

@@ -1,19 +1,10 @@
 import { theme } from 'antd';
 import { describe, expect, it } from 'vitest';
+import { contrastRatio, hexRgb } from '../testing/contrast';
 import { appTheme } from './theme';
 
 /** WCAG 2.x contrast ratio of two #rrggbb colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (hex: string) => {
-    const [r = 0, g = 0, bl = 0] = [1, 3, 5].map((i) => {
-      const s = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
+const contrast = (a: string, b: string) => contrastRatio(hexRgb(a), hexRgb(b));
 
 const PRESETS = [
   'red',
