@@ -1,14 +1,9 @@
-import { lazy, Suspense } from 'react';
-import type { SensorReadingsData } from '../charts/sensor-readings-option';
+import { useMemo } from 'react';
+import { EChart } from '../../../lib/charts/echart';
+import { type SensorReadingsData, sensorReadingsOption } from '../charts/sensor-readings-option';
 
-// echarts loads only when a chart is on screen (the case detail shows one for sensor cases only).
-const SensorChartView = lazy(async () => ({ default: (await import('./sensor-chart-view')).SensorChartView }));
-
-/** A sensor's history chart (历史曲线), loaded on first use. */
-export function SensorChart(props: { data: SensorReadingsData; height?: number }) {
-  return (
-    <Suspense fallback={<div aria-busy="true" style={{ height: props.height ?? 260 }} />}>
-      <SensorChartView {...props} />
-    </Suspense>
-  );
+/** A sensor's history chart (历史曲线) on the shared chart component. */
+export function SensorChart({ data, height = 260 }: { data: SensorReadingsData; height?: number }) {
+  const option = useMemo(() => sensorReadingsOption(data), [data]);
+  return <EChart option={option} label={`${data.name}历史曲线`} height={height} />;
 }
