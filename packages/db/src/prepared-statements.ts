@@ -1,0 +1,50 @@
+import type postgres from 'postgres';
+
+/**
+ * Session settings for a pool whose queries are prepared (see `preparingStatements`):
+ * every execution is still planned with its own values, as an unprepared query is, so a
+ * partial index whose predicate names a literal (`status in ('reported', …)`) stays usable
+ * and no statement drifts onto a generic plan after its fifth run.
+ */
+export const PREPARED_STATEMENT_SESSION = { plan_cache_mode: 'force_custom_plan' } as const;
+
+/**
+ * Statements with more parameters than this stay unprepared: bulk writes (seeding, imports,
+ * multi-row inserts) whose text changes with the row count, so a kept statement would
+ * rarely be used again, and preparing one costs a Describe of every parameter.
+ */
+export const MAX_PREPARED_PARAMETERS = 200;
+
+type Sql = postgres.Sql | postgres.TransactionSql;
+type Body = (sql: postgres.TransactionSql) => unknown;
+
+/**
+ * drizzle sends each query as `sql.unsafe(text, params, { prepare: false })` (it prepares
+ * only queries given a name), and postgres.js sends an unprepared query with parameters as
+ * Parse + Describe, waits for the answer, then Bind + Execute: two round trips and a fresh
+ * parse per statement. Asking for `prepare: true` lets postgres.js keep each statement per
+ * connection under its text, so after a connection's first use of it a query is one round
+ * trip. The wrapper covers the transactions and savepoints drizzle opens on the client too.
+ * Queries without parameters keep the simple protocol (postgres.js decides that apart).
+ */
+export function preparingStatements<T extends Sql>(sql: T): T {
+  return new Proxy(sql, {
+    get(target, key, receiver) {
+      if (key === 'unsafe') {
+        return (text: string, params: unknown[] = [], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(text, params as postgres.ParameterOrJSON<never>[], {
+            ...options,
+            prepare: params.length <= MAX_PREPARED_PARAMETERS,
+          });
+      }
+      if (key === 'begin' || key === 'savepoint') {
+        const open = Reflect.get(target, key, receiver) as (...args: unknown[]) => Promise<unknown>;
+        return (...args: unknown[]) => {
+          const body = args.pop() as Body;
+          return open(...args, (tx: postgres.TransactionSql) => body(preparingStatements(tx)));
+        };
+      }
+      return Reflect.get(target, key, receiver);
+    },
+  });
+}
