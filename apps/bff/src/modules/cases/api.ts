@@ -16,4 +16,11 @@ export { caseScope, caseWorkScope } from './case-scope';
 export { type CaseRow, loadCaseForWork, loadCaseInScope } from './load-case';
 export { mergeLeadOf } from './merge-links';
 export { routeStreetCase } from './street-routing';
-export { type NewCase, openCase, requireActionPermission, transitionCase } from './transition-case';
+export {
+  type NewCase,
+  openCase,
+  type ReadBeforeOpen,
+  readBeforeOpen,
+  requireActionPermission,
+  transitionCase,
+} from './transition-case';

@@ -25,26 +25,32 @@ export const NO_CLOCK: StageClock = {
 /** Share of the allowed time after which a case turns yellow (configurable later per city). */
 export const WARNING_RATIO = 0.8;
 
-/** Starts a stage's clock from the category's limit for this urgency; untimed when none is set. */
+/**
+ * Starts a stage's clock from the category's limit for this urgency; untimed when none is set.
+ * The calendar may still be loading: the limit is read alongside it (one round trip, not two).
+ */
 export async function startStageClock(
   db: Queryable,
-  calendar: WorkingCalendar,
+  calendarLoading: WorkingCalendar | Promise<WorkingCalendar>,
   subject: { kind: 'component' | 'event'; categoryCode: string; urgency: 'normal' | 'urgent' },
   stage: CaseStage | null,
   start: Date,
 ): Promise<StageClock> {
   if (!stage) return NO_CLOCK;
-  const [limit] = await db
-    .select()
-    .from(categoryTimeLimits)
-    .where(
-      and(
-        eq(categoryTimeLimits.kind, subject.kind),
-        eq(categoryTimeLimits.code, subject.categoryCode),
-        eq(categoryTimeLimits.urgency, subject.urgency),
-        eq(categoryTimeLimits.stage, stage),
+  const [calendar, [limit]] = await Promise.all([
+    calendarLoading,
+    db
+      .select()
+      .from(categoryTimeLimits)
+      .where(
+        and(
+          eq(categoryTimeLimits.kind, subject.kind),
+          eq(categoryTimeLimits.code, subject.categoryCode),
+          eq(categoryTimeLimits.urgency, subject.urgency),
+          eq(categoryTimeLimits.stage, stage),
+        ),
       ),
-    );
+  ]);
   if (!limit) return { ...NO_CLOCK, stage, stageStartedAt: start };
   const deadline = addTimeLimit(calendar, start, { amount: limit.amount, unit: limit.unit });
   return {

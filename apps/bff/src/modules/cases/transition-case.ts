@@ -12,7 +12,7 @@ import type { CaseUpdate } from './actions/action-handler';
 import { CASE_ACTION_HANDLERS } from './actions/registry';
 import { attachUploads } from './attach-uploads';
 import type { CaseActor } from './case-actor';
-import { NO_CLOCK, startStageClock } from './case-clock';
+import { NO_CLOCK, type StageClock, startStageClock } from './case-clock';
 import { giveBackCaseNo, nextCaseNo } from './case-numbers';
 import { caseSnapshot, chiefPart, departmentPart } from './case-snapshot';
 import type { CaseRow } from './load-case';
@@ -87,7 +87,7 @@ export async function transitionCase(
   if (!annotation && FINAL_STATUSES.includes(plan.toStatus))
     Object.assign(update, NO_CLOCK, { closedAt: now, pausedAt: null });
   if (plan.restartClock) {
-    const clock = await startStageClock(db, await loadWorkingCalendar(db), row, plan.stage, now);
+    const clock = await startStageClock(db, loadWorkingCalendar(db), row, plan.stage, now);
     Object.assign(update, clock, { pausedAt: null });
   }
   // A request the action made moot (处置反馈 while 延期 waits) is named on the timeline.
@@ -137,7 +137,10 @@ export async function transitionCase(
 }
 
 /** The case a report with this client request id already saved, if any. */
-async function savedReport(db: Queryable, values: NewCase): Promise<CaseRow | undefined> {
+async function savedReport(
+  db: Queryable,
+  values: Pick<NewCase, 'reportedBy' | 'clientRequestId'>,
+): Promise<CaseRow | undefined> {
   if (!values.clientRequestId || !values.reportedBy) return undefined;
   const [saved] = await db
     .select()
@@ -151,6 +154,29 @@ export type NewCase = Omit<
   typeof cases.$inferInsert,
   'id' | 'caseNo' | 'status' | 'version' | 'stage' | 'stageUnit' | 'stageStartedAt' | 'stageWarnAt' | 'stageDeadlineAt'
 >;
+
+/** What opening a case reads before it takes a number: a saved retry of the report, and the accept clock. */
+export interface ReadBeforeOpen {
+  savedBefore: CaseRow | undefined;
+  clock: StageClock;
+}
+
+/**
+ * The reads of `openCase`, sent together (postgres.js pipelines them on the transaction's
+ * connection: one round trip, not three). A caller with lookups of its own can start this
+ * beside them and hand the result to `openCase`.
+ */
+export async function readBeforeOpen(
+  db: Queryable,
+  values: Pick<NewCase, 'reportedBy' | 'clientRequestId' | 'kind' | 'categoryCode' | 'urgency'>,
+  now: Date,
+): Promise<ReadBeforeOpen> {
+  const [savedBefore, clock] = await Promise.all([
+    savedReport(db, values),
+    startStageClock(db, loadWorkingCalendar(db), values, 'accept', now),
+  ]);
+  return { savedBefore, clock };
+}
 
 /**
  * Opens a case (上报): numbered, in 待受理 with the accept clock running, and its first
@@ -168,11 +194,10 @@ export async function openCase(
   values: NewCase,
   detail: Record<string, unknown>,
   now: Date,
-  options: { reissueTrackingCode?: () => string } = {},
+  options: { reissueTrackingCode?: () => string; read?: ReadBeforeOpen } = {},
 ): Promise<{ row: CaseRow; created: boolean; eventId: number | null }> {
-  const savedBefore = await savedReport(db, values);
+  const { savedBefore, clock } = options.read ?? (await readBeforeOpen(db, values, now));
   if (savedBefore) return { row: savedBefore, created: false, eventId: null };
-  const clock = await startStageClock(db, await loadWorkingCalendar(db), values, 'accept', now);
   let row: CaseRow | undefined;
   for (let attempt = 0; !row && attempt < 5; attempt++) {
     // A citizen's tracking code is random; on the rare draw of one already taken, draw again.

@@ -13,11 +13,6 @@ type CaseRow = typeof cases.$inferSelect;
 /** At most this many pairs go to the shift lead per report. */
 export const MAX_SUSPECTS_PER_REPORT = 3;
 
-/**
- * 智能判重 when a report is saved: one search over the whole city (a duplicate does not
- * stop at the reporter's district), with the admin's thresholds. Run before the insert,
- * so the new report is not among its own candidates.
- */
 /** What the duplicate search needs of a new report. */
 export interface ReportSubject {
   kind: 'component' | 'event';
@@ -30,10 +25,18 @@ export interface ReportSubject {
   attachmentIds?: readonly number[] | undefined;
 }
 
-/** `uploadedBy`: whose uploads `attachmentIds` are (the reporting user; others' ids give no photos). */
+/**
+ * 智能判重 when a report is saved: one search over the whole city (a duplicate does not
+ * stop at the reporter's district), with the admin's thresholds. Run before the insert,
+ * so the new report is not among its own candidates.
+ *
+ * `uploadedBy`: whose uploads `attachmentIds` are (the reporting user; others' ids give no photos).
+ */
 export async function duplicatesOfReport(db: Queryable, input: ReportSubject, now: Date, uploadedBy: number) {
-  const settings = await loadDuplicateSettings(db);
-  const photos = await uploadedPhotoHashes(db, input.attachmentIds ?? [], uploadedBy);
+  const [settings, photos] = await Promise.all([
+    loadDuplicateSettings(db),
+    uploadedPhotoHashes(db, input.attachmentIds ?? [], uploadedBy),
+  ]);
   return findDuplicates(
     db,
     'city',

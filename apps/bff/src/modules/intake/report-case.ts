@@ -5,7 +5,7 @@ import { ForbiddenError, ValidationError } from '@citygov/domain/errors';
 import { and, eq } from 'drizzle-orm';
 import { stage } from '../../lib/stage-profile';
 import type { SessionUser } from '../../trpc/session-user';
-import { attachUploads, openCase, personActor, routeStreetCase } from '../cases/api';
+import { attachUploads, openCase, personActor, readBeforeOpen, routeStreetCase } from '../cases/api';
 import { recordCategoryChoice } from '../category-model/api';
 import { duplicatesOfReport, settleReportDuplicates } from '../duplicates/api';
 import { findGridAt } from '../geo/api';
@@ -28,20 +28,24 @@ function levelsOf(path: string) {
  */
 export async function reportCase(db: Queryable, user: SessionUser, input: TReportCaseInput, now = new Date()) {
   if (!user.permissions.has('case.report')) throw new ForbiddenError('没有上报案件的权限');
-  // A retried report (same clientRequestId) is found by openCase and returned as saved;
-  // no lookup of its own here (one round trip less per report).
-  const grid = await stage('grid of the point', () => findGridAt(db, input.lng, input.lat));
-  if (!grid) throw new ValidationError('所选位置不在本市范围内，请在地图上重新选择');
-  const [category] = await stage('category check', () =>
-    db
-      .select()
-      .from(categories)
-      .where(and(eq(categories.kind, input.kind), eq(categories.code, input.categoryCode))),
+  // The lookups are independent, so they go out together and share a round trip to the
+  // database (postgres.js pipelines them on the transaction's connection). Among them are
+  // openCase's own reads: a retried report (same clientRequestId) found as saved, and the clock.
+  const [grid, [category], duplicates, read] = await stage('lookups: grid, category, duplicates, retry, clock', () =>
+    Promise.all([
+      findGridAt(db, input.lng, input.lat),
+      db
+        .select()
+        .from(categories)
+        .where(and(eq(categories.kind, input.kind), eq(categories.code, input.categoryCode))),
+      duplicatesOfReport(db, input, now, user.id),
+      readBeforeOpen(db, { ...input, reportedBy: user.id, clientRequestId: input.clientRequestId ?? null }, now),
+    ]),
   );
+  if (!grid) throw new ValidationError('所选位置不在本市范围内，请在地图上重新选择');
   if (!category) throw new ValidationError('事部件小类不存在');
 
-  const duplicates = await stage('duplicate search + scoring', () => duplicatesOfReport(db, input, now, user.id));
-  const opened = await stage('open case (number, clock, insert, timeline + stream)', () =>
+  const opened = await stage('open case (number, insert, timeline + stream)', () =>
     openCase(
       db,
       personActor(user),
@@ -67,7 +71,7 @@ export async function reportCase(db: Queryable, user: SessionUser, input: TRepor
       },
       { source: CASE_SOURCES[input.source], category: category.name, grid: grid.code },
       now,
-      { reissueTrackingCode: newTrackingCode },
+      { reissueTrackingCode: newTrackingCode, read },
     ),
   );
   // A retry of a report already saved: the same case back, nothing more.
