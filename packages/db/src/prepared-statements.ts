@@ -1,14 +1,6 @@
 import type postgres from 'postgres';
 
 /**
- * Session settings for a pool whose queries are prepared (see `preparingStatements`):
- * every execution is still planned with its own values, as an unprepared query is, so a
- * partial index whose predicate names a literal (`status in ('reported', …)`) stays usable
- * and no statement drifts onto a generic plan after its fifth run.
- */
-export const PREPARED_STATEMENT_SESSION = { plan_cache_mode: 'force_custom_plan' } as const;
-
-/**
  * Statements with more parameters than this stay unprepared: bulk writes (seeding, imports,
  * multi-row inserts) whose text changes with the row count, so a kept statement would
  * rarely be used again, and preparing one costs a Describe of every parameter.
@@ -26,6 +18,13 @@ type Body = (sql: postgres.TransactionSql) => unknown;
  * connection under its text, so after a connection's first use of it a query is one round
  * trip. The wrapper covers the transactions and savepoints drizzle opens on the client too.
  * Queries without parameters keep the simple protocol (postgres.js decides that apart).
+ *
+ * Plans: PostgreSQL plans a prepared statement's first five runs with their values and only
+ * then may keep a generic plan, when its estimated cost is no worse than theirs; a query
+ * that needs its values to use a partial index (`status in ('reported', …)`) keeps custom
+ * plans, the generic one costing far more. Forcing custom plans for the whole session was
+ * tried and dropped: PL/pgSQL triggers then re-plan every statement on every row (the
+ * alarm rows' raw insert went from 33,000 to 19,000 rows/s).
  */
 export function preparingStatements<T extends Sql>(sql: T): T {
   return new Proxy(sql, {
