@@ -9,7 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { preparingStatements } from './prepared-statements';
+import { PREPARED_STATEMENT_SESSION, preparingStatements } from './prepared-statements';
 import { type Schema, schema } from './schema/all';
 
 /** A drizzle database on either driver; code above this layer never knows which. */
@@ -46,6 +46,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
     const client = postgres(options.databaseUrl, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
+      connection: PREPARED_STATEMENT_SESSION,
     });
     const db = drizzlePostgres(preparingStatements(client), { schema }) as unknown as Database;
     const url = new URL(options.databaseUrl);

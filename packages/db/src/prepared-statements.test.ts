@@ -40,6 +40,23 @@ describe.skipIf(testDatabaseKind() === 'pglite')('queries on PostgreSQL', () => 
     });
   });
 
+  it('plans every execution with its own values, so partial indexes on literal values keep applying', async () => {
+    const setting = async (db: Queryable) =>
+      rowsOf<{ mode: string }>(await db.execute(sql`select current_setting('plan_cache_mode') as mode`))[0]?.mode;
+    expect(await setting(open.db)).toBe('force_custom_plan');
+    expect(await open.db.transaction((tx) => setting(tx))).toBe('force_custom_plan');
+  });
+
+  it('leaves PL/pgSQL functions on the default plan cache, so triggers are not re-planned per row', async () => {
+    const rows = rowsOf<{ name: string; config: string[] | null }>(
+      await open.db.execute(sql`select p.proname as name, p.proconfig as config
+        from pg_proc p join pg_language l on l.oid = p.prolang join pg_namespace n on n.oid = p.pronamespace
+        where l.lanname = 'plpgsql' and n.nspname = 'public' order by p.proname`),
+    );
+    expect(rows.map((r) => r.name)).toContain('case_events_assign_seq');
+    expect(rows.filter((r) => !r.config?.includes('plan_cache_mode=auto')).map((r) => r.name)).toEqual([]);
+  });
+
   it('leaves a bulk statement unprepared, and its answer right', async () => {
     const values = Array.from({ length: MAX_PREPARED_PARAMETERS + 50 }, (_, i) => i + 1);
     await open.db.transaction(async (tx) => {
