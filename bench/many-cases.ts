@@ -306,9 +306,12 @@ export async function seedManyCases(
   const now = new Date().toISOString();
   const size = Math.ceil(total / chunks);
   // JIT compiling these big one-off statements costs far more than it saves (tens of seconds).
+  // The pool plans every execution afresh (packages/db/src/prepared-statements.ts), which
+  // would re-plan the foreign-key checks of each of these millions of rows; they take the default.
   const run = (sql: string) =>
     open.db.transaction(async (tx) => {
       await tx.execute('set local jit = off');
+      await tx.execute(`set local plan_cache_mode = 'auto'`);
       return tx.execute(sql);
     });
   const started = performance.now();

@@ -30,7 +30,9 @@ type Body = (sql: postgres.TransactionSql) => unknown;
  * default (migration 0030), or their triggers would re-plan every statement for every row.
  * What this costs: PostgreSQL's own foreign-key checks are re-planned per row too, which
  * bulk inserts feel (1,000-row alarm inserts: 33,000 → 19,000 rows/s; the alarm API stays
- * above 11,000 alarms/s) and a one-row write hardly does.
+ * above 11,000 alarms/s) and a one-row write hardly does. Preparing only writes, with reads
+ * unprepared and the default plan cache, was tried as well: intake fell back to its old
+ * rate (a report's statements are mostly reads) while bulk writes kept their speed.
  */
 export function preparingStatements<T extends Sql>(sql: T): T {
   return new Proxy(sql, {
