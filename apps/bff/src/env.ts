@@ -14,6 +14,9 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  // 0 behind a pooler in transaction mode (PgBouncer before 1.21), which cannot keep a
+  // prepared statement on the connection a query lands on.
+  DATABASE_PREPARED_STATEMENTS: z.enum(['0', '1']).default('1'),
   CITYGOV_DATA_DIR: z.string().default('./data'),
   CITYGOV_DEMO_SEED: z.enum(['0', '1']).default('1'),
   // A year of demo cases on a fresh demo city: 0 (the default here) or how many; `npm start` asks for 50,000.
@@ -131,6 +134,8 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Whether PostgreSQL statements are prepared (packages/db/src/prepared-statements.ts). */
+  preparedStatements: boolean;
   dataDir: string;
   seedDemo: boolean;
   /** Cases of demo history to seed into a fresh demo city (0 = none). */
@@ -234,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: parsed.PORT,
     host: parsed.HOST,
     databaseUrl: parsed.DATABASE_URL || undefined,
+    preparedStatements: parsed.DATABASE_PREPARED_STATEMENTS === '1',
     dataDir: resolve(parsed.CITYGOV_DATA_DIR),
     seedDemo: parsed.CITYGOV_DEMO_SEED === '1',
     demoHistory: parsed.CITYGOV_DEMO_SEED === '1' ? parsed.CITYGOV_DEMO_HISTORY : 0,

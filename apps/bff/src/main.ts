@@ -76,7 +76,11 @@ async function main() {
   let config = simulators.config;
   for (const line of simulators.lines) console.log(`[citygov] ${line}`);
   const webDist = config.webDist ?? resolve(here, '../../web/dist');
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    preparedStatements: config.preparedStatements,
+  });
   console.log(`[citygov] database: ${database.kind} (${database.location})`);
   await migrateDatabase(database);
   if (config.seedDemo) {

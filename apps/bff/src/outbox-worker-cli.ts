@@ -16,7 +16,11 @@ async function main() {
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required: a separate worker needs a shared PostgreSQL');
   const policyAt = process.argv.indexOf('--policy');
   const override = policyAt > 0 ? (JSON.parse(process.argv[policyAt + 1] ?? '{}') as Partial<DeliveryPolicy>) : {};
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, maxConnections: 5 });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    maxConnections: 5,
+    preparedStatements: config.preparedStatements,
+  });
   const worker = await OutboxWorker.start({
     db: database.db,
     kind: database.kind,

@@ -39,16 +39,22 @@ export interface OpenDatabaseOptions {
   loadDataDir?: Blob | File | undefined;
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
+  /**
+   * Whether PostgreSQL statements are prepared (default true; see prepared-statements.ts).
+   * Off behind a pooler in transaction mode, which cannot keep a statement per connection.
+   */
+  preparedStatements?: boolean;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDatabase> {
   if (options.databaseUrl) {
+    const prepared = options.preparedStatements ?? true;
     const client = postgres(options.databaseUrl, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
-      connection: PREPARED_STATEMENT_SESSION,
+      ...(prepared ? { connection: PREPARED_STATEMENT_SESSION } : {}),
     });
-    const db = drizzlePostgres(preparingStatements(client), { schema }) as unknown as Database;
+    const db = drizzlePostgres(prepared ? preparingStatements(client) : client, { schema }) as unknown as Database;
     const url = new URL(options.databaseUrl);
     url.password = '';
     return { db, kind: 'postgres', location: url.toString(), close: () => client.end({ timeout: 5 }) };

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenDatabase, type Queryable, rowsOf } from './client';
+import { type OpenDatabase, openDatabase, type Queryable, rowsOf } from './client';
 import { MAX_PREPARED_PARAMETERS } from './prepared-statements';
 import { categories } from './schema/catalogue';
 import { openTestDatabase } from './testing/open-test-database';
@@ -71,5 +71,22 @@ describe.skipIf(testDatabaseKind() === 'pglite')('queries on PostgreSQL', () => 
       expect(row?.total).toBe((values.length * (values.length + 1)) / 2);
       expect(await preparedWith(tx, 'bulk-marker')).toBe(0);
     });
+  });
+
+  it('prepares nothing when switched off (a pooler in transaction mode), and plans as the server does', async () => {
+    const plain = await openDatabase({ databaseUrl: open.location, maxConnections: 1, preparedStatements: false });
+    try {
+      await plain.db.transaction(async (tx) => {
+        const [category] = await tx.select().from(categories).where(eq(categories.code, '06001'));
+        expect(category?.name).toBe('私搭乱建');
+        expect(await preparedWith(tx, 'from "categories" where')).toBe(0);
+        const [mode] = rowsOf<{ mode: string }>(
+          await tx.execute(sql`select current_setting('plan_cache_mode') as mode`),
+        );
+        expect(mode?.mode).toBe('auto');
+      });
+    } finally {
+      await plain.close();
+    }
   });
 });
