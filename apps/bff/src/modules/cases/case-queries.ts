@@ -23,7 +23,7 @@ import type { TListCasesInput } from './case-schemas';
 import { caseScope } from './case-scope';
 import { caseSnapshot, chiefPart, departmentPart } from './case-snapshot';
 import { caseView } from './case-view';
-import { loadCaseForWork, loadCaseInScope } from './load-case';
+import { type CaseRow, loadCaseForWork, loadCaseInScope } from './load-case';
 import { leadsById, mergeLinks } from './merge-links';
 
 const listColumns = {
@@ -133,64 +133,56 @@ export async function queueCounts(db: Queryable, user: SessionUser, now = new Da
 
 export async function getCaseDetail(db: Queryable, user: SessionUser, caseId: number, now = new Date()) {
   const row = await loadCaseInScope(db, user, caseId);
-  const [category] = await db
-    .select()
-    .from(categories)
-    .where(and(eq(categories.kind, row.kind), eq(categories.code, row.categoryCode)));
-  const [grid] = await db.select({ code: areas.code, name: areas.name }).from(areas).where(eq(areas.id, row.gridId));
-  const [timeline, attachments, depts, assignee, gridMember] = await Promise.all([
-    db
-      .select({
-        id: caseEvents.id,
-        at: caseEvents.at,
-        actorKind: caseEvents.actorKind,
-        actorName: caseEvents.actorName,
-        action: caseEvents.action,
-        label: caseEvents.label,
-        fromStatus: caseEvents.fromStatus,
-        toStatus: caseEvents.toStatus,
-        reason: caseEvents.reason,
-        detail: caseEvents.detail,
-      })
-      .from(caseEvents)
-      .where(eq(caseEvents.caseId, row.id))
-      .orderBy(asc(caseEvents.id)),
-    db
-      .select({
-        id: caseAttachments.id,
-        eventId: caseAttachments.eventId,
-        purpose: caseAttachments.purpose,
-        mime: caseAttachments.mime,
-        width: caseAttachments.width,
-        height: caseAttachments.height,
-      })
-      .from(caseAttachments)
-      .where(eq(caseAttachments.caseId, row.id))
-      .orderBy(asc(caseAttachments.id)),
-    caseDepartmentList(db, row.id),
-    row.assigneeId
-      ? db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, row.assigneeId))
-      : Promise.resolve([]),
-    gridMemberOf(db, row.gridMemberId),
-  ]);
-  let clock = null;
-  if (row.stageDeadlineAt && row.stageStartedAt && row.stageUnit) {
-    const calendar = await loadWorkingCalendar(db);
-    const at = row.pausedAt ?? now;
-    const c = countdown(calendar, row.stageStartedAt, row.stageDeadlineAt, row.stageUnit, at, WARNING_RATIO);
-    clock = {
-      ...c,
-      text: describeClock(c.remainingMinutes, row.stageUnit, row.pausedAt !== null),
-      /** Working-time limits stand still at night and on holidays; the clock deadline is stageDeadlineAt. */
-      workingTime: row.stageUnit !== 'natural_hours',
-      paused: row.pausedAt !== null,
-      deadlineAt: row.stageDeadlineAt,
-    };
-  }
-  const snapshot = caseSnapshot(row, await departmentPart(db, user, row.id), await chiefPart(db, user, row, now));
-  const merge = await mergeLinks(db, row);
-  // A case the caller only reported (outside their area or department) shows no actions.
-  const workable = row.reportedBy !== user.id || (await isWorkable(db, user, row.id));
+  // Everything below depends on the case row only: read it side by side (on PostgreSQL each
+  // read takes its own pool connection), not one after another.
+  const [[category], [grid], timeline, attachments, depts, assignee, gridMember, clock, part, chief, merge, workable] =
+    await Promise.all([
+      db
+        .select()
+        .from(categories)
+        .where(and(eq(categories.kind, row.kind), eq(categories.code, row.categoryCode))),
+      db.select({ code: areas.code, name: areas.name }).from(areas).where(eq(areas.id, row.gridId)),
+      db
+        .select({
+          id: caseEvents.id,
+          at: caseEvents.at,
+          actorKind: caseEvents.actorKind,
+          actorName: caseEvents.actorName,
+          action: caseEvents.action,
+          label: caseEvents.label,
+          fromStatus: caseEvents.fromStatus,
+          toStatus: caseEvents.toStatus,
+          reason: caseEvents.reason,
+          detail: caseEvents.detail,
+        })
+        .from(caseEvents)
+        .where(eq(caseEvents.caseId, row.id))
+        .orderBy(asc(caseEvents.id)),
+      db
+        .select({
+          id: caseAttachments.id,
+          eventId: caseAttachments.eventId,
+          purpose: caseAttachments.purpose,
+          mime: caseAttachments.mime,
+          width: caseAttachments.width,
+          height: caseAttachments.height,
+        })
+        .from(caseAttachments)
+        .where(eq(caseAttachments.caseId, row.id))
+        .orderBy(asc(caseAttachments.id)),
+      caseDepartmentList(db, row.id),
+      row.assigneeId
+        ? db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, row.assigneeId))
+        : Promise.resolve([]),
+      gridMemberOf(db, row.gridMemberId),
+      stageClockOf(db, row, now),
+      departmentPart(db, user, row.id),
+      chiefPart(db, user, row, now),
+      mergeLinks(db, row),
+      // A case the caller only reported (outside their area or department) shows no actions.
+      row.reportedBy !== user.id || isWorkable(db, user, row.id),
+    ]);
+  const snapshot = caseSnapshot(row, part, chief);
   return {
     case: caseView(row, user),
     category: category
@@ -219,6 +211,22 @@ export async function getCaseDetail(db: Queryable, user: SessionUser, caseId: nu
         ? { enabled: false, disabledReason: '任务已派给其他监督员' }
         : {}),
     })),
+  };
+}
+
+/** The running stage clock as the detail shows it (null for an untimed stage). */
+async function stageClockOf(db: Queryable, row: CaseRow, now: Date) {
+  if (!row.stageDeadlineAt || !row.stageStartedAt || !row.stageUnit) return null;
+  const calendar = await loadWorkingCalendar(db);
+  const at = row.pausedAt ?? now;
+  const c = countdown(calendar, row.stageStartedAt, row.stageDeadlineAt, row.stageUnit, at, WARNING_RATIO);
+  return {
+    ...c,
+    text: describeClock(c.remainingMinutes, row.stageUnit, row.pausedAt !== null),
+    /** Working-time limits stand still at night and on holidays; the clock deadline is stageDeadlineAt. */
+    workingTime: row.stageUnit !== 'natural_hours',
+    paused: row.pausedAt !== null,
+    deadlineAt: row.stageDeadlineAt,
   };
 }
 
