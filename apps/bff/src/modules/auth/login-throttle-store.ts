@@ -83,15 +83,19 @@ async function writeCounters(tx: Queryable, source: AttemptSource, counters: Thr
 /**
  * Claims one password check for this name from this address, or says why not. The claim
  * commits before the password is compared, so parallel guesses cannot outrun the count.
+ * The clock is read once the counters are locked: an attempt that queued behind the one
+ * that set a lock must not judge it from a time before it was set (it would be told to
+ * wait a minute longer than the lock lasts).
  */
 export function claimLoginAttempt(
   db: Database,
   source: AttemptSource,
   policy: LoginThrottlePolicy,
-  now = new Date(),
 ): Promise<AttemptDecision> {
   return db.transaction(async (tx) => {
-    const decision = planLoginAttempt(await lockCounters(tx, source, now), now, policy);
+    const counters = await lockCounters(tx, source, new Date());
+    const now = new Date();
+    const decision = planLoginAttempt(counters, now, policy);
     if (decision.allowed) await writeCounters(tx, source, decision.next, now);
     return decision;
   });

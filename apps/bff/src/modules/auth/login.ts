@@ -79,7 +79,7 @@ export async function login(db: Database, input: LoginRequest): Promise<{ token:
       areaPath: account?.areaPath ?? null,
     });
 
-  const claim = await claimLoginAttempt(db, source, config.loginThrottle, now);
+  const claim = await claimLoginAttempt(db, source, config.loginThrottle);
   if (!claim.allowed) {
     await audit('denied', `throttled by ${claim.by}`);
     throw new AccountLockedError(throttledMessage(claim.retryAfterMs), { code: 'LOGIN_THROTTLED' });
