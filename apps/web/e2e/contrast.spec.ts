@@ -94,6 +94,17 @@ const screens: {
     path: '/m/report',
     ready: (page) => expect(page.getByRole('textbox').first()).toBeVisible(),
   },
+  {
+    // The wall's panels sit on gradients: each text is judged against the worst stop.
+    title: 'command hall wall, 1920x1080',
+    size: DESK,
+    user: 'leader',
+    path: '/wall?rotate=3600',
+    ready: async (page) => {
+      await expect(page.getByRole('main', { name: '指挥大厅大屏' })).toBeVisible();
+      await expect(page.getByRole('list', { name: '实时案件列表' }).getByRole('listitem').first()).toBeVisible();
+    },
+  },
 ];
 
 test.describe('text contrast (WCAG AA)', () => {

@@ -1,4 +1,6 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { type Browser, type Download, expect, type Page, test } from '@playwright/test';
+import { shootIfAsked } from './api';
 import { login, pickLeadDepartment } from './helpers';
 
 /**
@@ -28,6 +30,13 @@ async function openCaseLive(page: Page) {
 
 function actionButton(page: Page, label: string) {
   return page.getByRole('toolbar', { name: '案件操作' }).getByRole('button', { name: label, exact: true });
+}
+
+/** The downloaded file is a real workbook: an .xlsx is a zip archive, which starts with "PK". */
+async function expectWorkbook(download: Download, name: RegExp) {
+  expect(download.suggestedFilename()).toMatch(name);
+  const path = await download.path();
+  expect((await readFile(path)).subarray(0, 2).toString('latin1')).toBe('PK');
 }
 
 async function act(page: Page, label: string, opinion?: string) {
@@ -96,6 +105,31 @@ test('the status filter is held in the URL and survives a reload', async ({ page
   await expect(row).toBeVisible();
   await row.click();
   await expect(page).toHaveURL(new RegExp(`/desk/cases/${created.id}$`));
+});
+
+test('导出 Excel downloads the filtered list and the open case as workbooks', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await login(page, 'linjiang.shift_lead');
+  await page.goto('/desk/cases?status=reported');
+  await expect(page.getByRole('row').filter({ hasText: created.caseNo })).toBeVisible();
+  await expect(page.getByLabel('地图显示')).toBeVisible();
+  await shootIfAsked(page, 'desk-case-list-1920');
+  const list = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  await expectWorkbook(await list, /^案件列表-\d{8}-\d{4}\.xlsx$/);
+  await expect(page.getByText(/^已导出 \d+ 件案件$/)).toBeVisible();
+
+  await page.goto(`/desk/cases/${created.id}`);
+  await expect(page.getByRole('heading', { name: `案件 ${created.caseNo}` })).toBeVisible();
+  await expect(page.getByText(DESCRIPTION)).toBeVisible();
+  await expect(page.locator('section[aria-label="案件位置地图"]')).toHaveAttribute('data-state', 'ready', {
+    timeout: 30_000,
+  });
+  await shootIfAsked(page, 'desk-case-detail-1920');
+  const one = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  await expectWorkbook(await one, new RegExp(`^案件-${created.caseNo}\\.xlsx$`));
+  await expect(page.getByText('已导出', { exact: true })).toBeVisible();
 });
 
 test('an action on a case someone else just changed shows the conflict message', async ({ browser }) => {

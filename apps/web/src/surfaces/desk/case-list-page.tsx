@@ -1,15 +1,11 @@
 import { FileExcelOutlined, FormOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Switch } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Skeleton, Switch } from 'antd';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCaseList, useCaseQueues } from '../../features/cases/api/cases';
 import { useAreaOptions, useCategoryCatalogue } from '../../features/cases/api/reference-data';
 import { categoryCascaderOptions } from '../../features/cases/category-options';
 import { BatchDispatchBar } from '../../features/cases/components/batch-dispatch-bar';
-import { BatchDispatchDialog } from '../../features/cases/components/batch-dispatch-dialog';
-import { CaseFilters } from '../../features/cases/components/case-filters';
-import { CaseTable } from '../../features/cases/components/case-table';
-import { ExportProgressModal } from '../../features/cases/components/export-progress-modal';
 import { useCaseListExport } from '../../features/cases/export/use-case-export';
 import { toListInput, useCaseFilters } from '../../features/cases/hooks/use-case-filters';
 import { useCaseSelection } from '../../features/cases/hooks/use-case-selection';
@@ -20,6 +16,24 @@ import { type MapPin, PinMap } from '../../lib/map/pin-map';
 import { useSession } from '../../lib/session/session-context';
 import { areaTreeOptions } from '../../lib/tree-options';
 import { PageHeader } from '../../lib/ui/page-header';
+
+// The filter form (date, cascader and tree pickers) and the results table are most of the page's
+// weight: they load beside the list, the catalogue and the areas the page asks for at once, so the
+// first view does not wait for their code before asking for its data.
+const CaseFilters = lazy(async () => ({
+  default: (await import('../../features/cases/components/case-filters')).CaseFilters,
+}));
+const CaseTable = lazy(async () => ({
+  default: (await import('../../features/cases/components/case-table')).CaseTable,
+}));
+// 批量派遣 opens on demand; its form (department picker, deadline fields) loads then.
+const BatchDispatchDialog = lazy(async () => ({
+  default: (await import('../../features/cases/components/batch-dispatch-dialog')).BatchDispatchDialog,
+}));
+// The 导出中 progress dialog loads with the first export.
+const ExportProgressModal = lazy(async () => ({
+  default: (await import('../../features/cases/components/export-progress-modal')).ExportProgressModal,
+}));
 
 /** Mounted only while the map is on, so the grid outlines load only then. */
 function CaseResultsMap({ pins, onOpen }: { pins: MapPin[]; onOpen: (id: number) => void }) {
@@ -64,12 +78,14 @@ export function CaseListPage() {
   const batchable = filters.values.queue === 'toDispatch' && can('case.dispatch');
   const selection = useCaseSelection(rows);
   const [batching, setBatching] = useState(false);
+  const [exported, setExported] = useState(false);
   const clearSelection = selection.clear;
   useEffect(() => {
     if (!batchable) clearSelection();
   }, [batchable, clearSelection]);
 
   const exportAll = async () => {
+    setExported(true);
     try {
       const count = await exporter.run(input);
       message.success(`已导出 ${count} 件案件`);
@@ -108,14 +124,16 @@ export function CaseListPage() {
         }
       />
       <Card size="small" style={{ marginBottom: 16 }} styles={{ body: { paddingBottom: 0 } }}>
-        <CaseFilters
-          values={filters.values}
-          onChange={filters.update}
-          onReset={filters.reset}
-          queueLabel={queueLabel}
-          categoryOptions={categoryOptions}
-          areaOptions={areaOptions}
-        />
+        <Suspense fallback={<Skeleton active title={false} paragraph={{ rows: 3 }} style={{ paddingBottom: 16 }} />}>
+          <CaseFilters
+            values={filters.values}
+            onChange={filters.update}
+            onReset={filters.reset}
+            queueLabel={queueLabel}
+            categoryOptions={categoryOptions}
+            areaOptions={areaOptions}
+          />
+        </Suspense>
       </Card>
       {list.isError ? (
         <Alert type="error" showIcon title={apiErrorMessage(list.error)} style={{ marginBottom: 16 }} />
@@ -136,39 +154,47 @@ export function CaseListPage() {
             onDispatch={() => setBatching(true)}
           />
         ) : null}
-        <CaseTable
-          selection={batchable ? { selectedIds: selection.ids, onChange: selection.onChange } : undefined}
-          rows={rows}
-          loading={list.isFetching && !list.data}
-          sort={filters.values.sort}
-          onSortChange={(sort) => filters.update({ sort })}
-          onOpen={(id) => navigate(`/desk/cases/${id}`)}
-          pagination={{
-            current: filters.page,
-            pageSize: filters.pageSize,
-            total: list.data ? pagerTotal(list.data, filters.page, filters.pageSize) : 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: () => `共 ${totalText} 件`,
-            onChange: filters.setPage,
-          }}
-        />
+        <Suspense fallback={<Skeleton active />}>
+          <CaseTable
+            selection={batchable ? { selectedIds: selection.ids, onChange: selection.onChange } : undefined}
+            rows={rows}
+            loading={list.isFetching && !list.data}
+            sort={filters.values.sort}
+            onSortChange={(sort) => filters.update({ sort })}
+            onOpen={(id) => navigate(`/desk/cases/${id}`)}
+            pagination={{
+              current: filters.page,
+              pageSize: filters.pageSize,
+              total: list.data ? pagerTotal(list.data, filters.page, filters.pageSize) : 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: () => `共 ${totalText} 件`,
+              onChange: filters.setPage,
+            }}
+          />
+        </Suspense>
       </Card>
-      <ExportProgressModal progress={exporter.progress} />
+      {exported ? (
+        <Suspense fallback={null}>
+          <ExportProgressModal progress={exporter.progress} />
+        </Suspense>
+      ) : null}
       {batching ? (
-        <BatchDispatchDialog
-          cases={selection.rows}
-          onClose={() => setBatching(false)}
-          onStale={() => {
-            setBatching(false);
-            selection.clear();
-          }}
-          onDone={(count) => {
-            setBatching(false);
-            selection.clear();
-            message.success(`已批量派遣 ${count} 件案件`);
-          }}
-        />
+        <Suspense fallback={null}>
+          <BatchDispatchDialog
+            cases={selection.rows}
+            onClose={() => setBatching(false)}
+            onStale={() => {
+              setBatching(false);
+              selection.clear();
+            }}
+            onDone={(count) => {
+              setBatching(false);
+              selection.clear();
+              message.success(`已批量派遣 ${count} 件案件`);
+            }}
+          />
+        </Suspense>
       ) : null}
     </div>
   );

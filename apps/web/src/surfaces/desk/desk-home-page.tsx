@@ -1,15 +1,24 @@
 import { FormOutlined, MergeCellsOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Card } from 'antd';
+import { Alert, Badge, Button, Card, Skeleton } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCaseList, useCaseQueues } from '../../features/cases/api/cases';
-import { CaseTable } from '../../features/cases/components/case-table';
 import { QueueCards } from '../../features/cases/components/queue-cards';
 import { OPEN_STATUSES } from '../../features/cases/labels';
 import { useSuspectCount } from '../../features/duplicates/api/duplicates';
-import { OrderList } from '../../features/supervision/components/order-list';
 import { apiErrorMessage } from '../../lib/api-error';
 import { useSession } from '../../lib/session/session-context';
 import { PageHeader } from '../../lib/ui/page-header';
+
+// The queue cards are what the desk opens for; the deadline table and the 督办 list below them
+// load beside their own data (the table and list code is most of the page's weight), so the
+// cards show without waiting for it.
+const CaseTable = lazy(async () => ({
+  default: (await import('../../features/cases/components/case-table')).CaseTable,
+}));
+const OrderList = lazy(async () => ({
+  default: (await import('../../features/supervision/components/order-list')).OrderList,
+}));
 
 /** Open cases whose clock runs: a hung-up case's clock is paused (its old deadline would head the list for ever). */
 const RUNNING_STATUSES = OPEN_STATUSES.filter((status) => status !== 'hung_up');
@@ -57,17 +66,21 @@ export function DeskHomePage() {
         style={{ marginTop: 16 }}
         extra={<Link to="/desk/cases?sort=deadline.asc">查看全部</Link>}
       >
-        <CaseTable
-          rows={urgent.data?.rows ?? []}
-          loading={urgent.isPending}
-          pagination={false}
-          sort="deadline.asc"
-          onSortChange={() => navigate('/desk/cases?sort=deadline.asc')}
-          onOpen={(id) => navigate(`/desk/cases/${id}`)}
-        />
+        <Suspense fallback={<Skeleton active />}>
+          <CaseTable
+            rows={urgent.data?.rows ?? []}
+            loading={urgent.isPending}
+            pagination={false}
+            sort="deadline.asc"
+            onSortChange={() => navigate('/desk/cases?sort=deadline.asc')}
+            onOpen={(id) => navigate(`/desk/cases/${id}`)}
+          />
+        </Suspense>
       </Card>
       <div style={{ marginTop: 16 }}>
-        <OrderList canReply={can('case.handle')} />
+        <Suspense fallback={<Skeleton active />}>
+          <OrderList canReply={can('case.handle')} />
+        </Suspense>
       </div>
     </div>
   );

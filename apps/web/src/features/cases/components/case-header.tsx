@@ -2,7 +2,7 @@ import { Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { CaseDetail } from '../api/cases';
 import { PENDING_NAMES, stageName, statusColor, statusName, URGENCIES } from '../labels';
-import { CaseFlags } from './case-table';
+import { CaseFlags } from './case-flags';
 import { DeadlineTag } from './deadline-tag';
 
 /** Case number, status, urgency, the running stage and its countdown, coloured by level. */

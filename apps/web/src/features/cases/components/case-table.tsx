@@ -1,31 +1,13 @@
 import type { CaseStatus } from '@citygov/domain/cases/case-states';
-import { Space, Table, type TableColumnsType, type TablePaginationConfig, Tag, Typography } from 'antd';
+import { Table, type TableColumnsType, type TablePaginationConfig, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../lib/format';
 import type { CaseRow } from '../api/cases';
 import type { CaseSort } from '../hooks/use-case-filters';
-import { statusColor, statusName, URGENCIES } from '../labels';
+import { statusColor, statusName } from '../labels';
+import { CaseFlags } from './case-flags';
 import { DeadlineTag } from './deadline-tag';
-
-export function CaseFlags({
-  supervised,
-  difficult,
-  urgent,
-}: {
-  supervised: boolean;
-  difficult: boolean;
-  urgent?: boolean;
-}) {
-  if (!supervised && !difficult && !urgent) return null;
-  return (
-    <Space size={4} wrap>
-      {urgent ? <Tag color="volcano">{URGENCIES.urgent}</Tag> : null}
-      {supervised ? <Tag color="magenta">督办</Tag> : null}
-      {difficult ? <Tag color="purple">疑难</Tag> : null}
-    </Space>
-  );
-}
 
 function sortFrom(sorter: SorterResult<CaseRow> | SorterResult<CaseRow>[]): CaseSort {
   const one = Array.isArray(sorter) ? sorter[0] : sorter;

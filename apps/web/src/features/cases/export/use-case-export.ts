@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTRPCClient } from '../../../lib/trpc';
 import type { CaseDetail, CaseListInput, CaseRow } from '../api/cases';
-import { caseFieldsSheet, caseListSheet, caseTimelineSheet, LIST_COLUMNS } from './case-sheets';
 import { collectPages, type PagesProgress } from './collect-pages';
 
 const EXPORT_PAGE_SIZE = 200;
@@ -21,8 +20,9 @@ function stamp(now = new Date()): string {
   return `${get('year')}${get('month')}${get('day')}-${get('hour')}${get('minute')}`;
 }
 
-async function writer() {
-  return (await import('write-excel-file/browser')).default;
+/** The spreadsheet writer and the sheet layouts load only when 导出 Excel is clicked. */
+function workbooks() {
+  return import('./write-workbooks');
 }
 
 export type ExportProgress = PagesProgress;
@@ -43,12 +43,7 @@ export function useCaseListExport() {
         EXPORT_PAGE_SIZE,
         setProgress,
       );
-      const write = await writer();
-      await write(caseListSheet(rows), {
-        sheet: '案件列表',
-        columns: LIST_COLUMNS.map((c) => ({ width: c.width })),
-        stickyRowsCount: 1,
-      }).toFile(`案件列表-${stamp()}.xlsx`);
+      await (await workbooks()).writeCaseListWorkbook(rows, `案件列表-${stamp()}.xlsx`);
       return rows.length;
     } finally {
       setProgress(null);
@@ -59,17 +54,5 @@ export function useCaseListExport() {
 
 /** 导出 Excel for one case: its fields and its full timeline, two sheets. */
 export async function exportCaseDetail(detail: CaseDetail): Promise<void> {
-  const write = await writer();
-  await write(
-    [
-      { data: caseFieldsSheet(detail), sheet: '案件信息', columns: [{ width: 14 }, { width: 80 }] },
-      {
-        data: caseTimelineSheet(detail),
-        sheet: '流转记录',
-        columns: [{ width: 20 }, { width: 10 }, { width: 12 }, { width: 20 }, { width: 40 }, { width: 40 }],
-        stickyRowsCount: 1,
-      },
-    ],
-    {},
-  ).toFile(`案件-${detail.case.caseNo}.xlsx`);
+  await (await workbooks()).writeCaseDetailWorkbook(detail, `案件-${detail.case.caseNo}.xlsx`);
 }

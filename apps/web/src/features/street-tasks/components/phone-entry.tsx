@@ -22,14 +22,14 @@ export function PhoneWorkbenchEntry({ role, can }: { role: Role; can: (permissio
         padding: '18px 16px',
         marginBottom: 16,
         borderRadius: 12,
-        background: 'linear-gradient(135deg, #1558b0, #1f8a70)',
+        background: 'linear-gradient(135deg, #1558b0, #17735d)',
         color: '#fff',
       }}
     >
       <MobileOutlined style={{ fontSize: 34 }} aria-hidden="true" />
       <span style={{ flex: 1, minWidth: 0 }}>
         <span style={{ display: 'block', fontSize: 20, fontWeight: 600 }}>进入街面移动端</span>
-        <span style={{ display: 'block', fontSize: 14, opacity: 0.9 }}>
+        <span style={{ display: 'block', fontSize: 14 }}>
           {reports ? '现场上报 · 核实核查任务 · 我的上报' : '待签收 · 处置反馈 · 延期与回退申请'}
         </span>
       </span>
