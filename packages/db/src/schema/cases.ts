@@ -183,6 +183,19 @@ export const cases = pgTable(
     index('cases_closed_category_idx')
       .on(t.kind, t.categoryCode, t.districtId, t.reportedAt)
       .where(sql`${t.status} = 'closed'`),
+    // Analytics drill-downs (统计分析): a category's cases of a period, newest first, and its
+    // bounded count read from the index alone (district and street ride along for a district's
+    // or street's view) instead of every case of the period.
+    index('cases_category_reported_idx').on(t.kind, t.categoryCode, t.reportedAt, t.districtId, t.streetId),
+    // …and the cases reported in one China hour of the day (时段分布), optionally on one weekday:
+    // the same expressions as the drill-down's filter, so the index serves it.
+    index('cases_china_hour_idx').on(
+      sql`(extract(hour from ${t.reportedAt} at time zone 'Asia/Shanghai'))`,
+      t.reportedAt,
+      sql`(extract(dow from ${t.reportedAt} at time zone 'Asia/Shanghai'))`,
+      t.districtId,
+      t.streetId,
+    ),
     // A lead case's merged cases (并案), both ways round the timeline link.
     index('cases_merged_into_idx').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
   ],

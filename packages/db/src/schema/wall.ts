@@ -34,8 +34,12 @@ export const wallDailyCounts = pgTable(
     primaryKey({ columns: [t.dimension, t.measure, t.day, t.streetId, t.key] }),
     // District walls (a street wall filters the district's rows by street).
     index('wall_daily_counts_district_idx').on(t.districtId, t.dimension, t.measure, t.day),
-    // Analytics' repeat points: only cells with two or more reports (most have one).
-    index('wall_daily_counts_spot_idx').on(t.day, t.districtId).where(sql`${t.dimension} = 'spot' and ${t.n} >= 2`),
+    // Analytics' repeat points: only cells with two or more reports in a month (most have one),
+    // carrying the street, key and count so the period's cells are summed from the index alone
+    // (an index-only scan; reading the rollup's scattered heap rows was most of the time).
+    index('wall_daily_counts_spot_idx')
+      .on(t.day, t.districtId, t.streetId, t.key, t.n)
+      .where(sql`${t.dimension} = 'spot' and ${t.measure} = 'reported' and ${t.n} >= 2`),
     check('wall_daily_counts_dimension_check', oneOf(t.dimension, WALL_DIMENSION_KEYS)),
     check('wall_daily_counts_measure_check', oneOf(t.measure, WALL_MEASURE_KEYS)),
   ],

@@ -1,0 +1,4 @@
+DROP INDEX "wall_daily_counts_spot_idx";--> statement-breakpoint
+CREATE INDEX "cases_category_reported_idx" ON "cases" USING btree ("kind","category_code","reported_at","district_id","street_id");--> statement-breakpoint
+CREATE INDEX "cases_china_hour_idx" ON "cases" USING btree ((extract(hour from "reported_at" at time zone 'Asia/Shanghai')),"reported_at",(extract(dow from "reported_at" at time zone 'Asia/Shanghai')),"district_id","street_id");--> statement-breakpoint
+CREATE INDEX "wall_daily_counts_spot_idx" ON "wall_daily_counts" USING btree ("day","district_id","street_id","key","n") WHERE "wall_daily_counts"."dimension" = 'spot' and "wall_daily_counts"."measure" = 'reported' and "wall_daily_counts"."n" >= 2;
