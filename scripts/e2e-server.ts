@@ -7,7 +7,9 @@ import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { openDatabase } from '../packages/db/src/client';
 import { createDatabaseFromTemplate, databaseUrlFor, testDatabaseKind } from '../packages/db/src/testing/test-database';
+import { arrangeE2eState } from './e2e-arrange';
 
 const root = resolve(import.meta.dirname, '..');
 // A separate build folder (CITYGOV_WEB_DIST) keeps parallel runs from rebuilding under each other.
@@ -53,4 +55,9 @@ if (kind === 'postgres') {
   process.env.CITYGOV_DATA_DIR = mkdtempSync(join(tmpdir(), 'citygov-e2e-'));
   console.log(`[e2e] PGlite data folder ${process.env.CITYGOV_DATA_DIR}`);
 }
+// The demo city and the state specs cannot make through the app (a phone silent past the
+// 自动下岗 limit), written before the app opens the database.
+await arrangeE2eState(
+  await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.CITYGOV_DATA_DIR }),
+);
 await import('../apps/bff/src/main');

@@ -18,6 +18,7 @@ import { seedDemoCrossCheck } from './modules/cross-check/api';
 import { OutboxWorker } from './modules/integrations/api';
 import { IotHub, seedDemoSensors } from './modules/iot/api';
 import { searchIndexOf } from './modules/search/api';
+import { dutySilenceTimer } from './modules/staff/api';
 import { VideoCentre } from './modules/video/api';
 import { wallRollupOf } from './modules/wall/api';
 import { keepServingAfterStrayErrors } from './process-guards';
@@ -132,7 +133,7 @@ async function main() {
         databaseUrl: config.databaseUrl,
         channels: createChannelRegistry(integrationSettingsOf(database.db, config)),
         sweepMs: config.outbox.sweepMs,
-        timers: [callExpiryTimer, photoHashTimer(config.dataDir)],
+        timers: [callExpiryTimer, photoHashTimer(config.dataDir), dutySilenceTimer(config.dutySilenceMinutes)],
       }).catch(logged('outbox worker'))
     : null;
   const app = createHttpApp(database.db, { ...config, webDist }, undefined, live);

@@ -4,6 +4,7 @@ import { loadConfig } from './env';
 import { photoHashTimer } from './modules/attachments/api';
 import { callExpiryTimer } from './modules/command/api';
 import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy, OutboxWorker } from './modules/integrations/api';
+import { dutySilenceTimer } from './modules/staff/api';
 
 /**
  * A delivery worker on its own (`pnpm outbox:worker`): the same worker every BFF process
@@ -29,7 +30,7 @@ async function main() {
     policy: { ...DEFAULT_DELIVERY_POLICY, ...override },
     sweepMs: config.outbox.sweepMs,
     maintenanceSeconds: Math.max(1, Math.round(config.outbox.sweepMs / 1000)),
-    timers: [callExpiryTimer, photoHashTimer(config.dataDir)],
+    timers: [callExpiryTimer, photoHashTimer(config.dataDir), dutySilenceTimer(config.dutySilenceMinutes)],
   });
   console.log(`[citygov] outbox worker ${process.pid} running`);
   const shutdown = () => {

@@ -52,7 +52,10 @@ export const staffDuty = pgTable('staff_duty', {
   since: timestamp('since', { withTimezone: true }).notNull(),
 });
 
-/** Every 上岗 / 下岗 change, for the duty history (在岗统计: first on, last off, hours per day). */
+/**
+ * Every 上岗 / 下岗 change, for the duty history (在岗统计: first on, last off, hours per day).
+ * A 自动下岗 (the phone silent past the limit) is dated at the last fix and carries the limit.
+ */
 export const staffDutyLog = pgTable(
   'staff_duty_log',
   {
@@ -62,6 +65,8 @@ export const staffDutyLog = pgTable(
       .references(() => users.id),
     onDuty: boolean('on_duty').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
+    /** Null: the person pressed 上岗 / 下岗. Else 自动下岗 after this many minutes without a fix (the limit then). */
+    autoOffMinutes: integer('auto_off_minutes'),
   },
   (t) => [index('staff_duty_log_user_at_idx').on(t.userId, t.at)],
 );

@@ -7,6 +7,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
  * the code cannot disagree; adding a value means a new migration, on purpose.
  */
 export function oneOf(column: AnyPgColumn, values: readonly string[]): SQL {
-  for (const value of values) if (!/^[a-z_]+$/.test(value)) throw new Error(`not a plain code: ${value}`);
+  // Letters and underscores only (lower-case codes, or protocol names such as TCP_ACTIVE): safe to quote inline.
+  for (const value of values) if (!/^[A-Za-z_]+$/.test(value)) throw new Error(`not a plain code: ${value}`);
   return sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
 }

@@ -38,6 +38,22 @@ describe('在岗统计 per day', () => {
     );
     expect(days[0]).toMatchObject({ onDutyMinutes: 90, lastOff: null });
   });
+
+  it('tells the day’s last 下岗 by the system (自动下岗) from one the person pressed', () => {
+    const changes = [
+      { onDuty: true, at: at('2026-03-02T08:00:00') },
+      { onDuty: false, at: at('2026-03-02T09:40:00'), autoOffMinutes: 30 },
+      { onDuty: true, at: at('2026-03-02T14:00:00') },
+      { onDuty: false, at: at('2026-03-02T18:00:00') },
+      { onDuty: true, at: at('2026-03-03T08:00:00') },
+      { onDuty: false, at: at('2026-03-03T10:05:00'), autoOffMinutes: 30 },
+    ];
+    const days = dutyDays(changes, new Map(), '2026-03-02', '2026-03-03', at('2026-03-04T00:00:00'));
+    expect(days.map((d) => [d.day, d.onDutyMinutes, d.lastOffAutoMinutes])).toEqual([
+      ['2026-03-02', 100 + 240, null],
+      ['2026-03-03', 125, 30],
+    ]);
+  });
   it('measures each China day of a track on its own; the step across midnight counts on neither', () => {
     const track = [
       { lng: 120, lat: 30, at: at('2026-03-02T23:59:00') },

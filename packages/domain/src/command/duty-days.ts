@@ -4,6 +4,8 @@ import { patrolMetres, type TrackPoint } from './patrol';
 export interface DutyChange {
   onDuty: boolean;
   at: Date;
+  /** A 自动下岗 (the phone silent past this many minutes); null or absent: the person's own change. */
+  autoOffMinutes?: number | null;
 }
 
 /** A person's patrol on one China day: 巡查里程 by the phone's rule and the number of fixes. */
@@ -30,6 +32,8 @@ export interface DutyDay {
   firstOn: Date | null;
   /** The last 下岗 of the day; null while still on duty at the day's end (or now). */
   lastOff: Date | null;
+  /** The last 下岗 was the system's 自动下岗 under this limit (minutes); null: the person pressed it. */
+  lastOffAutoMinutes: number | null;
   onDutyMinutes: number;
   /** 巡查里程 of the day, by the same rule as the phone's (`patrolMetres`). */
   mileageM: number;
@@ -56,6 +60,7 @@ export function dutyDays(
     let on: number | null = null;
     let firstOn: number | null = null;
     let lastOff: number | null = null;
+    let lastOffAuto: number | null = null;
     let minutesMs = 0;
     for (const change of changes) {
       const at = change.at.getTime();
@@ -66,6 +71,7 @@ export function dutyDays(
           firstOn ??= on;
           minutesMs += at - on;
           lastOff = at;
+          lastOffAuto = change.autoOffMinutes ?? null;
         }
         on = null;
       }
@@ -74,6 +80,7 @@ export function dutyDays(
       firstOn ??= on;
       minutesMs += end - on;
       lastOff = null;
+      lastOffAuto = null;
     }
     const day = chinaDate(new Date(start));
     const walked = patrol.get(day) ?? { mileageM: 0, fixes: 0 };
@@ -82,6 +89,7 @@ export function dutyDays(
       day,
       firstOn: firstOn === null ? null : new Date(firstOn),
       lastOff: lastOff === null ? null : new Date(lastOff),
+      lastOffAutoMinutes: lastOffAuto,
       onDutyMinutes: Math.round(minutesMs / 60_000),
       mileageM: Math.round(walked.mileageM),
       fixes: walked.fixes,

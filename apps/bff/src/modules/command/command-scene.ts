@@ -10,7 +10,7 @@ import { ROLES } from '@citygov/domain/permissions';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
 import { loadCaseForWork, loadCaseInScope, personActor, transitionCase } from '../cases/api';
-import { chinaDayOf, staffAroundCase, trackOf } from '../staff/api';
+import { chinaDayOf, dutyLogOf, staffAroundCase, trackOf } from '../staff/api';
 
 /** The scene lists the nearest this many; the rest of the area is not "nearby". */
 const SCENE_STAFF = 30;
@@ -110,7 +110,8 @@ export async function answerCall(
 
 /**
  * 轨迹回放: one day's track (today unless a day is given) of one person of the case's area
- * (the scene's staff only, so a chief replays no one outside their case's area), oldest fix first.
+ * (the scene's staff only, so a chief replays no one outside their case's area), oldest fix
+ * first, with the day's 上岗 / 下岗 (a 自动下岗 marked as the system's).
  */
 export async function staffTrack(
   db: Queryable,
@@ -122,8 +123,10 @@ export async function staffTrack(
   const person = (await staffAroundCase(db, row)).find((s) => s.userId === input.userId);
   if (!person) throw new NotFoundError('该人员不在案件所在区域', { code: 'NOT_FOUND' });
   const { start, end } = input.day ? dayRange(input.day) : chinaDayOf(now);
-  const points = await trackOf(db, person.userId, start, end.getTime() < now.getTime() ? end : now);
-  return { userId: person.userId, name: person.name, day: chinaDate(start), points };
+  const upTo = end.getTime() < now.getTime() ? end : now;
+  const points = await trackOf(db, person.userId, start, upTo);
+  const duty = await dutyLogOf(db, person.userId, start, new Date(upTo.getTime() + 1));
+  return { userId: person.userId, name: person.name, day: chinaDate(start), points, duty };
 }
 
 function dayRange(day: string) {

@@ -1,8 +1,11 @@
+import { staffDuty } from '@citygov/db/schema/command';
 import { seedDemoDuty } from '@citygov/db/seed/demo-history/write-duty-history';
 import { chinaDate, MS_PER_DAY } from '@citygov/domain/deadlines/china-time';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
 import { pointIn, SAMPLE_REPORT } from '../cases/case-test-helpers';
+import { offDutySilent } from './duty-silence';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -43,5 +46,16 @@ describe('the demo city’s week of duty', () => {
     const created = await collector.cases.report({ ...SAMPLE_REPORT, ...(await pointIn(app, '临江区')) });
     const track = await chief.command.track({ caseId: created.id, userId: past.userId, day: past.day });
     expect(track.points.length).toBe(past.fixes);
+  });
+
+  it('nobody seeded mid-shift is silent now; once their phones stay silent past the limit, the job takes each off', async () => {
+    expect(await offDutySilent(app.db, 30)).toEqual([]);
+    const onDuty = await app.db.select().from(staffDuty).where(eq(staffDuty.onDuty, true));
+    const later = new Date(Date.now() + 31 * 60_000);
+    const taken = await offDutySilent(app.db, 30, later);
+    expect(taken.map((t) => t.userId).sort()).toEqual(onDuty.map((d) => d.userId).sort());
+    // Each is off from their last fix, before now: the silent half hour is not duty.
+    for (const t of taken) expect(t.at.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(await app.db.select().from(staffDuty).where(eq(staffDuty.onDuty, true))).toEqual([]);
   });
 });

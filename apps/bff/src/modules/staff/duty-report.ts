@@ -14,7 +14,8 @@ import type { TDutyReportInput } from './staff-schemas';
 
 /**
  * 在岗统计: per field worker of the viewer's area scope and per China day of the range,
- * first 上岗 / last 下岗, hours on duty, 巡查里程 (the phone's rule) and the number of fixes.
+ * first 上岗 / last 下岗 (and whether the system made it: 自动下岗), hours on duty, 巡查里程
+ * (the phone's rule) and the number of fixes.
  * Scope is the server's: only people whose own area lies under the viewer's.
  */
 export async function dutyReport(db: Queryable, viewer: SessionUser, input: TDutyReportInput, now = new Date()) {
@@ -33,12 +34,18 @@ export async function dutyReport(db: Queryable, viewer: SessionUser, input: TDut
       userId: staffDutyLog.userId,
       onDuty: staffDutyLog.onDuty,
       at: staffDutyLog.at,
+      autoOffMinutes: staffDutyLog.autoOffMinutes,
     })
     .from(staffDutyLog)
     .where(and(inArray(staffDutyLog.userId, ids), lt(staffDutyLog.at, start)))
     .orderBy(staffDutyLog.userId, sql`${staffDutyLog.at} desc`);
   const during = await db
-    .select({ userId: staffDutyLog.userId, onDuty: staffDutyLog.onDuty, at: staffDutyLog.at })
+    .select({
+      userId: staffDutyLog.userId,
+      onDuty: staffDutyLog.onDuty,
+      at: staffDutyLog.at,
+      autoOffMinutes: staffDutyLog.autoOffMinutes,
+    })
     .from(staffDutyLog)
     .where(and(inArray(staffDutyLog.userId, ids), gte(staffDutyLog.at, start), lt(staffDutyLog.at, end)))
     .orderBy(asc(staffDutyLog.at), asc(staffDutyLog.id));
@@ -46,7 +53,7 @@ export async function dutyReport(db: Queryable, viewer: SessionUser, input: TDut
   const changesOf = new Map<number, DutyChange[]>();
   for (const change of [...before, ...during]) {
     const list = changesOf.get(change.userId) ?? [];
-    list.push({ onDuty: change.onDuty, at: change.at });
+    list.push({ onDuty: change.onDuty, at: change.at, autoOffMinutes: change.autoOffMinutes });
     changesOf.set(change.userId, list);
   }
   const rows = people.flatMap((person) =>

@@ -1,4 +1,5 @@
 import { type PatrolDay, patrolDays } from '@citygov/domain/command/duty-days';
+import { DEFAULT_DUTY_SILENCE_MINUTES, isSilent } from '@citygov/domain/command/duty-silence';
 import { chinaDate, MS_PER_DAY } from '@citygov/domain/deadlines/china-time';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +86,34 @@ describe('demo duty history', () => {
     expect(late[0]?.n).toBe(0);
     const duty = await q<{ on_duty: boolean }>(sql`select on_duty from staff_duty`);
     expect(duty.some((d) => d.on_duty)).toBe(true);
+  });
+
+  it('leaves nobody 在岗 whose phone is silent: the mid-shift have fixes up to now, a walk that never started is 自动下岗', async () => {
+    const onDuty = await q<{ since: string; last_fix: string | null }>(sql`
+      select d.since, (select max(p.at) from staff_positions p where p.user_id = d.user_id) as last_fix
+      from staff_duty d where d.on_duty`);
+    expect(onDuty.length).toBeGreaterThan(0);
+    for (const row of onDuty) {
+      const state = {
+        onDuty: true,
+        since: new Date(row.since),
+        lastFixAt: row.last_fix ? new Date(row.last_fix) : null,
+      };
+      expect(isSilent(state, NOW, DEFAULT_DUTY_SILENCE_MINUTES)).toBe(false);
+    }
+    // Phones that never sent a fix (streets without grids to walk): at 16:00 everyone working is mid-shift,
+    // and each such open shift is closed at its 上岗, automatically; nobody is left 在岗.
+    const people = (await loadDutyPeople(open.db)).map((p) => ({ ...p, night: false, grids: [] }));
+    const lost = generateDutyHistory(people, { nowMs: NOW.getTime() + 2 * 3_600_000, seed: 7 });
+    expect(lost.positions).toEqual([]);
+    expect(lost.duty.every((d) => !d.on_duty)).toBe(true);
+    const automatic = lost.log.filter((l) => l.auto_off_minutes !== undefined);
+    expect(automatic.length).toBeGreaterThan(0);
+    for (const off of automatic) {
+      const mine = lost.log.filter((l) => l.user_id === off.user_id);
+      expect(mine.at(-1)).toEqual({ ...off, auto_off_minutes: DEFAULT_DUTY_SILENCE_MINUTES });
+      expect(mine.at(-2)).toMatchObject({ on_duty: true, at: off.at });
+    }
   });
 
   it('is the same week on every run, and is written once', async () => {

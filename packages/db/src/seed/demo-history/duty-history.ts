@@ -9,6 +9,7 @@
  * given seed, context and "now".
  */
 import { type PatrolDay, patrolDays } from '@citygov/domain/command/duty-days';
+import { DEFAULT_DUTY_SILENCE_MINUTES, isSilent, lastSignOfLife } from '@citygov/domain/command/duty-silence';
 import { chinaDate, chinaDayNumber, dayStartMs, weekdayOf } from '@citygov/domain/deadlines/china-time';
 import { haversineM } from '@citygov/domain/intake/duplicate-score';
 import { seededRandom } from '@citygov/domain/seeded-random';
@@ -35,6 +36,8 @@ export interface DutyLogRow {
   user_id: number;
   on_duty: boolean;
   at: string;
+  /** Set on a 自动下岗 (the phone silent past the limit), as the app's job writes it. */
+  auto_off_minutes?: number;
 }
 export interface PositionRow {
   user_id: number;
@@ -219,6 +222,23 @@ export function generateDutyHistory(
           history.log.push(off);
           last = off;
         }
+      }
+    }
+    // Whoever is mid-shift at "now" has fixes up to now; one whose phone sent none for the
+    // silence limit (a walk that never started) is taken off at their last sign of life,
+    // as the app's 自动下岗 would, so the seeded state never holds a silent person 在岗.
+    const lastFix = history.positions.length > firstPositions ? history.positions.at(-1) : undefined;
+    if (last?.on_duty) {
+      const state = { onDuty: true, since: new Date(last.at), lastFixAt: lastFix ? new Date(lastFix.at) : null };
+      if (isSilent(state, new Date(options.nowMs), DEFAULT_DUTY_SILENCE_MINUTES)) {
+        const off = {
+          user_id: person.id,
+          on_duty: false,
+          at: lastSignOfLife(state).toISOString(),
+          auto_off_minutes: DEFAULT_DUTY_SILENCE_MINUTES,
+        };
+        history.log.push(off);
+        last = off;
       }
     }
     if (last) history.duty.push({ user_id: person.id, on_duty: last.on_duty, since: last.at });

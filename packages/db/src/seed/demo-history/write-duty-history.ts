@@ -94,7 +94,7 @@ export async function seedDemoDuty(
   report('generate', history.positions.length, history.positions.length);
   await db.transaction(async (tx) => {
     if (history.log.length > 0)
-      await tx.execute(insertJson('staff_duty_log', ['user_id', 'on_duty', 'at'], history.log));
+      await tx.execute(insertJson('staff_duty_log', ['user_id', 'on_duty', 'at', 'auto_off_minutes'], history.log));
     if (history.duty.length > 0)
       await tx.execute(insertJson('staff_duty', ['user_id', 'on_duty', 'since'], history.duty));
     report('duty', history.log.length, history.log.length);

@@ -54,7 +54,8 @@ export function useReportPositions() {
   const client = useQueryClient();
   return useMutation(
     trpc.staff.reportPositions.mutationOptions({
-      onSuccess: () => client.invalidateQueries(trpc.staff.myDuty.pathFilter()),
+      // Refused too: an OFF_DUTY answer (自动下岗) turns the duty card to 离岗.
+      onSettled: () => client.invalidateQueries(trpc.staff.myDuty.pathFilter()),
     }),
   );
 }

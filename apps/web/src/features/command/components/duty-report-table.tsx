@@ -1,4 +1,5 @@
-import { Table, Typography } from 'antd';
+import { autoOffLabel } from '@citygov/domain/command/duty-silence';
+import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { formatDateTime } from '../../../lib/format';
 import type { DutyReport, DutyReportRow } from '../api/command';
@@ -15,6 +16,13 @@ export function formatKm(metres: number): string {
 
 const time = (value: Date | string | null) => (value ? formatDateTime(value).slice(-8, -3) : '');
 
+/** 最后下岗 as the table and the sheet read it: the time, and whether the system took the person off (自动下岗). */
+function lastOffText(row: DutyReportRow): string {
+  const at = time(row.lastOff);
+  if (!at) return row.firstOn ? '在岗中' : '';
+  return row.lastOffAutoMinutes === null ? at : `${at} ${autoOffLabel(row.lastOffAutoMinutes)}`;
+}
+
 const COLUMNS: ColumnsType<DutyReportRow> = [
   { title: '日期', dataIndex: 'day', sorter: (a, b) => a.day.localeCompare(b.day), defaultSortOrder: 'descend' },
   { title: '姓名', dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
@@ -28,7 +36,17 @@ const COLUMNS: ColumnsType<DutyReportRow> = [
   {
     title: '最后下岗',
     dataIndex: 'lastOff',
-    render: (v: DutyReportRow['lastOff'], row) => time(v) || (row.firstOn ? '在岗中' : '—'),
+    render: (v: DutyReportRow['lastOff'], row) =>
+      v && row.lastOffAutoMinutes !== null ? (
+        <>
+          {time(v)}{' '}
+          <Tag color="orange" title="手机超过时限无定位，系统按最后定位时间下岗">
+            {autoOffLabel(row.lastOffAutoMinutes)}
+          </Tag>
+        </>
+      ) : (
+        time(v) || (row.firstOn ? '在岗中' : '—')
+      ),
   },
   {
     title: '在岗时长',
@@ -109,7 +127,7 @@ export function dutyReportSheet(report: DutyReport) {
       { value: r.roleName },
       { value: r.areaName },
       { value: time(r.firstOn) },
-      { value: time(r.lastOff) || (r.firstOn ? '在岗中' : '') },
+      { value: lastOffText(r) },
       { value: r.onDutyMinutes },
       { value: Number(formatKm(r.mileageM)) },
       { value: r.fixes },

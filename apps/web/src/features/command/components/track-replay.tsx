@@ -1,4 +1,5 @@
-import { DatePicker, Empty, Slider, Spin } from 'antd';
+import { autoOffLabel } from '@citygov/domain/command/duty-silence';
+import { DatePicker, Empty, Slider, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { formatDateTime } from '../../../lib/format';
@@ -6,7 +7,8 @@ import { useStaffTrack } from '../api/command';
 
 /**
  * 轨迹回放: a time slider over one person's track of a day (today unless another is picked); the map draws the track up to
- * the slider's moment (`onTrack`), so the chief sees where they went and when.
+ * the slider's moment (`onTrack`), so the chief sees where they went and when; below, the day's 上岗 / 下岗, a
+ * 自动下岗 (the phone went silent) told apart from a 下岗 the person pressed.
  */
 export function TrackReplay({
   caseId,
@@ -49,6 +51,7 @@ export function TrackReplay({
       </div>
     );
   const current = points[Math.max(upTo, 1) - 1];
+  const duty = track.data?.duty ?? [];
   return (
     <div>
       {picker}
@@ -63,6 +66,16 @@ export function TrackReplay({
         onChange={setUpTo}
         tooltip={{ formatter: (i) => (i ? formatDateTime(points[i - 1]?.at) : '') }}
       />
+      {duty.length > 0 ? (
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }} aria-label="当日上岗下岗记录">
+          {duty
+            .map((d) => {
+              const what = d.onDuty ? '上岗' : d.autoOffMinutes === null ? '下岗' : autoOffLabel(d.autoOffMinutes);
+              return `${formatDateTime(d.at).slice(-8, -3)} ${what}`;
+            })
+            .join(' · ')}
+        </Typography.Paragraph>
+      ) : null}
     </div>
   );
 }

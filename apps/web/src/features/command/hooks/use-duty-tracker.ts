@@ -1,4 +1,6 @@
+import { App } from 'antd';
 import { useEffect, useRef } from 'react';
+import { apiAppCode, apiErrorMessage } from '../../../lib/api-error';
 import { useReportPositions } from '../api/command';
 
 interface Point {
@@ -31,12 +33,18 @@ function saveBacklog(points: Point[]) {
 /**
  * While on duty, watches the phone's position and reports it: a fix at most every 15 s,
  * sent in batches every 30 s. What could not be sent (no signal) stays in a backlog and
- * goes with the next batch, so the day's track has no gap.
+ * goes with the next batch, so the day's track has no gap. A batch refused because the
+ * person is off duty (自动下岗 after the phone was silent too long) is dropped — those
+ * fixes will never count — and the person is told to 上岗 again; the duty card then reads
+ * 离岗, which stops the tracking.
  */
 export function useDutyTracker(onDuty: boolean) {
+  const { message } = App.useApp();
   const report = useReportPositions();
   const send = useRef(report.mutateAsync);
   send.current = report.mutateAsync;
+  const warn = useRef(message.warning);
+  warn.current = message.warning;
   useEffect(() => {
     if (!onDuty || typeof navigator === 'undefined' || !navigator.geolocation) return;
     let lastKept = 0;
@@ -49,8 +57,12 @@ export function useDutyTracker(onDuty: boolean) {
         await send.current({ points: backlog });
         // Keep what arrived while this batch was in flight.
         saveBacklog(loadBacklog().filter((p) => p.at.getTime() > (backlog.at(-1)?.at.getTime() ?? 0)));
-      } catch {
-        // Offline or refused: the backlog stays for the next attempt.
+      } catch (error) {
+        if (apiAppCode(error) === 'OFF_DUTY') {
+          saveBacklog([]);
+          warn.current({ content: apiErrorMessage(error), duration: 8, key: 'off-duty' });
+        }
+        // Otherwise offline or failed: the backlog stays for the next attempt.
       } finally {
         sending = false;
       }

@@ -1,0 +1,1 @@
+ALTER TABLE "staff_duty_log" ADD COLUMN "auto_off_minutes" integer;
