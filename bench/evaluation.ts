@@ -12,7 +12,7 @@
  * their rollups.
  */
 import { loadSessionUser } from '../apps/bff/src/modules/auth/session-store';
-import { viewEvaluation } from '../apps/bff/src/modules/evaluation/evaluation-queries';
+import { evaluationCases, viewEvaluation } from '../apps/bff/src/modules/evaluation/evaluation-queries';
 import type { TEvaluationTarget } from '../apps/bff/src/modules/evaluation/evaluation-schemas';
 import { leaderHome } from '../apps/bff/src/modules/leader/leader-home';
 import { type OpenDatabase, rowsOf } from '../packages/db/src/client';
@@ -32,6 +32,9 @@ export interface EvaluationFigures {
   rankings: [string, Summary][];
   /** All rankings of the month one after the other (what publishing a month costs). */
   wholeMonth: Summary;
+  /** 下钻 from the district ranking: answered from the kept ranking on screen, and computed afresh. */
+  drillKept: Summary;
+  drillComputed: Summary;
   leaderCity: Summary;
   leaderDistrict: Summary;
   rawReads: Summary;
@@ -237,6 +240,15 @@ export async function benchEvaluation(open: OpenDatabase, now = new Date()): Pro
   const wholeMonth = await measureLoop(2, 0, async () => {
     for (const [, target] of targets) await viewEvaluation(open.db, supervisor, target, now);
   });
+  const districts = targets[0]?.[1] ?? { period, subjectKind: 'area', areaLevel: 'district' };
+  const shown = await viewEvaluation(open.db, supervisor, districts, now);
+  const drill = { ...districts, subject: shown.rows[0]?.subject ?? 1, counter: 'shouldClose' as const };
+  const drillKept = await measureLoop(EVALUATION_CALLS, 1, () =>
+    evaluationCases(open.db, supervisor, { ...drill, computedAt: shown.computedAt }, now).then(() => undefined),
+  );
+  const drillComputed = await measureLoop(EVALUATION_CALLS, 1, () =>
+    evaluationCases(open.db, supervisor, drill, now).then(() => undefined),
+  );
   const leader = await userNamed(open, 'leader');
   const districtLeader = await userNamed(open, 'linjiang.leader');
   const leaderCity = await measureLoop(LEADER_CALLS, 2, () =>
@@ -259,6 +271,8 @@ export async function benchEvaluation(open: OpenDatabase, now = new Date()): Pro
     backfillMs: filled.ms,
     rankings,
     wholeMonth,
+    drillKept,
+    drillComputed,
     leaderCity,
     leaderDistrict,
     rawReads,

@@ -169,6 +169,8 @@ function printEvaluation(figures: EvaluationFigures, count: number): void {
   );
   for (const [name, s] of figures.rankings) console.log(line(`one month’s ranking: ${name}`, s, '', 48));
   console.log(line(`every ranking of the month (${figures.rankings.length})`, figures.wholeMonth, '', 48));
+  console.log(line('下钻 (district ranking), from the ranking shown', figures.drillKept, '', 48));
+  console.log(line('下钻 (district ranking), computed afresh', figures.drillComputed, '', 48));
   console.log(line('raw: the month’s cases + timelines read', figures.rawReads, '', 48));
   console.log(line('leader.home, city (leader)', figures.leaderCity, '', 48));
   console.log(line('leader.home, 临江区 (linjiang.leader)', figures.leaderDistrict, '', 48));

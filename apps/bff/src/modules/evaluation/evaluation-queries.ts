@@ -10,6 +10,7 @@ import type { SessionUser } from '../../trpc/session-user';
 import { caseSummaryColumns, caseWorkScope } from '../cases/api';
 import { computeEvaluation, type EvaluationSnapshot } from './compute-evaluation';
 import type { TEvaluationTarget, ZEvaluationCasesInput, ZTrendInput } from './evaluation-schemas';
+import { keepRanking, keptRanking } from './kept-rankings';
 import { currentPublished, type PublishedInfo, periodOfTarget } from './published-results';
 
 /** The ranking to show: the published one when the period is published, else computed now (草稿). */
@@ -28,6 +29,7 @@ async function rankingOf(
 /** 综合评价 of one period and subject kind: indicators, ranked rows with counts, and whether it is published. */
 export async function viewEvaluation(db: Queryable, user: SessionUser, target: TEvaluationTarget, now = new Date()) {
   const { snapshot, published } = await rankingOf(db, user, target, now);
+  if (!published) keepRanking(user, target, periodOfTarget(target), snapshot);
   return {
     period: snapshot.period,
     subjectKind: snapshot.subjectKind,
@@ -49,8 +51,9 @@ const DRILL_LIMIT = 500;
 
 /**
  * 下钻: the cases behind a number — one subject's counter, or all the cases it counted.
- * A published period answers from its frozen ids; the rows are read through the
- * viewer's case scope as well, so a list never shows a case the viewer may not see.
+ * A published period answers from its frozen ids, a draft from the ranking the viewer was
+ * shown (`computedAt`) while it is kept, else from one computed now. The rows are read
+ * through the viewer's case scope as well, so a list never shows a case the viewer may not see.
  */
 export async function evaluationCases(
   db: Queryable,
@@ -58,7 +61,8 @@ export async function evaluationCases(
   input: z.infer<typeof ZEvaluationCasesInput>,
   now = new Date(),
 ) {
-  const { snapshot } = await rankingOf(db, user, input, now);
+  const shown = input.computedAt ? keptRanking(user, input, periodOfTarget(input), input.computedAt) : null;
+  const snapshot = shown ?? (await rankingOf(db, user, input, now)).snapshot;
   const row = snapshot.rows.find((r) => r.subject === input.subject);
   if (!row) throw new NotFoundError('该考核对象在本周期没有记录');
   const ids = input.counter ? (row.cases[input.counter] ?? []) : [...new Set(Object.values(row.cases).flat())];

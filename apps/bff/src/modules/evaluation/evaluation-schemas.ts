@@ -26,6 +26,8 @@ export const ZCounter = z.enum(COUNTER_KEYS as [Counter, ...Counter[]]);
 export const ZEvaluationCasesInput = ZEvaluationTarget.extend({
   subject: z.number().int().positive(),
   counter: ZCounter.optional(),
+  /** The `computedAt` of the ranking on screen: a draft answers from that very ranking while kept. */
+  computedAt: z.iso.datetime({ error: '计算时间无效' }).optional(),
 });
 
 export const ZPublishInput = ZEvaluationTarget;

@@ -167,3 +167,36 @@ describe('综合评价 from the case timelines', () => {
     expect(error.message).toContain('考核周期无效');
   });
 });
+
+describe('下钻 of a draft ranking', () => {
+  it('lists the cases the number on screen counted, though a case was reported since', async () => {
+    await caseThrough('reported');
+    const supervisor = await app.as('supervisor');
+    const collectorId = await app.userId('linjiang.collector');
+    const target = { period: thisMonth, subjectKind: 'collector' as const };
+    const view = await supervisor.evaluation.view(target);
+    const shown = view.rows.find((r) => r.subject === collectorId)?.counts.reported ?? 0;
+    expect(shown).toBeGreaterThan(0);
+
+    await caseThrough('reported');
+
+    const onScreen = await supervisor.evaluation.cases({
+      ...target,
+      subject: collectorId,
+      counter: 'reported',
+      computedAt: view.computedAt,
+    });
+    expect(onScreen.total).toBe(shown);
+    const live = await supervisor.evaluation.cases({ ...target, subject: collectorId, counter: 'reported' });
+    expect(live.total).toBe(shown + 1);
+
+    // Another viewer naming the same ranking gets their own, computed in their scope.
+    const district = await app.as('yunshan.supervisor');
+    const refused = await failure(
+      district.evaluation.cases({ ...target, subject: collectorId, computedAt: view.computedAt }),
+    );
+    expect(refused.code).toBe('NOT_FOUND');
+    const odd = await failure(supervisor.evaluation.cases({ ...target, subject: collectorId, computedAt: '昨天' }));
+    expect(odd.code).toBe('BAD_REQUEST');
+  });
+});

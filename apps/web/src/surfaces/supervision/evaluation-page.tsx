@@ -107,6 +107,7 @@ export function EvaluationPage() {
       />
       <DrillDownDrawer
         target={target}
+        computedAt={view.data?.computedAt}
         drill={drill}
         row={view.data?.rows.find((r) => r.subject === drill?.subject)}
         onChange={setDrill}

@@ -9,19 +9,29 @@ import type { DrillTarget } from './ranking-table';
 /** 下钻: the cases behind one subject's number, each linking to its case page. */
 export function DrillDownDrawer({
   target,
+  computedAt,
   drill,
   row,
   onChange,
   onClose,
 }: {
   target: EvaluationTarget;
+  /** When the ranking on screen was computed: the drill-down lists the cases that ranking counted. */
+  computedAt: string | undefined;
   drill: DrillTarget | null;
   row: EvaluationRow | undefined;
   onChange: (drill: DrillTarget) => void;
   onClose: () => void;
 }) {
   const cases = useEvaluationCases(
-    drill ? { ...target, subject: drill.subject, ...(drill.counter ? { counter: drill.counter } : {}) } : null,
+    drill
+      ? {
+          ...target,
+          subject: drill.subject,
+          ...(drill.counter ? { counter: drill.counter } : {}),
+          ...(computedAt ? { computedAt } : {}),
+        }
+      : null,
   );
   const counters = (Object.keys(row?.counts ?? {}) as Counter[]).map((c) => ({
     value: c,
