@@ -2,8 +2,10 @@ import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { type LoginThrottlePolicy, TRUSTED_ADDRESS_MS } from '@citygov/domain/auth/login-throttle';
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '@citygov/domain/auth/password-policy';
+import { DEFAULT_DUTY_SILENCE_MINUTES } from '@citygov/domain/command/duty-silence';
 import { DEFAULT_CALL_TIMEOUT_SECONDS } from '@citygov/domain/command/patrol';
 import type { SmsRateLimit } from '@citygov/domain/messaging/sms';
+import { MEDIA_TRANSPORTS, type MediaTransport } from '@citygov/domain/video/media-transport';
 import { z } from 'zod';
 import type { SmsConfig } from './adapters/sms/gateway';
 import type { ZlbConfig } from './adapters/zlb/client';
@@ -59,7 +61,8 @@ const EnvSchema = z.object({
   GB28181_KEEPALIVE_SECONDS: z.coerce.number().positive().default(60),
   // Media: the built-in RTP → HLS remuxer (ffmpeg), or a ZLMediaKit server.
   MEDIA_BACKEND: z.enum(['builtin', 'zlmediakit']).default('builtin'),
-  MEDIA_TRANSPORT: z.enum(['UDP', 'TCP']).default('UDP'),
+  // The default 取流方式; a device's own setting (video.setMediaTransport) overrides it.
+  MEDIA_TRANSPORT: z.enum(MEDIA_TRANSPORTS).default('UDP'),
   MEDIA_NO_READER_SECONDS: z.coerce.number().positive().default(30),
   MEDIA_RTP_TIMEOUT_SECONDS: z.coerce.number().positive().default(15),
   ZLM_API_URL: z.string().url().optional(),
@@ -126,6 +129,8 @@ const EnvSchema = z.object({
   OUTBOX_SWEEP_SECONDS: z.coerce.number().positive().default(5),
   // 片长指挥: a call not answered (接受 / 拒绝) within this expires (超时未接) and passes to the next nearest.
   CITYGOV_CALL_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(DEFAULT_CALL_TIMEOUT_SECONDS),
+  // 自动下岗: a person on duty whose phone sends no fix for this long is taken off duty at their last fix.
+  CITYGOV_DUTY_SILENCE_MINUTES: z.coerce.number().int().min(1).max(1440).default(DEFAULT_DUTY_SILENCE_MINUTES),
 });
 
 const MIB = 1024 * 1024;
@@ -169,7 +174,8 @@ export interface AppConfig {
   };
   media: {
     backend: 'builtin' | 'zlmediakit';
-    transport: 'UDP' | 'TCP';
+    /** The default 取流方式 of devices that name none (packages/domain/src/video/media-transport.ts). */
+    transport: MediaTransport;
     noReaderMs: number;
     rtpTimeoutMs: number;
     zlm: { apiUrl: string; secret: string; publicUrl: string } | null;
@@ -202,6 +208,8 @@ export interface AppConfig {
   outbox: { worker: boolean; sweepMs: number };
   /** 片长指挥: seconds a call waits for an answer before 超时未接. */
   callTimeoutSeconds: number;
+  /** 自动下岗: minutes without a fix after which a person on duty is taken off duty (dated at the last fix). */
+  dutySilenceMinutes: number;
 }
 
 /** This machine's first non-internal IPv4 address (what a camera on the LAN can reach), else loopback. */
@@ -372,5 +380,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     outbox: { worker: parsed.OUTBOX_WORKER === '1', sweepMs: parsed.OUTBOX_SWEEP_SECONDS * 1000 },
     callTimeoutSeconds: parsed.CITYGOV_CALL_TIMEOUT_SECONDS,
+    dutySilenceMinutes: parsed.CITYGOV_DUTY_SILENCE_MINUTES,
   };
 }

@@ -113,6 +113,8 @@ const REQUIRED: Record<string, Permission | 'public' | 'authed'> = {
   'video.ptz': 'video.control',
   'video.records': 'video.control',
   'video.playback': 'video.control',
+  // Device settings (取流方式) are the administrators', each within their area.
+  'video.setMediaTransport': 'video.manage',
   // IoT hub: the registry and readings; a case's sensor chart goes with the case.
   'iot.devices': 'iot.view',
   'iot.readings': 'iot.view',

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   'dashboard.view': '查看指挥大屏',
   'video.view': '查看视频监控',
   'video.control': '控制云台与回放录像',
+  /** Device settings such as 取流方式 (within the administrator's area). */
+  'video.manage': '管理视频设备',
   'iot.view': '查看物联感知设备',
   'iot.manage': '管理物联感知设备',
   'integration.manage': '管理外部系统接入与重发',
@@ -186,6 +188,7 @@ const ROLE_GRANTS: Record<Role, readonly Permission[]> = {
     'personal.view',
     'video.view',
     'video.control',
+    'video.manage',
     'iot.view',
     'iot.manage',
     'integration.manage',

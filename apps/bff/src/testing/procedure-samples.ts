@@ -178,6 +178,7 @@ export const SAMPLES: Record<string, (t: Targets) => unknown> = {
     start: new Date('2026-10-01T00:00:00Z'),
     end: new Date('2026-10-01T01:00:00Z'),
   }),
+  'video.setMediaTransport': (t) => ({ deviceId: t.camera.deviceId, data: { mediaTransport: 'TCP' } }),
   'iot.devices': () => undefined,
   'iot.readings': (t) => ({ id: t.sensorId, hours: 24 }),
   'iot.caseSensor': (t) => ({ caseId: t.caseId }),

@@ -1,6 +1,8 @@
+import { MEDIA_TRANSPORTS } from '@citygov/domain/video/media-transport';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   doublePrecision,
   index,
   integer,
@@ -10,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { oneOf } from './one-of';
 import { areas } from './org';
 
 /**
@@ -31,6 +34,8 @@ export const videoDevices = pgTable(
     transport: text('transport', { enum: ['UDP', 'TCP'] }).notNull(),
     host: text('host').notNull(),
     port: integer('port').notNull(),
+    /** 取流方式 of its streams (UDP, TCP 被动, TCP 主动); null → the system default (MEDIA_TRANSPORT). */
+    mediaTransport: text('media_transport', { enum: MEDIA_TRANSPORTS }),
     /** Its own password (per-device digest); null → the platform's shared one. */
     password: text('password'),
     online: boolean('online').notNull().default(false),
@@ -45,6 +50,7 @@ export const videoDevices = pgTable(
   },
   (t) => [
     uniqueIndex('video_devices_device_id_uq').on(t.deviceId),
+    check('video_devices_media_transport_check', oneOf(t.mediaTransport, MEDIA_TRANSPORTS)),
     // Scoped device lists (a district's staff see their district's devices).
     index('video_devices_area_path_idx').using('btree', sql`${t.areaPath} text_pattern_ops`),
   ],

@@ -1,7 +1,9 @@
 /**
  * The SDP of GB/T 28181 INVITEs (appendix F): `s=Play` for live, `s=Playback` with a
  * time range for recordings, `y=` the 10-digit SSRC, PS over RTP (payload 96) on UDP or
- * on TCP (RFC 4571 framing; we are passive, the device connects to us).
+ * on TCP (RFC 4571 framing). On TCP `a=setup` (RFC 4145) says who connects: `passive`,
+ * the device connects to us; `active`, we connect to the port in the device's answer
+ * (for devices that only listen, the 'TCP 主动' mode of the common platforms).
  */
 export interface MediaOffer {
   channelId: string;
@@ -10,6 +12,8 @@ export interface MediaOffer {
   mediaHost: string;
   mediaPort: number;
   transport: 'UDP' | 'TCP';
+  /** TCP only: our role; passive when absent. */
+  tcpSetup?: 'passive' | 'active';
   ssrc: string;
   /** Playback only: unix seconds. */
   startTime?: number;
@@ -30,7 +34,7 @@ export function buildOffer(offer: MediaOffer): string {
     'a=rtpmap:96 PS/90000',
     'a=rtpmap:97 MPEG4/90000',
     'a=rtpmap:98 H264/90000',
-    ...(tcp ? ['a=setup:passive', 'a=connection:new'] : []),
+    ...(tcp ? [`a=setup:${offer.tcpSetup ?? 'passive'}`, 'a=connection:new'] : []),
     `y=${offer.ssrc}`,
     '',
   ];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
-import { createServer, type Server as TcpServer, type Socket as TcpSocket } from 'node:net';
+import { connect, createServer, type Server as TcpServer, type Socket as TcpSocket } from 'node:net';
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { parseRtp, rfc4571Deframer } from '../../modules/video/api';
@@ -10,7 +10,8 @@ import { listenSimulator, type RunningSimulator } from '../sim-http';
  * A ZLMediaKit MediaServer over the network, for the tests and the demo: its HTTP API
  * (`/index/api/...`, GET or POST, form or JSON, `secret` checked, answers
  * `{ code, msg, ... }` with HTTP 200 whatever the outcome), RTP servers that really
- * listen (UDP; with tcp_mode 1 also TCP on the same port, RFC 4571 framing), a stream
+ * listen (UDP; with tcp_mode 1 also TCP on the same port, RFC 4571 framing; with
+ * tcp_mode 2 it connects to the device when told by connectRtpServer), a stream
  * `rtp/<stream_id>` that goes online when RTP with the right SSRC arrives, playback
  * URLs (`/rtp/<id>/hls.m3u8`, `/rtp/<id>.live.flv`) checked through on_play, and the
  * web hooks posted as JSON the way the real server posts them.
@@ -211,6 +212,33 @@ export async function startZlmSimulator(
       });
     });
 
+  const takeConnection = (server: RtpServerState, socket: TcpSocket) => {
+    server.connections.add(socket);
+    const feed = rfc4571Deframer((packet) => onPacket(server, packet));
+    socket.on('data', feed);
+    socket.on('error', () => {});
+    socket.on('close', () => server.connections.delete(socket));
+  };
+
+  /** tcp_mode 2: connect to the device's listening port; answers once connected or failed, as the real API does. */
+  const connectRtpServer = (server: RtpServerState, host: string, port: number) =>
+    new Promise<void>((resolve, reject) => {
+      const socket = connect({ host, port, timeout: 5_000 });
+      const fail = () => {
+        socket.destroy();
+        reject(new ApiError(ZLM_CODE.otherFailed, `connect to ${host}:${port} failed`));
+      };
+      socket.once('error', fail);
+      socket.once('timeout', fail);
+      socket.once('connect', () => {
+        socket.off('error', fail);
+        socket.off('timeout', fail);
+        socket.setTimeout(0);
+        takeConnection(server, socket);
+        resolve();
+      });
+    });
+
   const openRtpServer = async (streamId: string, port: number, tcpMode: number, ssrc: number) => {
     // tcp_mode 1 (passive) listens on TCP as well, on the same port number as the UDP socket.
     for (let attempt = 0; attempt < 10; attempt++) {
@@ -242,13 +270,7 @@ export async function startZlmSimulator(
       };
       udp.on('message', (packet) => onPacket(server, packet));
       udp.on('error', () => {});
-      tcp?.on('connection', (socket) => {
-        server.connections.add(socket);
-        const feed = rfc4571Deframer((packet) => onPacket(server, packet));
-        socket.on('data', feed);
-        socket.on('error', () => {});
-        socket.on('close', () => server.connections.delete(socket));
-      });
+      tcp?.on('connection', (socket) => takeConnection(server, socket));
       servers.set(streamId, server);
       return server;
     }
@@ -310,6 +332,7 @@ export async function startZlmSimulator(
   const ZApiName = z.enum([
     'openRtpServer',
     'closeRtpServer',
+    'connectRtpServer',
     'listRtpServer',
     'getMediaList',
     'isMediaOnline',
@@ -353,10 +376,19 @@ export async function startZlmSimulator(
         if (servers.has(streamId)) throw new ApiError(ZLM_CODE.invalidArgs, 'This stream already exists');
         // enable_tcp is the older name of tcp_mode 1.
         const tcpMode = int(args.tcp_mode, int(args.enable_tcp, 0) ? 1 : 0);
-        if (tcpMode !== 0 && tcpMode !== 1) throw new ApiError(ZLM_CODE.invalidArgs, 'tcp_mode 2 not simulated');
+        if (tcpMode !== 0 && tcpMode !== 1 && tcpMode !== 2)
+          throw new ApiError(ZLM_CODE.invalidArgs, 'invalid tcp_mode');
         const server = await openRtpServer(streamId, int(args.port, 0), tcpMode, int(args.ssrc, 0));
         if (sim.mode === 'down-after-open') sim.mode = 'unreachable';
         return { code: ZLM_CODE.success, port: server.port };
+      }
+      case 'connectRtpServer': {
+        need(args, 'dst_url', 'dst_port', 'stream_id');
+        const server = servers.get(args.stream_id ?? '');
+        if (!server) throw new ApiError(ZLM_CODE.otherFailed, 'can not find the stream');
+        if (server.tcpMode !== 2) throw new ApiError(ZLM_CODE.otherFailed, 'rtp server is not in tcp active mode');
+        await connectRtpServer(server, args.dst_url ?? '', int(args.dst_port, 0));
+        return { code: ZLM_CODE.success };
       }
       case 'closeRtpServer': {
         need(args, 'stream_id');

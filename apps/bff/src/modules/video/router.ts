@@ -6,9 +6,18 @@ import { permissionProcedure, router } from '../../trpc/procedures';
 import { writeAudit } from '../audit/api';
 import { loadCaseForWork } from '../cases/api';
 import { MediaServerError } from './media/media-backend';
+import { setMediaTransport } from './set-media-transport';
 import type { VideoCentre } from './video-centre';
 import { camerasNear, camerasOnMap, loadCameraInScope, videoTree } from './video-queries';
-import { ZCameraInput, ZNearCaseInput, ZPlaybackInput, ZPtzInput, ZRecordsInput, ZReleaseInput } from './video-schemas';
+import {
+  ZCameraInput,
+  ZNearCaseInput,
+  ZPlaybackInput,
+  ZPtzInput,
+  ZRecordsInput,
+  ZReleaseInput,
+  ZSetMediaTransportInput,
+} from './video-schemas';
 
 /**
  * Calls that talk to devices (play, PTZ, playback) take seconds and touch no table, so
@@ -51,7 +60,12 @@ async function logged(ctx: Context & { user: SessionUser }, action: string, targ
 
 export const videoRouter = router({
   /** 设备目录: devices and channels in the caller's scope, with online state. */
-  tree: permissionProcedure('video.view').query(({ ctx }) => videoTree(ctx.db, ctx.user)),
+  tree: permissionProcedure('video.view').query(({ ctx }) => videoTree(ctx.db, ctx.user, ctx.config.media.transport)),
+
+  /** 取流方式: a device's media transport for its next streams (null: the system default). */
+  setMediaTransport: permissionProcedure('video.manage')
+    .input(ZSetMediaTransportInput)
+    .mutation(({ ctx, input }) => setMediaTransport(ctx.db, ctx.user, ctx.config.media.transport, input)),
 
   /** Cameras for the map layer. */
   cameras: permissionProcedure('video.view').query(({ ctx }) => camerasOnMap(ctx.db, ctx.user)),

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import type { MediaTransport } from '@citygov/domain/video/media-transport';
 import type { Gb28181Platform } from '../../adapters/gb28181/gb28181-platform';
 import { makeSsrc } from '../../adapters/gb28181/sdp';
-import type { MediaBackend, MediaPlayback } from './media/media-backend';
+import { type MediaBackend, type MediaPlayback, MediaServerError } from './media/media-backend';
 
 /**
  * Live and playback streams, shared by their viewers. A stream starts with the first
@@ -46,7 +47,8 @@ interface Viewer {
 }
 
 export interface StreamSessionOptions {
-  transport: 'UDP' | 'TCP';
+  /** The device's 取流方式 (its own setting, else the system default), read as a stream starts. */
+  transportOf(deviceId: string): Promise<MediaTransport>;
   domain: string;
   noReaderMs: number;
   /** A token unused this long lapses (the player fetches every second or so). */
@@ -118,7 +120,8 @@ export class StreamSessions {
   private async start(session: Session): Promise<void> {
     const { request } = session;
     const ssrc = makeSsrc(request.mode, this.options.domain, ++this.sequence);
-    const receiver = await this.backend.open(session.streamId, this.options.transport, ssrc);
+    const transport = await this.options.transportOf(request.deviceId);
+    const receiver = await this.backend.open(session.streamId, transport, ssrc);
     try {
       const dialog = await this.platform.invite(request.deviceId, {
         channelId: request.channelId,
@@ -126,6 +129,7 @@ export class StreamSessions {
         mediaHost: receiver.host,
         mediaPort: receiver.port,
         transport: receiver.transport,
+        ...(receiver.tcpSetup ? { tcpSetup: receiver.tcpSetup } : {}),
         ssrc,
         ...(request.mode === 'Playback'
           ? {
@@ -135,6 +139,13 @@ export class StreamSessions {
           : {}),
       });
       session.callId = dialog.callId;
+      if (receiver.tcpSetup === 'active') {
+        // The device listens on the port of its answer; the stream comes once we connect.
+        const { host, port } = dialog.answer;
+        if (!host || !(port > 0 && port < 65_536))
+          throw new MediaServerError('设备应答缺少媒体端口，无法以 TCP 主动方式取流');
+        await this.backend.connect(session.streamId, host, port);
+      }
       await this.backend.ready(session.streamId, this.options.readyTimeoutMs ?? 20_000);
       session.ready = true;
       session.lastReadAt = Date.now();

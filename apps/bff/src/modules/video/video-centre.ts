@@ -11,6 +11,7 @@ import { StreamSessions } from './stream-sessions';
 import { receiveDeviceAlarm } from './video-ai';
 import {
   devicePassword,
+  deviceTransport,
   flushKeepalives,
   saveCatalog,
   saveDeviceInfo,
@@ -39,7 +40,7 @@ export class VideoCentre {
     config: AppConfig,
   ) {
     this.streams = new StreamSessions(platform, backend, {
-      transport: config.media.transport,
+      transportOf: (deviceId) => deviceTransport(db, deviceId, config.media.transport),
       domain: config.gb28181.domain,
       noReaderMs: config.media.noReaderMs,
     });

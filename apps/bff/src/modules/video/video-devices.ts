@@ -1,5 +1,6 @@
 import type { Queryable } from '@citygov/db/client';
 import { videoChannels, videoDevices } from '@citygov/db/schema/video';
+import { effectiveTransport, type MediaTransport } from '@citygov/domain/video/media-transport';
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { CatalogItem } from '../../adapters/gb28181/catalog-items';
 import type { DeviceRegistration } from '../../adapters/gb28181/gb28181-platform';
@@ -16,6 +17,19 @@ export async function devicePassword(db: Queryable, deviceId: string, shared: st
     .from(videoDevices)
     .where(eq(videoDevices.deviceId, deviceId));
   return row?.password ?? shared;
+}
+
+/** The 取流方式 a device's streams use: its own setting, else the system default (MEDIA_TRANSPORT). */
+export async function deviceTransport(
+  db: Queryable,
+  deviceId: string,
+  systemDefault: MediaTransport,
+): Promise<MediaTransport> {
+  const [row] = await db
+    .select({ mediaTransport: videoDevices.mediaTransport })
+    .from(videoDevices)
+    .where(eq(videoDevices.deviceId, deviceId));
+  return effectiveTransport(row?.mediaTransport ?? null, systemDefault);
 }
 
 export async function saveRegistration(db: Queryable, device: DeviceRegistration): Promise<void> {

@@ -2,6 +2,7 @@ import type { Queryable } from '@citygov/db/client';
 import { areas } from '@citygov/db/schema/org';
 import { videoChannels, videoDevices } from '@citygov/db/schema/video';
 import { NotFoundError } from '@citygov/domain/errors';
+import { effectiveTransport, type MediaTransport } from '@citygov/domain/video/media-transport';
 import { and, asc, between, eq, inArray, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
 import { withinAreaScope } from '../org/api';
@@ -14,15 +15,21 @@ function scoped(
   return user.areaLevel === 'city' ? undefined : withinAreaScope(user, column);
 }
 
+/** The devices the caller may see or administer. */
+export function deviceScope(user: SessionUser): SQL | undefined {
+  return scoped(user, videoDevices.areaPath);
+}
+
 /** The devices and catalog items the caller may see: the tree by area (district) and organisation (groups). */
-export async function videoTree(db: Queryable, user: SessionUser) {
-  const devices = await db
+export async function videoTree(db: Queryable, user: SessionUser, defaultTransport: MediaTransport) {
+  const rows = await db
     .select({
       deviceId: videoDevices.deviceId,
       name: videoDevices.name,
       manufacturer: videoDevices.manufacturer,
       model: videoDevices.model,
       transport: videoDevices.transport,
+      mediaTransport: videoDevices.mediaTransport,
       online: videoDevices.online,
       lastKeepaliveAt: videoDevices.lastKeepaliveAt,
       channelCount: videoDevices.channelCount,
@@ -31,8 +38,12 @@ export async function videoTree(db: Queryable, user: SessionUser) {
     })
     .from(videoDevices)
     .leftJoin(areas, eq(areas.id, videoDevices.areaId))
-    .where(scoped(user, videoDevices.areaPath))
+    .where(deviceScope(user))
     .orderBy(asc(videoDevices.deviceId));
+  const devices = rows.map((d) => ({
+    ...d,
+    effectiveTransport: effectiveTransport(d.mediaTransport, defaultTransport),
+  }));
   const ids = devices.map((d) => d.deviceId);
   const online = new Map(devices.map((d) => [d.deviceId, d.online]));
   const channels =
@@ -54,6 +65,8 @@ export async function videoTree(db: Queryable, user: SessionUser) {
           .where(and(inArray(videoChannels.deviceId, ids), scoped(user, videoChannels.areaPath)))
           .orderBy(asc(videoChannels.deviceId), asc(videoChannels.channelId));
   return {
+    /** The system's 取流方式 (MEDIA_TRANSPORT), which devices without their own follow. */
+    defaultTransport,
     devices,
     // A camera plays only while its device is online.
     channels: channels.map((c) => ({ ...c, online: c.online && (online.get(c.deviceId) ?? false) })),

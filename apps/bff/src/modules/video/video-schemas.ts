@@ -1,3 +1,4 @@
+import { MEDIA_TRANSPORT_LABELS, MEDIA_TRANSPORTS } from '@citygov/domain/video/media-transport';
 import { z } from 'zod';
 import { zBigId, zInstant } from '../../trpc/input-types';
 
@@ -32,3 +33,13 @@ export const ZPlaybackInput = ZRecordsInput;
 export const ZReleaseInput = z.object({ token: z.string().min(16).max(64) });
 
 export const ZNearCaseInput = z.object({ caseId: zBigId });
+
+/** 取流方式 of one device; null follows the system default again. */
+export const ZSetMediaTransportInput = z.object({
+  deviceId: zGbId('设备编码'),
+  data: z.object({
+    mediaTransport: z
+      .enum(MEDIA_TRANSPORTS, { error: `取流方式应为 ${Object.values(MEDIA_TRANSPORT_LABELS).join('、')} 之一` })
+      .nullable(),
+  }),
+});

@@ -1,7 +1,4 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { alarms } from '@citygov/db/schema/alarms';
 import { caseAttachments, caseEvents, cases } from '@citygov/db/schema/cases';
@@ -11,9 +8,9 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CameraSimulator, demoCameras } from '../../adapters/gb28181/simulator/simulated-cameras';
-import { openTestApp, type TestApp } from '../../testing/test-app';
+import type { TestApp } from '../../testing/test-app';
 import type { VideoCentre } from './video-centre';
-import { startVideoRig, until, type VideoRig } from './video-test-rig';
+import { openVideoTestApp, startVideoRig, until, type VideoRig } from './video-test-rig';
 
 /**
  * The video path end to end: simulated cameras register over SIP and stream a real
@@ -30,12 +27,8 @@ let rig: VideoRig;
 let base: string;
 
 beforeAll(async () => {
-  app = await openTestApp({
-    GB28181_PORT: '0',
-    GB28181_HOST: '127.0.0.1',
-    GB28181_PUBLIC_IP: '127.0.0.1',
+  app = await openVideoTestApp({
     MEDIA_NO_READER_SECONDS: '3',
-    CITYGOV_DATA_DIR: mkdtempSync(join(tmpdir(), 'citygov-video-test-')),
   });
   rig = await startVideoRig(app, cameras);
   ({ centre, cameras: simulator, base } = rig);

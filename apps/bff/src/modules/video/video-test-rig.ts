@@ -1,9 +1,27 @@
+import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CameraSimulator, type SimulatedCamera } from '../../adapters/gb28181/simulator/simulated-cameras';
+import type { AppConfig } from '../../env';
 import { createHttpApp } from '../../http/create-app';
-import type { TestApp } from '../../testing/test-app';
+import { openTestApp, type TestApp } from '../../testing/test-app';
 import { VideoCentre } from './video-centre';
+
+/**
+ * A test app whose video centre is reached on this machine only (a free SIP port, loopback
+ * addresses) and keeps its media in a folder of its own; `env` adds or overrides settings.
+ */
+export function openVideoTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  return openTestApp({
+    GB28181_PORT: '0',
+    GB28181_HOST: '127.0.0.1',
+    GB28181_PUBLIC_IP: '127.0.0.1',
+    CITYGOV_DATA_DIR: mkdtempSync(join(tmpdir(), 'citygov-video-test-')),
+    ...env,
+  });
+}
 
 /** Polls `probe` every 100 ms until it gives something, or fails naming `what`. */
 export async function until<T>(
@@ -33,8 +51,12 @@ export interface VideoRig {
  * The test app's video centre started, simulated cameras registering with it over SIP
  * (UDP signalling, keepalive every 5 s), and the app's HTTP stack listening on loopback.
  */
-export async function startVideoRig(app: TestApp, cameras: SimulatedCamera[]): Promise<VideoRig> {
-  const centre = await VideoCentre.start(app.db, app.config);
+export async function startVideoRig(
+  app: TestApp,
+  cameras: SimulatedCamera[],
+  config: AppConfig = app.config,
+): Promise<VideoRig> {
+  const centre = await VideoCentre.start(app.db, config);
   if (!centre?.port) throw new Error('video centre did not start');
   app.live.video = centre;
   const simulator = new CameraSimulator({

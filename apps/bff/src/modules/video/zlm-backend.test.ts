@@ -4,10 +4,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type CameraSimulator, demoCameras } from '../../adapters/gb28181/simulator/simulated-cameras';
 import { startZlmSimulator, type ZlmSimulator } from '../../adapters/zlmediakit/simulator';
-import { openTestApp, type TestApp } from '../../testing/test-app';
+import type { TestApp } from '../../testing/test-app';
 import { StreamSessions } from './stream-sessions';
 import type { VideoCentre } from './video-centre';
-import { startVideoRig, until } from './video-test-rig';
+import { openVideoTestApp, startVideoRig, until } from './video-test-rig';
 
 /**
  * The video centre with ZLMediaKit as its media backend, against a simulated
@@ -27,12 +27,9 @@ interface Rig {
   close(): Promise<void>;
 }
 
-async function startRig(transport: 'UDP' | 'TCP'): Promise<Rig> {
-  const zlm = await startZlmSimulator({ secret: `zlm-secret-${transport.toLowerCase()}-0001` });
-  const app = await openTestApp({
-    GB28181_PORT: '0',
-    GB28181_HOST: '127.0.0.1',
-    GB28181_PUBLIC_IP: '127.0.0.1',
+async function startRig(transport: 'UDP' | 'TCP' | 'TCP_ACTIVE'): Promise<Rig> {
+  const zlm = await startZlmSimulator({ secret: `zlm-secret-${transport.toLowerCase().replace('_', '-')}-0001` });
+  const app = await openVideoTestApp({
     MEDIA_BACKEND: 'zlmediakit',
     MEDIA_TRANSPORT: transport,
     // Short, so that a reader clock of ours would stop the stream during the tests.
@@ -314,5 +311,31 @@ describe('ZLMediaKit backend over TCP (RFC 4571)', () => {
     await rig.zlm.noReader(grant.streamId);
     await until('the camera to hang up', () => rig.cameras.stats.activeCalls === 0);
     expect(rig.zlm.rtpServers()).toEqual([]);
+  }, 30_000);
+});
+
+describe('ZLMediaKit backend over TCP, connecting to a device that listens (TCP 主动)', () => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = await startRig('TCP_ACTIVE');
+  }, 60_000);
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  it("opens the RTP server in tcp_mode 2 and has ZLMediaKit connect to the port of the camera's answer", async () => {
+    const grant = await (await rig.app.as('linjiang.dispatcher')).video.play(camera(0));
+    const opened = rig.zlm.apiCalls.find((c) => c.api === 'openRtpServer');
+    expect(opened?.args).toMatchObject({ stream_id: grant.streamId, tcp_mode: '2' });
+    const connected = rig.zlm.apiCalls.find((c) => c.api === 'connectRtpServer');
+    expect(connected?.args).toMatchObject({ stream_id: grant.streamId, dst_url: '127.0.0.1' });
+    expect(Number(connected?.args.dst_port)).toBeGreaterThan(0);
+    const server = await until('RTP over the connection ZLMediaKit opened', () =>
+      rig.zlm.rtpServers().find((s) => s.streamId === grant.streamId && s.packets > 20),
+    );
+    expect(server).toMatchObject({ tcpMode: 2, dropped: 0 });
+    expect((await fetch(grant.hls)).status).toBe(200);
+    await rig.zlm.noReader(grant.streamId);
+    await until('the camera to hang up', () => rig.cameras.stats.activeCalls === 0);
   }, 30_000);
 });

@@ -20,6 +20,8 @@ const device = (over: Partial<VideoTree['devices'][number]>): VideoTree['devices
   manufacturer: null,
   model: null,
   transport: 'UDP',
+  mediaTransport: null,
+  effectiveTransport: 'UDP',
   online: true,
   lastKeepaliveAt: null,
   channelCount: 1,

@@ -1,4 +1,4 @@
-import type { VideoChannel, VideoTree } from './api/video';
+import type { VideoChannel, VideoDevice, VideoTree } from './api/video';
 
 /** A node of the device tree: area (区域) → device (设备) → organisation (组织/分组) → camera (摄像机). */
 export interface VideoTreeNode {
@@ -7,17 +7,27 @@ export interface VideoTreeNode {
   name: string;
   online: boolean;
   camera: VideoChannel | null;
+  /** The device of a device node (its details and settings). */
+  device: VideoDevice | null;
   children: VideoTreeNode[];
 }
 
 /** Arranges the flat device and channel lists into the tree the page shows, areas and names in order. */
-export function buildVideoTree(tree: VideoTree): VideoTreeNode[] {
+export function buildVideoTree(tree: Pick<VideoTree, 'devices' | 'channels'>): VideoTreeNode[] {
   const areas = new Map<string, VideoTreeNode>();
   for (const device of tree.devices) {
     const areaName = device.areaName ?? '未分配区域';
     let area = areas.get(areaName);
     if (!area) {
-      area = { key: `area:${areaName}`, kind: 'area', name: areaName, online: true, camera: null, children: [] };
+      area = {
+        key: `area:${areaName}`,
+        kind: 'area',
+        name: areaName,
+        online: true,
+        camera: null,
+        device: null,
+        children: [],
+      };
       areas.set(areaName, area);
     }
     const channels = tree.channels.filter((c) => c.deviceId === device.deviceId);
@@ -27,6 +37,7 @@ export function buildVideoTree(tree: VideoTree): VideoTreeNode[] {
       name: c.name,
       online: c.role === 'camera' ? c.online : device.online,
       camera: c.role === 'camera' ? c : null,
+      device: null,
       children: channels.filter((child) => child.parentId === c.channelId && child.channelId !== c.channelId).map(node),
     });
     const known = new Set(channels.map((c) => c.channelId));
@@ -37,6 +48,7 @@ export function buildVideoTree(tree: VideoTree): VideoTreeNode[] {
       name: device.name ?? device.deviceId,
       online: device.online,
       camera: null,
+      device,
       children: roots.map(node),
     });
   }

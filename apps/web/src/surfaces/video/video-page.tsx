@@ -1,9 +1,10 @@
 import { FullscreenOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Result, Row, Segmented, Skeleton, Tabs } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useVideoTree } from '../../features/video/api/video';
 import { CameraSlot } from '../../features/video/components/camera-slot';
+import { DeviceDetails } from '../../features/video/components/device-details';
 import { DeviceTree } from '../../features/video/components/device-tree';
 import { PtzPad } from '../../features/video/components/ptz-pad';
 import { RecordSearch } from '../../features/video/components/record-search';
@@ -29,6 +30,10 @@ export function VideoPage() {
         ? '固定枪机不支持云台控制'
         : null;
   const columns = Math.sqrt(split);
+  // The device whose details show, in the URL so a link (or a reload) keeps it.
+  const [params, setParams] = useSearchParams();
+  const deviceId = params.get('device');
+  const device = tree.data?.devices.find((d) => d.deviceId === deviceId) ?? null;
 
   return (
     <div>
@@ -50,6 +55,8 @@ export function VideoPage() {
             ) : (
               <DeviceTree
                 tree={tree.data}
+                selectedDeviceId={deviceId}
+                onSelectDevice={(id) => setParams({ device: id }, { replace: true })}
                 onPlay={(camera) =>
                   panes.open({
                     deviceId: camera.deviceId,
@@ -61,6 +68,15 @@ export function VideoPage() {
               />
             )}
           </Card>
+          {device && tree.data ? (
+            <Card title="设备详情" size="small" style={{ marginTop: 16 }}>
+              <DeviceDetails
+                device={device}
+                defaultTransport={tree.data.defaultTransport}
+                canManage={can('video.manage')}
+              />
+            </Card>
+          ) : null}
         </Col>
         <Col xs={24} lg={12} xxl={14}>
           <Card

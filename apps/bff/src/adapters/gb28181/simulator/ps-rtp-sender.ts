@@ -11,12 +11,15 @@ export interface StreamTarget {
   port: number;
   transport: 'UDP' | 'TCP';
   ssrc: number;
+  /** TCP with the platform active: the connection it opened to us (host and port unused). */
+  connection?: TcpSocket;
 }
 
 /**
  * What a camera sends when invited: a moving test pattern (ffmpeg's testsrc2, H.264,
  * one keyframe a second) muxed as MPEG-PS and cut into RTP packets (payload type 96,
- * 90 kHz clock), over UDP or over TCP with RFC 4571 framing (TCP active: we connect).
+ * 90 kHz clock), over UDP or over TCP with RFC 4571 framing (we connect, or the platform
+ * connected to us and hands over the connection).
  */
 export class PsRtpSender {
   private readonly ffmpeg: ChildProcessWithoutNullStreams;
@@ -32,8 +35,9 @@ export class PsRtpSender {
   ) {
     if (target.transport === 'UDP') this.udp = createSocket('udp4');
     else {
-      this.tcp = connect(target.port, target.host);
+      this.tcp = target.connection ?? connect(target.port, target.host);
       this.tcp.on('error', () => this.stop());
+      this.tcp.on('close', () => this.stop());
     }
     this.ffmpeg = spawn(
       'ffmpeg',

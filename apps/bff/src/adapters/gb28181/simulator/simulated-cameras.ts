@@ -1,10 +1,11 @@
 /// <reference path="../sip-types.d.ts" />
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:net';
 import { parsePtzCommand } from '@citygov/domain/video/ptz-command';
 import type { SipMessage, SipRemote } from 'sip';
 import * as digest from 'sip/digest.js';
 import { encodeManscdp, encodeXml, escapeXml, parseManscdp, textOf } from '../gb-body';
-import { parseSdp } from '../sdp';
+import { parseSdp, type SdpSummary } from '../sdp';
 import { gbDateTime, newTag } from '../sip-requests';
 import { type SipEndpoint, sip, startSipEndpoint } from '../sip-stack';
 import { PsRtpSender } from './ps-rtp-sender';
@@ -47,6 +48,10 @@ interface Call {
   callId: string;
   sender: PsRtpSender | null;
   channelId: string;
+  /** The offer, until the ACK starts the stream. */
+  pending?: SdpSummary;
+  /** The platform connects to us (its offer said `a=setup:active`): where we listen. */
+  listener?: Server;
 }
 
 export interface SimulatorStats {
@@ -55,6 +60,8 @@ export interface SimulatorStats {
   ptzCommands: { channelId: string; hex: string; instruction: number }[];
   invites: number;
   activeCalls: number;
+  /** Each INVITE's offer, by device: `media` is `UDP`, or `TCP` with the platform's `a=setup`; `sdp` as received. */
+  mediaOffers: { deviceId: string; media: string; sdp: string }[];
 }
 
 export class CameraSimulator {
@@ -66,7 +73,14 @@ export class CameraSimulator {
   private cseq = 1;
   /** One per start, as a device's REGISTER Call-ID is one per boot: a new simulator for the same devices is their restart. */
   private readonly bootId = randomUUID().slice(0, 8);
-  readonly stats: SimulatorStats = { registered: 0, keepalivesSent: 0, ptzCommands: [], invites: 0, activeCalls: 0 };
+  readonly stats: SimulatorStats = {
+    registered: 0,
+    keepalivesSent: 0,
+    ptzCommands: [],
+    invites: 0,
+    activeCalls: 0,
+    mediaOffers: [],
+  };
 
   constructor(private readonly options: CameraSimulatorOptions) {}
 
@@ -260,7 +274,7 @@ export class CameraSimulator {
       return;
     }
     if (request.method === 'INVITE') {
-      this.onInvite(request, camera);
+      void this.onInvite(request, camera);
       return;
     }
     this.reply(request, 200, 'OK');
@@ -344,32 +358,58 @@ export class CameraSimulator {
     );
   }
 
-  private onInvite(request: SipMessage, camera: SimulatedCamera): void {
-    const offer = parseSdp(Buffer.from(request.content ?? '', 'latin1').toString('utf8'));
+  private async onInvite(request: SipMessage, camera: SimulatedCamera): Promise<void> {
+    const sdp = Buffer.from(request.content ?? '', 'latin1').toString('utf8');
+    const offer = parseSdp(sdp);
     if (!offer) {
       this.reply(request, 488, 'Not Acceptable Here');
       return;
     }
     this.stats.invites++;
+    const media = offer.transport === 'UDP' ? 'UDP' : `TCP setup:${offer.setup ?? 'none'}`;
+    this.stats.mediaOffers.push({ deviceId: camera.deviceId, media, sdp });
     const callId = request.headers['call-id'] ?? '';
     const ssrc = offer.ssrc ?? '0000000000';
+    const tcp = offer.transport === 'TCP';
+    const call: Call = { callId, sender: null, channelId: camera.channelId, pending: offer };
+    // The platform is active (it connects): we listen, name our port in the answer, and
+    // stream on the connection it opens, as devices in 'TCP 被动' mode do.
+    let port = 0;
+    if (tcp && offer.setup === 'active') {
+      const listener = createServer((connection) => {
+        listener.close();
+        if (call.sender || this.options.stream === false) {
+          connection.destroy();
+          return;
+        }
+        call.sender = new PsRtpSender({
+          host: '',
+          port: 0,
+          transport: 'TCP',
+          ssrc: Number.parseInt(ssrc, 10),
+          connection,
+        });
+      });
+      await new Promise<void>((resolve) => listener.listen(0, this.local, resolve));
+      call.listener = listener;
+      const address = listener.address();
+      port = typeof address === 'object' && address ? address.port : 0;
+    }
     const answer = [
       'v=0',
-      `o=${camera.channelId} 0 0 IN IP4 127.0.0.1`,
+      `o=${camera.channelId} 0 0 IN IP4 ${this.local}`,
       `s=${offer.session}`,
-      'c=IN IP4 127.0.0.1',
+      `c=IN IP4 ${this.local}`,
       `t=${offer.startTime ?? 0} ${offer.endTime ?? 0}`,
-      `m=video 0 ${offer.transport === 'TCP' ? 'TCP/RTP/AVP' : 'RTP/AVP'} 96`,
+      `m=video ${port} ${tcp ? 'TCP/RTP/AVP' : 'RTP/AVP'} 96`,
       'a=sendonly',
       'a=rtpmap:96 PS/90000',
-      ...(offer.transport === 'TCP' ? ['a=setup:active', 'a=connection:new'] : []),
+      ...(tcp ? [`a=setup:${offer.setup === 'active' ? 'passive' : 'active'}`, 'a=connection:new'] : []),
       `y=${ssrc}`,
       '',
     ].join('\r\n');
-    const call: Call = { callId, sender: null, channelId: camera.channelId };
     this.calls.set(callId, call);
     this.stats.activeCalls = this.calls.size;
-    (call as Call & { pending: typeof offer }).pending = offer;
     this.reply(request, 200, 'OK', {
       headers: {
         contact: [{ uri: `sip:${camera.channelId}@${this.local}:${this.endpoint?.port}`, params: {} }],
@@ -380,11 +420,9 @@ export class CameraSimulator {
   }
 
   private onAck(request: SipMessage): void {
-    const call = this.calls.get(request.headers['call-id'] ?? '') as
-      | (Call & { pending?: ReturnType<typeof parseSdp> })
-      | undefined;
-    if (!call?.pending || call.sender || this.options.stream === false) return;
-    const offer = call.pending;
+    const call = this.calls.get(request.headers['call-id'] ?? '');
+    const offer = call?.pending;
+    if (!call || !offer || call.listener || call.sender || this.options.stream === false) return;
     call.sender = new PsRtpSender({
       host: offer.host,
       port: offer.port,
@@ -396,6 +434,7 @@ export class CameraSimulator {
   private endCall(callId: string): void {
     const call = this.calls.get(callId);
     call?.sender?.stop();
+    call?.listener?.close();
     this.calls.delete(callId);
     this.stats.activeCalls = this.calls.size;
   }

@@ -1,14 +1,23 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { access, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server, type Socket as TcpSocket } from 'node:net';
 import { join } from 'node:path';
+import type { MediaTransport } from '@citygov/domain/video/media-transport';
 import { HlsRemuxer } from './hls-remuxer';
-import type { MediaBackend, MediaBackendEvents, MediaPlayback, MediaReceiver } from './media-backend';
+import {
+  type MediaBackend,
+  type MediaBackendEvents,
+  type MediaPlayback,
+  type MediaReceiver,
+  MediaServerError,
+} from './media-backend';
 import { parseRtp, rfc4571Deframer } from './rtp-packet';
 
 interface Stream {
   socket: Socket | null;
   server: Server | null;
+  /** TCP active: our connection to the device. */
+  outbound: TcpSocket | null;
   remuxer: HlsRemuxer;
   lastPacketAt: number;
   packets: number;
@@ -20,8 +29,15 @@ interface Stream {
 /** Packets held before giving up on a missing one (a gap of lost UDP packets). */
 const REORDER_DEPTH = 32;
 
+/** How long a device's listening media port may take to accept us (TCP active). */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+/** The port an active TCP end names in its SDP (RFC 4145 §4.1: the discard port). */
+const ACTIVE_SDP_PORT = 9;
+
 /**
- * The built-in media backend: a UDP socket or TCP listener per stream on a free port,
+ * The built-in media backend: a UDP socket or TCP listener per stream on a free port (or,
+ * TCP active, a connection we open to the device's port once it has answered),
  * RTP payloads (MPEG-PS) put in sequence order and piped into an HLS remuxer. A stream
  * that sends nothing for `rtpTimeoutMs` is reported (the caller BYEs the device).
  */
@@ -43,13 +59,14 @@ export class BuiltinMediaBackend implements MediaBackend {
     return join(this.options.rootDir, streamId.replace(/[^0-9A-Za-z_-]/g, '_'));
   }
 
-  async open(streamId: string, transport: 'UDP' | 'TCP', _ssrc: string): Promise<MediaReceiver> {
+  async open(streamId: string, transport: MediaTransport, _ssrc: string): Promise<MediaReceiver> {
     await this.close(streamId);
     const dir = this.dirOf(streamId);
     await rm(dir, { recursive: true, force: true });
     const stream: Stream = {
       socket: null,
       server: null,
+      outbound: null,
       remuxer: await HlsRemuxer.start(dir),
       lastPacketAt: Date.now(),
       packets: 0,
@@ -59,6 +76,11 @@ export class BuiltinMediaBackend implements MediaBackend {
     const onPacket = (packet: Buffer) => this.take(stream, packet);
     const listenHost = this.options.listenHost ?? '0.0.0.0';
     let port: number;
+    if (transport === 'TCP_ACTIVE') {
+      // We connect once the device has answered with its port (`connect`).
+      this.streams.set(streamId, stream);
+      return { host: this.options.host, port: ACTIVE_SDP_PORT, transport: 'TCP', tcpSetup: 'active' };
+    }
     if (transport === 'UDP') {
       const socket = createSocket('udp4');
       socket.on('message', onPacket);
@@ -78,7 +100,39 @@ export class BuiltinMediaBackend implements MediaBackend {
       port = typeof address === 'object' && address ? address.port : 0;
     }
     this.streams.set(streamId, stream);
-    return { host: this.options.host, port, transport };
+    return { host: this.options.host, port, transport, ...(transport === 'TCP' ? { tcpSetup: 'passive' } : {}) };
+  }
+
+  async connect(streamId: string, host: string, port: number): Promise<void> {
+    const stream = this.streams.get(streamId);
+    if (!stream) throw new MediaServerError('视频流已关闭');
+    const socket = connect({ host, port, timeout: CONNECT_TIMEOUT_MS });
+    await new Promise<void>((resolve, reject) => {
+      const fail = (error?: Error) => {
+        socket.destroy();
+        reject(
+          new MediaServerError(`无法连接设备的媒体端口（${host}:${port}），请检查设备网络或改用 UDP`, { cause: error }),
+        );
+      };
+      socket.once('connect', () => {
+        socket.off('error', fail);
+        socket.off('timeout', fail);
+        socket.setTimeout(0);
+        resolve();
+      });
+      socket.once('error', fail);
+      socket.once('timeout', () => fail());
+    });
+    if (this.streams.get(streamId) !== stream) {
+      socket.destroy();
+      throw new MediaServerError('视频流已关闭');
+    }
+    stream.outbound = socket;
+    socket.on(
+      'data',
+      rfc4571Deframer((packet) => this.take(stream, packet)),
+    );
+    socket.on('error', () => socket.destroy());
   }
 
   private take(stream: Stream, packet: Buffer): void {
@@ -154,6 +208,7 @@ export class BuiltinMediaBackend implements MediaBackend {
     this.streams.delete(streamId);
     stream.socket?.close();
     stream.server?.close();
+    stream.outbound?.destroy();
     await stream.remuxer.stop();
     await rm(this.dirOf(streamId), { recursive: true, force: true });
   }

@@ -3,11 +3,18 @@
  * interface, chosen by MEDIA_BACKEND: the built-in one (RTP/PS in, HLS out through
  * ffmpeg; the embedded mode and the tests) and ZLMediaKit (real deployments).
  */
+import type { MediaTransport } from '@citygov/domain/video/media-transport';
+
 export interface MediaReceiver {
-  /** The address and port the device must send RTP to (goes into the INVITE's SDP). */
+  /**
+   * The address and port the device must send RTP to (goes into the INVITE's SDP). When we
+   * connect (`tcpSetup` active) no one listens there: RFC 4145 has an active end name port 9.
+   */
   host: string;
   port: number;
   transport: 'UDP' | 'TCP';
+  /** TCP only: whether the device connects to us (passive) or we to it (active, see `connect`). */
+  tcpSetup?: 'passive' | 'active';
 }
 
 /** How a viewer plays a stream: files we serve ourselves, or URLs of the media server. */
@@ -39,7 +46,12 @@ export interface MediaBackend {
    * sees fetches through us, must not stop its streams.
    */
   readonly decidesNoReader: boolean;
-  open(streamId: string, transport: 'UDP' | 'TCP', ssrc: string): Promise<MediaReceiver>;
+  open(streamId: string, transport: MediaTransport, ssrc: string): Promise<MediaReceiver>;
+  /**
+   * TCP active only: connect to the port the device listens on (from its SDP answer) and
+   * take the stream from there. Rejects with a MediaServerError when that fails.
+   */
+  connect(streamId: string, host: string, port: number): Promise<void>;
   /** Resolves once the first HLS segment can be played (or rejects after `timeoutMs`). */
   ready(streamId: string, timeoutMs: number): Promise<void>;
   playback(streamId: string, token: string): MediaPlayback;

@@ -1,3 +1,4 @@
+import type { MediaTransport } from '@citygov/domain/video/media-transport';
 import { z } from 'zod';
 import {
   type MediaBackend,
@@ -9,7 +10,8 @@ import {
 
 /**
  * ZLMediaKit as the media backend of a real deployment: its RTP server receives the
- * camera's PS stream (openRtpServer / closeRtpServer over its HTTP API) and it serves
+ * camera's PS stream (openRtpServer / closeRtpServer over its HTTP API; connectRtpServer
+ * when it must connect to a device that only listens, tcp_mode 2) and it serves
  * HLS and HTTP-FLV itself. Its hooks tell us when nobody watches
  * (on_stream_none_reader) or the RTP stopped (on_rtp_server_timeout); both end the
  * dialog. Viewers' tokens travel as `?token=` and ZLMediaKit checks them with on_play.
@@ -51,12 +53,13 @@ export class ZlmMediaBackend implements MediaBackend {
     }
   }
 
-  async open(streamId: string, transport: 'UDP' | 'TCP', ssrc: string): Promise<MediaReceiver> {
+  async open(streamId: string, transport: MediaTransport, ssrc: string): Promise<MediaReceiver> {
     const answer = ZApiAnswer.safeParse(
       await this.call('openRtpServer', {
         port: 0,
-        // tcp_mode: 0 UDP, 1 TCP passive (the device connects to ZLMediaKit).
-        tcp_mode: transport === 'TCP' ? 1 : 0,
+        // tcp_mode: 0 UDP, 1 TCP passive (the device connects to ZLMediaKit), 2 TCP active
+        // (ZLMediaKit connects to the device, told where by connectRtpServer).
+        tcp_mode: { UDP: 0, TCP: 1, TCP_ACTIVE: 2 }[transport],
         stream_id: streamId,
         ssrc: Number.parseInt(ssrc, 10),
       }),
@@ -66,7 +69,21 @@ export class ZlmMediaBackend implements MediaBackend {
     // ZLMediaKit answers HTTP 200 with the outcome in `code` (-1 failed, -100 wrong secret, -300 bad arguments).
     if (code !== 0 || !port)
       throw new MediaServerError(`流媒体服务器拒绝打开收流端口（代码 ${code}${msg ? `：${msg}` : ''}）`);
-    return { host: new URL(this.settings.publicUrl).hostname, port, transport };
+    const host = new URL(this.settings.publicUrl).hostname;
+    if (transport === 'UDP') return { host, port, transport };
+    return { host, port, transport: 'TCP', tcpSetup: transport === 'TCP_ACTIVE' ? 'active' : 'passive' };
+  }
+
+  async connect(streamId: string, host: string, port: number): Promise<void> {
+    const answer = ZApiAnswer.safeParse(
+      await this.call('connectRtpServer', { dst_url: host, dst_port: port, stream_id: streamId }),
+    );
+    if (!answer.success) throw new MediaServerError('流媒体服务器应答格式有误，请联系管理员');
+    const { code, msg } = answer.data;
+    if (code !== 0)
+      throw new MediaServerError(
+        `流媒体服务器无法连接设备的媒体端口（${host}:${port}，代码 ${code}${msg ? `：${msg}` : ''}）`,
+      );
   }
 
   async ready(streamId: string, timeoutMs: number): Promise<void> {

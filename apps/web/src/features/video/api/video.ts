@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferOutput } from '@trpc/tanstack-react-query';
 import { useTRPC } from '../../../lib/trpc';
 
@@ -48,5 +48,16 @@ export function useRecords(input: { deviceId: string; channelId: string; start: 
       input ?? { deviceId: '0'.repeat(20), channelId: '0'.repeat(20), start: new Date(0), end: new Date(1) },
       { enabled: input !== null, staleTime: 30_000 },
     ),
+  );
+}
+
+/** 取流方式 of one device (null: the system default); the device tree shows the new value. */
+export function useSetMediaTransport() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.video.setMediaTransport.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.video.tree.pathFilter()),
+    }),
   );
 }

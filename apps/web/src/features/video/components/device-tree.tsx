@@ -10,8 +10,15 @@ interface AntNode {
   selectable: boolean;
 }
 
-/** 设备目录 by area and organisation; clicking a camera's name plays it. */
-export function DeviceTree({ tree, onPlay }: { tree: VideoTree; onPlay: (camera: VideoChannel) => void }) {
+interface DeviceTreeProps {
+  tree: VideoTree;
+  onPlay: (camera: VideoChannel) => void;
+  selectedDeviceId: string | null;
+  onSelectDevice: (deviceId: string) => void;
+}
+
+/** 设备目录 by area and organisation; clicking a camera's name plays it, a device's name shows its details. */
+export function DeviceTree({ tree, onPlay, selectedDeviceId, onSelectDevice }: DeviceTreeProps) {
   const nodes = useMemo(() => buildVideoTree(tree), [tree]);
   const toAnt = (node: VideoTreeNode): AntNode => ({
     key: node.key,
@@ -37,7 +44,23 @@ export function DeviceTree({ tree, onPlay }: { tree: VideoTree; onPlay: (camera:
         </span>
       ) : (
         <span>
-          {node.name}
+          {node.device ? (
+            <button
+              type="button"
+              aria-label={`设备详情 ${node.name}`}
+              aria-pressed={node.device.deviceId === selectedDeviceId}
+              onClick={() => node.device && onSelectDevice(node.device.deviceId)}
+              style={{
+                all: 'unset',
+                cursor: 'pointer',
+                fontWeight: node.device.deviceId === selectedDeviceId ? 600 : 400,
+              }}
+            >
+              {node.name}
+            </button>
+          ) : (
+            node.name
+          )}
           {node.kind === 'device' ? (
             <Tag style={{ marginInlineStart: 6 }} color={node.online ? 'green' : 'default'}>
               {node.online ? '在线' : '离线'}

@@ -1,0 +1,2 @@
+ALTER TABLE "video_devices" ADD COLUMN "media_transport" text;--> statement-breakpoint
+ALTER TABLE "video_devices" ADD CONSTRAINT "video_devices_media_transport_check" CHECK ("video_devices"."media_transport" in ('UDP', 'TCP', 'TCP_ACTIVE'));
