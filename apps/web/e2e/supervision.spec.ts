@@ -1,3 +1,4 @@
+import { LEADER_CASES_PAGE } from '@citygov/domain/supervision/leader-cards';
 import { expect, test } from '@playwright/test';
 import { type Api, actOnCase, apiAs, shootIfAsked, trpcMutation, trpcQuery } from './api';
 import { login } from './helpers';
@@ -38,6 +39,24 @@ async function dispatchedCase(baseURL: string, description: string) {
   await actOnCase(dispatcher, created.id, 'dispatch', { leadDepartmentId: municipal });
   // The chief's street, where the case lies: other specs leave open cases in other streets.
   return { ...created, street: home.name };
+}
+
+/** `count` more reports (待受理) in the street of 临江区's chief, where dispatchedCase puts its case. */
+async function reportsInChiefStreet(baseURL: string, count: number) {
+  const collector = await signedIn(baseURL, 'linjiang.collector');
+  const chief = await signedIn(baseURL, 'linjiang.street_chief');
+  const [lng, lat] = (await trpcQuery<{ center: [number, number] }>(chief, 'geo.home')).center;
+  for (let n = 1; n <= count; n++) {
+    await trpcMutation(collector, 'cases.report', {
+      source: 'collector',
+      kind: 'event',
+      categoryCode: '06001',
+      description: `街边店外占道堆放杂物第${n}处（${RUN}）`,
+      lng,
+      lat,
+      confirmedDistinct: true,
+    });
+  }
 }
 
 test.describe('综合评价', () => {
@@ -130,6 +149,9 @@ test.describe('领导驾驶舱', () => {
     baseURL,
   }) => {
     const created = await dispatchedCase(baseURL ?? '', '临江大道绿化带内倾倒生活垃圾');
+    // More open cases in the street than one page of cards; new reports, due for 受理 within
+    // minutes, come first (most urgent first), so the dispatched case lies past the first page.
+    await reportsInChiefStreet(baseURL ?? '', LEADER_CASES_PAGE);
     await login(page, 'leader');
     await page.goto('/leader');
     await expect(page.getByRole('heading', { name: '领导驾驶舱' })).toBeVisible();
@@ -142,8 +164,19 @@ test.describe('领导驾驶舱', () => {
       .getByRole('region', { name: '街道排名' })
       .getByRole('button', { name: new RegExp(`^${created.street}，在办`) })
       .tap();
-    await page.getByRole('region', { name: '案件', exact: true }).getByText('在办', { exact: true }).tap();
-    await page.getByRole('button', { name: `案件 ${created.caseNo}` }).tap();
+    const cards = page.getByRole('region', { name: '案件', exact: true });
+    await cards.getByText('在办', { exact: true }).tap();
+    await expect(cards.getByRole('button', { name: /^案件 \d+$/ })).toHaveCount(LEADER_CASES_PAGE);
+    await cards.getByRole('button', { name: '加载更多' }).tap();
+    await expect(cards.getByRole('button', { name: /^案件 \d+$/ }).nth(LEADER_CASES_PAGE)).toBeVisible();
+    await shootIfAsked(page, 'leader-cards-more-1024');
+    // The street may hold more (other specs' cases): 加载更多 until the case's card is there.
+    const card = cards.getByRole('button', { name: `案件 ${created.caseNo}` });
+    await expect(async () => {
+      if (!(await card.isVisible())) await cards.getByRole('button', { name: '加载更多' }).tap({ timeout: 5_000 });
+      await expect(card).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 45_000 });
+    await card.tap();
     await expect(page.getByText('临江大道绿化带内倾倒生活垃圾', { exact: false })).toBeVisible();
     await shootIfAsked(page, 'leader-case-1024');
     await page.getByRole('button', { name: '下达督办' }).tap();

@@ -143,7 +143,8 @@ export async function leaderCases(
     .from(cases)
     .leftJoin(categories, and(eq(categories.kind, cases.kind), eq(categories.code, cases.categoryCode)))
     .where(and(within(area), caseWorkScope(user), filter))
-    .orderBy(sql`${cases.stageDeadlineAt} asc nulls last`)
-    .limit(input.limit);
-  return { area: { id: area.id, name: area.name }, rows };
+    .orderBy(sql`${cases.stageDeadlineAt} asc nulls last`, asc(cases.id))
+    .limit(input.limit + 1);
+  // One row past the page says whether 加载更多 has anything to add.
+  return { area: { id: area.id, name: area.name }, rows: rows.slice(0, input.limit), more: rows.length > input.limit };
 }

@@ -36,6 +36,26 @@ describe("the leader's tablet", () => {
     expect(list.rows.map((r) => r.id)).toContain(id);
   });
 
+  it('lists a page of cards and says whether 加载更多 has more', async () => {
+    const here = await pointIn(app, '临江区');
+    const acceptor = await app.as('linjiang.acceptor');
+    for (const n of [1, 2, 3])
+      await acceptor.cases.report({ ...SAMPLE_REPORT, ...here, description: `占道堆物第${n}处` });
+    const leader = await app.as('leader');
+    const city = await leader.leader.home({});
+    const district = await leader.leader.home({ areaId: city.parts.find((p) => p.name === '临江区')?.id ?? 0 });
+    const street = district.parts.reduce((a, b) => (b.open > a.open ? b : a));
+    expect(street.open).toBeGreaterThanOrEqual(3);
+
+    const all = await leader.leader.cases({ areaId: street.id, filter: 'open', limit: street.open });
+    expect(all.rows).toHaveLength(street.open);
+    expect(all.more).toBe(false);
+    const page = await leader.leader.cases({ areaId: street.id, filter: 'open', limit: street.open - 1 });
+    expect(page.more).toBe(true);
+    // The longer list starts with the shorter one: growing the page adds cards at the end.
+    expect(page.rows.map((r) => r.id)).toEqual(all.rows.slice(0, street.open - 1).map((r) => r.id));
+  });
+
   it('keeps a district leader inside their district', async () => {
     const [yunshan] = await app.db.select().from(areas).where(eq(areas.name, '云山区'));
     const leader = await app.as('linjiang.leader');

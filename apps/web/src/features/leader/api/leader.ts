@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { LEADER_CASES_PAGE } from '@citygov/domain/supervision/leader-cards';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferInput, inferOutput } from '@trpc/tanstack-react-query';
 import { useTRPC } from '../../../lib/trpc';
 
@@ -13,9 +14,19 @@ export function useLeaderHome(areaId: number | undefined) {
   return useQuery(trpc.leader.home.queryOptions(areaId ? { areaId } : {}, { refetchInterval: 60_000 }));
 }
 
-export function useLeaderCases(areaId: number, filter: LeaderCaseFilter, enabled: boolean) {
+/**
+ * One area's cards. A grown limit (加载更多, same area and filter) keeps the cards shown
+ * until the longer list arrives; a first page never shows another list's cards meanwhile.
+ */
+export function useLeaderCases(areaId: number, filter: LeaderCaseFilter, limit: number) {
   const trpc = useTRPC();
-  return useQuery(trpc.leader.cases.queryOptions({ areaId, filter }, { enabled }));
+  const grown = limit > LEADER_CASES_PAGE;
+  return useQuery(
+    trpc.leader.cases.queryOptions(
+      { areaId, filter, limit },
+      { placeholderData: grown ? keepPreviousData : undefined },
+    ),
+  );
 }
 
 export function useLeaderCase(id: number) {

@@ -1,9 +1,15 @@
 import { statusNameOf } from '@citygov/domain/cases/case-states';
-import { Empty, Segmented, Spin } from 'antd';
+import { LEADER_CASES_MAX, LEADER_CASES_PAGE } from '@citygov/domain/supervision/leader-cards';
+import { Alert, Button, Empty, Segmented, Spin } from 'antd';
+import { useState } from 'react';
+import { apiErrorMessage } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/format';
 import { type LeaderCaseFilter, useLeaderCases } from '../api/leader';
 
-/** The last drill step: an area's cases as large cards (overdue, open or under 督办). */
+/**
+ * The last drill step: an area's cases as large cards (overdue, open or under 督办), most
+ * urgent first; 加载更多 grows the list a page at a time.
+ */
 export function CaseCards({
   areaId,
   filter,
@@ -15,7 +21,11 @@ export function CaseCards({
   onFilter: (filter: LeaderCaseFilter) => void;
   onOpen: (id: number) => void;
 }) {
-  const cases = useLeaderCases(areaId, filter, true);
+  // The grown size belongs to one area and filter; another starts again at one page.
+  const listKey = `${areaId}:${filter}`;
+  const [grown, setGrown] = useState({ listKey, size: LEADER_CASES_PAGE });
+  const size = grown.listKey === listKey ? grown.size : LEADER_CASES_PAGE;
+  const cases = useLeaderCases(areaId, filter, size);
   const now = Date.now();
   return (
     <section aria-label="案件" style={{ display: 'grid', gap: 12 }}>
@@ -31,6 +41,7 @@ export function CaseCards({
         ]}
       />
       {cases.isPending ? <Spin /> : null}
+      {cases.isError && !cases.data ? <Alert type="error" showIcon title={apiErrorMessage(cases.error)} /> : null}
       {cases.data && cases.data.rows.length === 0 ? <Empty description="没有符合条件的案件" /> : null}
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', gap: 12 }}>
         {cases.data?.rows.map((c) => {
@@ -82,6 +93,16 @@ export function CaseCards({
           );
         })}
       </div>
+      {cases.data?.more && size < LEADER_CASES_MAX ? (
+        <Button
+          block
+          size="large"
+          loading={cases.isFetching}
+          onClick={() => setGrown({ listKey, size: Math.min(LEADER_CASES_MAX, size + LEADER_CASES_PAGE) })}
+        >
+          加载更多
+        </Button>
+      ) : null}
     </section>
   );
 }
