@@ -228,6 +228,13 @@ function refineCentroids(
   const k = sums.length;
   const sq = new Float64Array(k);
   for (let c = 0; c < k; c++) for (const w of sums[c]?.values() ?? []) sq[c] = (sq[c] ?? 0) + w * w;
+  // Per document, the classes it shares a token with, in the order first met (ties go to
+  // the first), and their dot products; a stamp marks the entries of the current document.
+  const dots = new Float64Array(k);
+  const stamp = new Int32Array(k).fill(-1);
+  const met = new Int32Array(k);
+  let visit = 0;
+  let holders = new Map<string, Holders>();
   const move = (c: number, v: ReadonlyMap<string, number>, step: number, onlyHeld: boolean) => {
     const sum = sums[c] as Map<string, number>;
     const length = Math.sqrt(Math.max(sq[c] ?? 0, 1e-12));
@@ -237,32 +244,40 @@ function refineCentroids(
       const after = Math.max(0, (before ?? 0) + step * length * w);
       sum.set(t, after);
       sq[c] = (sq[c] ?? 0) + after * after - (before ?? 0) * (before ?? 0);
+      // A class that takes a token up mid-round is among its holders from the next round on.
+      if (before !== undefined) setHeldWeight(holders.get(t), c, after);
     }
   };
   for (let round = 0; round < refine.rounds; round++) {
-    const holders = new Map<string, number[]>();
-    for (let c = 0; c < k; c++) {
-      for (const t of sums[c]?.keys() ?? []) {
-        const list = holders.get(t);
-        if (list) list.push(c);
-        else holders.set(t, [c]);
-      }
-    }
+    holders = holdersOf(sums);
     let moved = 0;
     for (const d of docs) {
-      const dots = new Map<number, number>();
+      const n = visit++;
+      let count = 0;
       for (const [t, w] of d.v) {
-        for (const c of holders.get(t) ?? []) dots.set(c, (dots.get(c) ?? 0) + w * (sums[c]?.get(t) ?? 0));
+        const held = holders.get(t);
+        if (!held) continue;
+        const { classes, weights } = held;
+        for (let i = 0; i < classes.length; i++) {
+          const c = classes[i] as number;
+          if (stamp[c] !== n) {
+            stamp[c] = n;
+            dots[c] = 0;
+            met[count++] = c;
+          }
+          dots[c] = (dots[c] as number) + w * (weights[i] as number);
+        }
       }
       // Own class without this document: sum − w·d (d is a unit vector).
-      const dot = dots.get(d.c) ?? 0;
+      const dot = stamp[d.c] === n ? (dots[d.c] as number) : 0;
       const ownSq = (sq[d.c] ?? 0) - 2 * d.w * dot + d.w * d.w;
       const own = ownSq > 1e-12 ? (dot - d.w) / Math.sqrt(ownSq) : 0;
       let rival = -1;
       let rivalScore = Number.NEGATIVE_INFINITY;
-      for (const [c, x] of dots) {
+      for (let i = 0; i < count; i++) {
+        const c = met[i] as number;
         if (c === d.c || (sq[c] ?? 0) <= 0 || kinds[c] !== kinds[d.c]) continue;
-        const score = x / Math.sqrt(sq[c] ?? 1);
+        const score = (dots[c] as number) / Math.sqrt(sq[c] ?? 1);
         if (score > rivalScore) {
           rivalScore = score;
           rival = c;
@@ -274,6 +289,51 @@ function refineCentroids(
       move(rival, d.v, -refine.rate * d.w, true);
     }
     if (moved === 0) break;
+  }
+}
+
+/** The classes that hold a token (ascending) and their current weights for it, side by side. */
+interface Holders {
+  classes: Int32Array;
+  weights: Float64Array;
+}
+
+/**
+ * Each token's holders at the start of a round, as typed arrays: the refinement reads every
+ * holder of every token of every document, which map lookups made the whole cost of training.
+ */
+function holdersOf(sums: readonly Map<string, number>[]): Map<string, Holders> {
+  const lists = new Map<string, { classes: number[]; weights: number[] }>();
+  for (let c = 0; c < sums.length; c++) {
+    for (const [t, w] of sums[c] ?? []) {
+      const list = lists.get(t);
+      if (list) {
+        list.classes.push(c);
+        list.weights.push(w);
+      } else lists.set(t, { classes: [c], weights: [w] });
+    }
+  }
+  const holders = new Map<string, Holders>();
+  for (const [t, { classes, weights }] of lists) {
+    holders.set(t, { classes: Int32Array.from(classes), weights: Float64Array.from(weights) });
+  }
+  return holders;
+}
+
+/** Keeps a holder's weight in step with its class sum (binary search: classes ascend). */
+function setHeldWeight(held: Holders | undefined, c: number, weight: number): void {
+  if (!held) return;
+  let lo = 0;
+  let hi = held.classes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = held.classes[mid] as number;
+    if (at === c) {
+      held.weights[mid] = weight;
+      return;
+    }
+    if (at < c) lo = mid + 1;
+    else hi = mid - 1;
   }
 }
 
