@@ -72,6 +72,17 @@ async function seedDuty(db: Parameters<typeof seedDemoDuty>[0]): Promise<void> {
   }
 }
 
+/**
+ * Work that only makes the first use faster: the category model (built before the first
+ * acceptor types), the wall's rollup and the search index (both read the event stream's
+ * backlog, a long history on first start).
+ */
+function warmUpInBackground(db: Parameters<typeof warmIntakeModel>[0]): void {
+  warmIntakeModel(db);
+  void wallRollupOf(db).catchUp().catch(logged('wall rollup'));
+  void searchIndexOf(db).catchUp().catch(logged('search index'));
+}
+
 async function main() {
   const simulators = await withDemoSimulators(loadConfig());
   let config = simulators.config;
@@ -106,12 +117,6 @@ async function main() {
   }
   const swept = await sweepStaleTempFiles(config.dataDir);
   if (swept > 0) console.log(`[citygov] removed ${swept} stale temporary upload file(s)`);
-  // Build the category model now, so the first acceptor typing does not wait for it.
-  warmIntakeModel(database.db);
-  // The wall's rollup reads the event stream's backlog (a long history on first start) in the background.
-  void wallRollupOf(database.db).catchUp().catch(logged('wall rollup'));
-  // The search index segments the backlog's texts the same way, in the background.
-  void searchIndexOf(database.db).catchUp().catch(logged('search index'));
   // Long-running services of the process; neither may keep the app from starting.
   const live: LiveServices = {
     video: config.gb28181.enabled ? await VideoCentre.start(database.db, config).catch(logged('video centre')) : null,
@@ -147,6 +152,9 @@ async function main() {
     keepServingAfterStrayErrors();
     const url = `http://localhost:${config.port}`;
     console.log(`[citygov] listening on ${url}`);
+    // Started once the app answers: on PGlite every query shares one connection and one thread,
+    // so a backlog read here would otherwise hold the services above, and the listen, behind it.
+    warmUpInBackground(database.db);
     if (config.seedDemo) {
       const names = DEMO_ACCOUNTS.map((a) => a.username);
       console.log(`[citygov] demo logins (password ${DEMO_PASSWORD}): ${names.join(', ')}`);

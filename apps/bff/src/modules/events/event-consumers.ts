@@ -49,6 +49,10 @@ export async function consumeCaseEvents(
     applied += step.count;
     position = step.position;
     if (step.count < batchSize) break;
+    // PGlite answers in the same thread without I/O, so a loop of batches would run on
+    // microtasks alone and hold every request (even /readyz) until a long backlog is done:
+    // let the event loop turn between batches.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return { applied, position };
 }

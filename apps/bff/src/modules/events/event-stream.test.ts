@@ -106,6 +106,19 @@ describe('the case event stream', () => {
     expect(await consumeCaseEvents(app.db, 'test-tally', apply)).toEqual({ applied: 0, position: head });
   });
 
+  it('lets other work in between batches while it catches up a backlog', async () => {
+    await reportSome(4);
+    // A request arriving meanwhile is a macrotask; on PGlite (no I/O) the batches alone never yield to it.
+    let arrived = false;
+    setImmediate(() => {
+      arrived = true;
+    });
+    const seenByBatch: boolean[] = [];
+    await consumeCaseEvents(app.db, 'test-turns', async () => void seenByBatch.push(arrived), { batchSize: 1 });
+    expect(seenByBatch.length).toBeGreaterThan(2);
+    expect(seenByBatch.at(-1)).toBe(true);
+  });
+
   it('orders by commit, not by start: a transaction that commits later gets the later position', async () => {
     if (app.kind === 'pglite') return; // one connection: PGlite runs transactions one after another
     const [caseId] = await reportSome(1);
