@@ -4,7 +4,9 @@
  * rows (cases and their first timeline rows) sent straight to the driver.
  * Runs on a database that holds the demo city; every case lands in 临江区's grids.
  */
+import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { loadWorkingCalendar } from '../apps/bff/src/modules/calendar/load-calendar';
 import { startStageClock } from '../apps/bff/src/modules/cases/case-clock';
 import { findGridAt } from '../apps/bff/src/modules/geo/grid-lookup';
@@ -12,6 +14,7 @@ import { newTrackingCode } from '../apps/bff/src/modules/public-tracking/issue-t
 import { type OpenDatabase, rowsOf } from '../packages/db/src/client';
 import { CASE_SOURCES } from '../packages/domain/src/cases/case-states';
 import { login } from './auth-and-lists';
+import type { LoadOrder, LoadResult } from './intake-load-client';
 import { PROFILE_WARMUP, profileReport, type StageFigures } from './intake-profile';
 import { rawSql, valuesPlaceholders } from './raw-sql';
 import { median, type Summary, summarise } from './stats';
@@ -31,6 +34,8 @@ export const RAW_REPEATS = 5;
  * has then met (and prepared) the statements of a report, as in a server that has been up.
  */
 const INTAKE_WARMUP = 2 * INTAKE_CONCURRENCY;
+/** Report numbers of the run from a separate client, apart from the others' texts. */
+const APART_OFFSET = 10_000;
 /** The event stream's cost: rounds of reports with and without the stream position (alternating), this many each. */
 export const STREAM_ROUNDS = 4;
 export const STREAM_CASES = 60;
@@ -95,6 +100,8 @@ export interface IntakeFigures {
   grids: number;
   sequential: Throughput & { latency: Summary };
   concurrent: Throughput & { latency: Summary; inFlight: number };
+  /** The same with the client in a process of its own (bench/intake-load-client.ts): the server's thread alone. */
+  concurrentApart: Throughput & { latency: Summary; inFlight: number };
   /** One transaction per case on the same database: sequential, and INTAKE_CONCURRENCY in flight. */
   rawPerCase: { sequential: Throughput; concurrent: Throughput & { inFlight: number } };
   /** Median of RAW_REPEATS runs of the same INTAKE_CASES rows. */
@@ -184,6 +191,30 @@ async function reportMany(
   const started = performance.now();
   await Promise.all(Array.from({ length: inFlight }, worker));
   return { ms: performance.now() - started, latency: summarise(samples) };
+}
+
+const LOAD_CLIENT = fileURLToPath(new URL('./intake-load-client.ts', import.meta.url));
+
+/** Posts the order's inputs from a separate client process; its own clock times the run. */
+function reportFromOwnProcess(order: LoadOrder): Promise<{ ms: number; latency: Summary }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', LOAD_CLIENT], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) {
+        reject(new Error(`intake load client exited with ${code}`));
+        return;
+      }
+      const result = JSON.parse(out) as LoadResult;
+      resolve({ ms: result.ms, latency: summarise(result.latencies) });
+    });
+    child.stdin.end(JSON.stringify(order));
+  });
 }
 
 /** Columns whose values depend on the moment of writing, left out when API and raw rows are compared. */
@@ -309,6 +340,7 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
   const server = await startServer(open.db);
   let sequential: IntakeFigures['sequential'];
   let concurrent: IntakeFigures['concurrent'];
+  let concurrentApart: IntakeFigures['concurrentApart'];
   let stream: IntakeFigures['stream'];
   try {
     const { baseUrl } = server;
@@ -324,6 +356,13 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
     sequential = { ...throughput(INTAKE_CASES, seq.ms), latency: seq.latency };
     const conc = await reportMany(INTAKE_CASES, INTAKE_CONCURRENCY, report);
     concurrent = { ...throughput(INTAKE_CASES, conc.ms), latency: conc.latency, inFlight: INTAKE_CONCURRENCY };
+    const apart = await reportFromOwnProcess({
+      baseUrl,
+      cookie,
+      inFlight: INTAKE_CONCURRENCY,
+      inputs: Array.from({ length: INTAKE_CASES }, (_, i) => reportInput(APART_OFFSET + i)),
+    });
+    concurrentApart = { ...throughput(INTAKE_CASES, apart.ms), latency: apart.latency, inFlight: INTAKE_CONCURRENCY };
     stream = await streamCost(open, (i) => report(INTAKE_CASES * 2 + i));
   } finally {
     await server.close();
@@ -453,7 +492,7 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
 
   const written =
     INTAKE_WARMUP +
-    2 * INTAKE_CASES +
+    3 * INTAKE_CASES +
     2 * STREAM_ROUNDS * STREAM_CASES +
     RAW_REPEATS * INTAKE_CASES +
     2 * RAW_PER_CASE +
@@ -471,6 +510,7 @@ export async function benchCaseIntake(open: OpenDatabase): Promise<IntakeFigures
     grids: targets.length,
     sequential,
     concurrent,
+    concurrentApart,
     raw: {
       ...throughput(INTAKE_CASES, rawMs),
       repeats: RAW_REPEATS,

@@ -91,6 +91,7 @@ function printIntake(intake: IntakeFigures): void {
     );
   api('API, sequential', intake.sequential);
   api(`API, ${intake.concurrent.inFlight} in flight`, intake.concurrent);
+  api(`API, ${intake.concurrentApart.inFlight} in flight, client apart`, intake.concurrentApart);
   const { rawPerCase } = intake;
   const plain = (name: string, t: { cases: number; ms: number; perSecond: number }) =>
     console.log(
@@ -99,7 +100,7 @@ function printIntake(intake: IntakeFigures): void {
   plain('raw SQL per case, sequential', rawPerCase.sequential);
   plain(`raw SQL per case, ${rawPerCase.concurrent.inFlight} in flight`, rawPerCase.concurrent);
   console.log(
-    `    API / raw per case: ${percentOf(intake.sequential.perSecond, rawPerCase.sequential.perSecond)} sequential, ${percentOf(intake.concurrent.perSecond, rawPerCase.concurrent.perSecond)} with ${intake.concurrent.inFlight} in flight`,
+    `    API / raw per case: ${percentOf(intake.sequential.perSecond, rawPerCase.sequential.perSecond)} sequential, ${percentOf(intake.concurrent.perSecond, rawPerCase.concurrent.perSecond)} with ${intake.concurrent.inFlight} in flight, ${percentOf(intake.concurrentApart.perSecond, rawPerCase.concurrent.perSecond)} with the client apart`,
   );
   const raw = intake.raw;
   console.log(

@@ -1,0 +1,53 @@
+/**
+ * The intake bench's load from a process of its own. In the bench's process the client's
+ * HTTP work (fetch, undici) shares the server's one thread, and a profile put it near a tenth
+ * of that thread's time; a separate client, as wrk or a real city's phones would be, measures
+ * the server alone. Reads `LoadOrder` as JSON on stdin, posts every input to `cases.report`
+ * with `inFlight` requests at a time, and prints `LoadResult` as JSON.
+ */
+import { performance } from 'node:perf_hooks';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../packages/domain/src/request-origin';
+
+export interface LoadOrder {
+  baseUrl: string;
+  cookie: string;
+  inFlight: number;
+  inputs: unknown[];
+}
+
+export interface LoadResult {
+  ms: number;
+  latencies: number[];
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function main(): Promise<void> {
+  const order = JSON.parse(await readStdin()) as LoadOrder;
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < order.inputs.length) {
+      const input = order.inputs[next++];
+      const started = performance.now();
+      const response = await fetch(`${order.baseUrl}/trpc/cases.report`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE, cookie: order.cookie },
+        body: JSON.stringify({ json: input }),
+      });
+      const text = await response.text();
+      if (response.status !== 200) throw new Error(`cases.report: HTTP ${response.status}: ${text.slice(0, 300)}`);
+      latencies.push(performance.now() - started);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: order.inFlight }, worker));
+  const result: LoadResult = { ms: performance.now() - started, latencies };
+  process.stdout.write(JSON.stringify(result));
+}
+
+await main();
