@@ -6,7 +6,7 @@
  * with `inFlight` requests at a time, and prints `LoadResult` as JSON.
  */
 import { performance } from 'node:perf_hooks';
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../packages/domain/src/request-origin';
+import { trpcMutation } from './trpc-http';
 
 export interface LoadOrder {
   baseUrl: string;
@@ -34,13 +34,7 @@ async function main(): Promise<void> {
     while (next < order.inputs.length) {
       const input = order.inputs[next++];
       const started = performance.now();
-      const response = await fetch(`${order.baseUrl}/trpc/cases.report`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE, cookie: order.cookie },
-        body: JSON.stringify({ json: input }),
-      });
-      const text = await response.text();
-      if (response.status !== 200) throw new Error(`cases.report: HTTP ${response.status}: ${text.slice(0, 300)}`);
+      await trpcMutation(order.baseUrl, 'cases.report', input, order.cookie);
       latencies.push(performance.now() - started);
     }
   };

@@ -14,49 +14,45 @@ async function signedIn(baseURL: string, username: string): Promise<Api> {
   return (await apiAs(baseURL, username)).api;
 }
 
-/** A 临江区 case reported by the street's collector, accepted, filed and dispatched to 临江区市政管理所. */
-async function dispatchedCase(baseURL: string, description: string) {
+/** The street of 临江区's chief (its name), and a collector's report at its centre (待受理). */
+async function chiefStreet(baseURL: string) {
   const collector = await signedIn(baseURL, 'linjiang.collector');
-  const acceptor = await signedIn(baseURL, 'linjiang.acceptor');
-  const shiftLead = await signedIn(baseURL, 'linjiang.shift_lead');
-  const dispatcher = await signedIn(baseURL, 'linjiang.dispatcher');
   const chief = await signedIn(baseURL, 'linjiang.street_chief');
   const home = await trpcQuery<{ name: string; center: [number, number] }>(chief, 'geo.home');
   const [lng, lat] = home.center;
-  const created = await trpcMutation<{ id: number; caseNo: string }>(collector, 'cases.report', {
-    source: 'collector',
-    kind: 'event',
-    categoryCode: '06001',
-    description: `${description}（${RUN}）`,
-    lng,
-    lat,
-    confirmedDistinct: true,
-  });
+  const report = (description: string) =>
+    trpcMutation<{ id: number; caseNo: string }>(collector, 'cases.report', {
+      source: 'collector',
+      kind: 'event',
+      categoryCode: '06001',
+      description: `${description}（${RUN}）`,
+      lng,
+      lat,
+      confirmedDistinct: true,
+    });
+  return { name: home.name, report };
+}
+
+/** A 临江区 case reported by the street's collector, accepted, filed and dispatched to 临江区市政管理所. */
+async function dispatchedCase(baseURL: string, description: string) {
+  const acceptor = await signedIn(baseURL, 'linjiang.acceptor');
+  const shiftLead = await signedIn(baseURL, 'linjiang.shift_lead');
+  const dispatcher = await signedIn(baseURL, 'linjiang.dispatcher');
+  const street = await chiefStreet(baseURL);
+  const created = await street.report(description);
   await actOnCase(acceptor, created.id, 'accept');
   await actOnCase(shiftLead, created.id, 'file');
   const targets = await trpcQuery<{ id: number; name: string }[]>(dispatcher, 'cases.dispatchTargets');
   const municipal = targets.find((d) => d.name === '临江区市政管理所')?.id;
   await actOnCase(dispatcher, created.id, 'dispatch', { leadDepartmentId: municipal });
   // The chief's street, where the case lies: other specs leave open cases in other streets.
-  return { ...created, street: home.name };
+  return { ...created, street: street.name };
 }
 
 /** `count` more reports (待受理) in the street of 临江区's chief, where dispatchedCase puts its case. */
 async function reportsInChiefStreet(baseURL: string, count: number) {
-  const collector = await signedIn(baseURL, 'linjiang.collector');
-  const chief = await signedIn(baseURL, 'linjiang.street_chief');
-  const [lng, lat] = (await trpcQuery<{ center: [number, number] }>(chief, 'geo.home')).center;
-  for (let n = 1; n <= count; n++) {
-    await trpcMutation(collector, 'cases.report', {
-      source: 'collector',
-      kind: 'event',
-      categoryCode: '06001',
-      description: `街边店外占道堆放杂物第${n}处（${RUN}）`,
-      lng,
-      lat,
-      confirmedDistinct: true,
-    });
-  }
+  const street = await chiefStreet(baseURL);
+  for (let n = 1; n <= count; n++) await street.report(`街边店外占道堆放杂物第${n}处`);
 }
 
 test.describe('综合评价', () => {
