@@ -41,3 +41,9 @@ describe('the theme’s coloured tags', () => {
     expect(contrast(colour(`color${status}`), token[`color${status}Bg`] ?? '')).toBeGreaterThanOrEqual(4.5);
   });
 });
+
+describe('motion', () => {
+  it('is off, so a dialog’s buttons are where they are shown from the moment it opens', () => {
+    expect(theme.getDesignToken(appTheme).motion).toBe(false);
+  });
+});
