@@ -172,6 +172,7 @@ test.describe('领导驾驶舱', () => {
       if (!(await card.isVisible())) await cards.getByRole('button', { name: '加载更多' }).tap({ timeout: 5_000 });
       await expect(card).toBeVisible({ timeout: 5_000 });
     }).toPass({ timeout: 45_000 });
+    const shown = await cards.getByRole('button', { name: /^案件 \d+$/ }).count();
     await card.tap();
     await expect(page.getByText('临江大道绿化带内倾倒生活垃圾', { exact: false })).toBeVisible();
     await shootIfAsked(page, 'leader-case-1024');
@@ -195,6 +196,10 @@ test.describe('领导驾驶舱', () => {
     await expect(
       page.getByRole('listitem').filter({ hasText: '领导批示' }).filter({ hasText: '请城管局牵头，三日内彻底整治' }),
     ).toBeVisible();
+    // Back from the case, the list is as long as the leader left it (more than one page).
+    await page.getByRole('button', { name: '返回' }).tap();
+    await expect(cards.getByRole('button', { name: /^案件 \d+$/ })).toHaveCount(shown);
+    await expect(card).toBeVisible();
   });
 
   test('the tablet fits 1366×1024 too', async ({ page }) => {

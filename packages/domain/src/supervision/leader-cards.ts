@@ -4,3 +4,12 @@
  */
 export const LEADER_CASES_PAGE = 30;
 export const LEADER_CASES_MAX = 300;
+
+/**
+ * How many cards to list for a count read back from the page's address (`?n=`, so coming
+ * back from a case shows as many as before): whole pages, at least one, at most the limit.
+ */
+export function leaderCasesShown(requested: number): number {
+  if (!Number.isFinite(requested) || requested <= LEADER_CASES_PAGE) return LEADER_CASES_PAGE;
+  return Math.min(LEADER_CASES_MAX, Math.ceil(requested / LEADER_CASES_PAGE) * LEADER_CASES_PAGE);
+}

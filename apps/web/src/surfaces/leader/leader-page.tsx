@@ -1,5 +1,6 @@
 import { HomeOutlined, LeftOutlined } from '@ant-design/icons';
 import { AREA_LEVEL_NAMES, type AreaLevel } from '@citygov/domain/evaluation/subjects';
+import { leaderCasesShown } from '@citygov/domain/supervision/leader-cards';
 import { Alert, Button, Result, Spin } from 'antd';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { RequireSession } from '../../features/auth/components/require-session';
@@ -32,6 +33,8 @@ function LeaderHomeView() {
   const [search, setSearch] = useSearchParams();
   const areaId = Number(search.get('area')) || undefined;
   const filter = (search.get('filter') as LeaderCaseFilter | null) ?? 'overdue';
+  // 加载更多 lives in the address: back from a case, the list is as long as it was.
+  const shown = leaderCasesShown(Number(search.get('n')));
   const navigate = useNavigate();
   const home = useLeaderHome(areaId);
   if (home.isPending) return <Spin size="large" />;
@@ -67,7 +70,9 @@ function LeaderHomeView() {
           <CaseCards
             areaId={data.area.id}
             filter={filter}
+            size={shown}
             onFilter={(f) => setSearch({ area: String(data.area.id), filter: f })}
+            onGrow={(n) => setSearch({ area: String(data.area.id), filter, n: String(n) }, { replace: true })}
             onOpen={(id) => navigate(`/leader/cases/${id}`, { state: { back: `/leader?${search.toString()}` } })}
           />
         )}

@@ -1,30 +1,31 @@
 import { statusNameOf } from '@citygov/domain/cases/case-states';
 import { LEADER_CASES_MAX, LEADER_CASES_PAGE } from '@citygov/domain/supervision/leader-cards';
 import { Alert, Button, Empty, Segmented, Spin } from 'antd';
-import { useState } from 'react';
 import { apiErrorMessage } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/format';
 import { type LeaderCaseFilter, useLeaderCases } from '../api/leader';
 
 /**
  * The last drill step: an area's cases as large cards (overdue, open or under 督办), most
- * urgent first; 加载更多 grows the list a page at a time.
+ * urgent first; 加载更多 grows the list a page at a time (the page keeps the size, so coming back
+ * from a case shows as many as before).
  */
 export function CaseCards({
   areaId,
   filter,
+  size,
   onFilter,
+  onGrow,
   onOpen,
 }: {
   areaId: number;
   filter: LeaderCaseFilter;
+  /** Cards asked for: whole pages of LEADER_CASES_PAGE, at most LEADER_CASES_MAX. */
+  size: number;
   onFilter: (filter: LeaderCaseFilter) => void;
+  onGrow: (size: number) => void;
   onOpen: (id: number) => void;
 }) {
-  // The grown size belongs to one area and filter; another starts again at one page.
-  const listKey = `${areaId}:${filter}`;
-  const [grown, setGrown] = useState({ listKey, size: LEADER_CASES_PAGE });
-  const size = grown.listKey === listKey ? grown.size : LEADER_CASES_PAGE;
   const cases = useLeaderCases(areaId, filter, size);
   const now = Date.now();
   return (
@@ -98,7 +99,7 @@ export function CaseCards({
           block
           size="large"
           loading={cases.isFetching}
-          onClick={() => setGrown({ listKey, size: Math.min(LEADER_CASES_MAX, size + LEADER_CASES_PAGE) })}
+          onClick={() => onGrow(Math.min(LEADER_CASES_MAX, size + LEADER_CASES_PAGE))}
         >
           加载更多
         </Button>
