@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEADER_CASES_MAX, LEADER_CASES_PAGE, leaderCasesShown } from './leader-cards';
+import { LEADER_CASES_MAX, LEADER_CASES_PAGE, leaderCaseFilterOf, leaderCasesShown } from './leader-cards';
 
 describe('leaderCasesShown', () => {
   it('starts at one page for a missing or bad count', () => {
@@ -14,5 +14,14 @@ describe('leaderCasesShown', () => {
   it('never lists more than the limit, however the address was edited', () => {
     expect(leaderCasesShown(10_000)).toBe(LEADER_CASES_MAX);
     expect(leaderCasesShown(Number.POSITIVE_INFINITY)).toBe(LEADER_CASES_PAGE);
+  });
+});
+
+describe('leaderCaseFilterOf', () => {
+  it('reads a known filter and falls back to 超期 for anything else', () => {
+    expect(leaderCaseFilterOf('supervised')).toBe('supervised');
+    expect(leaderCaseFilterOf('open')).toBe('open');
+    expect(leaderCaseFilterOf(null)).toBe('overdue');
+    expect(leaderCaseFilterOf('closed')).toBe('overdue');
   });
 });

@@ -1,10 +1,10 @@
 import { HomeOutlined, LeftOutlined } from '@ant-design/icons';
 import { AREA_LEVEL_NAMES, type AreaLevel } from '@citygov/domain/evaluation/subjects';
-import { leaderCasesShown } from '@citygov/domain/supervision/leader-cards';
+import { leaderCaseFilterOf, leaderCasesShown } from '@citygov/domain/supervision/leader-cards';
 import { Alert, Button, Result, Spin } from 'antd';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { RequireSession } from '../../features/auth/components/require-session';
-import { type LeaderCaseFilter, useLeaderHome } from '../../features/leader/api/leader';
+import { useLeaderHome } from '../../features/leader/api/leader';
 import { CaseCards } from '../../features/leader/components/case-cards';
 import { KpiTiles } from '../../features/leader/components/kpi-tiles';
 import { LeaderCase } from '../../features/leader/components/leader-case';
@@ -32,7 +32,7 @@ function Header({ children }: { children?: React.ReactNode }) {
 function LeaderHomeView() {
   const [search, setSearch] = useSearchParams();
   const areaId = Number(search.get('area')) || undefined;
-  const filter = (search.get('filter') as LeaderCaseFilter | null) ?? 'overdue';
+  const filter = leaderCaseFilterOf(search.get('filter'));
   // 加载更多 lives in the address: back from a case, the list is as long as it was.
   const shown = leaderCasesShown(Number(search.get('n')));
   const navigate = useNavigate();
