@@ -173,6 +173,9 @@ test.describe('领导驾驶舱', () => {
       await expect(card).toBeVisible({ timeout: 5_000 });
     }).toPass({ timeout: 45_000 });
     const shown = await cards.getByRole('button', { name: /^案件 \d+$/ }).count();
+    await card.scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    expect(scrolled).toBeGreaterThan(0);
     await card.tap();
     await expect(page.getByText('临江大道绿化带内倾倒生活垃圾', { exact: false })).toBeVisible();
     await shootIfAsked(page, 'leader-case-1024');
@@ -199,7 +202,9 @@ test.describe('领导驾驶舱', () => {
     // Back from the case, the list is as long as the leader left it (more than one page).
     await page.getByRole('button', { name: '返回' }).tap();
     await expect(cards.getByRole('button', { name: /^案件 \d+$/ })).toHaveCount(shown);
-    await expect(card).toBeVisible();
+    // …and where the leader left it, at the case's card.
+    await expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBe(Math.round(scrolled));
+    await expect(card).toBeInViewport();
   });
 
   test('the tablet fits 1366×1024 too', async ({ page }) => {
