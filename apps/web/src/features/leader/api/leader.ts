@@ -1,12 +1,12 @@
-import { LEADER_CASES_PAGE } from '@citygov/domain/supervision/leader-cards';
+import { LEADER_CASES_PAGE, type LeaderCaseFilter } from '@citygov/domain/supervision/leader-cards';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferInput, inferOutput } from '@trpc/tanstack-react-query';
+import type { inferOutput } from '@trpc/tanstack-react-query';
 import { useTRPC } from '../../../lib/trpc';
 
 type Leader = ReturnType<typeof useTRPC>['leader'];
 export type LeaderHome = inferOutput<Leader['home']>;
 export type LeaderPart = LeaderHome['parts'][number];
-export type LeaderCaseFilter = NonNullable<inferInput<Leader['cases']>['filter']>;
+export type { LeaderCaseFilter };
 export type LeaderCaseRow = inferOutput<Leader['cases']>['rows'][number];
 
 export function useLeaderHome(areaId: number | undefined) {
