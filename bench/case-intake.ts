@@ -17,7 +17,7 @@ import { login } from './auth-and-lists';
 import type { LoadOrder, LoadResult } from './intake-load-client';
 import { PROFILE_WARMUP, profileReport, type StageFigures } from './intake-profile';
 import { rawSql, valuesPlaceholders } from './raw-sql';
-import { median, type Summary, summarise } from './stats';
+import { median, runInFlight, type Summary, summarise } from './stats';
 import { isRecord, startServer, trpcMutation } from './trpc-http';
 
 export const INTAKE_CASES = 300;
@@ -178,19 +178,8 @@ async function reportMany(
   inFlight: number,
   report: (index: number) => Promise<void>,
 ): Promise<{ ms: number; latency: Summary }> {
-  const samples: number[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const index = next++;
-      const started = performance.now();
-      await report(index);
-      samples.push(performance.now() - started);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: inFlight }, worker));
-  return { ms: performance.now() - started, latency: summarise(samples) };
+  const run = await runInFlight(count, inFlight, report);
+  return { ms: run.ms, latency: summarise(run.latencies) };
 }
 
 const LOAD_CLIENT = fileURLToPath(new URL('./intake-load-client.ts', import.meta.url));

@@ -5,7 +5,7 @@
  * the server alone. Reads `LoadOrder` as JSON on stdin, posts every input to `cases.report`
  * with `inFlight` requests at a time, and prints `LoadResult` as JSON.
  */
-import { performance } from 'node:perf_hooks';
+import { runInFlight } from './stats';
 import { trpcMutation } from './trpc-http';
 
 export interface LoadOrder {
@@ -28,19 +28,9 @@ async function readStdin(): Promise<string> {
 
 async function main(): Promise<void> {
   const order = JSON.parse(await readStdin()) as LoadOrder;
-  const latencies: number[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < order.inputs.length) {
-      const input = order.inputs[next++];
-      const started = performance.now();
-      await trpcMutation(order.baseUrl, 'cases.report', input, order.cookie);
-      latencies.push(performance.now() - started);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: order.inFlight }, worker));
-  const result: LoadResult = { ms: performance.now() - started, latencies };
+  const result: LoadResult = await runInFlight(order.inputs.length, order.inFlight, async (index) => {
+    await trpcMutation(order.baseUrl, 'cases.report', order.inputs[index], order.cookie);
+  });
   process.stdout.write(JSON.stringify(result));
 }
 

@@ -92,3 +92,27 @@ export function median(values: readonly number[]): number {
     50,
   );
 }
+
+/**
+ * Runs `count` calls with `inFlight` of them at a time; the wall time of the whole run and each
+ * call's own time (the intake bench's load, in the bench's process and in a client of its own).
+ */
+export async function runInFlight(
+  count: number,
+  inFlight: number,
+  call: (index: number) => Promise<void>,
+): Promise<{ ms: number; latencies: number[] }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      const started = performance.now();
+      await call(index);
+      latencies.push(performance.now() - started);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return { ms: performance.now() - started, latencies };
+}

@@ -32,6 +32,26 @@ export interface Me {
   departmentId: number | null;
 }
 
+/**
+ * A 私搭乱建 (06001) event reported at a point, which its reporter says is a problem of its own,
+ * so 智能判重 merges it into nothing: specs that need many open cases in one place.
+ */
+export function reportOwnProblem(
+  api: Api,
+  source: 'collector' | 'hotline',
+  point: { lng: number; lat: number },
+  description: string,
+): Promise<{ id: number; caseNo: string }> {
+  return trpcMutation(api, 'cases.report', {
+    source,
+    kind: 'event',
+    categoryCode: '06001',
+    description,
+    ...point,
+    confirmedDistinct: true,
+  });
+}
+
 /** A signed-in API client for a demo account, and who it is. */
 export async function apiAs(baseURL: string, username: string): Promise<{ api: Api; me: Me }> {
   // Only these API clients get the header by default; pages must show the web app sends it itself.

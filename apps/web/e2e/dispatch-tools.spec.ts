@@ -1,5 +1,5 @@
 import { type Browser, expect, test } from '@playwright/test';
-import { type Api, actOnCase, apiAs, shootIfAsked, trpcMutation, trpcQuery } from './api';
+import { type Api, actOnCase, apiAs, reportOwnProblem, shootIfAsked, trpcQuery } from './api';
 import { login, pickLeadDepartment } from './helpers';
 
 /**
@@ -42,15 +42,7 @@ async function seed(baseURL: string): Promise<Seeded> {
   const home = await trpcQuery<{ center: [number, number] }>(chief, 'geo.home');
   const [lng, lat] = home.center;
   const filed = async (description: string) => {
-    const created = await trpcMutation<{ id: number; caseNo: string }>(acceptor, 'cases.report', {
-      source: 'hotline',
-      kind: 'event',
-      categoryCode: '06001',
-      description: `${description}（${RUN}）`,
-      lng,
-      lat,
-      confirmedDistinct: true,
-    });
+    const created = await reportOwnProblem(acceptor, 'hotline', { lng, lat }, `${description}（${RUN}）`);
     await act(acceptor, created.id, 'accept');
     await act(shiftLead, created.id, 'file');
     return created;

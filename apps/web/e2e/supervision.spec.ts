@@ -1,6 +1,6 @@
 import { LEADER_CASES_PAGE } from '@citygov/domain/supervision/leader-cards';
 import { expect, test } from '@playwright/test';
-import { type Api, actOnCase, apiAs, shootIfAsked, trpcMutation, trpcQuery } from './api';
+import { type Api, actOnCase, apiAs, reportOwnProblem, shootIfAsked, trpcQuery } from './api';
 import { login } from './helpers';
 
 // 督查考核: a supervisor's evaluation (view, drill down, publish), a 督办单 issued and
@@ -21,15 +21,7 @@ async function chiefStreet(baseURL: string) {
   const home = await trpcQuery<{ name: string; center: [number, number] }>(chief, 'geo.home');
   const [lng, lat] = home.center;
   const report = (description: string) =>
-    trpcMutation<{ id: number; caseNo: string }>(collector, 'cases.report', {
-      source: 'collector',
-      kind: 'event',
-      categoryCode: '06001',
-      description: `${description}（${RUN}）`,
-      lng,
-      lat,
-      confirmedDistinct: true,
-    });
+    reportOwnProblem(collector, 'collector', { lng, lat }, `${description}（${RUN}）`);
   return { name: home.name, report };
 }
 
