@@ -5,7 +5,7 @@
  * The generated test split is not read.
  */
 import { categoryTokens } from '../../apps/bff/src/lib/text/segment';
-import { buildCategoryModel } from '../../apps/bff/src/modules/category-model/category-suggester';
+import { buildCategoryModel } from '../../apps/bff/src/modules/category-model/build-model';
 import type { TrainingSources } from '../../apps/bff/src/modules/category-model/training-data';
 import { categoryKey } from '../../packages/domain/src/intake/category-model';
 import {

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { categoryInput } from '../../apps/bff/src/lib/text/segment';
-import { buildCategoryModel } from '../../apps/bff/src/modules/category-model/category-suggester';
+import { buildCategoryModel } from '../../apps/bff/src/modules/category-model/build-model';
 import type { LabelledText, TrainingSources } from '../../apps/bff/src/modules/category-model/training-data';
 import { type CategoryModel, categoryKey } from '../../packages/domain/src/intake/category-model';
 import { rankCategories } from '../../packages/domain/src/intake/category-suggest';

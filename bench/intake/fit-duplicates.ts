@@ -8,7 +8,7 @@
  * Prints the values to copy into DEFAULT_DUPLICATE_THRESHOLDS; the test split is not read.
  */
 
-import { buildCategoryModel } from '../../apps/bff/src/modules/category-model/category-suggester';
+import { buildCategoryModel } from '../../apps/bff/src/modules/category-model/build-model';
 import {
   DEFAULT_DUPLICATE_THRESHOLDS,
   type DuplicateFactors,

@@ -19,7 +19,8 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { categoryTokens } from '../../apps/bff/src/lib/text/segment';
-import { buildCategoryModel, resetIntakeModel } from '../../apps/bff/src/modules/category-model/category-suggester';
+import { buildCategoryModel } from '../../apps/bff/src/modules/category-model/build-model';
+import { resetIntakeModel } from '../../apps/bff/src/modules/category-model/category-suggester';
 import type { TrainingSources } from '../../apps/bff/src/modules/category-model/training-data';
 import { findDuplicates } from '../../apps/bff/src/modules/duplicates/find-duplicates';
 import type { SessionUser } from '../../apps/bff/src/trpc/context';
@@ -65,6 +66,7 @@ import type { EvalReport } from './generate-reports';
 import { PHOTO_SHARE, RETAKE_SHARE, withGeneratedPhotos } from './photo-pairs';
 import { DEV_SEED, devSplit, TEST_SEED, testSplit } from './splits';
 import { benchTrainingSources, tokenise } from './training';
+import { benchTrainingStall } from './training-stall';
 
 const LATENCY_QUERIES = 200;
 const LATENCY_WARMUP = 10;
@@ -513,6 +515,7 @@ export async function benchIntake(): Promise<void> {
   );
   const categories = benchCategories(sources, test);
   const categoryCv = benchCategoryCv();
+  await benchTrainingStall(sources);
   const idf = (t: string) => categories.model.idf.get(t) ?? categories.model.unseenIdf;
   const duplicates = benchDuplicates(idf, dev, test);
 

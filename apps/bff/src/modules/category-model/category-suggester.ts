@@ -4,18 +4,12 @@
  * `warmIntakeModel` at start), rebuilt in the background when older than
  * `REFRESH_AFTER_MS` (new closed cases, catalogue edits), and rebuilt at once by
  * `intake.retrain`. Callers never wait for a background rebuild: the old model serves.
+ * Training runs on a worker thread, so a rebuild does not stall the process's requests.
  */
 
 import { performance } from 'node:perf_hooks';
 import type { Queryable } from '@citygov/db/client';
-import {
-  type CategoryKind,
-  type CategoryModel,
-  type CategoryModelOptions,
-  categoryKey,
-  DEFAULT_CATEGORY_MODEL_OPTIONS,
-  trainCategoryModel,
-} from '@citygov/domain/intake/category-model';
+import { type CategoryKind, type CategoryModel, categoryKey } from '@citygov/domain/intake/category-model';
 import {
   type CorrectionMemory,
   categoryDistribution,
@@ -24,7 +18,8 @@ import {
 } from '@citygov/domain/intake/category-suggest';
 import { categoryInput, categoryTokens } from '../../lib/text/segment';
 import { corrections } from './corrections';
-import { loadTrainingSources, type TrainingSources, trainingExamples } from './training-data';
+import { trainOffThread } from './train-off-thread';
+import { loadTrainingSources } from './training-data';
 
 export const REFRESH_AFTER_MS = 6 * 60 * 60 * 1000;
 
@@ -52,19 +47,10 @@ let building: Promise<Loaded> | null = null;
  */
 let processDb: Queryable | null = null;
 
-/** Trains a model from already-loaded sources (the benchmark calls this without a database). */
-export function buildCategoryModel(
-  sources: TrainingSources,
-  options: CategoryModelOptions = DEFAULT_CATEGORY_MODEL_OPTIONS,
-  now = new Date(),
-): CategoryModel {
-  return trainCategoryModel(sources.catalogue, trainingExamples(sources), options, now);
-}
-
 async function build(db: Queryable): Promise<Loaded> {
   const started = performance.now();
   const sources = await loadTrainingSources(db);
-  const model = buildCategoryModel(sources);
+  const model = await trainOffThread(sources);
   const memory = emptyCorrectionMemory();
   await corrections.reload(db, model, memory);
   const info: ModelInfo = {

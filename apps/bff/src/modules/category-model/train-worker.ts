@@ -1,0 +1,10 @@
+/**
+ * Worker-thread entry: trains one model from the sources it is given and posts it back.
+ * Started by `trainOffThread`, one worker per training run.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildCategoryModel } from './build-model';
+import type { TrainingJob } from './train-off-thread';
+
+const job = workerData as TrainingJob;
+parentPort?.postMessage(buildCategoryModel(job.sources, undefined, new Date(job.now)));
