@@ -5,6 +5,7 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SensorSimulator } from '../../adapters/mqtt/simulated-sensors';
 import { startMosquitto } from '../../testing/mosquitto';
+import { outcomeOf } from '../../testing/procedure-samples';
 import { openTestApp, type TestApp } from '../../testing/test-app';
 import { seedDemoSensors } from './demo-sensors';
 import { markSilentDevicesOffline } from './ingest-reading';
@@ -101,5 +102,22 @@ describe('IoT hub over MQTT', () => {
     expect(offline).toContain('WL-0001');
     const list = await (await app.as('linjiang.dispatcher')).iot.devices();
     expect(list.find((d) => d.code === 'WL-0001')?.online).toBe(false);
+  });
+
+  it('lets an administrator rename a sensor and set its thresholds, and refuses a change of nothing', async () => {
+    const admin = await app.as('admin');
+    const [device] = await app.db.select().from(iotDevices).where(eq(iotDevices.code, 'WL-0001'));
+    if (!device) throw new Error('no demo sensor WL-0001');
+    const updated = await admin.iot.update({
+      id: device.id,
+      data: { name: '石桥河水位计', thresholds: { alarmAbove: 3.5, clearBelow: 3 } },
+    });
+    expect(updated).toMatchObject({ name: '石桥河水位计', thresholds: { alarmAbove: 3.5, clearBelow: 3 } });
+
+    // An empty change is the request's mistake (400 with a message), not a server error; nothing moves.
+    await expect(admin.iot.update({ id: device.id, data: {} })).rejects.toThrow('请修改设备名称或阈值');
+    expect(await outcomeOf(() => admin.iot.update({ id: device.id, data: {} }))).toBe('BAD_REQUEST');
+    const [after] = await app.db.select().from(iotDevices).where(eq(iotDevices.id, device.id));
+    expect(after).toMatchObject({ name: '石桥河水位计', thresholds: { alarmAbove: 3.5, clearBelow: 3 } });
   });
 });

@@ -19,7 +19,10 @@ export const ZCreateIotDeviceInput = z.object({
 
 export const ZUpdateIotDeviceInput = z.object({
   id: zId,
-  data: z.object({ name: zLine().min(2).max(60).optional(), thresholds: ZThresholds.optional() }),
+  data: z
+    .object({ name: zLine().min(2).max(60).optional(), thresholds: ZThresholds.optional() })
+    // Nothing to change is a mistake in the request, not an empty update for the database to refuse.
+    .refine((d) => d.name !== undefined || d.thresholds !== undefined, { message: '请修改设备名称或阈值' }),
 });
 
 export const ZReadingsInput = z.object({ id: zId, hours: z.number().int().min(1).max(168).default(24) });
