@@ -92,6 +92,30 @@ describe('取流方式 per device', () => {
     expect(logged).toHaveLength(3);
   }, 90_000);
 
+  it("restarts a device's running stream on its new transport once saved, and leaves other devices playing", async () => {
+    const admin = await app.as('linjiang.admin');
+    const dispatcher = await app.as('linjiang.dispatcher');
+    const udpViewer = await dispatcher.video.play({ deviceId: udpCamera.deviceId, channelId: udpCamera.channelId });
+    const tcpViewer = await dispatcher.video.play({ deviceId: tcpCamera.deviceId, channelId: tcpCamera.channelId });
+    expect(offersTo(udpCamera.deviceId).at(-1)?.sdp).toMatch(/^m=video \d+ RTP\/AVP /m);
+    expect(rig.cameras.stats.activeCalls).toBe(2);
+
+    await admin.video.setMediaTransport({ deviceId: udpCamera.deviceId, data: { mediaTransport: 'TCP' } });
+    // The UDP stream is hung up (BYE) and its viewers' tokens lapse: their players reopen it.
+    await until("the changed device's stream stopped", async () => rig.cameras.stats.activeCalls === 1);
+    expect(rig.centre.streams.activeStreams()).toEqual([tcpViewer.streamId]);
+    expect(rig.centre.streams.use(udpViewer.token)).toBeNull();
+    expect(rig.centre.streams.use(tcpViewer.token)).not.toBeNull();
+
+    // Reopened at once, as the page does after 保存: invited over TCP 被动 this time.
+    const reopened = await dispatcher.video.play({ deviceId: udpCamera.deviceId, channelId: udpCamera.channelId });
+    expect(reopened.streamId).toBe(udpViewer.streamId);
+    expect(offersTo(udpCamera.deviceId).at(-1)?.sdp).toMatch(/^m=video \d+ TCP\/RTP\/AVP /m);
+    expect(rig.centre.streams.use(reopened.token)).not.toBeNull();
+    await stopStreams();
+    await admin.video.setMediaTransport({ deviceId: udpCamera.deviceId, data: { mediaTransport: null } });
+  }, 90_000);
+
   it('refuses other roles, other districts, unknown devices and unknown transports', async () => {
     const input = { deviceId: tcpCamera.deviceId, data: { mediaTransport: 'UDP' as const } };
     const dispatcher = await app.as('linjiang.dispatcher');

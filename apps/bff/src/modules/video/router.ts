@@ -62,10 +62,17 @@ export const videoRouter = router({
   /** 设备目录: devices and channels in the caller's scope, with online state. */
   tree: permissionProcedure('video.view').query(({ ctx }) => videoTree(ctx.db, ctx.user, ctx.config.media.transport)),
 
-  /** 取流方式: a device's media transport for its next streams (null: the system default). */
+  /**
+   * 取流方式: a device's media transport (null: the system default). Once it is committed,
+   * the device's running streams stop, so that their players reopen them on the new one.
+   */
   setMediaTransport: permissionProcedure('video.manage')
     .input(ZSetMediaTransportInput)
-    .mutation(({ ctx, input }) => setMediaTransport(ctx.db, ctx.user, ctx.config.media.transport, input)),
+    .mutation(async ({ ctx, input }) => {
+      const saved = await setMediaTransport(ctx.db, ctx.user, ctx.config.media.transport, input);
+      ctx.afterCommit(() => ctx.live.video?.streams.endDeviceStreams(saved.deviceId, 'media transport changed'));
+      return saved;
+    }),
 
   /** Cameras for the map layer. */
   cameras: permissionProcedure('video.view').query(({ ctx }) => camerasOnMap(ctx.db, ctx.user)),

@@ -12,7 +12,7 @@ import type { ZSetMediaTransportInput } from './video-schemas';
  * 取流方式: a device's own media transport, or null to follow the system default. One
  * conditional update within the caller's scope (a device of another district is not
  * found, as for every video record); the procedure's transaction adds the audit row.
- * A running stream keeps its transport; the next INVITE uses the new one.
+ * The router stops the device's running streams after the commit; the next INVITE uses the new transport.
  */
 export async function setMediaTransport(
   db: Queryable,

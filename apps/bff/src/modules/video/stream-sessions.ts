@@ -59,6 +59,8 @@ export interface StreamSessionOptions {
 export class StreamSessions {
   private readonly sessions = new Map<string, Session>();
   private readonly viewers = new Map<string, Viewer>();
+  /** Streams being stopped (BYE, receiver closing): a new start of the same id waits for it. */
+  private readonly stopping = new Map<string, Promise<void>>();
   private readonly sweeper: NodeJS.Timeout;
   private sequence = 0;
 
@@ -119,6 +121,9 @@ export class StreamSessions {
 
   private async start(session: Session): Promise<void> {
     const { request } = session;
+    // Reopened right after a stop (取流方式 changed, a viewer's retry): the old receiver of
+    // this id must be closed first, or its late close would take the new one with it.
+    await this.stopping.get(session.streamId)?.catch(() => undefined);
     const ssrc = makeSsrc(request.mode, this.options.domain, ++this.sequence);
     const transport = await this.options.transportOf(request.deviceId);
     const receiver = await this.backend.open(session.streamId, transport, ssrc);
@@ -205,8 +210,27 @@ export class StreamSessions {
     const session = this.sessions.get(streamId);
     this.sessions.delete(streamId);
     for (const [token, viewer] of this.viewers) if (viewer.streamId === streamId) this.viewers.delete(token);
-    if (session?.callId) await this.platform.bye(session.callId);
-    await this.backend.close(streamId);
+    const stopped = (async () => {
+      if (session?.callId) await this.platform.bye(session.callId);
+      await this.backend.close(streamId);
+    })();
+    this.stopping.set(streamId, stopped);
+    try {
+      await stopped;
+    } finally {
+      if (this.stopping.get(streamId) === stopped) this.stopping.delete(streamId);
+    }
+  }
+
+  /**
+   * Stops every stream of a device, live and playback (its 取流方式 changed): each viewer's
+   * player reopens its picture, and the new INVITE offers the new transport. Returns how
+   * many streams were running.
+   */
+  endDeviceStreams(deviceId: string, reason: string): number {
+    const ids = [...this.sessions.values()].filter((s) => s.request.deviceId === deviceId).map((s) => s.streamId);
+    for (const id of ids) this.endStream(id, reason);
+    return ids.length;
   }
 
   /** The device ended a dialog (BYE, end of playback). */

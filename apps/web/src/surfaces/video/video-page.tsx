@@ -74,6 +74,7 @@ export function VideoPage() {
                 device={device}
                 defaultTransport={tree.data.defaultTransport}
                 canManage={can('video.manage')}
+                onSaved={panes.reopenDevice}
               />
             </Card>
           ) : null}
@@ -110,6 +111,7 @@ export function VideoPage() {
                   selected={panes.selected === i}
                   onSelect={() => panes.setSelected(i)}
                   onClose={() => panes.close(i)}
+                  onReopen={() => panes.reopen(i)}
                 />
               ))}
             </div>

@@ -88,6 +88,7 @@ function Wall() {
               selected={false}
               onSelect={() => panes.setSelected(i)}
               onClose={() => panes.close(i)}
+              onReopen={() => panes.reopen(i)}
             />
           ))}
         </main>

@@ -17,6 +17,7 @@ export function CameraSlot({
   selected,
   onSelect,
   onClose,
+  onReopen,
   dark,
 }: {
   slot: SlotState | null;
@@ -24,6 +25,8 @@ export function CameraSlot({
   selected: boolean;
   onSelect: () => void;
   onClose: () => void;
+  /** Opens the pane's picture again (after a broken stream or a failed opening). */
+  onReopen: () => void;
   dark?: boolean;
 }) {
   let body: ReactNode;
@@ -38,8 +41,31 @@ export function CameraSlot({
     );
   } else if (slot.error) {
     body = (
-      <div role="alert" style={{ color: '#ff7875', display: 'grid', placeItems: 'center', height: '100%', padding: 8 }}>
-        {slot.name}：{slot.error}
+      <div
+        role="alert"
+        style={{
+          color: '#ff7875',
+          display: 'flex',
+          flexDirection: 'column',
+          gap: 8,
+          alignItems: 'center',
+          justifyContent: 'center',
+          height: '100%',
+          padding: 8,
+        }}
+      >
+        <span>
+          {slot.name}：{slot.error}
+        </span>
+        <Button
+          size="small"
+          onClick={(e) => {
+            e.stopPropagation();
+            onReopen();
+          }}
+        >
+          重新打开
+        </Button>
       </div>
     );
   } else if (!slot.source) {
@@ -49,7 +75,15 @@ export function CameraSlot({
       </div>
     );
   } else {
-    body = <VideoPlayer source={slot.source} label={`${slot.name} 实时画面`} fit="contain" />;
+    body = (
+      <VideoPlayer
+        source={slot.source}
+        label={`${slot.name} 实时画面`}
+        fit="contain"
+        onReopen={onReopen}
+        reopenAutomatically={dark}
+      />
+    );
   }
   return (
     // biome-ignore lint/a11y/useSemanticElements: a pane that holds a video and buttons cannot be a <button>.

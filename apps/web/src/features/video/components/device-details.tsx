@@ -18,10 +18,13 @@ export function DeviceDetails({
   device,
   defaultTransport,
   canManage,
+  onSaved,
 }: {
   device: VideoDevice;
   defaultTransport: MediaTransport;
   canManage: boolean;
+  /** A new 取流方式 was saved: the server has stopped the device's streams, the page reopens its panes. */
+  onSaved: (deviceId: string) => void;
 }) {
   return (
     <>
@@ -51,13 +54,22 @@ export function DeviceDetails({
           key={`${device.deviceId}:${device.mediaTransport}`}
           device={device}
           defaultTransport={defaultTransport}
+          onSaved={onSaved}
         />
       ) : null}
     </>
   );
 }
 
-function MediaTransportForm({ device, defaultTransport }: { device: VideoDevice; defaultTransport: MediaTransport }) {
+function MediaTransportForm({
+  device,
+  defaultTransport,
+  onSaved,
+}: {
+  device: VideoDevice;
+  defaultTransport: MediaTransport;
+  onSaved: (deviceId: string) => void;
+}) {
   const { message } = App.useApp();
   const save = useSetMediaTransport();
   const options = [
@@ -74,13 +86,21 @@ function MediaTransportForm({ device, defaultTransport }: { device: VideoDevice;
         save.mutate(
           { deviceId: device.deviceId, data: { mediaTransport: choice === FOLLOW_DEFAULT ? null : choice } },
           {
-            onSuccess: () => void message.success('已保存'),
+            onSuccess: () => {
+              void message.success('已保存');
+              onSaved(device.deviceId);
+            },
             onError: (error) => void message.error(apiErrorMessage(error)),
           },
         )
       }
     >
-      <Form.Item name="choice" label="取流方式" extra="下次开始预览或回放时生效" style={{ marginBottom: 8 }}>
+      <Form.Item
+        name="choice"
+        label="取流方式"
+        extra="保存后立即生效：正在播放的该设备画面会重新打开"
+        style={{ marginBottom: 8 }}
+      >
         <Select options={options} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={save.isPending}>

@@ -1,5 +1,8 @@
+import { Button } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useRelease } from '../api/video';
+
+const REOPEN_AFTER_MS = 3_000;
 
 export interface PlayerSource {
   token: string;
@@ -11,22 +14,36 @@ export interface PlayerSource {
  * One camera's picture: HTTP-FLV through mpegts.js where the media server offers it
  * (lower latency), else HLS through hls.js (or the browser's own HLS). Muted so it may
  * autoplay; the viewer token is handed back when the player closes, so the stream can
- * stop once nobody watches.
+ * stop once nobody watches. A stream that breaks (the camera hung up, its 取流方式 was
+ * changed, the server restarted) offers 重新打开, or reopens by itself on the wall.
  */
 export function VideoPlayer({
   source,
   label,
   fit = 'contain',
+  onReopen,
+  reopenAutomatically = false,
 }: {
   source: PlayerSource;
   label: string;
   fit?: 'contain' | 'cover';
+  onReopen?: () => void;
+  /** Unattended screens: reopen a broken stream after a few seconds instead of waiting for a click. */
+  reopenAutomatically?: boolean;
 }) {
   const video = useRef<HTMLVideoElement>(null);
   const release = useRelease();
   const releaseRef = useRef(release.mutate);
   releaseRef.current = release.mutate;
   const [problem, setProblem] = useState<string | null>(null);
+  const reopenRef = useRef(onReopen);
+  reopenRef.current = onReopen;
+
+  useEffect(() => {
+    if (!problem || !reopenAutomatically) return;
+    const timer = setTimeout(() => reopenRef.current?.(), REOPEN_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [problem, reopenAutomatically]);
 
   useEffect(() => {
     const element = video.current;
@@ -52,7 +69,7 @@ export function VideoPlayer({
         }
         const hls = new Hls({ lowLatencyMode: true, liveSyncDurationCount: 2, manifestLoadingMaxRetry: 6 });
         hls.on(Hls.Events.ERROR, (_event, data) => {
-          if (data.fatal) setProblem('视频流中断，请重新打开');
+          if (data.fatal) setProblem('视频流中断');
         });
         hls.loadSource(source.hls);
         hls.attachMedia(element);
@@ -79,9 +96,29 @@ export function VideoPlayer({
       {problem ? (
         <div
           role="alert"
-          style={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center', color: '#fff' }}
+          style={{
+            position: 'absolute',
+            inset: 0,
+            display: 'flex',
+            flexDirection: 'column',
+            gap: 8,
+            alignItems: 'center',
+            justifyContent: 'center',
+            color: '#fff',
+          }}
         >
-          {problem}
+          <span>{reopenAutomatically ? `${problem}，正在重新打开…` : problem}</span>
+          {onReopen && !reopenAutomatically ? (
+            <Button
+              size="small"
+              onClick={(e) => {
+                e.stopPropagation();
+                onReopen();
+              }}
+            >
+              重新打开
+            </Button>
+          ) : null}
         </div>
       ) : null}
     </div>

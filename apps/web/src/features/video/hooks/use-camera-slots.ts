@@ -3,6 +3,9 @@ import { apiErrorMessage } from '../../../lib/api-error';
 import { usePlay, usePlayback } from '../api/video';
 import type { SlotState } from '../components/camera-slot';
 
+/** What a pane shows of its camera: the live picture or a recording. */
+export type SlotMode = 'live' | { start: Date; end: Date };
+
 export interface CameraRef {
   deviceId: string;
   channelId: string;
@@ -16,18 +19,18 @@ export interface CameraRef {
  * live picture with the recording.
  */
 export function useCameraSlots(capacity: number) {
-  const [slots, setSlots] = useState<(SlotState & { camera: CameraRef })[]>([]);
+  const [slots, setSlots] = useState<(SlotState & { camera: CameraRef; mode: SlotMode })[]>([]);
   const [selected, setSelected] = useState(0);
   const play = usePlay();
   const playback = usePlayback();
 
   const put = useCallback(
-    (index: number, camera: CameraRef, mode: 'live' | { start: Date; end: Date }) => {
+    (index: number, camera: CameraRef, mode: SlotMode) => {
       const key = `${camera.channelId}:${Date.now()}`;
       const name = mode === 'live' ? camera.name : `${camera.name}（回放）`;
       setSlots((all) => {
         const next = [...all];
-        next[index] = { key, name, source: null, error: null, camera };
+        next[index] = { key, name, source: null, error: null, camera, mode };
         return next;
       });
       const update = (patch: Partial<SlotState>) =>
@@ -61,5 +64,24 @@ export function useCameraSlots(capacity: number) {
     });
   }, []);
 
-  return { slots, selected, setSelected, open, put, close };
+  /** Opens a pane's picture again (the stream broke, or its camera's 取流方式 changed). */
+  const reopen = useCallback(
+    (index: number) => {
+      const slot = slots[index];
+      if (slot) put(index, slot.camera, slot.mode);
+    },
+    [put, slots],
+  );
+
+  /** Reopens every pane showing this device: after a change to its 取流方式 the server stopped its streams. */
+  const reopenDevice = useCallback(
+    (deviceId: string) => {
+      slots.forEach((slot, index) => {
+        if (slot?.camera.deviceId === deviceId) put(index, slot.camera, slot.mode);
+      });
+    },
+    [put, slots],
+  );
+
+  return { slots, selected, setSelected, open, put, close, reopen, reopenDevice };
 }
