@@ -2,13 +2,14 @@
  * Trains the category model on a worker thread. Cutting 20,000 closed cases into words
  * and fitting takes seconds of CPU; on the BFF's own thread that stalled every request
  * (suggestions, queues, the wall's push) at start and at each 6-hourly retrain. The
- * worker gets the loaded sources and sends back the model; the main thread only
- * deserialises it.
+ * worker gets the loaded sources and sends back the model as flat arrays
+ * (`packCategoryModel`), which the main thread reads back in milliseconds.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CategoryModel } from '@citygov/domain/intake/category-model';
+import { type PackedCategoryModel, unpackCategoryModel } from '@citygov/domain/intake/category-model-packing';
 import type { TrainingSources } from './training-data';
 
 export interface TrainingJob {
@@ -35,8 +36,8 @@ export function trainOffThread(sources: TrainingSources, now = new Date()): Prom
   return new Promise((resolve, reject) => {
     const worker = new Worker(bootstrap, { eval: true, workerData: job });
     let model: CategoryModel | null = null;
-    worker.once('message', (message: CategoryModel) => {
-      model = message;
+    worker.once('message', (message: PackedCategoryModel) => {
+      model = unpackCategoryModel(message);
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {

@@ -3,8 +3,10 @@
  * Started by `trainOffThread`, one worker per training run.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { packCategoryModel, packedBuffers } from '@citygov/domain/intake/category-model-packing';
 import { buildCategoryModel } from './build-model';
 import type { TrainingJob } from './train-off-thread';
 
 const job = workerData as TrainingJob;
-parentPort?.postMessage(buildCategoryModel(job.sources, undefined, new Date(job.now)));
+const packed = packCategoryModel(buildCategoryModel(job.sources, undefined, new Date(job.now)));
+parentPort?.postMessage(packed, packedBuffers(packed));
