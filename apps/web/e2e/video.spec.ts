@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { CameraSimulator, demoCameras } from '../../bff/src/adapters/gb28181/simulator/simulated-cameras';
-import { shootIfAsked } from './api';
+import { apiAs, shootIfAsked, trpcMutation } from './api';
 import { login } from './helpers';
 
 /**
@@ -75,11 +75,15 @@ test('the video wall fills the big screen with the online cameras', async ({ pag
 
 test('an administrator switches a playing camera to TCP 被动: the picture reopens over it, and the setting holds after a reload', async ({
   page,
+  baseURL,
 }) => {
   test.setTimeout(150_000);
   const camera = cameras[1];
   if (!camera) throw new Error('no camera');
   const lastOffer = () => simulator.stats.mediaOffers.filter((o) => o.deviceId === camera.deviceId).at(-1)?.media;
+  // From the system default (UDP), also when this test runs again on the same database.
+  const { api } = await apiAs(baseURL ?? '', 'linjiang.admin');
+  await trpcMutation(api, 'video.setMediaTransport', { deviceId: camera.deviceId, data: { mediaTransport: null } });
   await page.setViewportSize({ width: 1920, height: 1080 });
   await login(page, 'linjiang.admin');
   await page.goto('/video');
@@ -122,4 +126,35 @@ test('a dispatcher reads a device’s 取流方式 without a control to change i
   const details = page.locator('.ant-card').filter({ has: page.getByText('设备详情', { exact: true }) });
   await expect(details.getByText('TCP 被动')).toBeVisible({ timeout: 15_000 });
   await expect(details.getByRole('combobox')).toHaveCount(0);
+});
+
+test('a dispatcher watching a camera whose 取流方式 an administrator changes sees 视频流中断 and reopens it with one click', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(150_000);
+  const camera = cameras[0];
+  if (!camera) throw new Error('no camera');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await login(page, 'linjiang.dispatcher');
+  await page.goto('/video');
+  const tree = page.getByRole('tree', { name: '设备目录' });
+  await tree.getByRole('button', { name: `播放 ${camera.name}` }).click();
+  const video = page.getByLabel(`${camera.name} 实时画面`);
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState >= 2), { timeout: 45_000 }).toBe(true);
+
+  const { api } = await apiAs(baseURL ?? '', 'linjiang.admin');
+  await trpcMutation(api, 'video.setMediaTransport', { deviceId: camera.deviceId, data: { mediaTransport: 'TCP' } });
+  const pane = page.getByRole('button', { name: `视频窗口 1：${camera.name}` });
+  await expect(pane.getByRole('alert')).toContainText('视频流中断', { timeout: 60_000 });
+  await shootIfAsked(page, 'video-stream-broken-1920');
+  await pane.getByRole('button', { name: '重新打开' }).click();
+  await expect(pane.getByRole('alert')).toHaveCount(0);
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState >= 2 && v.currentTime > 0), { timeout: 45_000 })
+    .toBe(true);
+  expect(simulator.stats.mediaOffers.filter((o) => o.deviceId === camera.deviceId).at(-1)?.media).toBe(
+    'TCP setup:passive',
+  );
+  await trpcMutation(api, 'video.setMediaTransport', { deviceId: camera.deviceId, data: { mediaTransport: null } });
 });

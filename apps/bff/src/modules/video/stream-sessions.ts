@@ -210,15 +210,15 @@ export class StreamSessions {
     const session = this.sessions.get(streamId);
     this.sessions.delete(streamId);
     for (const [token, viewer] of this.viewers) if (viewer.streamId === streamId) this.viewers.delete(token);
-    const stopped = (async () => {
-      if (session?.callId) await this.platform.bye(session.callId);
-      await this.backend.close(streamId);
-    })();
-    this.stopping.set(streamId, stopped);
+    // The BYE and the receiver's close run side by side: a start of the same id waits only for
+    // the close, not for a device that never answers the BYE (32 s of SIP retransmissions).
+    const bye = session?.callId ? this.platform.bye(session.callId) : Promise.resolve();
+    const closed = this.backend.close(streamId);
+    this.stopping.set(streamId, closed);
     try {
-      await stopped;
+      await Promise.all([bye, closed]);
     } finally {
-      if (this.stopping.get(streamId) === stopped) this.stopping.delete(streamId);
+      if (this.stopping.get(streamId) === closed) this.stopping.delete(streamId);
     }
   }
 

@@ -1,6 +1,7 @@
 import { CloseOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { Button, Spin } from 'antd';
 import type { ReactNode } from 'react';
+import { ReopenNotice } from './reopen-notice';
 import { type PlayerSource, VideoPlayer } from './video-player';
 
 export interface SlotState {
@@ -40,34 +41,7 @@ export function CameraSlot({
       </div>
     );
   } else if (slot.error) {
-    body = (
-      <div
-        role="alert"
-        style={{
-          color: '#ff7875',
-          display: 'flex',
-          flexDirection: 'column',
-          gap: 8,
-          alignItems: 'center',
-          justifyContent: 'center',
-          height: '100%',
-          padding: 8,
-        }}
-      >
-        <span>
-          {slot.name}：{slot.error}
-        </span>
-        <Button
-          size="small"
-          onClick={(e) => {
-            e.stopPropagation();
-            onReopen();
-          }}
-        >
-          重新打开
-        </Button>
-      </div>
-    );
+    body = <ReopenNotice text={`${slot.name}：${slot.error}`} color="#ff7875" onReopen={onReopen} />;
   } else if (!slot.source) {
     body = (
       <div style={{ display: 'grid', placeItems: 'center', height: '100%' }}>

@@ -1,6 +1,6 @@
-import { Button } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useRelease } from '../api/video';
+import { ReopenNotice } from './reopen-notice';
 
 const REOPEN_AFTER_MS = 3_000;
 
@@ -94,32 +94,11 @@ export function VideoPlayer({
         style={{ width: '100%', height: '100%', objectFit: fit, display: 'block' }}
       />
       {problem ? (
-        <div
-          role="alert"
-          style={{
-            position: 'absolute',
-            inset: 0,
-            display: 'flex',
-            flexDirection: 'column',
-            gap: 8,
-            alignItems: 'center',
-            justifyContent: 'center',
-            color: '#fff',
-          }}
-        >
-          <span>{reopenAutomatically ? `${problem}，正在重新打开…` : problem}</span>
-          {onReopen && !reopenAutomatically ? (
-            <Button
-              size="small"
-              onClick={(e) => {
-                e.stopPropagation();
-                onReopen();
-              }}
-            >
-              重新打开
-            </Button>
-          ) : null}
-        </div>
+        <ReopenNotice
+          text={reopenAutomatically ? `${problem}，正在重新打开…` : problem}
+          color="#fff"
+          {...(onReopen && !reopenAutomatically ? { onReopen } : {})}
+        />
       ) : null}
     </div>
   );
