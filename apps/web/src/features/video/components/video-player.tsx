@@ -95,7 +95,7 @@ export function VideoPlayer({
       />
       {problem ? (
         <ReopenNotice
-          text={reopenAutomatically ? `${problem}，正在重新打开…` : problem}
+          text={reopenAutomatically ? `${problem}，正在重新打开…` : onReopen ? problem : `${problem}，请关闭后重新打开`}
           color="#fff"
           {...(onReopen && !reopenAutomatically ? { onReopen } : {})}
         />
