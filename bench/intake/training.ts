@@ -5,24 +5,13 @@
  */
 import { textTokens } from '../../apps/bff/src/lib/text/segment';
 import {
-  type CatalogueEntry,
   intakeKeywords,
   sampleReports,
+  seedCatalogue,
   type TrainingSources,
 } from '../../apps/bff/src/modules/category-model/training-data';
-import { buildCatalogueSeed } from '../../packages/db/src/seed/catalogue-seed';
 import type { Tokenised } from './evaluate';
 import type { EvalReport } from './generate-reports';
-
-export function seedCatalogue(): CatalogueEntry[] {
-  return buildCatalogueSeed().categories.map((c) => ({
-    kind: c.kind,
-    code: c.code,
-    name: c.name,
-    majorCode: c.majorCode,
-    synonyms: c.synonyms ?? [],
-  }));
-}
 
 export function benchTrainingSources(): TrainingSources {
   return { catalogue: seedCatalogue(), keywords: intakeKeywords(), samples: sampleReports(), history: [] };

@@ -66,8 +66,9 @@ export function packCategoryModel(model: CategoryModel): PackedCategoryModel {
 
 /** The buffers a packed model may give away when posted to another thread. */
 export function packedBuffers(packed: PackedCategoryModel): ArrayBuffer[] {
-  const arrays = [packed.base, packed.scale, packed.idf, packed.focus, packed.postingStart, packed.postingClass];
-  return [...arrays, packed.postingWeight].flatMap((a) => (a && a.buffer instanceof ArrayBuffer ? [a.buffer] : []));
+  const { base, scale, idf, focus, postingStart, postingClass, postingWeight } = packed;
+  const arrays = [base, scale, idf, focus, postingStart, postingClass, postingWeight];
+  return arrays.flatMap((a) => (a?.buffer instanceof ArrayBuffer ? [a.buffer] : []));
 }
 
 export function unpackCategoryModel(packed: PackedCategoryModel): CategoryModel {

@@ -1,26 +1,18 @@
-import { buildCatalogueSeed } from '@citygov/db/seed/catalogue-seed';
 import { rankCategories } from '@citygov/domain/intake/category-suggest';
 import { describe, expect, it } from 'vitest';
 import { categoryInput } from '../../lib/text/segment';
 import { buildCategoryModel } from './build-model';
 import { trainOffThread } from './train-off-thread';
-import { intakeKeywords, sampleReports, type TrainingSources } from './training-data';
+import { intakeKeywords, sampleReports, seedCatalogue, type TrainingSources } from './training-data';
 
 function sources(): TrainingSources {
-  const catalogue = buildCatalogueSeed().categories.map((c) => ({
-    kind: c.kind,
-    code: c.code,
-    name: c.name,
-    majorCode: c.majorCode,
-    synonyms: c.synonyms ?? [],
-  }));
   // Closed cases filed under 积存垃圾渣土 (06011), in words no other source uses.
   const history = ['嘎啦嘎啦又来了', '嘎啦嘎啦一大片', '又是嘎啦嘎啦'].map((text) => ({
     kind: 'event' as const,
     code: '06011',
     text,
   }));
-  return { catalogue, keywords: intakeKeywords(), samples: sampleReports(), history };
+  return { catalogue: seedCatalogue(), keywords: intakeKeywords(), samples: sampleReports(), history };
 }
 
 const reports = [

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Queryable } from '@citygov/db/client';
 import { cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
+import { buildCatalogueSeed } from '@citygov/db/seed/catalogue-seed';
 import {
   type CategoryKind,
   type CategoryRef,
@@ -93,6 +94,17 @@ export function sampleReports(): LabelledText[] {
     }
   }
   return samplesCache;
+}
+
+/** The catalogue a fresh database holds, for training without a database (benchmarks, tests). */
+export function seedCatalogue(): CatalogueEntry[] {
+  return buildCatalogueSeed().categories.map((c) => ({
+    kind: c.kind,
+    code: c.code,
+    name: c.name,
+    majorCode: c.majorCode,
+    synonyms: c.synonyms ?? [],
+  }));
 }
 
 export async function loadCatalogue(db: Queryable): Promise<CatalogueEntry[]> {

@@ -59,7 +59,7 @@ export interface StreamSessionOptions {
 export class StreamSessions {
   private readonly sessions = new Map<string, Session>();
   private readonly viewers = new Map<string, Viewer>();
-  /** Streams being stopped (BYE, receiver closing): a new start of the same id waits for it. */
+  /** Receivers being closed, by stream id: a new start of the same id waits for its old receiver's close. */
   private readonly stopping = new Map<string, Promise<void>>();
   private readonly sweeper: NodeJS.Timeout;
   private sequence = 0;
@@ -224,13 +224,12 @@ export class StreamSessions {
 
   /**
    * Stops every stream of a device, live and playback (its 取流方式 changed): each viewer's
-   * player reopens its picture, and the new INVITE offers the new transport. Returns how
-   * many streams were running.
+   * player reopens its picture, and the new INVITE offers the new transport.
    */
-  endDeviceStreams(deviceId: string, reason: string): number {
-    const ids = [...this.sessions.values()].filter((s) => s.request.deviceId === deviceId).map((s) => s.streamId);
-    for (const id of ids) this.endStream(id, reason);
-    return ids.length;
+  endDeviceStreams(deviceId: string, reason: string): void {
+    for (const session of [...this.sessions.values()]) {
+      if (session.request.deviceId === deviceId) this.endStream(session.streamId, reason);
+    }
   }
 
   /** The device ended a dialog (BYE, end of playback). */

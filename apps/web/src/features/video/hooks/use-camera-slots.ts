@@ -77,10 +77,10 @@ export function useCameraSlots(capacity: number) {
   const reopenDevice = useCallback(
     (deviceId: string) => {
       slots.forEach((slot, index) => {
-        if (slot?.camera.deviceId === deviceId) put(index, slot.camera, slot.mode);
+        if (slot?.camera.deviceId === deviceId) reopen(index);
       });
     },
-    [put, slots],
+    [reopen, slots],
   );
 
   return { slots, selected, setSelected, open, put, close, reopen, reopenDevice };
