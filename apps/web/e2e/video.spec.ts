@@ -60,7 +60,15 @@ test('a dispatcher opens a camera from the device tree and sees it move', async 
   await expect.poll(() => simulator.stats.ptzCommands.length, { timeout: 10_000 }).toBeGreaterThan(0);
 });
 
-test('the video wall fills the big screen with the online cameras', async ({ page }) => {
+test('the video wall fills the big screen with the online cameras, and a broken pane says so legibly and reopens by itself', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(150_000);
+  const { api } = await apiAs(baseURL ?? '', 'linjiang.admin');
+  const broken = cameras[0];
+  if (!broken) throw new Error('no camera');
+  await trpcMutation(api, 'video.setMediaTransport', { deviceId: broken.deviceId, data: { mediaTransport: null } });
   await page.setViewportSize({ width: 3840, height: 2160 });
   await login(page, 'linjiang.shift_lead');
   await page.goto('/video/wall');
@@ -71,6 +79,26 @@ test('the video wall fills the big screen with the online cameras', async ({ pag
   }
   await expect(page.getByRole('button', { name: /^视频窗口/ })).toHaveCount(16);
   await shootIfAsked(page, 'video-wall-3840');
+
+  // An administrator changes one camera's 取流方式: its stream is hung up under the wall.
+  await trpcMutation(api, 'video.setMediaTransport', { deviceId: broken.deviceId, data: { mediaTransport: 'TCP' } });
+  const notice = page.getByRole('alert').filter({ hasText: '视频流中断，正在重新打开…' });
+  await expect(notice).toBeVisible({ timeout: 60_000 });
+  // Read from across the hall: the notice is as large as the panes' camera names, not the desk's 14 px.
+  const fontPx = await notice.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+  expect(fontPx).toBeGreaterThanOrEqual(32);
+  await shootIfAsked(page, 'video-wall-stream-broken-3840');
+  // Nobody at the wall clicks: it reopens the pane over the new transport and plays again.
+  await expect(notice).toHaveCount(0, { timeout: 30_000 });
+  await expect
+    .poll(() => page.getByLabel(`${broken.name} 实时画面`).evaluate((v: HTMLVideoElement) => v.readyState >= 2), {
+      timeout: 45_000,
+    })
+    .toBe(true);
+  await expect
+    .poll(() => simulator.stats.mediaOffers.filter((o) => o.deviceId === broken.deviceId).at(-1)?.media)
+    .toBe('TCP setup:passive');
+  await trpcMutation(api, 'video.setMediaTransport', { deviceId: broken.deviceId, data: { mediaTransport: null } });
 });
 
 test('an administrator switches a playing camera to TCP 被动: the picture reopens over it, and the setting holds after a reload', async ({

@@ -41,7 +41,14 @@ export function CameraSlot({
       </div>
     );
   } else if (slot.error) {
-    body = <ReopenNotice text={`${slot.name}：${slot.error}`} color="#ff7875" onReopen={onReopen} />;
+    body = (
+      <ReopenNotice
+        text={`${slot.name}：${slot.error}`}
+        color="#ff7875"
+        onReopen={onReopen}
+        distance={dark ? 'wall' : 'desk'}
+      />
+    );
   } else if (!slot.source) {
     body = (
       <div style={{ display: 'grid', placeItems: 'center', height: '100%' }}>
@@ -56,6 +63,7 @@ export function CameraSlot({
         fit="contain"
         onReopen={onReopen}
         reopenAutomatically={dark}
+        noticeDistance={dark ? 'wall' : 'desk'}
       />
     );
   }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useRelease } from '../api/video';
-import { ReopenNotice } from './reopen-notice';
+import { type NoticeDistance, ReopenNotice } from './reopen-notice';
 
 const REOPEN_AFTER_MS = 3_000;
 
@@ -23,6 +23,7 @@ export function VideoPlayer({
   fit = 'contain',
   onReopen,
   reopenAutomatically = false,
+  noticeDistance = 'desk',
 }: {
   source: PlayerSource;
   label: string;
@@ -30,6 +31,7 @@ export function VideoPlayer({
   onReopen?: () => void;
   /** Unattended screens: reopen a broken stream after a few seconds instead of waiting for a click. */
   reopenAutomatically?: boolean;
+  noticeDistance?: NoticeDistance;
 }) {
   const video = useRef<HTMLVideoElement>(null);
   const release = useRelease();
@@ -97,6 +99,7 @@ export function VideoPlayer({
         <ReopenNotice
           text={reopenAutomatically ? `${problem}，正在重新打开…` : onReopen ? problem : `${problem}，请关闭后重新打开`}
           color="#fff"
+          distance={noticeDistance}
           {...(onReopen && !reopenAutomatically ? { onReopen } : {})}
         />
       ) : null}
