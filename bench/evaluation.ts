@@ -38,6 +38,8 @@ export interface EvaluationFigures {
   leaderCity: Summary;
   leaderDistrict: Summary;
   rawReads: Summary;
+  /** The city's five tablet figures counted by one plain scan of every case (what leader.home did before). */
+  leaderRawScan: Summary;
 }
 
 /** The last whole month before today, China time. */
@@ -264,6 +266,15 @@ export async function benchEvaluation(open: OpenDatabase, now = new Date()): Pro
     await open.db.execute(`select case_id, action, at, actor_id, to_status, deadline_at from case_events
       where case_id in (select id from cases where ${monthWhere}) order by case_id, id`);
   });
+  const monthStart = `date_trunc('month', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai'`;
+  const leaderRawScan = await measureLoop(LEADER_CALLS, 2, async () => {
+    await open.db.execute(`select district_id, count(*) filter (where status not in ('closed', 'voided', 'merged')) as open,
+      count(*) filter (where status not in ('closed', 'voided', 'merged') and paused_at is null and stage_deadline_at < now()) as overdue,
+      count(*) filter (where status not in ('closed', 'voided', 'merged') and supervised) as supervised,
+      count(*) filter (where reported_at >= ${monthStart}) as reported,
+      count(*) filter (where status = 'closed' and closed_at >= ${monthStart}) as closed
+      from cases group by district_id`);
+  });
   return {
     month: `${year}-${String(month).padStart(2, '0')}`,
     monthCases,
@@ -276,5 +287,6 @@ export async function benchEvaluation(open: OpenDatabase, now = new Date()): Pro
     leaderCity,
     leaderDistrict,
     rawReads,
+    leaderRawScan,
   };
 }

@@ -175,6 +175,15 @@ function printEvaluation(figures: EvaluationFigures, count: number): void {
   console.log(line('raw: the month’s cases + timelines read', figures.rawReads, '', 48));
   console.log(line('leader.home, city (leader)', figures.leaderCity, '', 48));
   console.log(line('leader.home, 临江区 (linjiang.leader)', figures.leaderDistrict, '', 48));
+  const ratio = figures.leaderCity.p50 / figures.leaderRawScan.p50;
+  console.log(
+    line(
+      'raw: the city’s figures by one scan of every case',
+      figures.leaderRawScan,
+      ` — leader.home city ${ratio.toFixed(2)}× this`,
+      48,
+    ),
+  );
 }
 
 function printWall(wall: WallFigures, count: number): void {

@@ -164,8 +164,16 @@ export const cases = pgTable(
     index('cases_pending_idx').on(t.pendingKind, t.districtId).where(sql`${t.pendingKind} is not null`),
     // The 督办 (supervised) queue.
     index('cases_supervised_idx').on(t.districtId).where(sql`${t.supervised} and ${t.stage} is not null`),
-    // Time-range filters over everything, newest first.
-    index('cases_reported_at_idx').on(t.reportedAt),
+    // Time-range filters over everything, newest first; district and street ride along so a
+    // period's reports are counted per area from the index alone (the leader's 本月上报).
+    index('cases_reported_at_idx').on(t.reportedAt, t.districtId, t.streetId),
+    // The leader's 本月结案 per area: the month's closes from the index, not every closed case.
+    index('cases_closed_at_idx').on(t.closedAt, t.districtId, t.streetId).where(sql`${t.status} = 'closed'`),
+    // The leader's 在办 / 超期 / 督办 per area: every open case's counted columns, read from
+    // the index alone instead of the area's whole history.
+    index('cases_open_area_idx')
+      .on(t.districtId, t.streetId, t.stageDeadlineAt, t.pausedAt, t.supervised)
+      .where(sql`${t.status} not in ('closed', 'voided', 'merged')`),
     // Idempotent report retries (one case per reporter and client request id).
     uniqueIndex('cases_client_request_uq')
       .on(t.reportedBy, t.clientRequestId)

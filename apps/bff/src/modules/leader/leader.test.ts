@@ -1,5 +1,7 @@
+import { rowsOf } from '@citygov/db/client';
+import { cases } from '@citygov/db/schema/cases';
 import { areas } from '@citygov/db/schema/org';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
 import { actAs, departmentNamed, failure, pointIn, SAMPLE_REPORT } from '../cases/case-test-helpers';
@@ -54,6 +56,60 @@ describe("the leader's tablet", () => {
     expect(page.more).toBe(true);
     // The longer list starts with the shorter one: growing the page adds cards at the end.
     expect(page.rows.map((r) => r.id)).toEqual(all.rows.slice(0, street.open - 1).map((r) => r.id));
+  });
+
+  it("counts the area as its cases stand — 在办, 超期, 督办, this month's reports and closes — with the parts adding up to the whole", async () => {
+    const leader = await app.as('leader');
+    const before = await leader.leader.home({});
+    const here = await pointIn(app, '临江区');
+    const acceptor = await app.as('linjiang.acceptor');
+    const { id: late } = await acceptor.cases.report({ ...SAMPLE_REPORT, ...here, description: '井盖缺失已超期' });
+    // Its 受理 clock ran out an hour ago.
+    await app.db
+      .update(cases)
+      .set({ stageDeadlineAt: new Date(Date.now() - 3_600_000) })
+      .where(eq(cases.id, late));
+    const { id: done } = await acceptor.cases.report({ ...SAMPLE_REPORT, ...here, description: '垃圾满溢已清运' });
+    await actAs(app, 'linjiang.acceptor', done, 'accept');
+    await actAs(app, 'linjiang.shift_lead', done, 'file');
+    const dept = await departmentNamed(app, '临江区市政管理所');
+    await actAs(app, 'linjiang.dispatcher', done, 'dispatch', { leadDepartmentId: dept.id });
+    await actAs(app, 'linjiang.dept_handler', done, 'takeUp');
+    await actAs(app, 'linjiang.dept_handler', done, 'feedBack', { reason: '已清运' });
+    await actAs(app, 'linjiang.shift_lead', done, 'quickClose', { reason: '现场已恢复' });
+
+    const city = await leader.leader.home({});
+    expect(city.kpis.reportedThisMonth - before.kpis.reportedThisMonth).toBe(2);
+    expect(city.kpis.open - before.kpis.open).toBe(1);
+    expect(city.kpis.overdue - before.kpis.overdue).toBe(1);
+    expect(city.kpis.closedThisMonth - before.kpis.closedThisMonth).toBe(1);
+
+    // The same as the cases say, counted the plain way.
+    const [truth] = rowsOf<Record<string, number | string>>(
+      await app.db.execute(sql`
+        select count(*) filter (where status not in ('closed', 'voided', 'merged')) as open,
+          count(*) filter (where status not in ('closed', 'voided', 'merged') and paused_at is null and stage_deadline_at < now()) as overdue,
+          count(*) filter (where status not in ('closed', 'voided', 'merged') and supervised) as supervised,
+          count(*) filter (where reported_at >= date_trunc('month', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai') as reported,
+          count(*) filter (where status = 'closed' and closed_at >= date_trunc('month', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai') as closed
+        from cases`),
+    );
+    expect(city.kpis).toEqual({
+      open: Number(truth?.open),
+      overdue: Number(truth?.overdue),
+      supervised: Number(truth?.supervised),
+      reportedThisMonth: Number(truth?.reported),
+      closedThisMonth: Number(truth?.closed),
+    });
+
+    // The districts add up to the city, and a district's own page shows what its line on the city's did.
+    const keys = ['open', 'overdue', 'supervised', 'reportedThisMonth', 'closedThisMonth'] as const;
+    for (const key of keys) expect(city.parts.reduce((n, p) => n + p[key], 0)).toBe(city.kpis[key]);
+    const linjiang = city.parts.find((p) => p.name === '临江区');
+    const district = await leader.leader.home({ areaId: linjiang?.id ?? 0 });
+    for (const key of keys) expect(district.kpis[key]).toBe(linjiang?.[key]);
+    const overdue = await leader.leader.cases({ areaId: linjiang?.id ?? 0, filter: 'overdue', limit: 50 });
+    expect(overdue.rows.map((r) => r.id)).toContain(late);
   });
 
   it('keeps a district leader inside their district', async () => {
