@@ -79,6 +79,11 @@ test('the video wall fills the big screen with the online cameras, and a broken 
   }
   await expect(page.getByRole('button', { name: /^视频窗口/ })).toHaveCount(16);
   await shootIfAsked(page, 'video-wall-3840');
+  // The wall's controls are sized for the hall too, not the desk's 14 px.
+  const layoutFont = await page
+    .getByText('16画面', { exact: true })
+    .evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+  expect(layoutFont).toBeGreaterThanOrEqual(28);
 
   // An administrator changes one camera's 取流方式: its stream is hung up under the wall.
   await trpcMutation(api, 'video.setMediaTransport', { deviceId: broken.deviceId, data: { mediaTransport: 'TCP' } });
