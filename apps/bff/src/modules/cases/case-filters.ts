@@ -4,6 +4,12 @@ import type { CaseQueue } from '@citygov/domain/cases/case-queues';
 import { and, eq, gt, gte, ilike, inArray, isNotNull, isNull, like, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
 import type { TListCasesInput } from './case-schemas';
+import type { ScopeOptions } from './case-scope';
+
+/** How a queue narrows the caller's scope: a queue of what the department leads implies its department arm. */
+export function queueScope(queue: CaseQueue | undefined): ScopeOptions {
+  return { ledByOwnDepartment: queue?.departmentPart === 'lead' };
+}
 
 /** A to-do queue as SQL conditions (on top of the caller's scope). */
 export function queueConditions(queue: CaseQueue, user: SessionUser, now: Date): SQL[] {

@@ -18,7 +18,7 @@ import { attentionByCase } from './case-attention';
 import { WARNING_RATIO } from './case-clock';
 import { caseSummaryColumns } from './case-columns';
 import { caseDepartmentList, gridMemberOf } from './case-department-list';
-import { filterConditions, queueConditions, whereAll } from './case-filters';
+import { filterConditions, queueConditions, queueScope, whereAll } from './case-filters';
 import type { TListCasesInput } from './case-schemas';
 import { caseScope } from './case-scope';
 import { caseSnapshot, chiefPart, departmentPart } from './case-snapshot';
@@ -67,13 +67,11 @@ export async function listCases(
 ) {
   const now = options.now ?? new Date();
   const area = input.areaId ? await requireAreaInScope(db, user, input.areaId) : null;
-  const conditions = [caseScope(user), ...filterConditions(input, now, area?.path ?? null)];
+  const queue = input.queue ? findQueue(input.queue) : undefined;
+  if (input.queue && (!queue || !user.permissions.has(queue.permission))) throw new ValidationError('未知的待办队列');
+  const conditions = [caseScope(user, queueScope(queue)), ...filterConditions(input, now, area?.path ?? null)];
   if (options.mineOnly) conditions.push(or(eq(cases.reportedBy, user.id), eq(cases.assigneeId, user.id)));
-  if (input.queue) {
-    const queue = findQueue(input.queue);
-    if (!queue || !user.permissions.has(queue.permission)) throw new ValidationError('未知的待办队列');
-    conditions.push(...queueConditions(queue, user, now));
-  }
+  if (queue) conditions.push(...queueConditions(queue, user, now));
   const where = whereAll(conditions);
   const order =
     input.sort === 'deadline.asc'
@@ -122,10 +120,10 @@ export async function listCases(
 
 /** Live counts for every queue the user works, bounded like the list's total ("10,000+" past it). */
 export async function queueCounts(db: Queryable, user: SessionUser, now = new Date()) {
-  const scope = caseScope(user);
   return Promise.all(
     queuesFor(user.permissions).map(async (queue) => {
-      const { total, more } = await countBounded(db, cases, whereAll([scope, ...queueConditions(queue, user, now)]));
+      const where = whereAll([caseScope(user, queueScope(queue)), ...queueConditions(queue, user, now)]);
+      const { total, more } = await countBounded(db, cases, where);
       return { key: queue.key, label: queue.label, count: total, more };
     }),
   );

@@ -179,6 +179,49 @@ describe('二级派遣 (sub-unit dispatch)', () => {
   });
 });
 
+describe("a department's own queues", () => {
+  it('待签收 and 处置中 hold what it or a sub-unit leads, newest first and counted as listed, not what it only assists', async () => {
+    const own = await filedCase('路灯不亮第一处');
+    await act('linjiang.dispatcher', own, 'dispatch', { leadDepartmentId: municipal });
+    const passedOn = await filedCase('路灯不亮第二处');
+    await act('linjiang.dispatcher', passedOn, 'dispatch', { leadDepartmentId: municipal });
+    await act('linjiang.dept_handler', passedOn, 'takeUp');
+    await act('linjiang.dept_handler', passedOn, 'subDispatch', {
+      leadDepartmentId: (await subUnitOf(municipal)).id,
+      reason: '请养护班处理',
+    });
+    const assisted = await filedCase('路灯不亮第三处');
+    await act('linjiang.dispatcher', assisted, 'dispatch', {
+      leadDepartmentId: sanitation,
+      assistingDepartmentIds: [municipal],
+    });
+
+    const handler = await app.as('linjiang.dept_handler');
+    const queue = (key: string) => handler.cases.list({ queue: key, pageSize: 200 });
+    const counts = async () => new Map((await handler.cases.queues()).map((q) => [q.key, q.count]));
+    const toTakeUp = await queue('toTakeUp');
+    const ids = toTakeUp.rows.map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining([own, passedOn]));
+    expect(ids).not.toContain(assisted);
+    // Newest first: the later report comes before the earlier one.
+    expect(ids.indexOf(passedOn)).toBeLessThan(ids.indexOf(own));
+    expect((await counts()).get('toTakeUp')).toBe(toTakeUp.total);
+    expect((await queue('handling')).rows.map((r) => r.id)).not.toContain(own);
+
+    await act('linjiang.dept_handler', own, 'takeUp');
+    const handling = await queue('handling');
+    expect(handling.rows.map((r) => r.id)).toContain(own);
+    expect((await queue('toTakeUp')).rows.map((r) => r.id)).not.toContain(own);
+    expect((await counts()).get('handling')).toBe(handling.total);
+    // Another district's handler has none of them in any of its queues.
+    const stranger = await app.as('yunshan.dept_handler');
+    for (const key of ['toTakeUp', 'handling']) {
+      const theirs = (await stranger.cases.list({ queue: key, pageSize: 200 })).rows.map((r) => r.id);
+      expect(theirs.filter((id) => [own, passedOn, assisted].includes(id))).toEqual([]);
+    }
+  });
+});
+
 describe('强制派遣 (forced dispatch)', () => {
   it('needs a reason, overrides a pending return, restarts the clock and blocks a new return', async () => {
     const id = await filedCase();
