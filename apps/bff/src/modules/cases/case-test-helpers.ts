@@ -71,6 +71,30 @@ export async function actAs(
   return caller.cases.act({ caseId, expectedVersion: current.version, action, ...extra });
 }
 
+/**
+ * A 临江区 case its collector (or `reporter`) reports, taken the short way to 结案: 受理,
+ * 立案, 派遣 to 临江区市政管理所, 签收, 反馈, 快速结案.
+ */
+export async function quickClosedCase(
+  app: TestApp,
+  report: { reporter?: string; description?: string } = {},
+): Promise<number> {
+  const reporter = await app.as(report.reporter ?? 'linjiang.collector');
+  const { id } = await reporter.cases.report({
+    ...SAMPLE_REPORT,
+    ...(report.description ? { description: report.description } : {}),
+    ...(await pointIn(app, '临江区')),
+  });
+  await actAs(app, 'linjiang.acceptor', id, 'accept');
+  await actAs(app, 'linjiang.shift_lead', id, 'file');
+  const dept = await departmentNamed(app, '临江区市政管理所');
+  await actAs(app, 'linjiang.dispatcher', id, 'dispatch', { leadDepartmentId: dept.id });
+  await actAs(app, 'linjiang.dept_handler', id, 'takeUp');
+  await actAs(app, 'linjiang.dept_handler', id, 'feedBack', { reason: '已处置' });
+  await actAs(app, 'linjiang.shift_lead', id, 'quickClose', { reason: '现场已恢复' });
+  return id;
+}
+
 /** The case row as stored. */
 export async function caseRowOf(app: TestApp, id: number) {
   const [row] = await app.db.select().from(cases).where(eq(cases.id, id));

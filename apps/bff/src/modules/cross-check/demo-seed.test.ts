@@ -4,7 +4,7 @@ import { chinaDate } from '@citygov/domain/deadlines/china-time';
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
-import { actAs, departmentNamed, pointIn, SAMPLE_REPORT } from '../cases/case-test-helpers';
+import { quickClosedCase } from '../cases/case-test-helpers';
 import { seedDemoCrossCheck } from './demo-seed';
 
 let app: TestApp;
@@ -13,18 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-async function closedCase() {
-  const collector = await app.as('linjiang.collector');
-  const { id } = await collector.cases.report({ ...SAMPLE_REPORT, ...(await pointIn(app, '临江区')) });
-  await actAs(app, 'linjiang.acceptor', id, 'accept');
-  await actAs(app, 'linjiang.shift_lead', id, 'file');
-  const dept = await departmentNamed(app, '临江区市政管理所');
-  await actAs(app, 'linjiang.dispatcher', id, 'dispatch', { leadDepartmentId: dept.id });
-  await actAs(app, 'linjiang.dept_handler', id, 'takeUp');
-  await actAs(app, 'linjiang.dept_handler', id, 'feedBack', { reason: '已处置' });
-  await actAs(app, 'linjiang.shift_lead', id, 'quickClose', { reason: '照片清晰' });
-  return id;
-}
+const closedCase = () => quickClosedCase(app);
 
 describe('demo 交叉抽查', () => {
   it("draws last month's plans, reviews through the transition core, and runs once", async () => {

@@ -4,7 +4,7 @@ import { areas } from '@citygov/db/schema/org';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
-import { actAs, departmentNamed, failure, pointIn, SAMPLE_REPORT } from '../cases/case-test-helpers';
+import { actAs, departmentNamed, failure, pointIn, quickClosedCase, SAMPLE_REPORT } from '../cases/case-test-helpers';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -69,14 +69,7 @@ describe("the leader's tablet", () => {
       .update(cases)
       .set({ stageDeadlineAt: new Date(Date.now() - 3_600_000) })
       .where(eq(cases.id, late));
-    const { id: done } = await acceptor.cases.report({ ...SAMPLE_REPORT, ...here, description: '垃圾满溢已清运' });
-    await actAs(app, 'linjiang.acceptor', done, 'accept');
-    await actAs(app, 'linjiang.shift_lead', done, 'file');
-    const dept = await departmentNamed(app, '临江区市政管理所');
-    await actAs(app, 'linjiang.dispatcher', done, 'dispatch', { leadDepartmentId: dept.id });
-    await actAs(app, 'linjiang.dept_handler', done, 'takeUp');
-    await actAs(app, 'linjiang.dept_handler', done, 'feedBack', { reason: '已清运' });
-    await actAs(app, 'linjiang.shift_lead', done, 'quickClose', { reason: '现场已恢复' });
+    await quickClosedCase(app, { reporter: 'linjiang.acceptor', description: '垃圾满溢已清运' });
 
     const city = await leader.leader.home({});
     expect(city.kpis.reportedThisMonth - before.kpis.reportedThisMonth).toBe(2);
