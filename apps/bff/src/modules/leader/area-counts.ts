@@ -15,9 +15,12 @@ export interface AreaCounts {
 
 export const NO_COUNTS: AreaCounts = { open: 0, overdue: 0, supervised: 0, reportedThisMonth: 0, closedThisMonth: 0 };
 
-// The partial indexes' own predicates (cases_open_area_idx, cases_closed_at_idx), written
-// out as constants, so the planner matches them whatever the driver does with parameters.
-const openCase = sql.raw(`"cases"."status" not in (${FINAL_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+/**
+ * Open cases, not final (在办). This and `closedCase` are the partial indexes' own predicates
+ * (cases_open_area_idx, cases_closed_at_idx), written out as constants, so the planner
+ * matches them whatever the driver does with parameters.
+ */
+export const openCases = sql.raw(`"cases"."status" not in (${FINAL_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 const closedCase = sql.raw(`"cases"."status" = 'closed'`);
 
 function monthStart(now: Date): Date {
@@ -32,10 +35,7 @@ const clockPast = (now: Date): SQL =>
   sql`${cases.pausedAt} is null and ${cases.stageDeadlineAt} < ${now.toISOString()}::timestamptz`;
 
 /** An open case whose running clock is past its deadline (超期). */
-export const overdueAt = (now: Date): SQL => sql`${openCase} and ${clockPast(now)}`;
-
-/** Open cases, not final (在办). */
-export const openCases: SQL = openCase;
+export const overdueAt = (now: Date): SQL => sql`${openCases} and ${clockPast(now)}`;
 
 /**
  * The counts of `scope`, per value of `part` (the level below the area), or as one total
@@ -64,7 +64,7 @@ export async function areaCounts(
         supervised: sql<number>`count(*) filter (where ${cases.supervised})`.mapWith(Number),
       })
       .from(cases)
-      .where(and(openCase, scope))
+      .where(and(openCases, scope))
       .groupBy(...grouped),
     db
       .select({ key, n: count })
