@@ -72,10 +72,10 @@ export async function actAs(
 }
 
 /**
- * A 临江区 case its collector (or `reporter`) reports, taken the short way to 结案: 受理,
- * 立案, 派遣 to 临江区市政管理所, 签收, 反馈, 快速结案.
+ * A 临江区 case its collector (or `reporter`) reports, taken to 反馈: 受理, 立案, 派遣 to
+ * 临江区市政管理所, 签收, 反馈 — waiting for 核查 or 结案.
  */
-export async function quickClosedCase(
+export async function fedBackCase(
   app: TestApp,
   report: { reporter?: string; description?: string } = {},
 ): Promise<number> {
@@ -91,6 +91,15 @@ export async function quickClosedCase(
   await actAs(app, 'linjiang.dispatcher', id, 'dispatch', { leadDepartmentId: dept.id });
   await actAs(app, 'linjiang.dept_handler', id, 'takeUp');
   await actAs(app, 'linjiang.dept_handler', id, 'feedBack', { reason: '已处置' });
+  return id;
+}
+
+/** The same case taken the short way to 结案 (快速结案). */
+export async function quickClosedCase(
+  app: TestApp,
+  report: { reporter?: string; description?: string } = {},
+): Promise<number> {
+  const id = await fedBackCase(app, report);
   await actAs(app, 'linjiang.shift_lead', id, 'quickClose', { reason: '现场已恢复' });
   return id;
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
 import { getViewableAttachment } from '../attachments/attachment-queries';
 import { loadSessionUser } from '../auth/session-store';
-import { actAs, caseRowOf, departmentNamed, failure, pointIn, SAMPLE_REPORT } from '../cases/case-test-helpers';
+import { actAs, caseRowOf, failure, fedBackCase } from '../cases/case-test-helpers';
 
 let app: TestApp;
 const today = chinaDate(new Date());
@@ -26,15 +26,7 @@ afterAll(() => app?.close());
 
 /** A 临江区 case taken through the whole chain to 结案. */
 async function closedCase(description: string) {
-  const collector = await app.as('linjiang.collector');
-  const here = await pointIn(app, '临江区');
-  const { id } = await collector.cases.report({ ...SAMPLE_REPORT, description, ...here });
-  await actAs(app, 'linjiang.acceptor', id, 'accept');
-  await actAs(app, 'linjiang.shift_lead', id, 'file');
-  const dept = await departmentNamed(app, '临江区市政管理所');
-  await actAs(app, 'linjiang.dispatcher', id, 'dispatch', { leadDepartmentId: dept.id });
-  await actAs(app, 'linjiang.dept_handler', id, 'takeUp');
-  await actAs(app, 'linjiang.dept_handler', id, 'feedBack', { reason: '已处置' });
+  const id = await fedBackCase(app, { description });
   await actAs(app, 'linjiang.acceptor', id, 'requestCheck');
   await actAs(app, 'linjiang.collector', id, 'submitCheck', { confirmed: true, reason: '已恢复' });
   await actAs(app, 'linjiang.shift_lead', id, 'close');
