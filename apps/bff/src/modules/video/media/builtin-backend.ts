@@ -12,6 +12,7 @@ import {
   MediaServerError,
 } from './media-backend';
 import { parseRtp, rfc4571Deframer } from './rtp-packet';
+import { RtpSequencer } from './rtp-sequencer';
 
 interface Stream {
   socket: Socket | null;
@@ -21,13 +22,8 @@ interface Stream {
   remuxer: HlsRemuxer;
   lastPacketAt: number;
   packets: number;
-  /** Packets held back to put a late one in order (UDP may reorder). */
-  reorder: Map<number, Buffer>;
-  nextSequence: number | null;
+  sequencer: RtpSequencer;
 }
-
-/** Packets held before giving up on a missing one (a gap of lost UDP packets). */
-const REORDER_DEPTH = 32;
 
 /** How long a device's listening media port may take to accept us (TCP active). */
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -63,15 +59,15 @@ export class BuiltinMediaBackend implements MediaBackend {
     await this.close(streamId);
     const dir = this.dirOf(streamId);
     await rm(dir, { recursive: true, force: true });
+    const remuxer = await HlsRemuxer.start(dir);
     const stream: Stream = {
       socket: null,
       server: null,
       outbound: null,
-      remuxer: await HlsRemuxer.start(dir),
+      remuxer,
       lastPacketAt: Date.now(),
       packets: 0,
-      reorder: new Map(),
-      nextSequence: null,
+      sequencer: new RtpSequencer((payload) => remuxer.write(payload)),
     };
     const onPacket = (packet: Buffer) => this.take(stream, packet);
     const listenHost = this.options.listenHost ?? '0.0.0.0';
@@ -140,30 +136,7 @@ export class BuiltinMediaBackend implements MediaBackend {
     if (!rtp) return;
     stream.lastPacketAt = Date.now();
     stream.packets++;
-    if (stream.nextSequence === null) stream.nextSequence = rtp.sequence;
-    stream.reorder.set(rtp.sequence, rtp.payload);
-    this.drain(stream);
-  }
-
-  private drain(stream: Stream): void {
-    for (;;) {
-      const next = stream.nextSequence ?? 0;
-      const payload = stream.reorder.get(next);
-      if (payload) {
-        stream.reorder.delete(next);
-        stream.remuxer.write(payload);
-        stream.nextSequence = (next + 1) & 0xffff;
-        continue;
-      }
-      if (stream.reorder.size < REORDER_DEPTH) return;
-      // A packet is lost: skip to the oldest one we hold (in 16-bit wrap-around order).
-      let best: number | null = null;
-      for (const seq of stream.reorder.keys()) {
-        const distance = (seq - next) & 0xffff;
-        if (best === null || distance < ((best - next) & 0xffff)) best = seq;
-      }
-      stream.nextSequence = best;
-    }
+    stream.sequencer.take(rtp);
   }
 
   private checkTimeouts(now = Date.now()): void {
