@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { connect, createServer, type Server as TcpServer, type Socket as TcpSocket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
-import { parseRtp, rfc4571Deframer } from '../../modules/video/api';
+import { HlsRemuxer, parseRtp, RtpSequencer, rfc4571Deframer } from '../../modules/video/api';
 import { listenSimulator, type RunningSimulator } from '../sim-http';
+import { FlvLive } from './flv-live';
 
 /**
  * A ZLMediaKit MediaServer over the network, for the tests and the demo: its HTTP API
@@ -14,7 +18,9 @@ import { listenSimulator, type RunningSimulator } from '../sim-http';
  * tcp_mode 2 it connects to the device when told by connectRtpServer), a stream
  * `rtp/<stream_id>` that goes online when RTP with the right SSRC arrives, playback
  * URLs (`/rtp/<id>/hls.m3u8`, `/rtp/<id>.live.flv`) checked through on_play, and the
- * web hooks posted as JSON the way the real server posts them.
+ * web hooks posted as JSON the way the real server posts them. The picture is real: the
+ * PS payloads are remuxed (ffmpeg, video copied) to HLS and to live HTTP-FLV, so a
+ * player — hls.js, mpegts.js, ffprobe — decodes what the camera sent.
  */
 
 /** ZLMediaKit's API result codes (its ApiErr enum). */
@@ -55,7 +61,15 @@ interface RtpServerState {
   bytes: number;
   openedAt: number;
   lastPacketAt: number | null;
+  /** The picture: payloads in order → one ffmpeg → HLS files in `dir` and live FLV. */
+  sequencer: RtpSequencer;
+  remuxer: HlsRemuxer;
+  flv: FlvLive;
+  dir: string;
 }
+
+/** How long an HLS request waits for the stream's first playlist, as the real server waits for a stream to be ready. */
+const HLS_READY_MS = 10_000;
 
 interface OnlineMedia {
   app: string;
@@ -121,6 +135,9 @@ export async function startZlmSimulator(
   const media = new Map<string, OnlineMedia>();
   const hookCalls: ZlmHookCall[] = [];
   const apiCalls: { api: string; args: Record<string, string> }[] = [];
+  const mediaRoot = await mkdtemp(join(tmpdir(), 'citygov-zlm-sim-'));
+  /** Per stream, the query strings on_play admitted for HLS: the segments of that session follow without asking again. */
+  const hlsSessions = new Map<string, Set<string>>();
 
   const postHook = async (hook: ZlmHookName, body: unknown, query = sim.hooks?.query): Promise<ZlmHookCall> => {
     const record: ZlmHookCall = {
@@ -183,14 +200,18 @@ export async function startZlmSimulator(
     server.packets++;
     server.bytes += packet.length;
     server.lastPacketAt = Date.now();
+    server.sequencer.take(rtp);
     if (!media.has(`rtp/${server.streamId}`)) void regist(server.streamId, true);
   };
 
   const closeServer = (server: RtpServerState) => {
     servers.delete(server.streamId);
+    hlsSessions.delete(server.streamId);
     server.udp.close();
     for (const socket of server.connections) socket.destroy();
     server.tcp?.close();
+    server.flv.end();
+    void server.remuxer.stop().then(() => rm(server.dir, { recursive: true, force: true }));
   };
 
   const bindUdp = (port: number) =>
@@ -254,6 +275,9 @@ export async function startZlmSimulator(
           throw error;
         }
       }
+      const dir = join(mediaRoot, `${streamId.replace(/[^0-9A-Za-z_-]/g, '_')}-${randomUUID()}`);
+      const flv = new FlvLive();
+      const remuxer = await HlsRemuxer.start(dir, { flv: (chunk) => flv.push(chunk) });
       const server: RtpServerState = {
         streamId,
         port: actual,
@@ -267,6 +291,10 @@ export async function startZlmSimulator(
         bytes: 0,
         openedAt: Date.now(),
         lastPacketAt: null,
+        sequencer: new RtpSequencer((payload) => remuxer.write(payload)),
+        remuxer,
+        flv,
+        dir,
       };
       udp.on('message', (packet) => onPacket(server, packet));
       udp.on('error', () => {});
@@ -438,46 +466,121 @@ export async function startZlmSimulator(
     }
   });
 
-  // Playback: the viewer's URL parameters go to on_play; a refusal ends the request.
-  const play = async (req: Request, res: Response, streamId: string, schema: 'hls' | 'http-flv') => {
-    const entry = media.get(`rtp/${streamId}`);
-    if (!entry) {
-      res.status(404).type('text/plain').send('stream not found');
-      return;
-    }
-    const query = req.originalUrl.split('?')[1] ?? '';
+  /** on_play for one viewer: the URL parameters go to our hook, which admits or refuses the token. */
+  const admitted = async (req: Request, streamId: string, schema: 'hls' | 'http-flv') => {
     const call = await postHook('on_play', {
       app: 'rtp',
       stream: streamId,
       schema,
       vhost: VHOST,
-      params: query,
+      params: queryOf(req),
       id: randomUUID(),
       ip: (req.ip ?? '').replace(/^::ffff:/, ''),
       port: req.socket.remotePort ?? 0,
       protocol: 'http',
       mediaServerId: sim.mediaServerId,
     });
-    if (!hookAccepted(call)) {
+    return hookAccepted(call);
+  };
+  const queryOf = (req: Request) => req.originalUrl.split('?')[1] ?? '';
+  const onlineEntry = (streamId: string, res: Response) => {
+    const entry = media.get(`rtp/${streamId}`);
+    const server = servers.get(streamId);
+    if (!entry || !server) res.status(404).type('text/plain').send('stream not found');
+    return entry && server ? { entry, server } : null;
+  };
+
+  // http.allow_cross_domains=1 (the real server's default): players on the app's origin may fetch.
+  app.use('/rtp', (req, res, next) => {
+    if (req.headers.origin) {
+      res.set('Access-Control-Allow-Origin', req.headers.origin);
+      res.set('Access-Control-Allow-Credentials', 'true');
+    }
+    next();
+  });
+
+  // HLS: on_play once per session (the query string); the playlist's segment URIs carry it on.
+  app.get('/rtp/:stream/hls.m3u8', async (req, res) => {
+    const streamId = req.params.stream ?? '';
+    const online = onlineEntry(streamId, res);
+    if (!online) return;
+    if (!(await admitted(req, streamId, 'hls'))) {
       res.status(401).type('text/plain').send('play refused');
       return;
     }
+    const query = queryOf(req);
+    hlsSessions.set(streamId, (hlsSessions.get(streamId) ?? new Set()).add(query));
+    online.entry.lastReadAt = Date.now();
+    const playlist = join(online.server.dir, 'index.m3u8');
+    const started = Date.now();
+    for (;;) {
+      try {
+        await access(playlist);
+        break;
+      } catch {
+        if (Date.now() - started > HLS_READY_MS || servers.get(streamId) !== online.server) {
+          res.status(404).type('text/plain').send('stream not ready');
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    const suffix = query ? `?${query}` : '';
+    const text = (await readFile(playlist, 'utf8'))
+      .split('\n')
+      .map((line) =>
+        line.startsWith('#EXT-X-MAP:URI="')
+          ? line.replace(/URI="([^"]+)"/, `URI="$1${suffix}"`)
+          : line && !line.startsWith('#')
+            ? `${line}${suffix}`
+            : line,
+      )
+      .join('\n');
+    res.type('application/vnd.apple.mpegurl').set('Cache-Control', 'no-cache').send(text);
+  });
+  app.get('/rtp/:stream/:file', async (req, res) => {
+    const streamId = req.params.stream ?? '';
+    const file = req.params.file ?? '';
+    if (!/^(init\.mp4|seg\d+\.m4s)$/.test(file)) {
+      res.status(404).send('not found');
+      return;
+    }
+    const online = onlineEntry(streamId, res);
+    if (!online) return;
+    if (!hlsSessions.get(streamId)?.has(queryOf(req))) {
+      res.status(401).type('text/plain').send('play refused');
+      return;
+    }
+    online.entry.lastReadAt = Date.now();
+    try {
+      res
+        .type(file.endsWith('.mp4') ? 'video/mp4' : 'video/iso.segment')
+        .send(await readFile(join(online.server.dir, file)));
+    } catch {
+      res.status(404).send('segment gone');
+    }
+  });
+  // HTTP-FLV: on_play per connection; the viewer counts as a reader while it stays.
+  app.get('/rtp/:file', async (req, res) => {
+    const streamId = /^(.+)\.live\.flv$/.exec(req.params.file ?? '')?.[1];
+    if (!streamId) {
+      res.status(404).send('not found');
+      return;
+    }
+    const online = onlineEntry(streamId, res);
+    if (!online) return;
+    if (!(await admitted(req, streamId, 'http-flv'))) {
+      res.status(401).type('text/plain').send('play refused');
+      return;
+    }
+    const { entry, server } = online;
     entry.readers++;
     entry.totalReaders++;
-    entry.lastReadAt = Date.now();
-    if (schema === 'hls')
-      res
-        .type('application/vnd.apple.mpegurl')
-        .send('#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:0\n');
-    // An FLV header (video only) and no tags: enough for a client to tell it was admitted.
-    else res.type('video/x-flv').send(Buffer.from([0x46, 0x4c, 0x56, 1, 1, 0, 0, 0, 9, 0, 0, 0, 0]));
-    entry.readers--;
-  };
-  app.get('/rtp/:stream/hls.m3u8', (req, res) => play(req, res, req.params.stream ?? '', 'hls'));
-  app.get('/rtp/:file', (req, res) => {
-    const match = /^(.+)\.live\.flv$/.exec(req.params.file ?? '');
-    if (!match?.[1]) res.status(404).send('not found');
-    else return play(req, res, match[1], 'http-flv');
+    server.flv.add(res);
+    res.on('close', () => {
+      entry.readers--;
+      entry.lastReadAt = Date.now();
+    });
   });
 
   // The real server's clocks: RTP timeout and no reader, checked every 200 ms.
@@ -497,8 +600,11 @@ export async function startZlmSimulator(
     url: running.url,
     async close() {
       clearInterval(clock);
-      for (const server of [...servers.values()]) closeServer(server);
+      const open = [...servers.values()];
+      for (const server of open) closeServer(server);
       await running.close();
+      await Promise.all(open.map((server) => server.remuxer.exited));
+      await rm(mediaRoot, { recursive: true, force: true });
     },
     secret: options.secret ?? 'citygov-demo-zlm-secret',
     mediaServerId: 'citygov-zlm-sim',

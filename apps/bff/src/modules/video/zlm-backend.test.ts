@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import type { Server } from 'node:http';
+import { promisify } from 'node:util';
 import { videoChannels, videoDevices } from '@citygov/db/schema/video';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -71,6 +73,32 @@ async function startRig(transport: 'UDP' | 'TCP' | 'TCP_ACTIVE'): Promise<Rig> {
   };
 }
 
+/** A live HTTP-FLV URL's status and first bytes; the connection is then let go, as a closed player does. */
+async function openFlv(url: string): Promise<{ status: number; head: Buffer }> {
+  const response = await fetch(url);
+  const reader = response.body?.getReader();
+  let head = Buffer.alloc(0);
+  while (reader && response.ok && head.length < 3) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    head = Buffer.concat([head, value]);
+  }
+  await reader?.cancel();
+  return { status: response.status, head };
+}
+
+/** What ffprobe, a player written by others, decodes from a playback URL: the first video stream. */
+async function probe(url: string): Promise<{ codec_name?: string; width?: number; height?: number }> {
+  const { stdout } = await promisify(execFile)(
+    'ffprobe',
+    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name,width,height', '-of', 'json', url],
+    { timeout: 20_000 },
+  );
+  return (
+    (JSON.parse(stdout) as { streams: { codec_name?: string; width?: number; height?: number }[] }).streams[0] ?? {}
+  );
+}
+
 function camera(index: number) {
   const found = cameras[index];
   if (!found) throw new Error(`no camera ${index}`);
@@ -116,8 +144,13 @@ describe('ZLMediaKit backend over UDP', () => {
     expect(rig.cameras.stats.invites).toBe(1);
     const hls = await fetch(grant.hls);
     expect(hls.status).toBe(200);
-    expect(await hls.text()).toContain('#EXTM3U');
-    expect((await fetch(grant.flv ?? '')).status).toBe(200);
+    const playlist = await hls.text();
+    expect(playlist).toContain('#EXTM3U');
+    // The segments are fetched in the same session: each URI carries the viewer's token on.
+    expect(playlist).toContain(`#EXT-X-MAP:URI="init.mp4?token=${grant.token}"`);
+    const flv = await openFlv(grant.flv ?? '');
+    expect(flv.status).toBe(200);
+    expect(flv.head.subarray(0, 3).toString()).toBe('FLV');
     const refused = await fetch(grant.hls.replace(grant.token, 'x'.repeat(32)));
     expect(refused.status).toBe(401);
     const plays = rig.zlm.hookCalls.filter((c) => c.hook === 'on_play');
@@ -133,6 +166,19 @@ describe('ZLMediaKit backend over UDP', () => {
     });
     expect(other.answer).toMatchObject({ code: -1 });
   }, 30_000);
+
+  it("plays the camera's picture at the URLs it hands the viewer, over HLS and over HTTP-FLV", async () => {
+    const grant = await (await rig.app.as('linjiang.dispatcher')).video.play(camera(0));
+    // The simulated camera sends 640×360 H.264; ffprobe follows the playlist to its segments.
+    expect(await probe(grant.hls)).toEqual({ codec_name: 'h264', width: 640, height: 360 });
+    expect(await probe(grant.flv ?? '')).toEqual({ codec_name: 'h264', width: 640, height: 360 });
+    // A segment without an admitted session's token is refused.
+    const segment = /^(seg\d+\.m4s)\?/m.exec(await (await fetch(grant.hls)).text())?.[1];
+    expect(segment).toBeTruthy();
+    const base = grant.hls.slice(0, grant.hls.indexOf('hls.m3u8'));
+    expect((await fetch(`${base}${segment}?token=${grant.token}`)).status).toBe(200);
+    expect((await fetch(`${base}${segment}?token=${'x'.repeat(32)}`)).status).toBe(401);
+  }, 60_000);
 
   it('does not stop a stream that ZLMediaKit serves by a reader clock of its own', async () => {
     const streamId = streamOf(0);
@@ -151,7 +197,7 @@ describe('ZLMediaKit backend over UDP', () => {
     // Minutes of watching through ZLMediaKit, which never passes the fetches to us.
     await rig.centre.streams.sweep(Date.now() + 180_000);
     // The player reconnects (ZLMediaKit asks on_play again).
-    expect((await fetch(watching.flv ?? '')).status).toBe(200);
+    expect((await openFlv(watching.flv ?? '')).status).toBe(200);
     expect((await fetch(unplayed.hls)).status).toBe(401);
   });
 

@@ -6,13 +6,21 @@ import { join } from 'node:path';
  * One ffmpeg per stream: MPEG-PS in on stdin (the RTP payloads, in order), HLS out
  * (fMP4 segments of ~1 s, a short sliding playlist) into `dir`. Video is copied, not
  * transcoded; audio is dropped, since cameras send G.711, which browsers' MSE cannot play.
+ * With `flv`, the same ffmpeg also writes the stream as live FLV to that callback (a
+ * media server's HTTP-FLV: one demux, two muxes).
  */
 export class HlsRemuxer {
   private readonly process: ChildProcessWithoutNullStreams;
   private stderr = '';
   readonly exited: Promise<number | null>;
 
-  private constructor(readonly dir: string) {
+  private constructor(
+    readonly dir: string,
+    flv?: (chunk: Buffer) => void,
+  ) {
+    const flvOutput = flv
+      ? ['-map', '0:v:0', '-c:v', 'copy', '-an', '-f', 'flv', '-flvflags', 'no_duration_filesize', 'pipe:1']
+      : [];
     this.process = spawn(
       'ffmpeg',
       [
@@ -49,19 +57,21 @@ export class HlsRemuxer {
         '-hls_segment_filename',
         join(dir, 'seg%05d.m4s'),
         join(dir, 'index.m3u8'),
+        ...flvOutput,
       ],
       { stdio: ['pipe', 'pipe', 'pipe'] },
     );
     this.process.stdin.on('error', () => {});
+    if (flv) this.process.stdout.on('data', flv);
     this.process.stderr.on('data', (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString()).slice(-4000);
     });
     this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
   }
 
-  static async start(dir: string): Promise<HlsRemuxer> {
+  static async start(dir: string, options: { flv?: (chunk: Buffer) => void } = {}): Promise<HlsRemuxer> {
     await mkdir(dir, { recursive: true });
-    return new HlsRemuxer(dir);
+    return new HlsRemuxer(dir, options.flv);
   }
 
   write(ps: Buffer): void {
