@@ -7,6 +7,7 @@ import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startZlmSimulator } from '../apps/bff/src/adapters/zlmediakit/simulator';
 import { openDatabase } from '../packages/db/src/client';
 import { createDatabaseFromTemplate, databaseUrlFor, testDatabaseKind } from '../packages/db/src/testing/test-database';
 import { arrangeE2eState } from './e2e-arrange';
@@ -46,6 +47,22 @@ process.on('exit', () => broker.kill());
 process.env.MQTT_URL = `mqtt://127.0.0.1:${mqttPort}`;
 // The demo's SMS gateway simulator on the HTTP port + 22000: specs read its inbox like a phone.
 process.env.CITYGOV_SMS_SIMULATOR_PORT = String(Number(process.env.PORT) + 22_000);
+// E2E_MEDIA_BACKEND=zlmediakit: cameras stream to a simulated ZLMediaKit and the browser plays its
+// HTTP-FLV through mpegts.js, instead of the built-in backend's HLS through hls.js. The test command
+// sets it on the PostgreSQL pass, so the video specs run once through each player.
+if (process.env.E2E_MEDIA_BACKEND === 'zlmediakit') {
+  const zlm = await startZlmSimulator({
+    secret: `citygov-e2e-zlm-${process.env.PORT}`,
+    noReaderMs: 30_000,
+    rtpTimeoutMs: 15_000,
+  });
+  zlm.hooks = { prefix: `http://127.0.0.1:${process.env.PORT}/api/video/zlm`, query: `secret=${zlm.secret}` };
+  process.env.MEDIA_BACKEND = 'zlmediakit';
+  process.env.ZLM_API_URL = zlm.url;
+  process.env.ZLM_SECRET = zlm.secret;
+  process.env.ZLM_PUBLIC_URL = zlm.url;
+  console.log(`[e2e] media backend: simulated ZLMediaKit at ${zlm.url}`);
+}
 if (kind === 'postgres') {
   const name = await createDatabaseFromTemplate('template0', 'citygov_e2e');
   process.env.DATABASE_URL = databaseUrlFor(name);

@@ -150,8 +150,10 @@ function testPass(database) {
     ],
     { env },
   );
+  // The PostgreSQL pass plays video through a simulated ZLMediaKit (HTTP-FLV), the PGlite pass through the built-in HLS.
+  const media = database === 'postgres' ? { E2E_MEDIA_BACKEND: 'zlmediakit' } : {};
   const e2eStatus = run(pnpm[0], [...pnpm.slice(1), 'exec', 'playwright', 'test', '--reporter=list,json'], {
-    env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json') },
+    env: { ...env, ...media, PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json') },
   });
   const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
   const unit = read(join(reports, 'unit.json'));

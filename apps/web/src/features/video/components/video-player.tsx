@@ -52,17 +52,9 @@ export function VideoPlayer({
     if (!element) return;
     let disposed = false;
     let destroy: () => void = () => {};
-    if (source.flv) {
-      void import('mpegts.js').then(({ default: mpegts }) => {
-        if (disposed || !source.flv || !mpegts.isSupported()) return;
-        const player = mpegts.createPlayer({ type: 'flv', isLive: true, url: source.flv });
-        player.attachMediaElement(element);
-        player.load();
-        void Promise.resolve(player.play()).catch(() => {});
-        destroy = () => player.destroy();
-      });
-    } else {
-      // hls.js (~550 KB) loads with the first player, not with every page that may show one.
+    const broken = () => setProblem('视频流中断');
+    // hls.js (~550 KB) loads with the first player, not with every page that may show one.
+    const playHls = () =>
       void import('hls.js').then(({ default: Hls }) => {
         if (disposed) return;
         if (!Hls.isSupported()) {
@@ -71,13 +63,28 @@ export function VideoPlayer({
         }
         const hls = new Hls({ lowLatencyMode: true, liveSyncDurationCount: 2, manifestLoadingMaxRetry: 6 });
         hls.on(Hls.Events.ERROR, (_event, data) => {
-          if (data.fatal) setProblem('视频流中断');
+          if (data.fatal) broken();
         });
         hls.loadSource(source.hls);
         hls.attachMedia(element);
         destroy = () => hls.destroy();
       });
-    }
+    const flv = source.flv;
+    if (!flv) playHls();
+    else
+      void import('mpegts.js').then(({ default: mpegts }) => {
+        if (disposed) return;
+        // A browser without MSE for FLV still gets the server's HLS rather than a black pane.
+        if (!mpegts.isSupported()) return playHls();
+        const player = mpegts.createPlayer({ type: 'flv', isLive: true, url: flv });
+        // A live FLV that errors or ends (the server closed the stream) is as broken as a fatal HLS error.
+        player.on(mpegts.Events.ERROR, broken);
+        player.on(mpegts.Events.LOADING_COMPLETE, broken);
+        player.attachMediaElement(element);
+        player.load();
+        void Promise.resolve(player.play()).catch(() => {});
+        destroy = () => player.destroy();
+      });
     return () => {
       disposed = true;
       destroy();
