@@ -104,6 +104,20 @@ test('the video wall fills the big screen with the online cameras, and a broken 
     .poll(() => simulator.stats.mediaOffers.filter((o) => o.deviceId === broken.deviceId).at(-1)?.media)
     .toBe('TCP setup:passive');
   await trpcMutation(api, 'video.setMediaTransport', { deviceId: broken.deviceId, data: { mediaTransport: null } });
+
+  // The hall's other wall is 1920×1080: the same 16 panes fit it without scrolling, the controls scaled down.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const panes = page.getByRole('button', { name: /^视频窗口/ });
+  await expect(panes).toHaveCount(16);
+  const lastPane = await panes.last().boundingBox();
+  expect((lastPane?.y ?? 2160) + (lastPane?.height ?? 0)).toBeLessThanOrEqual(1080);
+  expect((lastPane?.x ?? 3840) + (lastPane?.width ?? 0)).toBeLessThanOrEqual(1920);
+  const smallerFont = await page
+    .getByText('16画面', { exact: true })
+    .evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+  expect(smallerFont).toBeGreaterThanOrEqual(14);
+  expect(smallerFont).toBeLessThan(layoutFont);
+  await shootIfAsked(page, 'video-wall-1920');
 });
 
 test('an administrator switches a playing camera to TCP 被动: the picture reopens over it, and the setting holds after a reload', async ({
