@@ -164,6 +164,11 @@ export const cases = pgTable(
     index('cases_pending_idx').on(t.pendingKind, t.districtId).where(sql`${t.pendingKind} is not null`),
     // The 督办 (supervised) queue.
     index('cases_supervised_idx').on(t.districtId).where(sql`${t.supervised} and ${t.stage} is not null`),
+    // The wall's 督办 list: the supervised cases whose deadline comes first, walked in deadline order
+    // with the area checked in the index, so 20 rows are read rather than every supervised case sorted.
+    index('cases_supervised_deadline_idx')
+      .on(t.stageDeadlineAt, t.districtId, t.streetId)
+      .where(sql`${t.supervised} and ${t.stage} is not null`),
     // Time-range filters over everything, newest first; district and street ride along so a
     // period's reports are counted per area from the index alone (the leader's 本月上报).
     index('cases_reported_at_idx').on(t.reportedAt, t.districtId, t.streetId),

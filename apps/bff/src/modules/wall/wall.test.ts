@@ -165,6 +165,30 @@ describe('the wall scope', () => {
     expect(streetWall.ranking).toEqual([]);
   });
 
+  it('lists the 督办 cases of its own area, the nearest deadline first', async () => {
+    const first = await report('linjiang.collector', linjiang, '大屏督办一：井盖缺失');
+    const second = await report('linjiang.collector', linjiang, '大屏督办二：井盖破损');
+    const elsewhere = await report('yunshan.collector', yunshan, '大屏督办三：井盖下沉');
+    await actAs(app, 'linjiang.shift_lead', first.id, 'supervise', { reason: '督办：今日完成' });
+    await actAs(app, 'linjiang.shift_lead', second.id, 'supervise', { reason: '督办：今日完成' });
+    await actAs(app, 'yunshan.shift_lead', elsewhere.id, 'supervise', { reason: '督办：今日完成' });
+    const [street] = await app.db
+      .select({ code: areas.code })
+      .from(areas)
+      .innerJoin(cases, eq(cases.streetId, areas.id))
+      .where(eq(cases.id, first.id));
+    for (const shown of [await wall('linjiang.leader'), await wall('leader', street?.code)]) {
+      const watched = shown.watchList.filter((row) => row.supervised).map((row) => row.caseNo);
+      expect(watched).toEqual(expect.arrayContaining([first.caseNo, second.caseNo]));
+      expect(watched).not.toContain(elsewhere.caseNo);
+      // Reported first, so its 受理 clock runs out first.
+      expect(watched.indexOf(first.caseNo)).toBeLessThan(watched.indexOf(second.caseNo));
+    }
+    const yunshanWall = await wall('leader', await areaCode('云山区'));
+    expect(yunshanWall.watchList.map((row) => row.caseNo)).toContain(elsewhere.caseNo);
+    expect(yunshanWall.watchList.map((row) => row.caseNo)).not.toContain(first.caseNo);
+  });
+
   it('refuses another district, a level below the street, a bad code and roles without the wall', async () => {
     expect((await failure(wall('linjiang.leader', await areaCode('云山区')))).code).toBe('FORBIDDEN');
     const [grid] = await app.db.select({ code: areas.code }).from(areas).where(eq(areas.code, linjiang.gridCode));

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_supervised_deadline_idx" ON "cases" USING btree ("stage_deadline_at","district_id","street_id") WHERE "cases"."supervised" and "cases"."stage" is not null;
