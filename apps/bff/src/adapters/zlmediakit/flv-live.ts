@@ -21,10 +21,6 @@ export class FlvLive {
   /** Each viewer and whether it has had its first key frame. */
   private readonly viewers = new Map<ServerResponse, boolean>();
 
-  get viewerCount(): number {
-    return this.viewers.size;
-  }
-
   /** Bytes from the muxer, in order. */
   push(chunk: Buffer): void {
     this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
