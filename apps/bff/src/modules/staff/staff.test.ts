@@ -1,13 +1,36 @@
+import { startOfChinaDay } from '@citygov/domain/deadlines/china-time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
 import { failure, pointIn } from '../cases/case-test-helpers';
 
 let app: TestApp;
 let here: { lng: number; lat: number };
+/** How far from China midnight these tests need to be: the track reaches back 40 s, the tests run for up to a minute. */
+const TRACK_BACK_MS = 40_000;
+const TESTS_RUN_MS = 60_000;
+
+/**
+ * The track and 在岗统计 are per China day: run at 00:00:10 China time, a track that reaches back
+ * 40 s lies partly in yesterday, and 今天's mileage is rightly 0. Wait until the tests fit in one day.
+ */
+async function clearOfChinaMidnight(): Promise<void> {
+  const now = Date.now();
+  const sinceMidnight = now - startOfChinaDay(new Date(now)).getTime();
+  const untilMidnight = 86_400_000 - sinceMidnight;
+  const wait =
+    sinceMidnight < TRACK_BACK_MS + 5_000
+      ? TRACK_BACK_MS + 5_000 - sinceMidnight
+      : untilMidnight < TESTS_RUN_MS
+        ? untilMidnight + TRACK_BACK_MS + 5_000
+        : 0;
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
 beforeAll(async () => {
   app = await openTestApp();
   here = await pointIn(app, '临江区');
-});
+  await clearOfChinaMidnight();
+}, 180_000);
 afterAll(() => app?.close());
 
 describe('在岗 and the GPS track', () => {
@@ -16,15 +39,15 @@ describe('在岗 and the GPS track', () => {
     const off = await failure(phone.staff.reportPositions({ points: [{ ...here, at: new Date() }] }));
     expect(off.message).toContain('未上岗');
     await phone.staff.setOnDuty({ onDuty: true });
-    const start = Date.now() - 10 * 60_000;
+    const start = Date.now() - TRACK_BACK_MS;
     const at = (s: number) => new Date(start + s * 1000);
-    // 111.2 m north in a minute, a fix 5.6 km away a minute later (333 km/h: a jump), then
-    // another 111.2 m north of the last good fix two minutes on: 222.4 m walked.
+    // 111.2 m north in 10 s (40 km/h, an e-bike), a fix 5.4 km away 10 s later (2,000 km/h: a
+    // jump), then another 111.2 m north of the last good fix 20 s on: 222.4 m travelled.
     const track = [
       { lng: 120, lat: 30, at: at(0) },
-      { lng: 120, lat: 30.001, at: at(60) },
-      { lng: 120, lat: 30.05, at: at(120) },
-      { lng: 120, lat: 30.002, at: at(180) },
+      { lng: 120, lat: 30.001, at: at(10) },
+      { lng: 120, lat: 30.05, at: at(20) },
+      { lng: 120, lat: 30.002, at: at(30) },
     ];
     // Sent out of order and partly twice, as a phone back online might.
     await phone.staff.reportPositions({ points: [track[2], track[0]].filter((p) => p !== undefined) });
