@@ -56,7 +56,8 @@ test('the area chief calls the nearest available person, who accepts on the phon
   const enforce = await apiAs(base, 'linjiang.enforce_chief');
   const enforceChief = enforce.api;
   await trpcMutation(enforceChief, 'staff.setOnDuty', { onDuty: true });
-  await reportFix(enforceChief, north(here, 160), new Date(Date.now() - 25 * 60_000));
+  const staleFixAt = new Date(Date.now() - 25 * 60_000);
+  await reportFix(enforceChief, north(here, 160), staleFixAt);
 
   // The collector's phone: 上岗 on the 在岗 tab; the page reports the phone's GPS from then on.
   const phoneContext = await browser.newContext({
@@ -112,21 +113,27 @@ test('the area chief calls the nearest available person, who accepts on the phon
   await expect(desk.getByRole('region', { name: '流转记录' })).toContainText('接受呼叫');
   await shootIfAsked(desk, 'command-scene-accepted');
 
-  // 轨迹回放: the enforcement chief's walk of the last half hour, on the map with a time slider.
-  for (const [metres, minutes] of [
-    [260, 20],
-    [400, 15],
+  // 轨迹回放: the enforcement chief's walk (the stale fix, then three fixes of the last half
+  // minute, ~50 km/h), on the map with a time slider. The replay shows one China day (today by
+  // default): a fix from before midnight is yesterday's, and the fixes must not straddle it.
+  const chinaDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const sinceChinaMidnight = (Date.now() + 8 * 3_600_000) % 86_400_000;
+  if (sinceChinaMidnight < 40_000) await desk.waitForTimeout(40_000 - sinceChinaMidnight);
+  const fixTimes = [staleFixAt];
+  for (const [metres, seconds] of [
+    [260, 30],
+    [400, 20],
     [520, 10],
   ] as const) {
-    await reportFix(
-      enforceChief,
-      { ...north(here, metres), lng: here.lng + metres / 200_000 },
-      new Date(Date.now() - minutes * 60_000),
-    );
+    const at = new Date(Date.now() - seconds * 1000);
+    fixTimes.push(at);
+    await reportFix(enforceChief, { ...north(here, metres), lng: here.lng + metres / 200_000 }, at);
   }
+  const today = chinaDay(new Date());
+  const todays = fixTimes.filter((at) => chinaDay(at) === today).length;
   const enforceName = scene.staff.find((s) => s.userId === enforce.me.id)?.name ?? '';
   await desk.getByRole('button', { name: `回放${enforceName}的轨迹` }).click();
-  await expect(desk.getByText(`${enforceName} · 回放至`)).toContainText('（4/4）');
+  await expect(desk.getByText(`${enforceName} · 回放至`)).toContainText(`（${todays}/${todays}）`);
   await expect(desk.getByRole('slider', { name: '轨迹回放时间' })).toBeVisible();
   await expect(desk.getByRole('textbox', { name: '回放日期' })).toBeVisible();
   await shootIfAsked(desk, 'command-track-replay');
