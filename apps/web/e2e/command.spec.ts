@@ -1,3 +1,4 @@
+import { chinaDate, chinaMinutesOfDay } from '@citygov/domain/deadlines/china-time';
 import { expect, test } from '@playwright/test';
 import { type Api, apiAs, SAME_ORIGIN_HEADERS, shootIfAsked, trpcMutation, trpcQuery } from './api';
 import { login } from './helpers';
@@ -116,8 +117,7 @@ test('the area chief calls the nearest available person, who accepts on the phon
   // 轨迹回放: the enforcement chief's walk (the stale fix, then three fixes of the last half
   // minute, ~50 km/h), on the map with a time slider. The replay shows one China day (today by
   // default): a fix from before midnight is yesterday's, and the fixes must not straddle it.
-  const chinaDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const sinceChinaMidnight = (Date.now() + 8 * 3_600_000) % 86_400_000;
+  const sinceChinaMidnight = chinaMinutesOfDay(new Date()) * 60_000;
   if (sinceChinaMidnight < 40_000) await desk.waitForTimeout(40_000 - sinceChinaMidnight);
   const fixTimes = [staleFixAt];
   for (const [metres, seconds] of [
@@ -129,8 +129,8 @@ test('the area chief calls the nearest available person, who accepts on the phon
     fixTimes.push(at);
     await reportFix(enforceChief, { ...north(here, metres), lng: here.lng + metres / 200_000 }, at);
   }
-  const today = chinaDay(new Date());
-  const todays = fixTimes.filter((at) => chinaDay(at) === today).length;
+  const today = chinaDate(new Date());
+  const todays = fixTimes.filter((at) => chinaDate(at) === today).length;
   const enforceName = scene.staff.find((s) => s.userId === enforce.me.id)?.name ?? '';
   await desk.getByRole('button', { name: `回放${enforceName}的轨迹` }).click();
   await expect(desk.getByText(`${enforceName} · 回放至`)).toContainText(`（${todays}/${todays}）`);

@@ -1,12 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
-import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { connect, createServer, type Server as TcpServer, type Socket as TcpSocket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
-import { HlsRemuxer, parseRtp, RtpSequencer, rfc4571Deframer } from '../../modules/video/api';
+import {
+  HLS_FILE,
+  HLS_PLAYLIST,
+  HlsRemuxer,
+  hlsContentType,
+  parseRtp,
+  playlistReady,
+  RtpSequencer,
+  rfc4571Deframer,
+} from '../../modules/video/api';
 import { listenSimulator, type RunningSimulator } from '../sim-http';
 import { FlvLive } from './flv-live';
 
@@ -511,22 +520,13 @@ export async function startZlmSimulator(
     const query = queryOf(req);
     hlsSessions.set(streamId, (hlsSessions.get(streamId) ?? new Set()).add(query));
     online.entry.lastReadAt = Date.now();
-    const playlist = join(online.server.dir, 'index.m3u8');
-    const started = Date.now();
-    for (;;) {
-      try {
-        await access(playlist);
-        break;
-      } catch {
-        if (Date.now() - started > HLS_READY_MS || servers.get(streamId) !== online.server) {
-          res.status(404).type('text/plain').send('stream not ready');
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+    const stillOpen = () => servers.get(streamId) === online.server;
+    if (!(await playlistReady(online.server.dir, HLS_READY_MS, stillOpen))) {
+      res.status(404).type('text/plain').send('stream not ready');
+      return;
     }
     const suffix = query ? `?${query}` : '';
-    const text = (await readFile(playlist, 'utf8'))
+    const text = (await readFile(join(online.server.dir, HLS_PLAYLIST), 'utf8'))
       .split('\n')
       .map((line) =>
         line.startsWith('#EXT-X-MAP:URI="')
@@ -541,7 +541,8 @@ export async function startZlmSimulator(
   app.get('/rtp/:stream/:file', async (req, res) => {
     const streamId = req.params.stream ?? '';
     const file = req.params.file ?? '';
-    if (!/^(init\.mp4|seg\d+\.m4s)$/.test(file)) {
+    // The playlist itself only through hls.m3u8, where its segment URIs carry the session on.
+    if (file === HLS_PLAYLIST || !HLS_FILE.test(file)) {
       res.status(404).send('not found');
       return;
     }
@@ -553,9 +554,7 @@ export async function startZlmSimulator(
     }
     online.entry.lastReadAt = Date.now();
     try {
-      res
-        .type(file.endsWith('.mp4') ? 'video/mp4' : 'video/iso.segment')
-        .send(await readFile(join(online.server.dir, file)));
+      res.type(hlsContentType(file)).send(await readFile(join(online.server.dir, file)));
     } catch {
       res.status(404).send('segment gone');
     }

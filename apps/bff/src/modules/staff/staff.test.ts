@@ -1,4 +1,4 @@
-import { startOfChinaDay } from '@citygov/domain/deadlines/china-time';
+import { chinaMinutesOfDay } from '@citygov/domain/deadlines/china-time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
 import { failure, pointIn } from '../cases/case-test-helpers';
@@ -14,8 +14,7 @@ const TESTS_RUN_MS = 60_000;
  * 40 s lies partly in yesterday, and 今天's mileage is rightly 0. Wait until the tests fit in one day.
  */
 async function clearOfChinaMidnight(): Promise<void> {
-  const now = Date.now();
-  const sinceMidnight = now - startOfChinaDay(new Date(now)).getTime();
+  const sinceMidnight = chinaMinutesOfDay(new Date()) * 60_000;
   const untilMidnight = 86_400_000 - sinceMidnight;
   const wait =
     sinceMidnight < TRACK_BACK_MS + 5_000

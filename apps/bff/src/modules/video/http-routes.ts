@@ -9,6 +9,7 @@ import type { AppConfig } from '../../env';
 import { drainRequest } from '../../http/drain-request';
 import { sendHttpError } from '../../http/http-errors';
 import type { LiveServices } from '../../live-services';
+import { HLS_FILE, HLS_PLAYLIST, hlsContentType } from './media/hls-remuxer';
 import { receiveVideoAiEvent, UnknownChannelError, ZVideoAiEvent } from './video-ai';
 
 /** What we read of ZLMediaKit's hook bodies (it sends more; the rest is ignored). */
@@ -40,14 +41,6 @@ function zlmHook<T>(schema: z.ZodType<T>, handle: (body: T) => Record<string, un
     res.json(handle(parsed.data));
   };
 }
-
-const FILES = /^(index\.m3u8|init\.mp4|seg\d{5}\.m4s)$/;
-
-const TYPES: Record<string, string> = {
-  m3u8: 'application/vnd.apple.mpegurl',
-  mp4: 'video/mp4',
-  m4s: 'video/iso.segment',
-};
 
 /**
  * The built-in backend's HLS files, by viewer token: `/api/video/hls/<token>/<file>`.
@@ -87,17 +80,16 @@ export function createVideoRoutes(db: Database, config: AppConfig, live: LiveSer
   routes.get('/hls/:token/:file', async (req, res) => {
     const streams = live.video?.streams;
     const playback = streams?.use(req.params.token);
-    if (playback?.kind !== 'files' || !FILES.test(req.params.file)) {
+    if (playback?.kind !== 'files' || !HLS_FILE.test(req.params.file)) {
       sendHttpError(res, 404, '视频流不存在或已过期');
       return;
     }
     const path = join(playback.dir, req.params.file);
     try {
       const info = await stat(path);
-      const extension = req.params.file.split('.').pop() ?? '';
-      res.setHeader('Content-Type', TYPES[extension] ?? 'application/octet-stream');
+      res.setHeader('Content-Type', hlsContentType(req.params.file));
       res.setHeader('Content-Length', String(info.size));
-      res.setHeader('Cache-Control', extension === 'm3u8' ? 'no-store' : 'private, max-age=60');
+      res.setHeader('Cache-Control', req.params.file === HLS_PLAYLIST ? 'no-store' : 'private, max-age=60');
       createReadStream(path)
         .on('error', () => res.destroy())
         .pipe(res);

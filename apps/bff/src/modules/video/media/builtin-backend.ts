@@ -1,9 +1,9 @@
 import { createSocket, type Socket } from 'node:dgram';
-import { access, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { connect, createServer, type Server, type Socket as TcpSocket } from 'node:net';
 import { join } from 'node:path';
 import type { MediaTransport } from '@citygov/domain/video/media-transport';
-import { HlsRemuxer } from './hls-remuxer';
+import { HlsRemuxer, playlistReady } from './hls-remuxer';
 import {
   type MediaBackend,
   type MediaBackendEvents,
@@ -149,22 +149,10 @@ export class BuiltinMediaBackend implements MediaBackend {
   }
 
   async ready(streamId: string, timeoutMs: number): Promise<void> {
-    const playlist = join(this.dirOf(streamId), 'index.m3u8');
-    const started = Date.now();
-    for (;;) {
-      const stream = this.streams.get(streamId);
-      if (!stream) throw new Error('视频流已关闭');
-      try {
-        await access(playlist);
-        return;
-      } catch {
-        if (Date.now() - started > timeoutMs) {
-          const detail = stream.packets === 0 ? '未收到设备的视频数据' : '视频数据无法解析';
-          throw new Error(detail);
-        }
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    if (await playlistReady(this.dirOf(streamId), timeoutMs, () => this.streams.has(streamId))) return;
+    const stream = this.streams.get(streamId);
+    if (!stream) throw new Error('视频流已关闭');
+    throw new Error(stream.packets === 0 ? '未收到设备的视频数据' : '视频数据无法解析');
   }
 
   playback(streamId: string): MediaPlayback {

@@ -1,6 +1,44 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+
+/** The playlist a remuxer writes; beside it `init.mp4` and the segments `seg00000.m4s` … */
+export const HLS_PLAYLIST = 'index.m3u8';
+/** Every file name a remuxer writes, and nothing else of its folder. */
+export const HLS_FILE = /^(index\.m3u8|init\.mp4|seg\d{5}\.m4s)$/;
+
+const HLS_TYPES: Record<string, string> = {
+  m3u8: 'application/vnd.apple.mpegurl',
+  mp4: 'video/mp4',
+  m4s: 'video/iso.segment',
+};
+
+/** The Content-Type of one of the remuxer's files. */
+export function hlsContentType(file: string): string {
+  return HLS_TYPES[file.split('.').pop() ?? ''] ?? 'application/octet-stream';
+}
+
+/**
+ * Whether the folder's first playlist appears within `timeoutMs` (ffmpeg writes it once the
+ * first segment is complete); false as soon as `stillWanted` says the stream was closed.
+ */
+export async function playlistReady(
+  dir: string,
+  timeoutMs: number,
+  stillWanted: () => boolean = () => true,
+): Promise<boolean> {
+  const started = Date.now();
+  for (;;) {
+    if (!stillWanted()) return false;
+    try {
+      await access(join(dir, HLS_PLAYLIST));
+      return true;
+    } catch {
+      if (Date.now() - started > timeoutMs) return false;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /**
  * One ffmpeg per stream: MPEG-PS in on stdin (the RTP payloads, in order), HLS out
@@ -56,7 +94,7 @@ export class HlsRemuxer {
         'init.mp4',
         '-hls_segment_filename',
         join(dir, 'seg%05d.m4s'),
-        join(dir, 'index.m3u8'),
+        join(dir, HLS_PLAYLIST),
         ...flvOutput,
       ],
       { stdio: ['pipe', 'pipe', 'pipe'] },
