@@ -168,11 +168,17 @@ function printEvaluation(figures: EvaluationFigures, count: number): void {
   console.log(
     `  综合评价 and the leader's tablet at ${thousands(count)} cases: month ${figures.month} holds ${thousands(figures.monthCases)} cases; their timelines (${thousands(figures.timelineRows)} rows) written with SQL in ${formatMs(figures.backfillMs)} ms; direct calls as the city supervisor, ${EVALUATION_CALLS} each:`,
   );
+  console.log(
+    `  first ranking of the month, no facts kept yet (every timeline read, facts computed and kept): ${formatMs(figures.firstRankingMs)} ms; then:`,
+  );
   for (const [name, s] of figures.rankings) console.log(line(`one month’s ranking: ${name}`, s, '', 48));
   console.log(line(`every ranking of the month (${figures.rankings.length})`, figures.wholeMonth, '', 48));
   console.log(line('下钻 (district ranking), from the ranking shown', figures.drillKept, '', 48));
   console.log(line('下钻 (district ranking), computed afresh', figures.drillComputed, '', 48));
   console.log(line('raw: the month’s cases + timelines read', figures.rawReads, '', 48));
+  const kept = figures.rankings[0]?.[1];
+  const keptRatio = kept ? ` — district ranking ${(kept.p50 / figures.rawKeptReads.p50).toFixed(2)}× this` : '';
+  console.log(line('raw: the month’s cases + kept facts read', figures.rawKeptReads, keptRatio, 48));
   console.log(line('leader.home, city (leader)', figures.leaderCity, '', 48));
   console.log(line('leader.home, 临江区 (linjiang.leader)', figures.leaderDistrict, '', 48));
   const ratio = figures.leaderCity.p50 / figures.leaderRawScan.p50;

@@ -89,6 +89,23 @@ export const evaluationResults = pgTable(
 );
 
 /**
+ * Each case's timeline facts as the evaluation reads them (packages/domain
+ * evaluation/timeline-facts.ts, kept as kept-facts.ts writes them), so a ranking reads
+ * one small row per case instead of replaying every event of the period. `facts_seq`
+ * is the stream position the facts were read through; `latest_seq` the case's last event
+ * as the evaluation-facts consumer of the stream saw it. Facts are current while
+ * `latest_seq` is not past `facts_seq`; otherwise they are read afresh from the timeline.
+ */
+export const evaluationCaseFacts = pgTable('evaluation_case_facts', {
+  caseId: bigint('case_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  facts: jsonb('facts').$type<unknown>(),
+  factsSeq: bigint('facts_seq', { mode: 'number' }),
+  latestSeq: bigint('latest_seq', { mode: 'number' }),
+});
+
+/**
  * 督办单: an order from a supervisor or leader to a department, about one case or the
  * department's work in general, with the time its reply is due. Overdue (逾期) is computed
  * from `reply_due_at`, never stored, so it cannot go stale.

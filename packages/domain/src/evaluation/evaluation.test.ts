@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseStatus } from '../cases/case-states';
-import { type CaseRecord, type TallyContext, type TimelineStep, tallyCases } from './case-facts';
+import { type CaseRecord, type TallyContext, type TimelineStep, tallyCases, tallyCasesWithFacts } from './case-facts';
 import { indicatorSetProblem, SHIPPED_INDICATORS, shippedIndicatorsOf } from './indicators';
+import { keepFacts, readKeptFacts } from './kept-facts';
 import { periodOf, previousPeriods } from './periods';
 import { gradeOf, scoreSubjects } from './scoring';
 import type { SubjectKind } from './subjects';
+import { timelineFacts } from './timeline-facts';
 
 // Hand-made timelines. Times are hours after a fixed start; a deadline is given per step
 // as "due at hour h" (late when the step happens after it).
@@ -40,6 +42,19 @@ const context: TallyContext = { areaLevel: 'district', collectorsCovering: () =>
 
 function evaluate(kind: SubjectKind, records: CaseRecord[], ctx: TallyContext = context) {
   const counters = tallyCases(kind, records, ctx);
+  // The ranking reads facts kept in the database: kept and read back, they count the same.
+  const kept = records.map((r) => ({
+    ...r,
+    facts: readKeptFacts(JSON.stringify(keepFacts(timelineFacts(r.source, r.steps)))),
+  }));
+  expect(kept.every((r) => r.facts !== null)).toBe(true);
+  expect(
+    tallyCasesWithFacts(
+      kind,
+      kept.map((r) => ({ ...r, facts: r.facts ?? timelineFacts(r.source, []) })),
+      ctx,
+    ),
+  ).toEqual(counters);
   return { counters, scores: scoreSubjects(shippedIndicatorsOf(kind), counters) };
 }
 
@@ -304,5 +319,21 @@ describe('periods', () => {
       { kind: 'month', year: 2025, month: 12 },
       { kind: 'month', year: 2026, month: 1 },
     ]);
+  });
+});
+
+describe('kept timeline facts', () => {
+  const facts = timelineFacts('collector', [step('report', C1, 0, 'reported'), step('accept', ACC, 1, 'accepted', 2)]);
+
+  it('read back as they were kept', () => {
+    expect(readKeptFacts(keepFacts(facts))).toEqual(facts);
+  });
+
+  it('read as missing when kept under other rules or damaged, to be computed afresh', () => {
+    const kept = keepFacts(facts);
+    expect(readKeptFacts([kept[0] + 1, ...kept.slice(1)])).toBeNull();
+    expect(readKeptFacts([kept[0], 0, [999], null, []])).toBeNull();
+    expect(readKeptFacts('not json')).toBeNull();
+    expect(readKeptFacts(null)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
-import type { Queryable } from '@citygov/db/client';
+import type { Database, Queryable } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
 import { areas, departments } from '@citygov/db/schema/org';
-import { tallyCases } from '@citygov/domain/evaluation/case-facts';
+import { tallyCasesWithFacts } from '@citygov/domain/evaluation/case-facts';
 import type { IndicatorDefinition } from '@citygov/domain/evaluation/indicators';
 import type { Period } from '@citygov/domain/evaluation/periods';
 import { type IndicatorScore, scoreSubjects } from '@citygov/domain/evaluation/scoring';
@@ -12,7 +12,7 @@ import type { SessionUser } from '../../trpc/session-user';
 import { crossCheckSettingsOf } from '../cross-check/api';
 import { type TEvaluationTarget, ZBanding, ZIndicatorFormula } from './evaluation-schemas';
 import { indicatorsOf } from './indicator-table';
-import { collectorsInScope, loadCaseRecords } from './load-case-records';
+import { collectorsInScope, loadCasesWithFacts } from './load-case-records';
 
 export interface EvaluationRow {
   subject: number;
@@ -93,24 +93,24 @@ async function subjectNames(db: Queryable, kind: SubjectKind, ids: number[]): Pr
 
 /**
  * Computes one ranking from the timelines of the period's cases in the viewer's scope:
- * facts per case (packages/domain evaluation/case-facts.ts), counters per subject, the
- * indicator table's scores, grades and ranks.
+ * facts per case (packages/domain evaluation/timeline-facts.ts, kept between rankings),
+ * counters per subject (case-facts.ts), the indicator table's scores, grades and ranks.
  */
 export async function computeEvaluation(
-  db: Queryable,
+  db: Database,
   user: SessionUser,
   target: TEvaluationTarget,
   period: Period,
   now: Date,
 ): Promise<EvaluationSnapshot> {
   const { indicators } = await indicatorsOf(db, target.subjectKind);
-  const { records, gridPaths } = await loadCaseRecords(db, user, period);
+  const { cases: records, gridPaths } = await loadCasesWithFacts(db, user, period);
   const collectors = target.subjectKind === 'collector' ? await collectorsInScope(db, user) : [];
-  const counters = tallyCases(target.subjectKind, records, {
+  const counters = tallyCasesWithFacts(target.subjectKind, records, {
     areaLevel: target.areaLevel,
     asOf: now < period.end ? now : period.end,
-    collectorsCovering: (record) => {
-      const path = gridPaths.get(record.id) ?? '';
+    collectorsCovering: (state) => {
+      const path = gridPaths.get(state.id) ?? '';
       return collectors.filter((c) => path.startsWith(c.areaPath)).map((c) => c.id);
     },
   });

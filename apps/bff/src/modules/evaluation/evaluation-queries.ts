@@ -1,4 +1,4 @@
-import type { Queryable } from '@citygov/db/client';
+import type { Database } from '@citygov/db/client';
 import { cases } from '@citygov/db/schema/cases';
 import { categories } from '@citygov/db/schema/catalogue';
 import { NotFoundError } from '@citygov/domain/errors';
@@ -15,7 +15,7 @@ import { currentPublished, type PublishedInfo, periodOfTarget } from './publishe
 
 /** The ranking to show: the published one when the period is published, else computed now (草稿). */
 async function rankingOf(
-  db: Queryable,
+  db: Database,
   user: SessionUser,
   target: TEvaluationTarget,
   now: Date,
@@ -27,7 +27,7 @@ async function rankingOf(
 }
 
 /** 综合评价 of one period and subject kind: indicators, ranked rows with counts, and whether it is published. */
-export async function viewEvaluation(db: Queryable, user: SessionUser, target: TEvaluationTarget, now = new Date()) {
+export async function viewEvaluation(db: Database, user: SessionUser, target: TEvaluationTarget, now = new Date()) {
   const { snapshot, published } = await rankingOf(db, user, target, now);
   if (!published) keepRanking(user, target, periodOfTarget(target), snapshot);
   return {
@@ -56,7 +56,7 @@ const DRILL_LIMIT = 500;
  * through the viewer's case scope as well, so a list never shows a case the viewer may not see.
  */
 export async function evaluationCases(
-  db: Queryable,
+  db: Database,
   user: SessionUser,
   input: z.infer<typeof ZEvaluationCasesInput>,
   now = new Date(),
@@ -81,7 +81,7 @@ export async function evaluationCases(
 
 /** 趋势: the totals of the same kind over the periods before (published results where there are). */
 export async function evaluationTrend(
-  db: Queryable,
+  db: Database,
   user: SessionUser,
   input: z.infer<typeof ZTrendInput>,
   now = new Date(),

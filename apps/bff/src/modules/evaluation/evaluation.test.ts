@@ -1,5 +1,5 @@
 import { auditLog } from '@citygov/db/schema/audit';
-import { evaluationResults } from '@citygov/db/schema/supervision';
+import { evaluationCaseFacts, evaluationResults } from '@citygov/db/schema/supervision';
 import { chinaDate } from '@citygov/domain/deadlines/china-time';
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -198,5 +198,31 @@ describe('下钻 of a draft ranking', () => {
     expect(refused.code).toBe('NOT_FOUND');
     const odd = await failure(supervisor.evaluation.cases({ ...target, subject: collectorId, computedAt: '昨天' }));
     expect(odd.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('facts kept between rankings', () => {
+  it("keeps each case's facts, and counts a step taken after the last ranking", async () => {
+    const id = await caseThrough('dispatched');
+    const supervisor = await app.as('supervisor');
+    const target = { period: thisMonth, subjectKind: 'department' as const };
+    const handledBy = async () => {
+      const view = await supervisor.evaluation.view(target);
+      return view.rows.find((r) => r.name === '临江区市政管理所')?.counts.handled ?? 0;
+    };
+    const before = await handledBy();
+    const [kept] = await app.db.select().from(evaluationCaseFacts).where(eq(evaluationCaseFacts.caseId, id));
+    expect(kept?.facts).not.toBeNull();
+
+    await actAs(app, 'linjiang.dept_handler', id, 'takeUp');
+    await actAs(app, 'linjiang.dept_handler', id, 'feedBack', { reason: '已处置' });
+    expect(await handledBy()).toBe(before + 1);
+
+    // Facts kept under other rules (or damaged) are read afresh from the timeline, never trusted.
+    await app.db
+      .update(evaluationCaseFacts)
+      .set({ facts: [0, 0, [], null, []] })
+      .where(eq(evaluationCaseFacts.caseId, id));
+    expect(await handledBy()).toBe(before + 1);
   });
 });

@@ -7,7 +7,7 @@ import type { TEvaluationTarget } from './evaluation-schemas';
  * Draft rankings (未发布, computed on request) kept for a while per viewer, so that 下钻
  * answers from the very ranking on screen: the cases behind a number are the ones that
  * number counted, even after new events moved the live figures, and a click does not
- * compute the month again (at 10M cases one ranking takes tens of seconds).
+ * compute the month again (at 10M cases one ranking takes about ten seconds with its facts kept, over a minute without).
  *
  * Per process and bounded: a miss (another BFF process, expired, evicted) computes afresh.
  * Keyed by the viewer and their scope, so one viewer never reads another's ranking; the

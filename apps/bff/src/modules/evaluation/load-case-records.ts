@@ -1,16 +1,21 @@
-import { type Queryable, rowsOf } from '@citygov/db/client';
+import { type Database, type Queryable, rowsOf } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
-import { caseEvents, cases } from '@citygov/db/schema/cases';
+import { cases } from '@citygov/db/schema/cases';
 import { areas } from '@citygov/db/schema/org';
+import { evaluationCaseFacts } from '@citygov/db/schema/supervision';
 import type { CaseStatus } from '@citygov/domain/cases/case-states';
-import type { CaseRecord, TimelineStep } from '@citygov/domain/evaluation/case-facts';
+import type { CaseWithFacts } from '@citygov/domain/evaluation/case-facts';
+import { readKeptFacts } from '@citygov/domain/evaluation/kept-facts';
 import type { Period } from '@citygov/domain/evaluation/periods';
-import { and, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
+import { timelineFacts } from '@citygov/domain/evaluation/timeline-facts';
+import { and, eq, gte, like, lt, type SQL, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../trpc/session-user';
 import { caseWorkScope } from '../cases/api';
+import { readAndKeep } from './read-timeline-facts';
+import { catchUpStaleFacts } from './stale-facts';
 
-export interface LoadedRecords {
-  records: CaseRecord[];
+export interface LoadedCases {
+  cases: CaseWithFacts[];
   /** Each case's grid path, for matching collectors' patrol areas (漏报). */
   gridPaths: Map<number, string>;
 }
@@ -20,77 +25,73 @@ export function periodCases(user: SessionUser, period: Period): SQL {
   return and(gte(cases.reportedAt, period.start), lt(cases.reportedAt, period.end), caseWorkScope(user)) as SQL;
 }
 
-/** One event as the timeline query packs it: action, at (epoch ms), actor id, to-status, deadline (epoch ms). */
-type PackedStep = [string, number, number | null, CaseStatus, number | null];
-
-function unpack(steps: unknown): TimelineStep[] {
-  // Our own query's output (PGlite hands json back parsed, postgres.js too; text is tolerated).
-  const packed = (typeof steps === 'string' ? JSON.parse(steps) : steps) as PackedStep[];
-  return packed.map(([action, at, actorId, toStatus, deadlineAt]) => ({
-    action,
-    at: new Date(at),
-    actorId,
-    toStatus,
-    deadlineAt: deadlineAt === null ? null : new Date(deadlineAt),
-  }));
+interface CaseRow {
+  id: number | string;
+  source: string;
+  grid: number;
+  community: number;
+  street: number;
+  district: number;
+  dept: number | null;
+  status: CaseStatus;
+  deadline: number | string | null;
+  paused: boolean;
+  path: string;
+  kept: unknown;
 }
 
+/** Placeholder until a case's facts are read (every case gets its own before tallying). */
+const NO_FACTS = timelineFacts('', []);
+
 /**
- * The timelines of the period's cases, oldest event first, one row per case with its
- * events packed as a JSON array: a month of a large city is hundreds of thousands of
- * cases and millions of events, and row-per-event decoding was most of the cost.
+ * The cases of a period in the viewer's scope, each with its timeline's facts: kept facts
+ * where they are current (one row per case), read afresh from the timeline where not. The
+ * stream's stale marks are brought up to date first, so every event committed before the
+ * call is counted.
  */
-async function timelinesOf(db: Queryable, user: SessionUser, period: Period): Promise<Map<number, TimelineStep[]>> {
-  const ids = db.select({ id: cases.id }).from(cases).where(periodCases(user, period));
-  const rows = rowsOf<{ case_id: number | string; steps: unknown }>(
+export async function loadCasesWithFacts(db: Database, user: SessionUser, period: Period): Promise<LoadedCases> {
+  await catchUpStaleFacts(db);
+  // Plain rows, few columns, nothing mapped twice: a month of a large city is hundreds of
+  // thousands of them, and decoding them is most of a ranking's time once facts are kept.
+  const rows = rowsOf<CaseRow>(
     await db.execute(sql`
-      select ${caseEvents.caseId} as case_id,
-        json_agg(json_build_array(${caseEvents.action}, extract(epoch from ${caseEvents.at}) * 1000, ${caseEvents.actorId},
-          ${caseEvents.toStatus}, extract(epoch from ${caseEvents.deadlineAt}) * 1000) order by ${caseEvents.id}) as steps
-      from ${caseEvents}
-      where ${inArray(caseEvents.caseId, ids)}
-      group by ${caseEvents.caseId}`),
+      select ${cases.id} as id, ${cases.source} as source, ${cases.gridId} as grid, ${cases.communityId} as community,
+        ${cases.streetId} as street, ${cases.districtId} as district, ${cases.leadDepartmentId} as dept,
+        ${cases.status} as status, extract(epoch from ${cases.stageDeadlineAt}) * 1000 as deadline,
+        ${cases.pausedAt} is not null as paused, ${areas.path} as path,
+        case when ${evaluationCaseFacts.factsSeq} is not null
+          and (${evaluationCaseFacts.latestSeq} is null or ${evaluationCaseFacts.latestSeq} <= ${evaluationCaseFacts.factsSeq})
+          then ${evaluationCaseFacts.facts} end as kept
+      from ${cases}
+      join ${areas} on ${areas.id} = ${cases.gridId}
+      left join ${evaluationCaseFacts} on ${evaluationCaseFacts.caseId} = ${cases.id}
+      where ${periodCases(user, period)}`),
   );
-  return new Map(rows.map((row) => [Number(row.case_id), unpack(row.steps)]));
-}
-
-/**
- * The facts of a period: its cases and their whole timelines, oldest event first. Two
- * reads (cases, then their events grouped by case), both on indexed columns
- * (`cases_reported_at_idx` or the district index, `case_events_case_idx`).
- */
-export async function loadCaseRecords(db: Queryable, user: SessionUser, period: Period): Promise<LoadedRecords> {
-  const rows = await db
-    .select({
-      id: cases.id,
-      source: cases.source,
-      gridId: cases.gridId,
-      communityId: cases.communityId,
-      streetId: cases.streetId,
-      districtId: cases.districtId,
-      leadDepartmentId: cases.leadDepartmentId,
-      status: cases.status,
-      stageDeadlineAt: cases.stageDeadlineAt,
-      pausedAt: cases.pausedAt,
-      gridPath: areas.path,
-    })
-    .from(cases)
-    .innerJoin(areas, eq(areas.id, cases.gridId))
-    .where(periodCases(user, period));
-  const steps = await timelinesOf(db, user, period);
-  return {
-    records: rows.map((r) => ({
-      id: r.id,
-      source: r.source,
-      areaIds: { district: r.districtId, street: r.streetId, community: r.communityId, grid: r.gridId },
-      leadDepartmentId: r.leadDepartmentId,
-      status: r.status,
-      stageDeadlineAt: r.stageDeadlineAt,
-      paused: r.pausedAt !== null,
-      steps: steps.get(r.id) ?? [],
-    })),
-    gridPaths: new Map(rows.map((r) => [r.id, r.gridPath])),
-  };
+  const loaded: CaseWithFacts[] = [];
+  const gridPaths = new Map<number, string>();
+  const missing: { id: number; source: string; at: number }[] = [];
+  for (const row of rows) {
+    const id = Number(row.id);
+    const facts = row.kept === null ? null : readKeptFacts(row.kept);
+    if (!facts) missing.push({ id, source: row.source, at: loaded.length });
+    gridPaths.set(id, row.path);
+    loaded.push({
+      id,
+      source: row.source,
+      areaIds: { district: row.district, street: row.street, community: row.community, grid: row.grid },
+      leadDepartmentId: row.dept,
+      status: row.status,
+      stageDeadlineAt: row.deadline === null ? null : new Date(Number(row.deadline)),
+      paused: row.paused,
+      facts: facts ?? NO_FACTS,
+    });
+  }
+  const fresh = await readAndKeep(db, missing);
+  for (const { id, at } of missing) {
+    const item = loaded[at];
+    if (item) item.facts = fresh.get(id) ?? NO_FACTS;
+  }
+  return { cases: loaded, gridPaths };
 }
 
 /** Collectors in the viewer's area and the path of the area each patrols. */

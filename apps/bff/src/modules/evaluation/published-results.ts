@@ -1,4 +1,4 @@
-import type { Queryable } from '@citygov/db/client';
+import type { Database, Queryable } from '@citygov/db/client';
 import { users } from '@citygov/db/schema/auth';
 import { evaluationResults } from '@citygov/db/schema/supervision';
 import { ConflictError, ValidationError } from '@citygov/domain/errors';
@@ -64,7 +64,7 @@ export async function currentPublished(
  * the period read the stored result, so later edits to cases do not change it; updating
  * it is `recalculateEvaluation`, on purpose and with a reason.
  */
-export async function publishEvaluation(db: Queryable, user: SessionUser, target: TEvaluationTarget, now = new Date()) {
+export async function publishEvaluation(db: Database, user: SessionUser, target: TEvaluationTarget, now = new Date()) {
   const period = periodOfTarget(target);
   if (await currentPublished(db, user, target, period)) {
     throw new ConflictError('该周期的考核结果已发布；如需更新，请重新计算并填写原因', { code: 'EVALUATION_PUBLISHED' });
@@ -76,7 +76,7 @@ export async function publishEvaluation(db: Queryable, user: SessionUser, target
 
 /** 重新计算: a published period computed again from the timelines; the old revision is kept, superseded. */
 export async function recalculateEvaluation(
-  db: Queryable,
+  db: Database,
   user: SessionUser,
   target: TEvaluationTarget & { reason: string },
   now = new Date(),
