@@ -15,6 +15,7 @@ import { photoHashTimer, sweepStaleTempFiles } from './modules/attachments/api';
 import { warmIntakeModel } from './modules/category-model/api';
 import { callExpiryTimer } from './modules/command/api';
 import { seedDemoCrossCheck } from './modules/cross-check/api';
+import { catchUpStaleFacts } from './modules/evaluation/api';
 import { OutboxWorker } from './modules/integrations/api';
 import { IotHub, seedDemoSensors } from './modules/iot/api';
 import { searchIndexOf } from './modules/search/api';
@@ -74,13 +75,14 @@ async function seedDuty(db: Parameters<typeof seedDemoDuty>[0]): Promise<void> {
 
 /**
  * Work that only makes the first use faster: the category model (built before the first
- * acceptor types), the wall's rollup and the search index (both read the event stream's
- * backlog, a long history on first start).
+ * acceptor types), the wall's rollup, the search index and the evaluation's stale-facts
+ * marks (all read the event stream's backlog, a long history on first start).
  */
 function warmUpInBackground(db: Parameters<typeof warmIntakeModel>[0]): void {
   warmIntakeModel(db);
   void wallRollupOf(db).catchUp().catch(logged('wall rollup'));
   void searchIndexOf(db).catchUp().catch(logged('search index'));
+  void catchUpStaleFacts(db).catch(logged('evaluation facts'));
 }
 
 async function main() {
