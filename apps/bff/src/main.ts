@@ -15,7 +15,7 @@ import { photoHashTimer, sweepStaleTempFiles } from './modules/attachments/api';
 import { warmIntakeModel } from './modules/category-model/api';
 import { callExpiryTimer } from './modules/command/api';
 import { seedDemoCrossCheck } from './modules/cross-check/api';
-import { catchUpStaleFacts } from './modules/evaluation/api';
+import { catchUpStaleFacts, startStaleFactsAtHead } from './modules/evaluation/api';
 import { OutboxWorker } from './modules/integrations/api';
 import { IotHub, seedDemoSensors } from './modules/iot/api';
 import { searchIndexOf } from './modules/search/api';
@@ -116,6 +116,8 @@ async function main() {
     const crossCheck = await seedDemoCrossCheck(database.db).catch(logged('demo cross-check'));
     if (crossCheck?.plans)
       console.log(`[citygov] demo cross-check: ${crossCheck.plans} plans, ${crossCheck.reviewed} reviews`);
+    // Nothing has been evaluated on a fresh history: the evaluation need not read it through.
+    await startStaleFactsAtHead(database.db).catch(logged('evaluation facts'));
   }
   const swept = await sweepStaleTempFiles(config.dataDir);
   if (swept > 0) console.log(`[citygov] removed ${swept} stale temporary upload file(s)`);

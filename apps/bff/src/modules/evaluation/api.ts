@@ -1,6 +1,6 @@
 /**
- * What other modules may use of the evaluation module: the catch-up of its stale-facts
- * consumer (start-up runs it in the background, so the first ranking after a long
- * history does not read the whole backlog).
+ * What other modules may use of the evaluation module: its stale-facts consumer's catch-up
+ * (start-up runs it in the background) and its start at the head after a history is
+ * seeded, so the first ranking does not read the whole backlog.
  */
-export { catchUpStaleFacts } from './stale-facts';
+export { catchUpStaleFacts, startStaleFactsAtHead } from './stale-facts';

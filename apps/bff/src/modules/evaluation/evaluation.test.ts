@@ -5,6 +5,8 @@ import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/test-app';
 import { actAs, departmentNamed, failure, pointIn, SAMPLE_REPORT } from '../cases/case-test-helpers';
+import { consumerPosition, streamHead } from '../events/api';
+import { catchUpStaleFacts, EVALUATION_FACTS_CONSUMER, startStaleFactsAtHead } from './stale-facts';
 
 let app: TestApp;
 const [year, month] = chinaDate(new Date()).split('-').map(Number) as [number, number];
@@ -224,5 +226,19 @@ describe('facts kept between rankings', () => {
       .set({ facts: [0, 0, [], null, []] })
       .where(eq(evaluationCaseFacts.caseId, id));
     expect(await handledBy()).toBe(before + 1);
+  });
+
+  it('starts the stale marks at the head only while no facts are kept', async () => {
+    const position = () => consumerPosition(app.db, EVALUATION_FACTS_CONSUMER);
+    await catchUpStaleFacts(app.db);
+    await actAs(app, 'linjiang.acceptor', await caseThrough('reported'), 'accept');
+    const before = await position();
+    expect(await startStaleFactsAtHead(app.db)).toBe(false);
+    expect(await position()).toBe(before);
+
+    await app.db.delete(evaluationCaseFacts);
+    expect(await startStaleFactsAtHead(app.db)).toBe(true);
+    expect(await position()).toBe(await streamHead(app.db));
+    expect(await position()).toBeGreaterThan(before);
   });
 });

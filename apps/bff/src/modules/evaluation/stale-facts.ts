@@ -1,7 +1,8 @@
 import type { Database, Queryable } from '@citygov/db/client';
+import { caseEventConsumers } from '@citygov/db/schema/cases';
 import { evaluationCaseFacts } from '@citygov/db/schema/supervision';
 import { sql } from 'drizzle-orm';
-import { createCatchUp, type StreamEvent } from '../events/api';
+import { createCatchUp, type StreamEvent, streamHead } from '../events/api';
 
 /** The consumer's name on the event stream (its cursor row; migration 0036 starts it at the head). */
 export const EVALUATION_FACTS_CONSUMER = 'evaluation-facts';
@@ -34,4 +35,24 @@ export function catchUpStaleFacts(db: Database): Promise<void> {
     runners.set(db, runner);
   }
   return runner.catchUp();
+}
+
+/**
+ * Starts the consumer at the stream's head when no facts are kept yet: with nothing kept,
+ * nothing can be stale, so a history just written (the demo city's year of events) need
+ * not be read through. Run before the process serves (start-up after seeding), when no
+ * ranking can be reading timelines; returns whether it moved the cursor.
+ */
+export async function startStaleFactsAtHead(db: Database): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`lock table ${evaluationCaseFacts} in share mode`);
+    const [kept] = await tx.select({ caseId: evaluationCaseFacts.caseId }).from(evaluationCaseFacts).limit(1);
+    if (kept) return false;
+    const head = await streamHead(tx);
+    await tx
+      .insert(caseEventConsumers)
+      .values({ name: EVALUATION_FACTS_CONSUMER, position: head })
+      .onConflictDoUpdate({ target: caseEventConsumers.name, set: { position: head, updatedAt: sql`now()` } });
+    return true;
+  });
 }
