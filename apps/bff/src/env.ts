@@ -65,6 +65,7 @@ const EnvSchema = z.object({
   MEDIA_TRANSPORT: z.enum(MEDIA_TRANSPORTS).default('UDP'),
   MEDIA_NO_READER_SECONDS: z.coerce.number().positive().default(30),
   MEDIA_RTP_TIMEOUT_SECONDS: z.coerce.number().positive().default(15),
+  MEDIA_STALL_SECONDS: z.coerce.number().positive().default(5),
   ZLM_API_URL: z.string().url().optional(),
   ZLM_SECRET: z.string().optional(),
   ZLM_PUBLIC_URL: z.string().url().optional(),
@@ -178,6 +179,8 @@ export interface AppConfig {
     transport: MediaTransport;
     noReaderMs: number;
     rtpTimeoutMs: number;
+    /** A shared stream without media this long is restarted for its next viewer. */
+    stalledMs: number;
     zlm: { apiUrl: string; secret: string; publicUrl: string } | null;
   };
   videoAiKey: string;
@@ -290,6 +293,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       transport: parsed.MEDIA_TRANSPORT,
       noReaderMs: parsed.MEDIA_NO_READER_SECONDS * 1000,
       rtpTimeoutMs: parsed.MEDIA_RTP_TIMEOUT_SECONDS * 1000,
+      stalledMs: parsed.MEDIA_STALL_SECONDS * 1000,
       zlm:
         parsed.ZLM_API_URL && parsed.ZLM_SECRET
           ? {

@@ -68,6 +68,8 @@ interface RtpServerState {
   packets: number;
   dropped: number;
   bytes: number;
+  /** ZLMediaKit's BytesSpeed: bytes since the rate was last computed, when, and the rate then. */
+  speed: { bytes: number; since: number; value: number };
   openedAt: number;
   lastPacketAt: number | null;
   /** The picture: payloads in order → one ffmpeg → HLS files in `dir` and live FLV. */
@@ -208,6 +210,7 @@ export async function startZlmSimulator(
     }
     server.packets++;
     server.bytes += packet.length;
+    server.speed.bytes += packet.length;
     server.lastPacketAt = Date.now();
     server.sequencer.take(rtp);
     if (!media.has(`rtp/${server.streamId}`)) void regist(server.streamId, true);
@@ -298,6 +301,7 @@ export async function startZlmSimulator(
         packets: 0,
         dropped: 0,
         bytes: 0,
+        speed: { bytes: 0, since: Date.now(), value: 0 },
         openedAt: Date.now(),
         lastPacketAt: null,
         sequencer: new RtpSequencer((payload) => remuxer.write(payload)),
@@ -377,6 +381,21 @@ export async function startZlmSimulator(
     'version',
   ]);
 
+  /**
+   * The rate as the real server reports it: computed over the time since it was last asked,
+   * and asked again within a second, the same figure (ZLToolKit's BytesSpeed::getSpeed).
+   */
+  const bytesSpeedOf = (server: RtpServerState | undefined) => {
+    if (!server) return 0;
+    const { speed } = server;
+    const elapsed = Date.now() - speed.since;
+    if (elapsed < 1_000) return speed.value;
+    speed.value = Math.floor((speed.bytes * 1_000) / elapsed);
+    speed.bytes = 0;
+    speed.since = Date.now();
+    return speed.value;
+  };
+
   const mediaEntries = (filter: Record<string, string>) =>
     [...media.values()]
       .filter((m) => (!filter.app || m.app === filter.app) && (!filter.stream || m.stream === filter.stream))
@@ -393,7 +412,7 @@ export async function startZlmSimulator(
           aliveSecond: Math.floor((Date.now() - m.createdAt) / 1000),
           readerCount: m.readers,
           totalReaderCount: m.totalReaders,
-          bytesSpeed: 0,
+          bytesSpeed: bytesSpeedOf(servers.get(m.stream)),
           isRecordingHLS: false,
           isRecordingMP4: false,
           tracks: [{ codec_id: 0, codec_id_name: 'H264', codec_type: 0, ready: true }],

@@ -43,6 +43,7 @@ export class VideoCentre {
       transportOf: (deviceId) => deviceTransport(db, deviceId, config.media.transport),
       domain: config.gb28181.domain,
       noReaderMs: config.media.noReaderMs,
+      stalledMs: config.media.stalledMs,
     });
   }
 
@@ -73,7 +74,12 @@ export class VideoCentre {
       {
         passwordOf: (deviceId) => devicePassword(db, deviceId, settings.password),
         registered: (device) => inOrder(device.deviceId, 'registration', () => saveRegistration(db, device)),
-        online: (deviceId, online) => inOrder(deviceId, 'online state', () => saveOnline(db, deviceId, online)),
+        online: (deviceId, online) => {
+          // Gone offline (keepalives missed, or unregistered): none of its streams is fed any
+          // more, so each ends now and its viewers see that, instead of a frozen picture.
+          if (!online) centre?.streams.endDeviceStreams(deviceId, 'device offline');
+          inOrder(deviceId, 'online state', () => saveOnline(db, deviceId, online));
+        },
         keepalive: (deviceId, at) => centre?.keepalives.set(deviceId, at),
         catalog: (deviceId, items) => {
           inOrder(deviceId, 'catalog', () => saveCatalog(db, deviceId, items));

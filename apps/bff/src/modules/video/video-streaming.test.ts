@@ -29,6 +29,7 @@ let base: string;
 beforeAll(async () => {
   app = await openVideoTestApp({
     MEDIA_NO_READER_SECONDS: '3',
+    MEDIA_STALL_SECONDS: '2',
   });
   rig = await startVideoRig(app, cameras);
   ({ centre, cameras: simulator, base } = rig);
@@ -110,6 +111,47 @@ describe('video centre with simulated cameras', () => {
     await expect(
       (await app.as('linjiang.acceptor')).video.ptz({ ...camera, action: { kind: 'stop' } }),
     ).rejects.toThrow('没有权限');
+  }, 30_000);
+});
+
+describe('a camera that stops sending', () => {
+  const camera = () => {
+    const found = cameras[0];
+    if (!found) throw new Error('no camera');
+    return { deviceId: found.deviceId, channelId: found.channelId };
+  };
+  const ffprobeCodec = async (url: string) => {
+    const { stdout } = await run('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'json', url], {
+      timeout: 30_000,
+    });
+    return (JSON.parse(stdout) as { streams: { codec_name: string }[] }).streams.map((s) => s.codec_name);
+  };
+
+  it('is invited afresh for the next viewer when its media stopped without a BYE, and the stale viewer is told', async () => {
+    const first = await (await app.as('linjiang.dispatcher')).video.play(camera());
+    expect(await ffprobeCodec(`${base}${first.hls}`)).toContain('h264');
+    const { invites } = simulator.stats;
+    // Power or uplink lost mid-stream: no BYE, the dialog stays, the RTP timeout (15 s) is far off.
+    simulator.cutMedia(camera().deviceId);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const second = await (await app.as('linjiang.shift_lead')).video.play(camera());
+    expect(simulator.stats.invites).toBe(invites + 1);
+    expect(await ffprobeCodec(`${base}${second.hls}`)).toContain('h264');
+    // The first viewer's token ended with the stalled stream: its player shows 视频流中断 and reopens.
+    expect((await fetch(`${base}${first.hls}`)).status).toBe(404);
+  }, 60_000);
+
+  it('ends its streams at once when it unregisters', async () => {
+    const grant = await (await app.as('linjiang.dispatcher')).video.play(camera());
+    expect(centre.streams.activeStreams()).toContain(grant.streamId);
+    await simulator.register(camera().deviceId, 0);
+    try {
+      // The viewer keeps fetching (its reader clock never runs out): only the unregistration ends it.
+      await until('the stream to end', async () => (await fetch(`${base}${grant.hls}`)).status === 404, 5_000);
+      expect(centre.streams.activeStreams()).not.toContain(grant.streamId);
+    } finally {
+      await simulator.register(camera().deviceId, 3600);
+    }
   }, 30_000);
 });
 

@@ -334,6 +334,25 @@ describe('ZLMediaKit backend over UDP', () => {
     await until('the camera to hang up', () => rig.cameras.stats.activeCalls === activeCalls);
     expect(rig.centre.streams.activeStreams()).not.toContain(streamOf(1));
   }, 30_000);
+
+  it('invites the camera afresh for a viewer who joins after its media stopped without a BYE', async () => {
+    const viewer = await rig.app.as('linjiang.dispatcher');
+    const first = await viewer.video.play(camera(0));
+    const { invites } = rig.cameras.stats;
+    rig.cameras.cutMedia(camera(0).deviceId);
+    // ZLMediaKit keeps the stream until its RTP timeout; what falls is its input rate (bytesSpeed).
+    await until(
+      'the stream to read as stalled',
+      () => !rig.centre.backend.flowing(streamOf(0), rig.app.config.media.stalledMs),
+      15_000,
+    );
+    expect(rig.zlm.isOnline(streamOf(0))).toBe(true);
+    const second = await viewer.video.play(camera(0));
+    expect(rig.cameras.stats.invites).toBe(invites + 1);
+    expect(await probe(second.flv ?? '')).toEqual({ codec_name: 'h264', width: 640, height: 360 });
+    // The first viewer's token ended with the stalled stream: ZLMediaKit's on_play refuses it.
+    expect((await fetch(first.hls)).status).toBe(401);
+  }, 60_000);
 });
 
 describe('ZLMediaKit backend over TCP (RFC 4571)', () => {

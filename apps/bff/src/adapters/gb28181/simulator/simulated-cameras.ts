@@ -439,6 +439,19 @@ export class CameraSimulator {
     this.stats.activeCalls = this.calls.size;
   }
 
+  /**
+   * The device's media stops without a BYE, its dialogs left open (a camera whose power or
+   * uplink failed mid-stream); its later INVITEs stream again.
+   */
+  cutMedia(deviceId: string): void {
+    const channels = new Set(this.options.cameras.filter((c) => c.deviceId === deviceId).map((c) => c.channelId));
+    for (const call of this.calls.values()) {
+      if (!channels.has(call.channelId) || !call.sender) continue;
+      call.sender.stop();
+      call.sender = null;
+    }
+  }
+
   async stop(options: { unregister?: boolean } = {}): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
     for (const callId of [...this.calls.keys()]) this.endCall(callId);

@@ -159,6 +159,11 @@ export class BuiltinMediaBackend implements MediaBackend {
     return { kind: 'files', dir: this.dirOf(streamId) };
   }
 
+  flowing(streamId: string, withinMs: number): boolean {
+    const stream = this.streams.get(streamId);
+    return stream !== undefined && stream.packets > 0 && Date.now() - stream.lastPacketAt <= withinMs;
+  }
+
   packetsOf(streamId: string): number {
     return this.streams.get(streamId)?.packets ?? 0;
   }

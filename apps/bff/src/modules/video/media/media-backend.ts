@@ -55,6 +55,12 @@ export interface MediaBackend {
   /** Resolves once the first HLS segment can be played (or rejects after `timeoutMs`). */
   ready(streamId: string, timeoutMs: number): Promise<void>;
   playback(streamId: string, token: string): MediaPlayback;
+  /**
+   * Whether the device's media reached the backend within the last `withinMs`. A camera
+   * that loses power or network sends no BYE, and its stream stays open until the RTP
+   * timeout: a viewer who joins then must get a new INVITE, not the frozen picture.
+   */
+  flowing(streamId: string, withinMs: number): boolean;
   close(streamId: string): Promise<void>;
   closeAll(): Promise<void>;
 }

@@ -17,7 +17,17 @@ import {
  * dialog. Viewers' tokens travel as `?token=` and ZLMediaKit checks them with on_play.
  */
 const ZApiAnswer = z.object({ code: z.number(), msg: z.string().optional(), port: z.number().optional() });
-const ZMediaList = z.object({ code: z.number(), data: z.array(z.object({ stream: z.string() })).optional() });
+const ZMediaList = z.object({
+  code: z.number(),
+  data: z.array(z.object({ stream: z.string(), bytesSpeed: z.number().optional() })).optional(),
+});
+
+/**
+ * How often the open streams' input rates are read. ZLMediaKit computes `bytesSpeed` over
+ * the time since it was last asked (at least a second), so asking this often also keeps
+ * that window short: a camera that stopped shows 0 within two polls.
+ */
+const FLOW_POLL_MS = 2_000;
 
 export interface ZlmSettings {
   apiUrl: string;
@@ -28,11 +38,43 @@ export interface ZlmSettings {
 export class ZlmMediaBackend implements MediaBackend {
   readonly kind = 'zlmediakit' as const;
   readonly decidesNoReader = true;
+  /** When each open stream was last seen receiving (bytesSpeed > 0), by stream id. */
+  private readonly flowSeenAt = new Map<string, number>();
+  private flowPoller: NodeJS.Timeout | null = null;
+  private flowPollFailed = false;
 
   constructor(
     private readonly settings: ZlmSettings,
     readonly events: MediaBackendEvents,
   ) {}
+
+  /** Reads every RTP stream's input rate in one call while any stream is open. */
+  private watchFlow(): void {
+    if (this.flowPoller) return;
+    this.flowPoller = setInterval(() => void this.pollFlow(), FLOW_POLL_MS);
+    this.flowPoller.unref();
+  }
+
+  private async pollFlow(): Promise<void> {
+    try {
+      const list = ZMediaList.safeParse(await this.call('getMediaList', { app: 'rtp' }));
+      const now = Date.now();
+      for (const entry of (list.success && list.data.data) || []) {
+        if ((entry.bytesSpeed ?? 0) > 0 && this.flowSeenAt.has(entry.stream)) this.flowSeenAt.set(entry.stream, now);
+      }
+      this.flowPollFailed = false;
+    } catch (error) {
+      // Logged once per outage; meanwhile the streams read as stalled, and a new viewer's
+      // INVITE meets the same MediaServerError with its reason.
+      if (!this.flowPollFailed) console.error('[zlmediakit] reading stream rates:', error);
+      this.flowPollFailed = true;
+    }
+  }
+
+  flowing(streamId: string, withinMs: number): boolean {
+    const seen = this.flowSeenAt.get(streamId);
+    return seen !== undefined && Date.now() - seen <= withinMs;
+  }
 
   /** One API call; a server that cannot be reached or answers no JSON is a MediaServerError. */
   private async call(path: string, params: Record<string, string | number>): Promise<unknown> {
@@ -90,7 +132,11 @@ export class ZlmMediaBackend implements MediaBackend {
     const started = Date.now();
     while (Date.now() - started < timeoutMs) {
       const list = ZMediaList.safeParse(await this.call('getMediaList', { app: 'rtp', stream: streamId }));
-      if (list.success && list.data.code === 0 && (list.data.data?.length ?? 0) > 0) return;
+      if (list.success && list.data.code === 0 && (list.data.data?.length ?? 0) > 0) {
+        this.flowSeenAt.set(streamId, Date.now());
+        this.watchFlow();
+        return;
+      }
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
     throw new Error('未收到设备的视频数据');
@@ -106,10 +152,19 @@ export class ZlmMediaBackend implements MediaBackend {
   }
 
   async close(streamId: string): Promise<void> {
+    this.flowSeenAt.delete(streamId);
+    if (this.flowSeenAt.size === 0 && this.flowPoller) {
+      clearInterval(this.flowPoller);
+      this.flowPoller = null;
+    }
     await this.call('closeRtpServer', { stream_id: streamId }).catch((error) =>
       console.error('[zlmediakit] closeRtpServer:', error),
     );
   }
 
-  async closeAll(): Promise<void> {}
+  async closeAll(): Promise<void> {
+    if (this.flowPoller) clearInterval(this.flowPoller);
+    this.flowPoller = null;
+    this.flowSeenAt.clear();
+  }
 }
