@@ -60,7 +60,9 @@ export class ZlmMediaBackend implements MediaBackend {
       const list = ZMediaList.safeParse(await this.call('getMediaList', { app: 'rtp' }));
       const now = Date.now();
       for (const entry of (list.success && list.data.data) || []) {
-        if ((entry.bytesSpeed ?? 0) > 0 && this.flowSeenAt.has(entry.stream)) this.flowSeenAt.set(entry.stream, now);
+        // A build that reports no rate cannot tell a stall: a stream it still lists counts as flowing.
+        const receiving = entry.bytesSpeed === undefined || entry.bytesSpeed > 0;
+        if (receiving && this.flowSeenAt.has(entry.stream)) this.flowSeenAt.set(entry.stream, now);
       }
       this.flowPollFailed = false;
     } catch (error) {
