@@ -100,6 +100,8 @@ export interface ZlmSimulator extends RunningSimulator {
    * `down-after-open` opens the RTP server, then goes unreachable (a crash mid-start).
    */
   mode: 'ok' | 'refuse' | 'unreachable' | 'down-after-open';
+  /** Whether getMediaList carries `bytesSpeed` (older builds leave it out). */
+  reportsBytesSpeed: boolean;
   /**
    * Where the hooks go: `${prefix}/${hook}` plus `?${query}` when given, like the
    * `[hook]` lines of config.ini. Settable once our server listens; no hooks while null.
@@ -412,7 +414,7 @@ export async function startZlmSimulator(
           aliveSecond: Math.floor((Date.now() - m.createdAt) / 1000),
           readerCount: m.readers,
           totalReaderCount: m.totalReaders,
-          bytesSpeed: bytesSpeedOf(servers.get(m.stream)),
+          ...(sim.reportsBytesSpeed ? { bytesSpeed: bytesSpeedOf(servers.get(m.stream)) } : {}),
           isRecordingHLS: false,
           isRecordingMP4: false,
           tracks: [{ codec_id: 0, codec_id_name: 'H264', codec_type: 0, ready: true }],
@@ -627,6 +629,7 @@ export async function startZlmSimulator(
     secret: options.secret ?? 'citygov-demo-zlm-secret',
     mediaServerId: 'citygov-zlm-sim',
     mode: 'ok',
+    reportsBytesSpeed: true,
     hooks: options.hooks ?? null,
     hookCalls,
     apiCalls,

@@ -144,8 +144,8 @@ export function createVideoRoutes(db: Database, config: AppConfig, live: LiveSer
     express.json(),
     zlmHook(ZStreamChangedHook, (body) => {
       // Fired once per protocol; the first "gone" ends the session (BYE, close), later ones find none.
-      // Our own close fires it too, after the session is gone.
-      if (!body.regist && body.app === 'rtp' && streams()?.has(body.stream)) stop(body.stream, 'media gone');
+      // Our own close fires it too, after the session is gone, or while its replacement starts.
+      if (!body.regist && body.app === 'rtp' && streams()?.isPlaying(body.stream)) stop(body.stream, 'media gone');
       return { code: 0, msg: 'success' };
     }),
   );

@@ -201,6 +201,14 @@ export class StreamSessions {
     return this.sessions.has(streamId);
   }
 
+  /**
+   * Whether a stream is running and has played. A "media gone" report for a stream still
+   * starting is about the receiver of the same id it replaces (closed just before), not this one.
+   */
+  isPlaying(streamId: string): boolean {
+    return this.sessions.get(streamId)?.ready === true;
+  }
+
   release(token: string, userId: number): void {
     const viewer = this.viewers.get(token);
     if (viewer && viewer.userId === userId) this.viewers.delete(token);

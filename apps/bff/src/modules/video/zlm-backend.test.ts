@@ -353,6 +353,21 @@ describe('ZLMediaKit backend over UDP', () => {
     // The first viewer's token ended with the stalled stream: ZLMediaKit's on_play refuses it.
     expect((await fetch(first.hls)).status).toBe(401);
   }, 60_000);
+
+  it('keeps sharing a running stream when ZLMediaKit reports no bytesSpeed (an older build)', async () => {
+    const viewer = await rig.app.as('linjiang.dispatcher');
+    await viewer.video.play(camera(0));
+    const { invites } = rig.cameras.stats;
+    rig.zlm.reportsBytesSpeed = false;
+    try {
+      // Past MEDIA_STALL_SECONDS, with every poll answered without a rate.
+      await new Promise((resolve) => setTimeout(resolve, rig.app.config.media.stalledMs + 2_500));
+      await viewer.video.play(camera(0));
+      expect(rig.cameras.stats.invites).toBe(invites);
+    } finally {
+      rig.zlm.reportsBytesSpeed = true;
+    }
+  }, 30_000);
 });
 
 describe('ZLMediaKit backend over TCP (RFC 4571)', () => {
