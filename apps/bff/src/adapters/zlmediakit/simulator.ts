@@ -68,8 +68,8 @@ interface RtpServerState {
   packets: number;
   dropped: number;
   bytes: number;
-  /** ZLMediaKit's BytesSpeed: bytes since the rate was last computed, when, and the rate then. */
-  speed: { bytes: number; since: number; value: number };
+  /** ZLMediaKit's BytesSpeed: `bytes` when the rate was last computed, when, and the rate then. */
+  speed: { bytesThen: number; since: number; value: number };
   openedAt: number;
   lastPacketAt: number | null;
   /** The picture: payloads in order → one ffmpeg → HLS files in `dir` and live FLV. */
@@ -212,7 +212,6 @@ export async function startZlmSimulator(
     }
     server.packets++;
     server.bytes += packet.length;
-    server.speed.bytes += packet.length;
     server.lastPacketAt = Date.now();
     server.sequencer.take(rtp);
     if (!media.has(`rtp/${server.streamId}`)) void regist(server.streamId, true);
@@ -303,7 +302,7 @@ export async function startZlmSimulator(
         packets: 0,
         dropped: 0,
         bytes: 0,
-        speed: { bytes: 0, since: Date.now(), value: 0 },
+        speed: { bytesThen: 0, since: Date.now(), value: 0 },
         openedAt: Date.now(),
         lastPacketAt: null,
         sequencer: new RtpSequencer((payload) => remuxer.write(payload)),
@@ -392,8 +391,8 @@ export async function startZlmSimulator(
     const { speed } = server;
     const elapsed = Date.now() - speed.since;
     if (elapsed < 1_000) return speed.value;
-    speed.value = Math.floor((speed.bytes * 1_000) / elapsed);
-    speed.bytes = 0;
+    speed.value = Math.floor(((server.bytes - speed.bytesThen) * 1_000) / elapsed);
+    speed.bytesThen = server.bytes;
     speed.since = Date.now();
     return speed.value;
   };

@@ -55,7 +55,7 @@ export interface StreamSessionOptions {
    * A running stream whose media stopped this long ago is not handed to a new viewer: it
    * is ended and the device invited afresh (the RTP timeout would end it only later).
    */
-  stalledMs?: number;
+  stalledMs: number;
   /** A token unused this long lapses (the player fetches every second or so). */
   tokenIdleMs?: number;
   readyTimeoutMs?: number;
@@ -92,7 +92,7 @@ export class StreamSessions {
     const base = StreamSessions.streamIdOf(request);
     const streamId = request.mode === 'Playback' ? `${base}_${userId}` : base;
     let session = this.sessions.get(streamId);
-    if (session?.ready && !this.backend.flowing(streamId, this.options.stalledMs ?? 5_000)) {
+    if (session?.ready && !this.backend.flowing(streamId, this.options.stalledMs)) {
       // Its viewers' players see the end and reopen onto the new stream, as this viewer does.
       this.endStream(streamId, 'media stalled');
       session = undefined;
