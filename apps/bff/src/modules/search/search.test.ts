@@ -48,6 +48,35 @@ describe('综合查询', () => {
     expect(city.rows.map((r) => r.caseNo)).toContain(caseNo);
   });
 
+  it('lists matches newest first, page by page, past newer matches outside the viewer scope', async () => {
+    const yunshan = await pointIn(app, '云山区');
+    const phrase = '紫藤花架倒伏';
+    const report = async (username: string, point: typeof linjiang, i: number) =>
+      (
+        await (
+          await app.as(username)
+        ).cases.report({
+          ...SAMPLE_REPORT,
+          ...point,
+          description: `${phrase}第${i}处`,
+          confirmedDistinct: true,
+        })
+      ).caseNo;
+    const mine: string[] = [];
+    for (let i = 1; i <= 6; i++) mine.push(await report('linjiang.collector', linjiang, i));
+    // The newest two matches lie in another district.
+    const theirs = [await report('yunshan.collector', yunshan, 7), await report('yunshan.collector', yunshan, 8)];
+
+    const first = await search('linjiang.shift_lead', phrase, { pageSize: 5 });
+    expect(first.rows.map((r) => r.caseNo)).toEqual(mine.slice(1).reverse());
+    expect(first.total).toBe(6);
+    const second = await search('linjiang.shift_lead', phrase, { pageSize: 5, page: 2 });
+    expect(second.rows.map((r) => r.caseNo)).toEqual([mine[0]]);
+    const city = await search('leader', phrase, { pageSize: 5 });
+    expect(city.rows.map((r) => r.caseNo)).toEqual([...theirs.reverse(), mine[5], mine[4], mine[3]]);
+    expect(city.total).toBe(8);
+  });
+
   it('ranks the closest case even when thousands of earlier cases share one common pair with the phrase', async () => {
     // 2,100 earlier cases in the same district whose text shares only 垃圾 with the phrase:
     // more than one read of candidates holds, and all found before the closest case.
