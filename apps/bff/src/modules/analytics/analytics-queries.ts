@@ -14,6 +14,7 @@ import {
   type TrendRules,
 } from '@citygov/domain/analytics/analytics-rules';
 import { CASE_SOURCES, type CaseSource } from '@citygov/domain/cases/case-states';
+import { chinaDate } from '@citygov/domain/deadlines/china-time';
 import { percentOf, rankingLevelOf, type WallMeasure } from '@citygov/domain/wall/wall-measures';
 import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { WallArea } from '../wall/api';
@@ -41,17 +42,19 @@ export async function periodSummary(db: Queryable, area: WallArea, period: Perio
   return { ...r, overdue: Math.max(0, r.closed - r.closedOnTime), onTimeRate: percentOf(r.closedOnTime, r.closed) };
 }
 
-/** Reports and closes per day (zeros filled in). */
-export async function byDay(db: Queryable, area: WallArea, period: Period) {
+/** Reports and closes per day of the period up to today (zeros filled in). */
+export async function byDay(db: Queryable, area: WallArea, period: Period, now = new Date()) {
   const rows = await db
     .select({ day: w.day, reported: sumOf('reported'), closed: sumOf('closed') })
     .from(w)
     .where(rollupSlice(area, 'all', ['reported', 'closed'], period))
     .groupBy(w.day);
   const { first, last } = periodDays(period);
+  // The current month's line ends today: days still to come are not days with no reports.
+  const end = Math.min(Date.parse(`${last}T00:00:00Z`), Date.parse(`${chinaDate(now)}T00:00:00Z`));
   const byDate = new Map(rows.map((r) => [r.day, r]));
   const days: string[] = [];
-  for (let ms = Date.parse(`${first}T00:00:00Z`); ms <= Date.parse(`${last}T00:00:00Z`); ms += 86_400_000) {
+  for (let ms = Date.parse(`${first}T00:00:00Z`); ms <= end; ms += 86_400_000) {
     days.push(new Date(ms).toISOString().slice(0, 10));
   }
   return {
