@@ -35,6 +35,15 @@ describe('wall chart options', () => {
     ]);
     const departments = departmentOption([{ name: '临江区市政管理所', dispatched: 3, handled: 2, closed: 1 }], 1);
     expect(get(departments, 'xAxis.data')).toEqual(['市政管理所']);
+    // A city wall's departments of different districts stay apart.
+    const city = departmentOption(
+      [
+        { name: '临江区交警大队', dispatched: 3, handled: 2, closed: 1 },
+        { name: '云山区交警大队', dispatched: 2, handled: 1, closed: 1 },
+      ],
+      1,
+    );
+    expect(get(city, 'xAxis.data')).toEqual(['临江交警大队', '云山交警大队']);
     expect((get(departments, 'series') as unknown[]).length).toBe(3);
   });
 });

@@ -161,9 +161,20 @@ export interface DepartmentRow {
   closed: number;
 }
 
+/**
+ * Department names for the axis: a district wall drops the district they all begin with;
+ * a city wall keeps each district's name without 区, or its districts' four 交警大队 would
+ * read alike.
+ */
+function departmentLabels(names: readonly string[]): string[] {
+  const districts = names.map((name) => /^.{2,3}区/.exec(name)?.[0] ?? '');
+  const shared = districts[0] && districts.every((d) => d === districts[0]) ? districts[0] : '';
+  return names.map((name) => (shared ? name.slice(shared.length) : name.replace(/^(.{2,3})区/, '$1')));
+}
+
 /** 部门处置: cases sent, fed back and closed per department. */
 export function departmentOption(items: readonly DepartmentRow[], scale: number): ChartOption {
-  const names = items.map((i) => i.name.replace(/^(.{2,3}区)/, ''));
+  const names = departmentLabels(items.map((i) => i.name));
   const bar = (name: string, values: number[], color: string) => ({
     name,
     type: 'bar',
@@ -186,11 +197,13 @@ export function departmentOption(items: readonly DepartmentRow[], scale: number)
       type: 'category',
       data: names,
       ...axisStyle(scale),
+      // Slanted: eight departments leave each name less room than its width.
       axisLabel: {
         color: WALL_COLORS.text,
         fontSize: px(11, scale),
         interval: 0,
-        width: px(64, scale),
+        rotate: 30,
+        width: px(84, scale),
         overflow: 'truncate',
       },
     },
