@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { caseStateAt, planCaseLife, stepsUntil } from './case-life';
 import { type GeneratedHistory, generateHistory, SOURCE_MIX } from './generate-history';
 import { type HistoryContext, limitKey } from './history-context';
-import { cumulative, dayWeight, HOUR_WEIGHTS, pickIndex } from './history-rhythm';
+import { cumulative, dayWeight, HOUR_WEIGHTS, pickIndex, reportInstant, shareOfDayBefore } from './history-rhythm';
 
 const NOW = Date.parse('2026-11-20T06:00:00Z');
 const STAGES = ['accept', 'file', 'dispatch', 'handle', 'check', 'close'] as const;
@@ -82,6 +82,22 @@ describe('demo history rhythm', () => {
   it('draws an index by cumulative shares', () => {
     const shares = cumulative([1, 2, 1]);
     expect([0, 0.24, 0.26, 0.74, 0.76, 0.999].map((u) => pickIndex(shares, u))).toEqual([0, 0, 1, 1, 2, 2]);
+  });
+
+  it("puts today's reports before now and none of them on yesterday", () => {
+    // 10:30 China time on a Friday: today's draws fall in hours begun, yesterday keeps its own.
+    const now = Date.parse('2026-11-20T02:30:00Z');
+    const today = chinaDayNumber(now);
+    const hourShares = cumulative(HOUR_WEIGHTS);
+    const share = shareOfDayBefore(hourShares, now);
+    const tenOClock = HOUR_WEIGHTS.slice(0, 10).reduce((a, b) => a + b, 0);
+    expect(share).toBeCloseTo(tenOClock + (HOUR_WEIGHTS[10] ?? 0) / 2, 10);
+    const onlyToday = cumulative([0, 1]);
+    for (let i = 0; i < 200; i++) {
+      const at = reportInstant([today - 1, today], onlyToday, hourShares, now, 0.5, i / 200, 0.999);
+      expect(chinaDayNumber(at)).toBe(today);
+      expect(at).toBeLessThanOrEqual(now);
+    }
   });
 
   it('makes weekends quieter than weekdays and the Spring Festival the quietest fortnight', () => {

@@ -21,7 +21,15 @@ import {
   type HistoryPerson,
   limitKey,
 } from './history-context';
-import { cumulative, dayWeight, HOUR_WEIGHTS, historyDays, pickIndex, reportInstant } from './history-rhythm';
+import {
+  cumulative,
+  dayWeight,
+  HOUR_WEIGHTS,
+  historyDays,
+  pickIndex,
+  reportInstant,
+  shareOfDayBefore,
+} from './history-rhythm';
 
 /** Shares of the channels cases come in by. */
 export const SOURCE_MIX: readonly (readonly [CaseSource, number])[] = [
@@ -245,8 +253,12 @@ export function generateHistory(context: HistoryContext, options: GenerateOption
   const rand = seededRandom(options.seed ?? 20_260_101);
   const days = historyDays(options.nowMs, options.days ?? 365);
   const first = days[0] ?? 0;
-  const dayShares = cumulative(days.map((d) => dayWeight(d, first, days.length)));
   const hourShares = cumulative(HOUR_WEIGHTS);
+  // Today (the last day) has had only the part of its reports that arrive before now.
+  const todayShare = shareOfDayBefore(hourShares, options.nowMs);
+  const dayShares = cumulative(
+    days.map((d, i) => dayWeight(d, first, days.length) * (i === days.length - 1 ? todayShare : 1)),
+  );
   const pool = samplePool(context);
   const grids = context.grids;
   if (grids.length === 0 || context.categories.length === 0) throw new Error('the demo city is not seeded');

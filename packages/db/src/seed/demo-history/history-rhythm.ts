@@ -64,9 +64,26 @@ export function historyDays(nowMs: number, days: number): number[] {
   return Array.from({ length: days }, (_, i) => last - days + 1 + i);
 }
 
+const MS_PER_HOUR = 3_600_000;
+
+/**
+ * The share of a day's reports that arrive before `nowMs` on its China day, by the hours'
+ * cumulative shares: the hours past and the part of the current hour. The current day's
+ * weight is scaled by it, so today holds the part of a day that has happened.
+ */
+export function shareOfDayBefore(hourShares: readonly number[], nowMs: number): number {
+  const intoDay = nowMs - dayStartMs(chinaDayNumber(nowMs));
+  const hour = Math.floor(intoDay / MS_PER_HOUR);
+  const before = hour > 0 ? (hourShares[hour - 1] ?? 1) : 0;
+  return before + ((hourShares[hour] ?? 1) - before) * ((intoDay % MS_PER_HOUR) / MS_PER_HOUR);
+}
+
 /**
  * A report instant: day and hour drawn by their weights, the minute uniform. On the
- * current day only hours already past are possible, so nothing is reported in the future.
+ * current day the hour is drawn among those already begun and the instant lies before
+ * now, so nothing is reported in the future. (Folding later hours back a day, as this
+ * once did, gave yesterday most of today's reports as well as its own: a spike on every
+ * trend.)
  */
 export function reportInstant(
   days: readonly number[],
@@ -78,8 +95,9 @@ export function reportInstant(
   uMinute: number,
 ): number {
   const day = days[pickIndex(dayShares, uDay)] ?? days[days.length - 1] ?? 0;
-  const hour = pickIndex(hourShares, uHour);
-  const at = dayStartMs(day) + hour * 3_600_000 + Math.floor(uMinute * 3_600_000);
-  // The current day's later hours have not happened yet: fold them back into the past day.
-  return at <= nowMs ? at : at - MS_PER_DAY;
+  const today = day === chinaDayNumber(nowMs);
+  const hour = pickIndex(hourShares, today ? uHour * shareOfDayBefore(hourShares, nowMs) : uHour);
+  const hourStart = dayStartMs(day) + hour * MS_PER_HOUR;
+  const span = today ? Math.max(0, Math.min(MS_PER_HOUR, nowMs - hourStart)) : MS_PER_HOUR;
+  return hourStart + Math.floor(uMinute * span);
 }
