@@ -196,14 +196,10 @@ export class StreamSessions {
     return live;
   }
 
-  /** Whether a stream is running or starting (the media server's hooks ask before stopping it). */
-  has(streamId: string): boolean {
-    return this.sessions.has(streamId);
-  }
-
   /**
-   * Whether a stream is running and has played. A "media gone" report for a stream still
-   * starting is about the receiver of the same id it replaces (closed just before), not this one.
+   * Whether a stream is running and has played (the media server's hooks ask before stopping
+   * it). A "media gone" report for a stream still starting is about the receiver of the same
+   * id it replaces (closed just before), not this one.
    */
   isPlaying(streamId: string): boolean {
     return this.sessions.get(streamId)?.ready === true;
